@@ -1,0 +1,191 @@
+"""The ``graphmodel`` command: thin wrappers over the library.
+
+Each command opens its SOURCE, makes one library call and renders the result.
+Exit codes: 0 success, 1 invalid data, 2 usage error. Heavy libraries load
+inside commands, so ``graphmodel --help`` stays fast.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import sys
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+import click
+
+from graphmodel.problems import GraphmodelError, InvalidData
+
+FORMATS = ("table", "json", "csv")
+
+
+def fail_cleanly(fn: Callable) -> Callable:
+    """Turn the library's errors into a clear message and exit code, never a traceback."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except InvalidData as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            click.echo(f"error: {exc}; nothing was done", err=True)
+            sys.exit(exc.exit_code)
+        except GraphmodelError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+    return wrapper
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from graphmodel import dates
+    try:
+        dates.parse_date(value)
+    except dates.DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def source_argument(fn: Callable) -> Callable:
+    return click.argument("source", metavar="SOURCE")(fn)
+
+
+def as_of_option(fn: Callable) -> Callable:
+    return click.option("--as-of", callback=_date, metavar="DATE",
+                        help="Only records current on this date (YYYY-MM-DD).")(fn)
+
+
+def format_option(*choices: str) -> Callable:
+    def decorate(fn: Callable) -> Callable:
+        return click.option("--format", "fmt", type=click.Choice(choices or FORMATS),
+                            default=(choices or FORMATS)[0], show_default=True,
+                            help="Output format.")(fn)
+    return decorate
+
+
+def open_network(source: str):
+    from graphmodel.sources import open_source
+    return open_source(source)
+
+
+@contextmanager
+def progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A click progress bar on a terminal; silence when output is piped."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="graphmodel")
+def main() -> None:
+    """Model local-government partnership networks and find what is wrong with them.
+
+    SOURCE is a dataset directory of CSV files, an .xlsx workbook or a Popolo
+    .json file.
+    """
+
+
+@main.command()
+@source_argument
+@fail_cleanly
+def validate(source: str) -> None:
+    """Check SOURCE and print every problem as file:row: field: message."""
+    from graphmodel.sources import read_source
+    from graphmodel.problems import errors
+
+    _, problems = read_source(source)
+    for problem in problems:
+        click.echo(str(problem))
+    n_errors = len(errors(problems))
+    click.echo(f"{n_errors} error(s), {len(problems) - n_errors} warning(s)", err=True)
+    sys.exit(1 if n_errors else 0)
+
+
+@main.command()
+@source_argument
+@as_of_option
+@format_option("table", "json")
+@fail_cleanly
+def summary(source: str, as_of: str | None, fmt: str) -> None:
+    """Count the records in SOURCE (with --as-of, only those current then)."""
+    from graphmodel import render
+    from graphmodel.summary import summarise
+
+    result = summarise(open_network(source), as_of=as_of)
+    if fmt == "json":
+        click.echo(render.to_json(result))
+        return
+    ds = result["dataset"]
+    click.echo(f"{ds['name']} ({ds['id']}), home organisation: "
+               f"{ds['home_organisation']['name']}"
+               + (f", as of {result['as_of']}" if result["as_of"] else ""))
+    rows = [{"record type": k, "count": v} for k, v in result["counts"].items()]
+    click.echo(render.table(rows, ["record type", "count"]))
+
+
+@main.command(name="list")
+@click.argument("what", type=click.Choice(["organisations", "bodies", "people", "posts"]))
+@source_argument
+@format_option()
+@fail_cleanly
+def list_records(what: str, source: str, fmt: str) -> None:
+    """List the organisations, bodies, people or posts in SOURCE."""
+    from graphmodel import render
+    from graphmodel.summary import listing
+
+    rows = listing(open_network(source), what)
+    if fmt == "json":
+        click.echo(render.to_json(rows))
+        return
+    columns = ["id", "kind", "name"] if fmt == "table" else list(rows[0]) if rows else ["id"]
+    click.echo((render.table if fmt == "table" else render.to_csv)(rows, columns))
+
+
+@main.command()
+@source_argument
+@click.option("--to", "to", required=True,
+              type=click.Choice(["popolo", "csv", "xlsx", "graphml", "gexf"]),
+              help="Format to write.")
+@click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
+@fail_cleanly
+def export(source: str, to: str, out: str) -> None:
+    """Write SOURCE as Popolo JSON, a CSV directory, a workbook, GraphML or GEXF."""
+    from graphmodel.sources import write_source
+
+    path = write_source(open_network(source), out, to)
+    click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.option("--bodies", type=click.IntRange(1), required=True, help="Number of bodies.")
+@click.option("--people", type=click.IntRange(1), required=True, help="Number of people.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Dataset directory to write.")
+@fail_cleanly
+def generate(bodies: int, people: int, seed: int, out: str) -> None:
+    """Write a synthetic but realistic council network of any size."""
+    from graphmodel.generate import expected_rows, generate as run
+
+    with progress(expected_rows(bodies, people), "Generating") as update:
+        counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
+    click.echo(", ".join(f"{n} {k}" for k, n in counts.items() if n), err=True)
+
+
+@main.command()
+@click.option("--seed-data", type=click.Path(file_okay=False), default=None,
+              help="Directory of seed datasets (default: the bundled seed_data).")
+@fail_cleanly
+def demo(seed_data: str | None) -> None:
+    """The main job on the bundled seed data: check and summarise each dataset."""
+    from graphmodel.demo import run_demo
+
+    run_demo(seed_data, echo=click.echo, today=_dt.date.today())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,120 @@
+"""Network -> networkx views: the whole graph, people and bodies, reporting lines.
+
+Node keys are ``"<type>:<id>"`` (``"body:ssc-partnership-board"``) so that an
+organisation and a body sharing an id stay apart. Each node carries
+``record_type``, ``id``, ``name`` and ``kind``; each edge a ``relationship``.
+Take ``network.as_of(date)`` first for a view of one day.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from graphmodel.model import Network
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["node_key", "NODE_TABLES", "RELATIONSHIPS", "network_graph", "people_bodies",
+           "accountability_graph"]
+
+NODE_TABLES = {"organisations": "organisation", "bodies": "body", "people": "person",
+               "posts": "post"}
+
+# relationship -> (table, source column, source type, target column, target type)
+RELATIONSHIPS: dict[str, tuple[str, str, str, str, str]] = {
+    "member_of": ("memberships", "person", "person", "body", "body"),
+    "seat_of": ("memberships", "post", "post", "body", "body"),
+    "reports_to": ("reporting_lines", "body", "body", "reports_to", "body"),
+    "scrutinises": ("scrutiny_links", "scrutiny_body", "body", "body", "body"),
+    "nominates_to": ("nomination_rights", "nominating_body", "body", "body", "body"),
+    "succeeded_by": ("successions", "predecessor", "body", "successor", "body"),
+    "resources": ("resourcing", "organisation", "organisation", "body", "body"),
+    "works_for": ("people", "id", "person", "organisation", "organisation"),
+    "post_in": ("posts", "id", "post", "organisation", "organisation"),
+    "holds": ("posts", "holder", "person", "id", "post"),
+    "part_of": ("organisations", "id", "organisation", "parent", "organisation"),
+    "hosted_by": ("bodies", "id", "body", "organisation", "organisation"),
+}
+
+
+def node_key(record_type: str, record_id: str) -> str:
+    return f"{record_type}:{record_id}"
+
+
+def _attrs(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A record's fields as graph attributes: no None, lists joined (GraphML needs scalars)."""
+    out = {}
+    for name in record.__slots__:
+        value = getattr(record, name)
+        if value is None or name in skip:
+            continue
+        out[name] = "; ".join(value) if isinstance(value, tuple) else value
+    return out
+
+
+def network_graph(network: Network) -> "nx.MultiDiGraph":
+    """Every organisation, body, person and post, and every relationship between them."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph(dataset=network.dataset.id, name=network.dataset.name)
+    for table, rtype in NODE_TABLES.items():
+        for record in network.tables[table].values():
+            g.add_node(node_key(rtype, record.id), record_type=rtype, **_attrs(record))
+    for relationship, (table, src, src_type, dst, dst_type) in RELATIONSHIPS.items():
+        for record in network.tables[table].values():
+            a, b = getattr(record, src), getattr(record, dst)
+            if a and b:
+                attrs = _attrs(record, skip=(src, dst)) if table not in NODE_TABLES else {}
+                g.add_edge(node_key(src_type, a), node_key(dst_type, b),
+                           key=f"{relationship}:{record.id}", relationship=relationship, **attrs)
+    return g
+
+
+def people_bodies(network: Network) -> "nx.Graph":
+    """The bipartite graph of who sits where: people (``bipartite=0``) and bodies (``=1``).
+
+    A seat held by a post whose holder is named counts for the holder; a post
+    with no named holder appears as its own node. Edge ``memberships`` lists
+    the membership ids behind each person-body pair.
+    """
+    import networkx as nx
+
+    g = nx.Graph()
+    for body in network.bodies.values():
+        g.add_node(node_key("body", body.id), bipartite=1, name=body.name, kind=body.kind)
+    for m in network.memberships.values():
+        sitter = _sitter(network, m)
+        if sitter is None:
+            continue
+        if sitter not in g:
+            rtype, rid = sitter.split(":", 1)
+            record = network.people.get(rid) if rtype == "person" else network.posts.get(rid)
+            g.add_node(sitter, bipartite=0, name=record.name if record else rid,
+                       kind=getattr(record, "kind", "post"))
+        body = node_key("body", m.body)
+        if g.has_edge(sitter, body):
+            g.edges[sitter, body]["memberships"].append(m.id)
+        else:
+            g.add_edge(sitter, body, memberships=[m.id])
+    return g
+
+
+def _sitter(network: Network, m: Any) -> str | None:
+    if m.person:
+        return node_key("person", m.person)
+    if m.post:
+        post = network.posts.get(m.post)
+        return node_key("person", post.holder) if post and post.holder else node_key("post", m.post)
+    return None
+
+
+def accountability_graph(network: Network) -> "nx.DiGraph":
+    """Bodies and the reporting lines between them (edge: body -> body it reports to)."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    for body in network.bodies.values():
+        g.add_node(body.id, name=body.name, kind=body.kind)
+    for line in network.reporting_lines.values():
+        g.add_edge(line.body, line.reports_to, id=line.id, kind=line.kind)
+    return g

@@ -1,0 +1,99 @@
+"""A dataset directory: one UTF-8 CSV file per record type (``bodies.csv``, ...).
+
+Only ``dataset.csv`` is required; a table with no file is empty. Files are
+checked for a byte-order mark, their encoding, emptiness and truncation before
+their rows are read.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from graphmodel.io.tables import Collected, TableReader, all_types, iter_tables, suggest, to_cells
+from graphmodel.model import Network
+from graphmodel.problems import Problem
+
+__all__ = ["read_csv_dir", "write_csv_dir"]
+
+_BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+
+
+def read_csv_dir(path: str | os.PathLike) -> Collected:
+    """Read every table of a dataset directory, collecting problems as it goes."""
+    root = Path(path)
+    out = Collected()
+    out.files["_source"] = str(root)
+    known = {rt.name + ".csv" for rt in all_types()}
+    for extra in sorted(p.name for p in root.glob("*.csv") if p.name not in known):
+        out.problems.append(Problem(str(root / extra), None, None,
+                                    "not a table graphmodel knows, so it was not read"
+                                    + suggest(extra, known), "warning"))
+    for rt in all_types():
+        file = root / f"{rt.name}.csv"
+        if file.exists():
+            _read_file(rt, file, out)
+    return out
+
+
+def _decode(file: Path, out: Collected) -> str | None:
+    where = str(file)
+    data = file.read_bytes()
+    if not data.strip():
+        out.problems.append(Problem(where, None, None, "file is empty; it needs at least "
+                                    "a header row naming the columns"))
+        return None
+    for bom, encoding in _BOMS.items():
+        if data.startswith(bom):
+            if encoding != "UTF-8":
+                out.problems.append(Problem(where, 1, None, f"file is {encoding}; save it "
+                                            "as CSV UTF-8"))
+                return None
+            out.problems.append(Problem(where, 1, None, "file starts with a byte-order mark; "
+                                        "save it as UTF-8 without BOM"))
+            data = data[len(bom):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        out.problems.append(Problem(where, line, None, f"not UTF-8 (byte 0x{data[exc.start]:02x}); "
+                                    "save the file as CSV UTF-8"))
+        return None
+
+
+def _read_file(rt, file: Path, out: Collected) -> None:
+    text = _decode(file, out)
+    if text is None:
+        return
+    where = str(file)
+    if "\x00" in text:
+        out.problems.append(Problem(where, None, None, "file holds NUL bytes; it is not "
+                                    "a text CSV file"))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+        table = TableReader(rt, where, header, out)
+        table.read(_numbered(reader))
+    except csv.Error as exc:
+        out.problems.append(Problem(where, reader.line_num, None,
+                                    f"cannot be read as CSV ({exc}); the file may be "
+                                    "truncated or a quote left open"))
+
+
+def _numbered(reader):
+    for cells in reader:
+        yield reader.line_num, cells
+
+
+def write_csv_dir(network: Network, path: str | os.PathLike) -> Path:
+    """Write every table (empty ones as a header) to a dataset directory."""
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    for rt, records in iter_tables(network):
+        with open(root / f"{rt.name}.csv", "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(rt.columns)
+            writer.writerows(to_cells(r, rt.columns) for r in records)
+    return root

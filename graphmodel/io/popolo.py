@@ -1,0 +1,338 @@
+"""Popolo JSON (popoloproject.com): persons, organizations, memberships and posts.
+
+Organisations and bodies are both Popolo ``organizations``; the
+``classification`` says which (an organisation kind such as ``local_authority``
+or a body kind such as ``scrutiny_board``). A body's ``parent_id`` is the body
+it reports to. Provenance travels in each object's ``sources``.
+
+Real Popolo files are untidy: roles in any case, dates and ``on_behalf_of_id``
+missing. They are imported, and each gap is reported as a warning. What
+Popolo cannot carry (a person's kind, nominations, scrutiny links, resourcing)
+travels in a ``graphmodel`` block when graphmodel wrote the file.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from graphmodel.io.tables import Collected, TableReader, format_cell, normalise_enum
+from graphmodel.model import (BODY_KINDS, DATASET_TYPE, ORGANISATION_KINDS, RECORD_TYPES,
+                              ROLES, Network, record_type)
+from graphmodel.problems import Problem
+
+__all__ = ["read_popolo", "write_popolo", "to_popolo"]
+
+_POPOLO_TABLES = ("organisations", "bodies", "people", "posts", "memberships")
+_CLASSIFICATION_ALIASES = {
+    "legislature": "full_council", "council": "full_council", "chamber": "full_council",
+    "board": "partnership_board", "party": "other", "executive": "executive",
+    "committee": "committee",
+}
+
+
+# --- export -----------------------------------------------------------------------------
+
+def _sources(network: Network, record: Any) -> list[dict[str, str]]:
+    if not record.source_document:
+        return []
+    doc = network.documents.get(record.source_document)
+    link = {"url": (doc.reference if doc and doc.reference else record.source_document)}
+    if record.source_section:
+        link["note"] = record.source_section
+    return [link]
+
+
+def _parents(network: Network) -> dict[str, str]:
+    """Each body's parent: the first reporting line still open (else the first)."""
+    parents: dict[str, str] = {}
+    for line in sorted(network.reporting_lines.values(), key=lambda r: r.end is not None):
+        parents.setdefault(line.body, line.reports_to)
+    return parents
+
+
+def _compact(obj: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in obj.items() if v not in (None, "", [], ())}
+
+
+def to_popolo(network: Network) -> dict[str, Any]:
+    """The network as a Popolo document (a dict ready for json.dump)."""
+    parents = _parents(network)
+    orgs = [_compact({"id": o.id, "name": o.name, "classification": o.kind,
+                      "parent_id": o.parent, "sources": _sources(network, o)})
+            for o in network.organisations.values()]
+    orgs += [_compact({"id": b.id, "name": b.name, "classification": b.kind,
+                       "parent_id": parents.get(b.id), "founding_date": b.established,
+                       "dissolution_date": b.dissolved, "sources": _sources(network, b)})
+             for b in network.bodies.values()]
+    persons = [_compact({"id": p.id, "name": p.name, "sources": _sources(network, p)})
+               for p in network.people.values()]
+    posts = [_compact({"id": p.id, "label": p.name, "organization_id": p.organisation,
+                       "sources": _sources(network, p)}) for p in network.posts.values()]
+    memberships = [_compact({
+        "id": m.id, "person_id": m.person, "organization_id": m.body, "post_id": m.post,
+        "role": m.role, "on_behalf_of_id": m.on_behalf_of, "start_date": m.start,
+        "end_date": m.end, "sources": _sources(network, m)}) for m in network.memberships.values()]
+    return {
+        "persons": persons, "organizations": orgs, "memberships": memberships, "posts": posts,
+        "graphmodel": _extension(network, parents),
+    }
+
+
+def _extension(network: Network, parents: dict[str, str]) -> dict[str, Any]:
+    """What Popolo cannot say, so that graphmodel's own files round-trip whole."""
+    ds = network.dataset
+    ext: dict[str, Any] = {"dataset": {c: getattr(ds, c) for c in DATASET_TYPE.columns}}
+    for rt in RECORD_TYPES:
+        ext[rt.name] = [{c: format_cell(getattr(r, c)) for c in rt.columns
+                         if getattr(r, c) not in (None, ())}
+                        for r in network.tables[rt.name].values()]
+    return ext
+
+
+def write_popolo(network: Network, path: str | os.PathLike) -> Path:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(to_popolo(network), ensure_ascii=False, indent=1),
+                      encoding="utf-8")
+    return target
+
+
+# --- import -----------------------------------------------------------------------------
+
+class _Rows:
+    """Rows of text cells per table, gathered from JSON before they are read."""
+
+    def __init__(self, where: str, out: Collected):
+        self.where, self.out = where, out
+        self.rows: dict[str, list[tuple[str, dict[str, str]]]] = {}
+
+    def add(self, table: str, at: str, cells: dict[str, str]) -> None:
+        self.rows.setdefault(table, []).append((at, cells))
+
+    def warn(self, at: str | None, fld: str | None, message: str) -> None:
+        self.out.problems.append(Problem(self.where, at, fld, message, "warning"))
+
+    def error(self, at: str | None, fld: str | None, message: str) -> None:
+        self.out.problems.append(Problem(self.where, at, fld, message))
+
+    def flush(self) -> None:
+        for name, rows in self.rows.items():
+            rt = DATASET_TYPE if name == "dataset" else record_type(name)
+            reader = TableReader(rt, self.where, rt.columns, self.out)
+            reader.read((at, [cells.get(c, "") for c in rt.columns]) for at, cells in rows)
+
+
+def _text(value: Any) -> str | None:
+    """A JSON scalar as text; None for what is not a scalar."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return None
+
+
+def _objects(doc: dict[str, Any], key: str, rows: _Rows) -> list[tuple[str, dict[str, Any]]]:
+    items = doc.get(key, [])
+    if not isinstance(items, list):
+        rows.error(key, None, f"'{key}' must be a list of objects")
+        return []
+    found = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict):
+            found.append((f"{key}[{i}]", item))
+        else:
+            rows.error(f"{key}[{i}]", None, "must be an object")
+    return found
+
+
+def _cells(at: str, item: dict[str, Any], mapping: dict[str, str], rows: _Rows) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    for popolo_key, column in mapping.items():
+        if popolo_key not in item:
+            continue
+        text = _text(item[popolo_key])
+        if text is None:
+            rows.error(at, popolo_key, "must be text, a number or null, not "
+                       f"{type(item[popolo_key]).__name__}")
+            continue
+        cells[column] = text
+    return cells
+
+
+def _provenance(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]) -> dict[str, str]:
+    sources = item.get("sources")
+    if not sources:
+        return {}
+    first = sources[0] if isinstance(sources, list) else None
+    if not isinstance(first, dict) or _text(first.get("url")) in (None, ""):
+        rows.warn(at, "sources", "not read: expected a list of {url, note} objects")
+        return {}
+    url = _text(first["url"])
+    doc = docs.setdefault(url, f"source-{len(docs) + 1}")
+    note = _text(first.get("note")) or ""
+    return {"source_document": doc, "source_section": note}
+
+
+def read_popolo(path: str | os.PathLike) -> Collected:
+    """Read a Popolo JSON file, collecting problems and warnings as it goes."""
+    out = Collected()
+    where = str(path)
+    out.files["_source"] = where
+    rows = _Rows(where, out)
+    try:
+        doc = json.loads(Path(path).read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        rows.error(None, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")
+        return out
+    except json.JSONDecodeError as exc:
+        rows.error(f"line {exc.lineno} column {exc.colno}", None,
+                   f"not valid JSON ({exc.msg}); the file may be truncated")
+        return out
+    except RecursionError:
+        rows.error(None, None, "JSON nested too deeply to read")
+        return out
+    if not isinstance(doc, dict):
+        rows.error(None, None, "a Popolo file is a JSON object with persons, organizations, "
+                   "memberships and posts")
+        return out
+    ext = doc.get("graphmodel")
+    if isinstance(ext, dict):
+        _read_extension(ext, rows)
+    else:
+        _read_plain(doc, rows, Path(path).stem)
+    rows.flush()
+    return out
+
+
+def _read_extension(ext: dict[str, Any], rows: _Rows) -> None:
+    """graphmodel's own block: every table, exactly as the CSV files hold them."""
+    dataset = ext.get("dataset")
+    if isinstance(dataset, dict):
+        rows.add("dataset", "graphmodel.dataset",
+                 _cells("graphmodel.dataset", dataset, {c: c for c in DATASET_TYPE.columns}, rows))
+    else:
+        rows.error("graphmodel.dataset", None, "missing: the dataset block must be an object")
+    for rt in RECORD_TYPES:
+        for at, item in _objects(ext, rt.name, rows):
+            rows.add(rt.name, f"graphmodel.{at}", _cells(at, item, {c: c for c in rt.columns}, rows))
+
+
+def _classify(at: str, item: dict[str, Any], used_as_org: set[str],
+              rows: _Rows) -> tuple[str, str]:
+    raw = _text(item.get("classification")) or ""
+    kind = normalise_enum(raw)
+    kind = _CLASSIFICATION_ALIASES.get(kind, kind)
+    if kind in ORGANISATION_KINDS:
+        return "organisations", kind
+    if kind in BODY_KINDS:
+        return "bodies", kind
+    table = "organisations" if _text(item.get("id")) in used_as_org else "bodies"
+    kind = "other" if table == "organisations" else "other_body"
+    rows.warn(at, "classification", f"{raw!r} is not a kind graphmodel knows; read as "
+              f"{table.rstrip('s').replace('bodie', 'body')} of kind {kind}")
+    return table, kind
+
+
+def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
+    """A Popolo file from elsewhere: map what it says, warn about its gaps."""
+    docs: dict[str, str] = {}
+    memberships = _objects(doc, "memberships", rows)
+    used_as_org = {_text(m.get("on_behalf_of_id")) for _, m in memberships}
+    kinds: dict[str, str] = {}
+    for at, item in _objects(doc, "organizations", rows):
+        table, kind = _classify(at, item, used_as_org, rows)
+        org_id = _text(item.get("id")) or ""
+        kinds[org_id] = table
+        cells = _cells(at, item, {"id": "id", "name": "name"}, rows)
+        cells["kind"] = kind
+        if table == "bodies":
+            cells.update(_cells(at, item, {"founding_date": "established",
+                                           "dissolution_date": "dissolved"}, rows))
+        cells.update(_provenance(at, item, rows, docs))
+        rows.add(table, at, cells)
+        parent = _text(item.get("parent_id"))
+        if parent:
+            rows.add("_parents", at, {"id": org_id, "parent": parent})
+    _read_parents(rows, kinds)
+    for at, item in _objects(doc, "persons", rows):
+        cells = _cells(at, item, {"id": "id", "name": "name"}, rows)
+        cells["kind"] = "other"
+        cells.update(_provenance(at, item, rows, docs))
+        rows.add("people", at, cells)
+    for at, item in _objects(doc, "posts", rows):
+        cells = _cells(at, item, {"id": "id", "label": "name", "organization_id": "organisation"},
+                       rows)
+        if kinds.get(cells.get("organisation", "")) == "bodies":
+            cells.pop("organisation")
+        cells.update(_provenance(at, item, rows, docs))
+        rows.add("posts", at, cells)
+    for at, item in memberships:
+        rows.add("memberships", at, _membership(at, item, rows, docs))
+    _read_documents(rows, docs)
+    _guess_dataset(rows, stem)
+
+
+def _read_parents(rows: _Rows, kinds: dict[str, str]) -> None:
+    """parent_id: a body's parent body is a reporting line; else a containing organisation."""
+    pending = rows.rows.pop("_parents", [])
+    by_id = {cells["id"]: cells for t in ("organisations", "bodies") for _, cells in rows.rows.get(t, [])}
+    for at, link in pending:
+        child, parent = link["id"], link["parent"]
+        if kinds.get(child) == "bodies" and kinds.get(parent) == "bodies":
+            rows.add("reporting_lines", at, {"id": f"{child}--reports-to--{parent}",
+                                            "body": child, "reports_to": parent, "kind": "formal"})
+        elif child in by_id:
+            by_id[child]["parent" if kinds.get(child) == "organisations" else "organisation"] = parent
+
+
+def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]) -> dict[str, str]:
+    cells = _cells(at, item, {
+        "id": "id", "person_id": "person", "organization_id": "body", "post_id": "post",
+        "on_behalf_of_id": "on_behalf_of", "start_date": "start", "end_date": "end",
+    }, rows)
+    if not cells.get("id"):
+        cells["id"] = at
+        rows.warn(at, "id", f"membership has no id; given {at!r}")
+    raw_role = _text(item.get("role")) or ""
+    role = normalise_enum(raw_role).replace("vice_chairman", "vice_chair").replace(
+        "chairman", "chair").replace("vicechair", "vice_chair")
+    if not role:
+        role = "member"
+    elif role not in ROLES:
+        rows.warn(at, "role", f"{raw_role!r} is not a role graphmodel knows; read as 'other' "
+                  "and kept in notes")
+        cells["notes"] = f"role: {raw_role}"
+        role = "other"
+    cells["role"] = role
+    if not cells.get("on_behalf_of"):
+        rows.warn(at, "on_behalf_of_id", "missing: whom this seat represents is unknown")
+    if not cells.get("start"):
+        rows.warn(at, "start_date", "missing: the membership is taken as always current "
+                  "until its end date")
+    cells.update(_provenance(at, item, rows, docs))
+    return cells
+
+
+def _read_documents(rows: _Rows, docs: dict[str, str]) -> None:
+    for url, doc_id in docs.items():
+        rows.add("documents", f"sources: {url}", {"id": doc_id, "title": url, "reference": url})
+
+
+def _guess_dataset(rows: _Rows, stem: str) -> None:
+    """A plain Popolo file names no home organisation: take the one most seats represent."""
+    counts = Counter(c.get("on_behalf_of") for _, c in rows.rows.get("memberships", [])
+                     if c.get("on_behalf_of"))
+    orgs = [c.get("id") for _, c in rows.rows.get("organisations", [])]
+    home = counts.most_common(1)[0][0] if counts else (orgs[0] if orgs else "")
+    if not home:
+        rows.error(None, None, "no organisation to review: add an organization that "
+                   "memberships are held on behalf of")
+        return
+    rows.warn(None, None, f"no graphmodel dataset block: home organisation taken as {home!r}, "
+              "the one most seats are held on behalf of")
+    rows.add("dataset", "dataset", {"id": stem, "name": stem, "home_organisation": home})

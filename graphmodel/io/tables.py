@@ -1,0 +1,291 @@
+"""Turning rows of text into records and back, shared by CSV files and workbooks.
+
+A table is read against its record type's columns (see :mod:`graphmodel.model`):
+each cell is converted by the column's kind, and every problem is reported with
+the file, row and column, so an officer can find and mend it.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from graphmodel import dates
+from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, RecordType
+from graphmodel.problems import Problem
+
+__all__ = ["TableReader", "to_cells", "format_cell", "suggest", "Collected"]
+
+_TRUE = {"yes", "y", "true", "1"}
+_FALSE = {"no", "n", "false", "0"}
+_COMPOSITION = re.compile(r"^\s*([a-z_]+)\s*=\s*(\d+)\s*$")
+
+
+def suggest(value: str, choices: Iterable[str]) -> str:
+    """' (did you mean x?)' when a close match exists, else ''."""
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def normalise_enum(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", text.strip().lower())
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says what to write instead."""
+
+
+def _text(raw: str) -> str | None:
+    return raw if raw != "" and not raw.isspace() else None
+
+
+def _ident(raw: str) -> str | None:
+    raw = raw.strip()
+    return sys.intern(raw) if raw else None
+
+
+def _int(raw: str) -> int | None:
+    raw = raw.strip().replace(",", "")
+    if not raw:
+        return None
+    try:
+        value = int(float(raw)) if re.fullmatch(r"-?\d+(\.0+)?", raw) else int(raw)
+    except ValueError:
+        raise CellError(f"{raw!r} is not a whole number") from None
+    if value < 0:
+        raise CellError(f"{value} is negative; counts cannot be")
+    return value
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.strip().lstrip("£").replace(",", "")
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise CellError(f"{raw!r} is not a number; write digits such as 530000") from None
+    if value != value or value in (float("inf"), float("-inf")) or value < 0:
+        raise CellError(f"{raw!r} is not a usable amount (it must be 0 or more)")
+    return value
+
+
+def _bool(raw: str) -> bool | None:
+    low = raw.strip().lower()
+    if not low:
+        return None
+    if low in _TRUE:
+        return True
+    if low in _FALSE:
+        return False
+    raise CellError(f"{raw!r} is not yes or no")
+
+
+def _date(raw: str) -> str | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        dates.parse_date(raw)
+    except dates.DateError as exc:
+        raise CellError(str(exc)) from None
+    return sys.intern(raw)
+
+
+def _composition(raw: str) -> str | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    parts = []
+    for part in raw.split(";"):
+        match = _COMPOSITION.match(part.lower())
+        if not match:
+            raise CellError(f"{part.strip()!r} is not 'kind=number'; write e.g. "
+                            "partner=11; elected_member=4")
+        parts.append(f"{match.group(1)}={int(match.group(2))}")
+    return "; ".join(parts)
+
+
+def _list(raw: str) -> tuple[str, ...]:
+    return tuple(sys.intern(p.strip()) for p in raw.split(";") if p.strip())
+
+
+def composition(text: str | None) -> dict[str, int]:
+    """A declared composition ('partner=11; elected_member=4') as a dict."""
+    if not text:
+        return {}
+    return {k.strip(): int(v) for k, v in (p.split("=") for p in text.split(";"))}
+
+
+def _enum(choices: tuple[str, ...]) -> Callable[[str], str | None]:
+    allowed = set(choices)
+
+    def convert(raw: str) -> str | None:
+        if not raw.strip():
+            return None
+        value = normalise_enum(raw)
+        if value not in allowed:
+            raise CellError(f"{raw.strip()!r} is not one of {', '.join(choices)}"
+                            + suggest(value, choices))
+        return sys.intern(value)
+    return convert
+
+
+_CONVERTERS: dict[str, Callable[[str], Any]] = {
+    "int": _int, "number": _number, "bool": _bool, "date": _date,
+    "composition": _composition, "list": _list,
+}
+
+
+def converter(f: Any) -> Callable[[str], Any]:
+    meta = f.metadata
+    if meta["enum"]:
+        return _enum(meta["enum"])
+    if meta["kind"] == "text":
+        return _ident if (meta["ref"] or f.name == "id") else _text
+    return _CONVERTERS[meta["kind"]]
+
+
+@dataclass
+class Collected:
+    """Records read from every table of a source, and the problems met."""
+    dataset: Dataset | None = None
+    tables: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {rt.name: {} for rt in RECORD_TYPES})
+    rows: dict[tuple[str, str], int | str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class TableReader:
+    """Reads the rows of one table (a CSV file or a sheet) into ``Collected``."""
+
+    def __init__(self, rt: RecordType, where: str, header: Sequence[Any],
+                 out: Collected) -> None:
+        self.rt, self.where, self.out = rt, where, out
+        out.files[rt.name] = where
+        self.header = [str(h).strip() if h is not None else "" for h in header]
+        self.ok = self._check_header()
+        columns = {f.name: f for f in rt.fields}
+        self.plan = [(i, name, converter(columns[name]),
+                      columns[name].metadata["required"] and columns[name].default is None)
+                     for i, name in enumerate(self.header) if name in columns]
+        self.first_row: dict[str, int | str] = {}
+
+    def problem(self, row: int | str | None, fld: str | None, message: str,
+                level: str = "error") -> None:
+        self.out.problems.append(Problem(self.where, row, fld, message, level))
+
+    def _check_header(self) -> bool:
+        known = self.rt.columns
+        ok = True
+        seen: set[str] = set()
+        for name in self.header:
+            if name in seen:
+                self.problem(1, name, "column appears twice in the header; keep one")
+                ok = False
+            seen.add(name)
+            if name not in known:
+                self.problem(1, name or "(blank)", "unknown column" + suggest(name, known)
+                             + f"; the columns of {self.rt.name} are {', '.join(known)}")
+                ok = False
+        for f in self.rt.fields:
+            if f.metadata["required"] and f.name not in seen and f.default is None:
+                self.problem(1, f.name, "required column is missing from the header")
+                ok = False
+        return ok
+
+    def read(self, rows: Iterable[tuple[int | str, Sequence[Any]]]) -> None:
+        """Convert ``(row number, cells)`` pairs; blank rows are passed over."""
+        if not self.ok:
+            return
+        width = len(self.header)
+        cls, table, plan = self.rt.cls, self.out.tables.get(self.rt.name), self.plan
+        for number, cells in rows:
+            if len(cells) != width:
+                if not any(c not in (None, "") for c in cells):
+                    continue
+                self.problem(number, None, f"row has {len(cells)} values but the header has "
+                             f"{width}: the file may be truncated, or a value holds an "
+                             "unquoted comma")
+                continue
+            values, bad = {}, False
+            for i, name, convert, required in plan:
+                raw = cells[i]
+                try:
+                    value = convert(raw if type(raw) is str else to_text(raw))
+                except CellError as exc:
+                    self.problem(number, name, str(exc))
+                    bad = True
+                    continue
+                if value is None and required:
+                    self.problem(number, name, "is required but empty")
+                    bad = True
+                elif value is not None and value != ():
+                    values[name] = value
+            if bad:
+                continue
+            record = cls(**values)
+            if table is None:
+                self._dataset(number, record)
+                continue
+            key = record.id
+            if key in table:
+                self.problem(number, "id", f"duplicate id {key!r}; first used on row "
+                             f"{self.first_row[key]}")
+                continue
+            table[key] = record
+            self.first_row[key] = number
+            self.out.rows[(self.rt.name, key)] = number
+
+    def _dataset(self, number: int | str, record: Dataset) -> None:
+        if self.out.dataset is not None:
+            self.problem(number, None, "the dataset table must have exactly one row")
+            return
+        self.out.dataset = record
+        self.out.rows[("dataset", record.id)] = number
+
+
+def to_text(value: Any) -> str:
+    """A workbook cell (number, date, bool, None) as the text a CSV would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "date") and callable(value.date):
+        return value.date().isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def format_cell(value: Any) -> str:
+    """A record's value as the text of a cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def to_cells(record: Any, columns: Sequence[str]) -> list[str]:
+    return [format_cell(getattr(record, c)) for c in columns]
+
+
+def all_types() -> tuple[RecordType, ...]:
+    return (DATASET_TYPE,) + RECORD_TYPES
+
+
+def iter_tables(network: Any) -> Iterator[tuple[RecordType, list[Any]]]:
+    """Each table of a network, the dataset first, with its records."""
+    yield DATASET_TYPE, [network.dataset]
+    for rt in RECORD_TYPES:
+        yield rt, list(network.tables[rt.name].values())

@@ -1,0 +1,392 @@
+"""The records of a partnership network and the Network that holds them.
+
+Each record type is a frozen dataclass whose fields *are* the schema: a field's
+metadata says which table it refers to, which values it allows and what kind of
+value it holds. The CSV and workbook readers, the validator, Popolo, the graph
+views and the store all read the schema from here, so a column is declared once.
+
+Every record carries provenance (``source_document`` and ``source_section``):
+the document and the paragraph or table it was drawn from.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from graphmodel import dates
+
+__all__ = [
+    "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
+    "ReportingLine", "ScrutinyLink", "NominationRight", "Succession", "Resourcing",
+    "Assessment", "Area", "Theme", "Network", "RecordType", "RECORD_TYPES",
+    "record_type", "ORGANISATION_KINDS", "BODY_KINDS", "PERSON_KINDS", "ROLES",
+]
+
+ORGANISATION_KINDS = (
+    "local_authority", "nhs", "police", "fire_and_rescue", "probation", "healthwatch",
+    "education", "third_sector", "faith", "business", "government", "other",
+)
+BODY_KINDS = (
+    "full_council", "executive", "committee", "scrutiny_board", "area_committee",
+    "strategic_partnership_board", "partnership_board", "supporting_partnership",
+    "cluster_partnership", "partnership", "network", "trust", "working_group",
+    "panel", "programme", "other_body",
+)
+PERSON_KINDS = (
+    "elected_member", "officer", "partner_representative", "co_opted_member",
+    "community_member", "other",
+)
+ROLES = (
+    "chair", "vice_chair", "member", "trustee", "support_officer", "lead_officer",
+    "observer", "attendee", "substitute", "adviser", "other",
+)
+LINE_KINDS = ("formal", "statutory", "informal")
+LEVELS = ("high", "medium", "low")
+RECOMMENDATIONS = ("increase", "maintain", "review", "reduce", "withdraw")
+AREA_KINDS = (
+    "city", "county", "district", "administrative_area", "area_committee_area",
+    "cluster_area", "ward", "other",
+)
+
+
+def col(kind: str = "text", *, ref: str | tuple[str, ...] | None = None,
+        enum: tuple[str, ...] | None = None, required: bool = False,
+        default: Any = None, doc: str = "") -> Any:
+    """Declare a column: its kind (text, int, number, date, bool, list), what it
+    refers to, which values it allows, and what it means to a council officer."""
+    refs = (ref,) if isinstance(ref, str) else ref
+    meta = {"kind": kind, "ref": refs, "enum": enum, "required": required, "doc": doc}
+    if kind == "list":
+        default = ()
+    return field(default=default, metadata=meta)
+
+
+def source_document() -> Any:
+    return col(ref="documents", doc="id of the document the record is drawn from")
+
+
+def source_section() -> Any:
+    return col(doc="paragraph, table or page of that document")
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """The dataset itself: whose partnership landscape this is."""
+    id: str = col(required=True, doc="short name of the dataset, e.g. leeds")
+    name: str = col(required=True, doc="title shown in reports and maps")
+    home_organisation: str = col(ref="organisations", required=True,
+                                 doc="the organisation whose representation is reviewed")
+    description: str | None = col()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A report, register or terms of reference that records are drawn from."""
+    id: str = col(required=True)
+    title: str = col(required=True)
+    publisher: str | None = col()
+    date: str | None = col("date")
+    reference: str | None = col(doc="file name or web address of the document")
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An employer or sector party: a council, NHS body, police force, charity."""
+    id: str = col(required=True)
+    name: str = col(required=True)
+    kind: str = col(enum=ORGANISATION_KINDS, required=True)
+    parent: str | None = col(ref="organisations", doc="organisation this one is part of")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """Anything that meets and decides or advises: a board, committee, partnership."""
+    id: str = col(required=True)
+    name: str = col(required=True)
+    kind: str = col(enum=BODY_KINDS, required=True)
+    category: str | None = col(doc="how an organisation categorises it, e.g. Strategic and Key Partnership")
+    organisation: str | None = col(ref="organisations", doc="organisation that hosts or leads it")
+    areas: tuple[str, ...] = col("list", ref="areas", doc="areas it covers, separated by ;")
+    themes: tuple[str, ...] = col("list", ref="themes", doc="themes it works on, separated by ;")
+    declared_size: int | None = col("int", doc="number of members its terms of reference declare")
+    declared_composition: str | None = col(
+        "composition", doc="declared mix of seats, e.g. partner=11; elected_member=4")
+    established: str | None = col("date")
+    dissolved: str | None = col("date", doc="last day it existed")
+    terms_of_reference: bool | None = col("bool", doc="yes if a governing document is recorded")
+    review_date: str | None = col("date", doc="when its arrangements are next due for review")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An elected member, officer, partner representative or community member."""
+    id: str = col(required=True)
+    name: str = col(required=True)
+    kind: str = col(enum=PERSON_KINDS, required=True)
+    organisation: str | None = col(ref="organisations", doc="employer, or council they are elected to")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A named position (Director of Community Services) that can hold a seat."""
+    id: str = col(required=True)
+    name: str = col(required=True)
+    organisation: str | None = col(ref="organisations")
+    holder: str | None = col(ref="people", doc="person holding the post, if named")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A seat on a body, held by a person or a post, on behalf of an organisation."""
+    id: str = col(required=True)
+    body: str = col(ref="bodies", required=True)
+    person: str | None = col(ref="people", doc="who sits (person or post or both)")
+    post: str | None = col(ref="posts", doc="the post that holds the seat")
+    role: str = col(enum=ROLES, required=True, default="member")
+    on_behalf_of: str | None = col(ref="organisations", doc="organisation the seat represents")
+    nominated_by: str | None = col(ref="bodies", doc="body that nominated the member")
+    start: str | None = col("date")
+    end: str | None = col("date", doc="last day of the membership")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingLine:
+    """A body accountable to another body."""
+    id: str = col(required=True)
+    body: str = col(ref="bodies", required=True)
+    reports_to: str = col(ref="bodies", required=True)
+    kind: str = col(enum=LINE_KINDS, required=True, default="formal")
+    start: str | None = col("date")
+    end: str | None = col("date")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class ScrutinyLink:
+    """A scrutiny body acting as critical friend to another body."""
+    id: str = col(required=True)
+    scrutiny_body: str = col(ref="bodies", required=True)
+    body: str = col(ref="bodies", required=True, doc="the body it scrutinises")
+    start: str | None = col("date")
+    end: str | None = col("date")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class NominationRight:
+    """A body that fills seats on another body."""
+    id: str = col(required=True)
+    nominating_body: str = col(ref="bodies", required=True)
+    body: str = col(ref="bodies", required=True, doc="the body whose seats it fills")
+    seats: str | None = col(doc="which seats, e.g. elected member representatives")
+    start: str | None = col("date")
+    end: str | None = col("date")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """A body replaced by another."""
+    id: str = col(required=True)
+    predecessor: str = col(ref="bodies", required=True)
+    successor: str = col(ref="bodies", required=True)
+    date: str | None = col("date")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Resourcing:
+    """What an organisation puts into a body: officer time and money."""
+    id: str = col(required=True)
+    organisation: str = col(ref="organisations", required=True)
+    body: str = col(ref="bodies", required=True)
+    officer_hours_per_month: float | None = col("number")
+    money_per_year: float | None = col("number", doc="pounds a year")
+    lead_post: str | None = col(ref="posts", doc="post that leads for the organisation")
+    estimate: bool | None = col("bool", doc="yes if the figures are rough estimates")
+    start: str | None = col("date")
+    end: str | None = col("date")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """An organisation's judgement of a body's value and risk, with a recommendation."""
+    id: str = col(required=True)
+    organisation: str = col(ref="organisations", required=True)
+    body: str = col(ref="bodies", required=True)
+    value: str | None = col(enum=LEVELS)
+    risk: str | None = col(enum=LEVELS)
+    recommendation: str | None = col(enum=RECOMMENDATIONS)
+    date: str | None = col("date")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A place a body covers: a city, an administrative area, a cluster's patch."""
+    id: str = col(required=True)
+    name: str = col(required=True)
+    kind: str = col(enum=AREA_KINDS, required=True)
+    parent: str | None = col(ref="areas")
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Something bodies work on: community safety, older people, economic growth."""
+    id: str = col(required=True)
+    name: str = col(required=True)
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """One table: its name (also the file name), its record class, its columns."""
+    name: str
+    cls: type
+    period: tuple[str | None, str | None] = (None, None)
+
+    @property
+    def fields(self) -> tuple[dataclasses.Field, ...]:
+        return dataclasses.fields(self.cls)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def label(self) -> str:
+        return self.cls.__name__
+
+
+RECORD_TYPES: tuple[RecordType, ...] = (
+    RecordType("documents", Document),
+    RecordType("organisations", Organisation),
+    RecordType("areas", Area),
+    RecordType("themes", Theme),
+    RecordType("bodies", Body, ("established", "dissolved")),
+    RecordType("people", Person),
+    RecordType("posts", Post),
+    RecordType("memberships", Membership, ("start", "end")),
+    RecordType("reporting_lines", ReportingLine, ("start", "end")),
+    RecordType("scrutiny_links", ScrutinyLink, ("start", "end")),
+    RecordType("nomination_rights", NominationRight, ("start", "end")),
+    RecordType("successions", Succession, ("date", None)),
+    RecordType("resourcing", Resourcing, ("start", "end")),
+    RecordType("assessments", Assessment),
+)
+DATASET_TYPE = RecordType("dataset", Dataset)
+_BY_NAME = {rt.name: rt for rt in RECORD_TYPES + (DATASET_TYPE,)}
+
+
+def record_type(name: str) -> RecordType:
+    return _BY_NAME[name]
+
+
+def in_period(start: str | None, end: str | None, on: _dt.date) -> bool:
+    """True when a record running from start to end (inclusive) holds on a day."""
+    if start and dates.earliest(start) > on:
+        return False
+    return not (end and dates.latest(end) < on)
+
+
+class Network:
+    """Everything known about one partnership landscape.
+
+    Holds one dict per record type, keyed by id, in source order. Build one
+    with :func:`graphmodel.open_source` or from records::
+
+        >>> net = Network(Dataset("demo", "Demo", "o1"),
+        ...               [Organisation("o1", "Demo Council", "local_authority")])
+        >>> net.counts()["organisations"]
+        1
+    """
+
+    def __init__(self, dataset: Dataset, records: Iterable[Any] = ()) -> None:
+        self.dataset = dataset
+        self.tables: dict[str, dict[str, Any]] = {rt.name: {} for rt in RECORD_TYPES}
+        by_class = {rt.cls: rt.name for rt in RECORD_TYPES}
+        for record in records:
+            self.tables[by_class[type(record)]][record.id] = record
+
+    def __getattr__(self, name: str) -> dict[str, Any]:
+        try:
+            return self.__dict__["tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Network) and self.dataset == other.dataset
+                and self.tables == other.tables)
+
+    def __repr__(self) -> str:
+        return f"<Network {self.dataset.id}: {self.counts()}>"
+
+    def records(self) -> Iterator[Any]:
+        for table in self.tables.values():
+            yield from table.values()
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(table) for name, table in self.tables.items()}
+
+    @property
+    def home_organisation(self) -> Organisation | None:
+        return self.organisations.get(self.dataset.home_organisation)
+
+    def as_of(self, when: "str | _dt.date | None" = None) -> "Network":
+        """The network as it stood on a day: records current then, and only
+        relationships whose bodies still existed (default: today)."""
+        on = dates.as_date(when)
+        current = Network(self.dataset)
+        for rt in RECORD_TYPES:
+            start, end = rt.period
+            table = self.tables[rt.name]
+            if start is None:
+                current.tables[rt.name] = dict(table)
+                continue
+            current.tables[rt.name] = {
+                key: r for key, r in table.items()
+                if in_period(getattr(r, start), getattr(r, end) if end else None, on)
+            }
+        bodies = current.bodies
+        for name in ("memberships", "reporting_lines", "scrutiny_links",
+                     "nomination_rights", "resourcing"):
+            rt = record_type(name)
+            refs = [f.name for f in rt.fields if f.metadata["ref"] == ("bodies",)]
+            current.tables[name] = {
+                key: r for key, r in current.tables[name].items()
+                if all(getattr(r, ref) in bodies for ref in refs if getattr(r, ref))
+            }
+        return current

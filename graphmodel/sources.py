@@ -1,0 +1,71 @@
+"""Open any SOURCE: a dataset directory, an ``.xlsx`` workbook or a Popolo ``.json`` file.
+
+``read_source`` never raises for bad data: it returns the Network (or None) and
+every problem found. ``open_source`` raises :class:`InvalidData` instead.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+from graphmodel.model import Network
+from graphmodel.problems import GraphmodelError, InvalidData, Problem, errors
+
+__all__ = ["read_source", "open_source", "write_source", "EXPORT_FORMATS", "SourceNotFound"]
+
+EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
+
+
+class SourceNotFound(GraphmodelError):
+    """The SOURCE named does not exist or is not a kind graphmodel reads."""
+    exit_code = 2
+
+
+def read_source(source: str | os.PathLike) -> tuple[Network | None, list[Problem]]:
+    """Read a source into a Network, returning it (None on errors) and all problems."""
+    from graphmodel.validate import build_network
+
+    path = Path(source)
+    if not path.exists():
+        raise SourceNotFound(f"{source}: no such file or directory; SOURCE is a dataset "
+                             "directory, an .xlsx workbook or a Popolo .json file")
+    if path.is_dir():
+        from graphmodel.io.csvdir import read_csv_dir
+        collected = read_csv_dir(path)
+    elif path.suffix.lower() == ".xlsx":
+        from graphmodel.io.workbook import read_workbook
+        collected = read_workbook(path)
+    elif path.suffix.lower() == ".json":
+        from graphmodel.io.popolo import read_popolo
+        collected = read_popolo(path)
+    else:
+        raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
+    return build_network(collected)
+
+
+def open_source(source: str | os.PathLike) -> Network:
+    """The Network in a source; raises InvalidData listing every problem if it has errors."""
+    network, problems = read_source(source)
+    if network is None or errors(problems):
+        raise InvalidData(problems)
+    return network
+
+
+def write_source(network: Network, path: str | os.PathLike, to: str = "csv") -> Path:
+    """Write a network as a dataset directory, workbook, Popolo JSON, GraphML or GEXF."""
+    if to == "csv":
+        from graphmodel.io.csvdir import write_csv_dir
+        return write_csv_dir(network, path)
+    if to == "xlsx":
+        from graphmodel.io.workbook import write_workbook
+        return write_workbook(network, path)
+    if to == "popolo":
+        from graphmodel.io.popolo import write_popolo
+        return write_popolo(network, path)
+    if to in ("graphml", "gexf"):
+        from graphmodel.io.gephi import write_graph
+        return write_graph(network, path, to)
+    raise ValueError(f"unknown export format {to!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+
+

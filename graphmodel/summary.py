@@ -1,0 +1,37 @@
+"""What a source holds: its dataset, home organisation and how many of each record."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict
+from typing import Any
+
+from graphmodel.model import Network
+
+__all__ = ["summarise", "listing", "LISTABLE"]
+
+LISTABLE = ("organisations", "bodies", "people", "posts")
+
+
+def summarise(network: Network, as_of: "str | _dt.date | None" = None) -> dict[str, Any]:
+    """Counts per record type: of every record, or with ``as_of`` only those current then."""
+    view = network.as_of(as_of) if as_of is not None else network
+    home = network.home_organisation
+    return {
+        "dataset": {"id": network.dataset.id, "name": network.dataset.name,
+                    "home_organisation": {"id": network.dataset.home_organisation,
+                                          "name": home.name if home else None}},
+        "as_of": str(as_of) if as_of is not None else None,
+        "counts": view.counts(),
+    }
+
+
+def listing(network: Network, what: str) -> list[dict[str, Any]]:
+    """Every organisation, body, person or post as a plain dict (id, name, kind, ...)."""
+    if what not in LISTABLE:
+        raise ValueError(f"cannot list {what!r}; choose one of {', '.join(LISTABLE)}")
+    rows = []
+    for record in network.tables[what].values():
+        row = asdict(record) if hasattr(record, "__dataclass_fields__") else dict(record)
+        row.setdefault("kind", "post")
+        rows.append({k: list(v) if isinstance(v, tuple) else v for k, v in row.items()})
+    return rows

@@ -1,0 +1,99 @@
+"""Checks that need more than one cell: references, date order, who holds a seat.
+
+Cell-level checks (kinds, allowed values, required fields, duplicate ids) happen
+as tables are read; this module checks the records against each other.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from graphmodel import dates
+from graphmodel.io.tables import Collected, composition, suggest
+from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Network
+from graphmodel.problems import Problem, errors
+
+__all__ = ["check_references", "build_network", "validate"]
+
+_SUGGESTION_LIMIT = 50  # close-match search is slow on huge tables; enough for a person to act
+
+
+def _refs(rt) -> list[tuple[str, tuple[str, ...], bool]]:
+    return [(f.name, f.metadata["ref"], f.metadata["kind"] == "list")
+            for f in rt.fields if f.metadata["ref"]]
+
+
+def check_references(c: Collected) -> list[Problem]:
+    """Every reference names an existing record; dates run forwards; seats have a holder."""
+    problems: list[Problem] = []
+    suggestions = [0]
+
+    def unknown(where, row, name, value, targets):
+        hint = ""
+        if suggestions[0] < _SUGGESTION_LIMIT:
+            suggestions[0] += 1
+            hint = suggest(value, [k for t in targets for k in c.tables[t]])
+        what = " or ".join(t.rstrip("s") if t != "people" else "person" for t in targets)
+        problems.append(Problem(where, row, name, f"unknown {what} {value!r}{hint}"))
+
+    if c.dataset is None:
+        if "dataset" not in c.files:
+            problems.append(Problem(c.files.get("_source", "source"), None, None,
+                                    "no dataset table: add dataset.csv with columns "
+                                    + ", ".join(DATASET_TYPE.columns)))
+    elif c.dataset.home_organisation not in c.tables["organisations"]:
+        unknown(c.files["dataset"], 2, "home_organisation", c.dataset.home_organisation,
+                ("organisations",))
+    for rt in RECORD_TYPES:
+        refs = _refs(rt)
+        where = c.files.get(rt.name, rt.name)
+        tables = {t: c.tables[t] for _, targets, _ in refs for t in targets}
+        for key, record in c.tables[rt.name].items():
+            row = c.rows.get((rt.name, key))
+            for name, targets, is_list in refs:
+                value = getattr(record, name)
+                if not value:
+                    continue
+                for v in (value if is_list else (value,)):
+                    if not any(v in tables[t] for t in targets):
+                        unknown(where, row, name, v, targets)
+            for field, message, level in _record_checks(rt.name, record):
+                problems.append(Problem(where, row, field, message, level))
+    return problems
+
+
+def _record_checks(table: str, r: Any) -> Iterator[tuple[str, str, str]]:
+    for start, end in (("start", "end"), ("established", "dissolved")):
+        a, b = getattr(r, start, None), getattr(r, end, None)
+        if a and b and dates.latest(b) < dates.earliest(a):
+            yield end, f"{b} is before {start} {a}", "error"
+    if table == "memberships" and not (r.person or r.post):
+        yield "person", "a membership needs a person or a post (or both)", "error"
+    if table == "reporting_lines" and r.body == r.reports_to:
+        yield "reports_to", "a body cannot report to itself", "error"
+    if table == "scrutiny_links" and r.body == r.scrutiny_body:
+        yield "body", "a body cannot scrutinise itself", "error"
+    if table == "successions" and r.predecessor == r.successor:
+        yield "successor", "a body cannot succeed itself", "error"
+    if table == "bodies" and r.declared_composition and r.declared_size is not None:
+        seats = sum(count for kind, count in composition(r.declared_composition).items()
+                    if "officer" not in kind)
+        if seats > r.declared_size:
+            yield "declared_composition", (f"declares {seats} member seats but "
+                                           f"declared_size is {r.declared_size}"), "warning"
+
+
+def build_network(c: Collected) -> tuple[Network | None, list[Problem]]:
+    """Check what was collected; a Network when there are no errors."""
+    problems = c.problems + check_references(c)
+    if errors(problems) or c.dataset is None:
+        return None, problems
+    net = Network(c.dataset)
+    net.tables = c.tables
+    return net, problems
+
+
+def validate(source: Any) -> list[Problem]:
+    """Every problem in a source (a path or a URI); an empty list when it is valid."""
+    from graphmodel.sources import read_source
+
+    return read_source(source)[1]
