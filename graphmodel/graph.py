@@ -59,7 +59,8 @@ def network_graph(network: Network) -> "nx.MultiDiGraph":
     g = nx.MultiDiGraph(dataset=network.dataset.id, name=network.dataset.name)
     for table, rtype in NODE_TABLES.items():
         for record in network.tables[table].values():
-            g.add_node(node_key(rtype, record.id), record_type=rtype, **_attrs(record))
+            g.add_node(node_key(rtype, record.id), record_type=rtype, label=record.name,
+                       **_attrs(record))
     for relationship, (table, src, src_type, dst, dst_type) in RELATIONSHIPS.items():
         for record in network.tables[table].values():
             a, b = getattr(record, src), getattr(record, dst)

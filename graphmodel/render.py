@@ -23,12 +23,16 @@ def _cell(value: Any) -> str:
 
 def table(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     """An aligned text table with a header underline; empty rows give the header only."""
+    rows = list(rows)
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
-    return "\n".join(lines)
+    numeric = [bool(rows) and all(isinstance(r.get(c), (int, float)) for r in rows)
+               for c in columns]
+
+    def line(values):
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric)).rstrip()
+    return "\n".join([line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
 def to_json(data: Any) -> str:

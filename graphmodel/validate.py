@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 from graphmodel import dates
 from graphmodel.io.tables import Collected, composition, suggest
-from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Network
+from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Network, record_type
 from graphmodel.problems import Problem, errors
 
 __all__ = ["check_references", "build_network", "validate"]
@@ -32,7 +32,7 @@ def check_references(c: Collected) -> list[Problem]:
         if suggestions[0] < _SUGGESTION_LIMIT:
             suggestions[0] += 1
             hint = suggest(value, [k for t in targets for k in c.tables[t]])
-        what = " or ".join(t.rstrip("s") if t != "people" else "person" for t in targets)
+        what = " or ".join(record_type(t).label.lower() for t in targets)
         problems.append(Problem(where, row, name, f"unknown {what} {value!r}{hint}"))
 
     if c.dataset is None:
@@ -54,7 +54,8 @@ def check_references(c: Collected) -> list[Problem]:
                 if not value:
                     continue
                 for v in (value if is_list else (value,)):
-                    if not any(v in tables[t] for t in targets):
+                    if not any(v in tables[t] or (t, v) in c.rejected or t in c.unread
+                               for t in targets):
                         unknown(where, row, name, v, targets)
             for field, message, level in _record_checks(rt.name, record):
                 problems.append(Problem(where, row, field, message, level))

@@ -65,11 +65,13 @@ def _decode(file: Path, out: Collected) -> str | None:
 def _read_file(rt, file: Path, out: Collected) -> None:
     text = _decode(file, out)
     if text is None:
+        out.unread.add(rt.name)
         return
     where = str(file)
     if "\x00" in text:
         out.problems.append(Problem(where, None, None, "file holds NUL bytes; it is not "
                                     "a text CSV file"))
+        out.unread.add(rt.name)
         return
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -77,6 +79,7 @@ def _read_file(rt, file: Path, out: Collected) -> None:
         table = TableReader(rt, where, header, out)
         table.read(_numbered(reader))
     except csv.Error as exc:
+        out.unread.add(rt.name)
         out.problems.append(Problem(where, reader.line_num, None,
                                     f"cannot be read as CSV ({exc}); the file may be "
                                     "truncated or a quote left open"))

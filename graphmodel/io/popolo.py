@@ -46,10 +46,11 @@ def _sources(network: Network, record: Any) -> list[dict[str, str]]:
 
 
 def _parents(network: Network) -> dict[str, str]:
-    """Each body's parent: the first reporting line still open (else the first)."""
+    """Each body's parent: the first of its reporting lines that has not ended."""
     parents: dict[str, str] = {}
-    for line in sorted(network.reporting_lines.values(), key=lambda r: r.end is not None):
-        parents.setdefault(line.body, line.reports_to)
+    for line in network.reporting_lines.values():
+        if line.end is None:
+            parents.setdefault(line.body, line.reports_to)
     return parents
 
 

@@ -157,6 +157,10 @@ class Collected:
     rows: dict[tuple[str, str], int | str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # ids of rows that were rejected, and tables that could not be read at all: a
+    # reference to them is not reported again as unknown
+    rejected: set[tuple[str, str]] = field(default_factory=set)
+    unread: set[str] = field(default_factory=set)
 
 
 class TableReader:
@@ -168,6 +172,8 @@ class TableReader:
         out.files[rt.name] = where
         self.header = [str(h).strip() if h is not None else "" for h in header]
         self.ok = self._check_header()
+        if not self.ok:
+            out.unread.add(rt.name)
         columns = {f.name: f for f in rt.fields}
         self.plan = [(i, name, converter(columns[name]),
                       columns[name].metadata["required"] and columns[name].default is None)
@@ -226,6 +232,8 @@ class TableReader:
                 elif value is not None and value != ():
                     values[name] = value
             if bad:
+                if values.get("id"):
+                    self.out.rejected.add((self.rt.name, values["id"]))
                 continue
             record = cls(**values)
             if table is None:

@@ -1,0 +1,54 @@
+"""Shared fixtures: a small hand-built network and helpers to write it out."""
+from __future__ import annotations
+
+import pytest
+
+from graphmodel.model import (Assessment, Body, Dataset, Document, Membership, Network,
+                              Organisation, Person, Post, ReportingLine, Resourcing,
+                              ScrutinyLink, Succession, Theme)
+from graphmodel.sources import write_source
+
+
+def small_network() -> Network:
+    """A council, a partnership board with a scrutiny board, and three people."""
+    doc = dict(source_document="report", source_section="para 1")
+    return Network(Dataset("town", "Town partnerships", "council", "a small test network"), [
+        Document("report", "Report on partnerships", "Town Council", "2013-03-14", "report.txt"),
+        Organisation("council", "Town Council", "local_authority", **doc),
+        Organisation("police", "County Police", "police", **doc),
+        Theme("safety", "Community safety", **doc),
+        Body("council-meeting", "Full Council", "full_council", **doc),
+        Body("board", "Safer Town Board", "strategic_partnership_board", themes=("safety",),
+             declared_size=15, declared_composition="partner=11; elected_member=4",
+             established="2011", **doc),
+        Body("scrutiny", "Safer Town Scrutiny Board", "scrutiny_board", **doc),
+        Body("old-board", "Town Initiative Board", "partnership_board", dissolved="2012-12", **doc),
+        Person("ann", "Ann Smith", "elected_member", "council", **doc),
+        Person("bob", "Bob Jones", "partner_representative", "police", **doc),
+        Post("director", "Director of Neighbourhoods", "council", **doc),
+        Membership("m-ann", "board", person="ann", role="chair", on_behalf_of="council",
+                   start="2012-05-01", **doc),
+        Membership("m-bob", "board", person="bob", role="member", on_behalf_of="police",
+                   start="2012-05-01", end="2013-05-31", **doc),
+        Membership("m-director", "board", post="director", role="support_officer",
+                   on_behalf_of="council", **doc),
+        Membership("m-old", "old-board", person="ann", on_behalf_of="council", **doc),
+        ReportingLine("line-board", "board", "old-board", end="2012-12", **doc),
+        ReportingLine("line-scrutiny", "scrutiny", "council-meeting", **doc),
+        ScrutinyLink("critical-friend", "scrutiny", "board", **doc),
+        Succession("replaced", "old-board", "board", "2012-12", **doc),
+        Resourcing("res-board", "council", "board", officer_hours_per_month=40,
+                   money_per_year=8000, estimate=True, **doc),
+        Assessment("assess-board", "council", "board", "high", "medium", "increase",
+                   "2014-01-16", **doc),
+    ])
+
+
+@pytest.fixture
+def network() -> Network:
+    return small_network()
+
+
+@pytest.fixture
+def dataset_dir(tmp_path, network):
+    return write_source(network, tmp_path / "town", "csv")

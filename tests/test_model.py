@@ -1,0 +1,80 @@
+"""The Network and its view of one day."""
+import datetime as dt
+
+import pytest
+
+from graphmodel import dates
+from graphmodel.model import Membership, record_type
+
+
+def test_a_membership_that_ended_is_not_current_the_day_after(network):
+    assert "m-bob" in network.as_of("2013-05-31").memberships
+    assert "m-bob" not in network.as_of("2013-06-01").memberships
+
+
+def test_a_membership_not_yet_started_is_not_current(network):
+    assert "m-ann" not in network.as_of("2012-04-30").memberships
+    assert "m-ann" in network.as_of("2012-05-01").memberships
+
+
+def test_a_body_dissolved_in_a_month_lasts_to_the_end_of_that_month(network):
+    assert "old-board" in network.as_of("2012-12-31").bodies
+    assert "old-board" not in network.as_of("2013-01-01").bodies
+
+
+def test_seats_on_a_dissolved_body_go_with_it(network):
+    """m-old has no end date, but its body was dissolved in December 2012."""
+    assert "m-old" in network.as_of("2012-06-01").memberships
+    assert "m-old" not in network.as_of("2013-06-01").memberships
+    assert "line-board" not in network.as_of("2013-06-01").reporting_lines
+
+
+def test_a_year_established_body_exists_from_the_first_of_january(network):
+    assert "board" not in network.as_of("2010-12-31").bodies
+    assert "board" in network.as_of(dt.date(2011, 1, 1)).bodies
+
+
+def test_undated_records_are_current_while_their_bodies_exist(network):
+    assert "line-scrutiny" in network.as_of("1999-01-01").reporting_lines
+    assert "m-director" in network.as_of("2011-01-01").memberships
+    assert "m-director" not in network.as_of("2010-12-31").memberships
+
+
+def test_counts_name_every_record_type(network):
+    counts = network.counts()
+    assert counts["memberships"] == 4 and counts["bodies"] == 4
+    assert set(counts) == {"documents", "organisations", "areas", "themes", "bodies", "people",
+                           "posts", "memberships", "reporting_lines", "scrutiny_links",
+                           "nomination_rights", "successions", "resourcing", "assessments"}
+
+
+def test_the_home_organisation_is_named_by_the_dataset(network):
+    assert network.home_organisation.name == "Town Council"
+
+
+def test_records_are_frozen():
+    m = Membership("m", "b", "p")
+    with pytest.raises(AttributeError):
+        m.role = "chair"
+    assert m.role == "member"
+
+
+def test_partial_dates_cover_their_whole_period():
+    assert dates.earliest("2012-12") == dt.date(2012, 12, 1)
+    assert dates.latest("2012-12") == dt.date(2012, 12, 31)
+    assert dates.latest("2012-02") == dt.date(2012, 2, 29)
+    assert dates.latest("2013") == dt.date(2013, 12, 31)
+
+
+@pytest.mark.parametrize("bad", ["2013-02-29", "2013-13", "13/03/2013", "March 2013", "2013-1-5"])
+def test_impossible_or_malformed_dates_are_refused(bad):
+    with pytest.raises(dates.DateError):
+        dates.parse_date(bad)
+
+
+def test_every_record_type_carries_provenance():
+    from graphmodel.model import RECORD_TYPES
+    for rt in RECORD_TYPES:
+        if rt.name != "documents":
+            assert {"source_document", "source_section"} <= set(rt.columns), rt.name
+    assert record_type("memberships").columns[:3] == ("id", "body", "person")

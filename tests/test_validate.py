@@ -1,0 +1,181 @@
+"""Validation: every problem as file:row: field: message, never a traceback."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from graphmodel import InvalidData, open_source, read_source
+
+
+def rewrite(path, table, edit):
+    """Apply edit(rows) to a table's rows (header first) and write it back."""
+    file = path / f"{table}.csv"
+    with open(file, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with open(file, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return file
+
+
+def set_cell(path, table, row_id, column, value):
+    def edit(rows):
+        col = rows[0].index(column)
+        for row in rows[1:]:
+            if row[0] == row_id:
+                row[col] = value
+    return rewrite(path, table, edit)
+
+
+def messages(path):
+    network, problems = read_source(path)
+    return network, [str(p) for p in problems]
+
+
+def test_a_valid_dataset_has_no_problems(dataset_dir, network):
+    assert read_source(dataset_dir) == (network, [])
+
+
+def test_an_unknown_reference_names_the_row_and_suggests_the_likely_id(dataset_dir):
+    file = set_cell(dataset_dir, "memberships", "m-ann", "body", "boardd")
+    network, found = messages(dataset_dir)
+    assert network is None
+    assert found == [f"{file}:2: body: unknown body 'boardd' (did you mean 'board'?)"]
+
+
+def test_a_duplicate_id_points_at_the_first_use(dataset_dir):
+    file = set_cell(dataset_dir, "people", "bob", "id", "ann")
+    _, found = messages(dataset_dir)
+    assert f"{file}:3: id: duplicate id 'ann'; first used on row 2" in found
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2013-02-30", "'2013-02-30' does not exist: February 2013 has 28 days"),
+    ("14/03/2013", "'14/03/2013' is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)"),
+])
+def test_bad_and_impossible_dates(dataset_dir, value, expected):
+    file = set_cell(dataset_dir, "memberships", "m-ann", "start", value)
+    _, found = messages(dataset_dir)
+    assert found == [f"{file}:2: start: {expected}"]
+
+
+def test_an_end_before_its_start(dataset_dir):
+    file = set_cell(dataset_dir, "memberships", "m-bob", "end", "2011-01-01")
+    _, found = messages(dataset_dir)
+    assert found == [f"{file}:3: end: 2011-01-01 is before start 2012-05-01"]
+
+
+def test_an_unknown_enum_value_lists_the_choices_and_suggests_one(dataset_dir):
+    file = set_cell(dataset_dir, "memberships", "m-ann", "role", "chiar")
+    _, found = messages(dataset_dir)
+    assert len(found) == 1
+    assert found[0].startswith(f"{file}:2: role: 'chiar' is not one of chair, vice_chair,")
+    assert found[0].endswith("(did you mean 'chair'?)")
+
+
+def test_enum_values_are_read_in_any_case_and_with_spaces(dataset_dir):
+    set_cell(dataset_dir, "memberships", "m-ann", "role", "Vice Chair")
+    network, found = messages(dataset_dir)
+    assert found == [] and network.memberships["m-ann"].role == "vice_chair"
+
+
+def test_a_missing_required_field(dataset_dir):
+    file = set_cell(dataset_dir, "bodies", "board", "name", "")
+    _, found = messages(dataset_dir)
+    assert found == [f"{file}:3: name: is required but empty"]
+
+
+def test_a_missing_required_column(dataset_dir):
+    def drop_kind(rows):
+        col = rows[0].index("kind")
+        for row in rows:
+            del row[col]
+    file = rewrite(dataset_dir, "people", drop_kind)
+    _, found = messages(dataset_dir)
+    assert f"{file}:1: kind: required column is missing from the header" in found
+
+
+def test_an_unknown_column_suggests_the_right_name(dataset_dir):
+    file = rewrite(dataset_dir, "memberships",
+                   lambda rows: rows[0].__setitem__(rows[0].index("on_behalf_of"), "on_behalf"))
+    _, found = messages(dataset_dir)
+    assert found[0].startswith(f"{file}:1: on_behalf: unknown column (did you mean 'on_behalf_of'?)")
+
+
+def test_a_membership_needs_a_person_or_a_post(dataset_dir):
+    file = set_cell(dataset_dir, "memberships", "m-director", "post", "")
+    _, found = messages(dataset_dir)
+    assert found == [f"{file}:4: person: a membership needs a person or a post (or both)"]
+
+
+def test_a_byte_order_mark_is_reported(dataset_dir):
+    file = dataset_dir / "people.csv"
+    file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
+    network, found = messages(dataset_dir)
+    assert network is None
+    assert found == [f"{file}:1: file starts with a byte-order mark; save it as UTF-8 without BOM"]
+
+
+def test_a_file_in_the_wrong_encoding_names_the_line(dataset_dir):
+    file = dataset_dir / "people.csv"
+    text = file.read_text(encoding="utf-8").replace("Bob Jones", "Bob Jönes")
+    file.write_bytes(text.encode("latin-1"))
+    _, found = messages(dataset_dir)
+    assert found == [f"{file}:3: not UTF-8 (byte 0xf6); save the file as CSV UTF-8"]
+
+
+def test_an_empty_file(dataset_dir):
+    file = dataset_dir / "bodies.csv"
+    file.write_bytes(b"")
+    _, found = messages(dataset_dir)
+    assert f"{file}: file is empty; it needs at least a header row naming the columns" in found
+
+
+def test_a_truncated_file_reports_the_short_row(dataset_dir):
+    file = dataset_dir / "memberships.csv"
+    data = file.read_bytes()
+    file.write_bytes(data[: data.index(b"m-bob") + 12])
+    _, found = messages(dataset_dir)
+    assert found[0].startswith(f"{file}:3: row has ")
+    assert "the file may be truncated" in found[0]
+
+
+def test_a_quote_left_open_is_reported_not_raised(dataset_dir):
+    file = dataset_dir / "people.csv"
+    file.write_bytes(file.read_bytes() + b'zed,"Zed Open,officer\n')
+    _, found = messages(dataset_dir)
+    assert any(f.startswith(f"{file}:") and "quote left open" in f for f in found)
+
+
+def test_a_missing_dataset_table(dataset_dir):
+    (dataset_dir / "dataset.csv").unlink()
+    _, found = messages(dataset_dir)
+    assert found == [f"{dataset_dir}: no dataset table: add dataset.csv with columns "
+                     "id, name, home_organisation, description"]
+
+
+def test_a_misnamed_table_is_a_warning_with_a_suggestion(dataset_dir):
+    (dataset_dir / "memberhips.csv").write_text("id\n", encoding="utf-8")
+    network, found = messages(dataset_dir)
+    assert network is not None
+    assert found == [f"{dataset_dir / 'memberhips.csv'}: not a table graphmodel knows, so it was "
+                     "not read (did you mean 'memberships.csv'?) (warning)"]
+
+
+def test_every_problem_is_reported_at_once(dataset_dir):
+    set_cell(dataset_dir, "memberships", "m-ann", "body", "nowhere")
+    set_cell(dataset_dir, "people", "bob", "kind", "wizard")
+    set_cell(dataset_dir, "bodies", "board", "established", "2011-02-31")
+    with pytest.raises(InvalidData) as caught:
+        open_source(dataset_dir)
+    fields = sorted(p.field for p in caught.value.problems)
+    assert fields == ["body", "established", "kind"]
+
+
+def test_a_declared_composition_larger_than_the_board_is_a_warning(dataset_dir):
+    set_cell(dataset_dir, "bodies", "board", "declared_size", "10")
+    network, found = messages(dataset_dir)
+    assert network is not None
+    assert found[0].endswith("declared_composition: declares 15 member seats but "
+                             "declared_size is 10 (warning)")
