@@ -1,0 +1,82 @@
+"""The README's reference sections, generated from the schema and the CLI.
+
+``python -m graphmodel.docs`` rewrites them in place; a test checks the README
+is up to date, so the documented columns and commands are always the real ones.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from graphmodel.io.tables import all_types
+
+__all__ = ["columns_reference", "commands_reference", "update_readme"]
+
+_KIND_WORDS = {"text": "text", "int": "whole number", "number": "number", "date": "date",
+               "bool": "yes/no", "list": "ids separated by ;", "composition": "kind=count; ..."}
+
+
+_COMMON = {
+    "id": "unique within the table; other tables refer to the record by it",
+    "name": "the name as the documents give it",
+    "kind": "what sort of record it is",
+    "notes": "anything worth knowing that has no column of its own",
+    "title": "the document's title", "publisher": "who published it",
+    "date": "when it was published or decided",
+    "description": "a line about the dataset",
+}
+
+
+def columns_reference() -> str:
+    """One Markdown table per record type: column, what it holds, what it means."""
+    parts = []
+    for rt in all_types():
+        parts.append(f"#### `{rt.name}.csv` — {rt.cls.__doc__.strip().splitlines()[0]}\n")
+        parts.append("| column | holds | required | meaning |")
+        parts.append("|---|---|---|---|")
+        for f in rt.fields:
+            meta = f.metadata
+            holds = _KIND_WORDS[meta["kind"]]
+            if meta["ref"]:
+                holds = " or ".join(f"{t} id" for t in meta["ref"])
+                holds += "s" if meta["kind"] == "list" else ""
+            if meta["enum"]:
+                holds = ", ".join(meta["enum"])
+            required = "yes" if meta["required"] and f.default is None else (
+                f"default {f.default}" if isinstance(f.default, str) else "")
+            parts.append(f"| `{f.name}` | {holds} | {required} | {meta['doc'] or _COMMON.get(f.name, '')} |")
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def commands_reference() -> str:
+    """Each command's --help, as the CLI prints it."""
+    import click
+    from graphmodel.cli import main
+
+    parts = []
+    parent = click.Context(main, info_name="graphmodel", terminal_width=88,
+                           max_content_width=88, **main.context_settings)
+    for name in sorted(main.commands):
+        command = main.commands[name]
+        with click.Context(command, info_name=name, parent=parent) as ctx:
+            parts.append(f"```\n{command.get_help(ctx)}\n```\n")
+    return "\n".join(parts)
+
+
+def _replace(text: str, marker: str, body: str) -> str:
+    pattern = re.compile(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)", re.S)
+    if not pattern.search(text):
+        raise ValueError(f"README has no <!-- {marker} --> section")
+    return pattern.sub(lambda m: m.group(1) + body + m.group(2), text)
+
+
+def update_readme(text: str) -> str:
+    text = _replace(text, "columns", columns_reference())
+    return _replace(text, "commands", commands_reference())
+
+
+if __name__ == "__main__":
+    readme = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
+    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
