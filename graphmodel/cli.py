@@ -48,6 +48,9 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 
 
 def source_argument(fn: Callable) -> Callable:
+    """SOURCE, and --dataset for a Neo4j URI holding several datasets."""
+    fn = click.option("--dataset", metavar="NAME", default=None,
+                      help="With a Neo4j URI as SOURCE: which dataset to read.")(fn)
     return click.argument("source", metavar="SOURCE")(fn)
 
 
@@ -64,9 +67,21 @@ def format_option(*choices: str) -> Callable:
     return decorate
 
 
-def open_network(source: str):
+def open_network(source: str, dataset: str | None = None):
     from graphmodel.sources import open_source
-    return open_source(source)
+    return open_source(source, dataset=dataset, auth=store_auth())
+
+
+def store_auth() -> Callable[[], tuple[str, str] | None]:
+    """Credentials for Neo4j: the environment, else (on a terminal) a prompt when needed."""
+    import os
+
+    def ask() -> tuple[str, str] | None:
+        if "NEO4J_PASSWORD" in os.environ or not sys.stdin.isatty():
+            return None
+        user = os.environ.get("NEO4J_USERNAME", "neo4j")
+        return user, click.prompt(f"Neo4j password for {user}", hide_input=True, err=True)
+    return ask
 
 
 @contextmanager
@@ -92,12 +107,12 @@ def main() -> None:
 @main.command()
 @source_argument
 @fail_cleanly
-def validate(source: str) -> None:
+def validate(source: str, dataset: str | None) -> None:
     """Check SOURCE and print every problem as file:row: field: message."""
     from graphmodel.sources import read_source
     from graphmodel.problems import errors
 
-    _, problems = read_source(source)
+    _, problems = read_source(source, dataset=dataset, auth=store_auth())
     for problem in problems:
         click.echo(str(problem))
     n_errors = len(errors(problems))
@@ -110,12 +125,12 @@ def validate(source: str) -> None:
 @as_of_option
 @format_option("table", "json")
 @fail_cleanly
-def summary(source: str, as_of: str | None, fmt: str) -> None:
+def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
     """Count the records in SOURCE (with --as-of, only those current then)."""
     from graphmodel import render
     from graphmodel.summary import summarise
 
-    result = summarise(open_network(source), as_of=as_of)
+    result = summarise(open_network(source, dataset), as_of=as_of)
     if fmt == "json":
         click.echo(render.to_json(result))
         return
@@ -132,12 +147,12 @@ def summary(source: str, as_of: str | None, fmt: str) -> None:
 @source_argument
 @format_option()
 @fail_cleanly
-def list_records(what: str, source: str, fmt: str) -> None:
+def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
     """List the organisations, bodies, people or posts in SOURCE."""
     from graphmodel import render
     from graphmodel.summary import listing
 
-    rows = listing(open_network(source), what)
+    rows = listing(open_network(source, dataset), what)
     if fmt == "json":
         click.echo(render.to_json(rows))
         return
@@ -152,11 +167,11 @@ def list_records(what: str, source: str, fmt: str) -> None:
               help="Format to write.")
 @click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
 @fail_cleanly
-def export(source: str, to: str, out: str) -> None:
+def export(source: str, dataset: str | None, to: str, out: str) -> None:
     """Write SOURCE as Popolo JSON, a CSV directory, a workbook, GraphML or GEXF."""
     from graphmodel.sources import write_source
 
-    path = write_source(open_network(source), out, to)
+    path = write_source(open_network(source, dataset), out, to)
     click.echo(f"wrote {path}", err=True)
 
 
@@ -187,5 +202,100 @@ def demo(seed_data: str | None) -> None:
     run_demo(seed_data, echo=click.echo, today=_dt.date.today())
 
 
+@main.command()
+@source_argument
+@click.option("--uri", envvar="NEO4J_URI", required=True, metavar="URI",
+              help="Neo4j server (default: $NEO4J_URI). Credentials come from "
+                   "NEO4J_USERNAME and NEO4J_PASSWORD.")
+@click.option("--database", envvar="NEO4J_DATABASE", default=None, metavar="DB",
+              help="Database on the server (default: its default database).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=5000, show_default=True,
+              help="Rows per transaction.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--prune", is_flag=True, help="Remove records of this dataset no longer in SOURCE.")
+@format_option("table", "json")
+@fail_cleanly
+def load(source: str, dataset: str | None, uri: str, database: str | None, batch_size: int,
+         dry_run: bool, prune: bool, fmt: str) -> None:
+    """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune."""
+    from graphmodel import render
+    from graphmodel.store.neo4j import connect, load as run_load
+
+    network = open_network(source, dataset)
+    with connect(uri, database, auth=store_auth()) as store:
+        total = sum(network.counts().values())
+        with progress(total, "Loading") as update:
+            report = run_load(network, store, batch_size=batch_size, dry_run=dry_run,
+                              prune=prune, progress=lambda table, n: update(n))
+    counts = report.counts()
+    if fmt == "json":
+        click.echo(render.to_json({"dataset": report.dataset, "dry_run": dry_run,
+                                   "prune": prune, "changes": counts}))
+        return
+    verb = "would change" if dry_run else "changed"
+    click.echo(f"{report.dataset}: {'nothing ' + verb if report.unchanged else verb + ':'}")
+    rows = [{"record type": t, **c} for t, c in counts.items() if any(c.values())]
+    if rows:
+        click.echo(render.table(rows, list(rows[0])))
+
+
+@main.group()
+def neo4j() -> None:
+    """A local Neo4j 5.26 server for development and tests (assembled from Maven Central)."""
+
+
+def server_options(fn: Callable) -> Callable:
+    fn = click.option("--dir", "root", type=click.Path(file_okay=False), default=None,
+                      help="Cache directory for the server's jars and data "
+                           "(default: $GRAPHMODEL_HOME or ~/.cache/graphmodel).")(fn)
+    return click.option("--port", type=click.IntRange(1, 65535), default=7687,
+                        show_default=True, help="Bolt port on 127.0.0.1.")(fn)
+
+
+@neo4j.command()
+@server_options
+@click.option("--fresh", is_flag=True, help="Delete this instance's data first.")
+@fail_cleanly
+def start(port: int, root: str | None, fresh: bool) -> None:
+    """Start a local server bound to 127.0.0.1 and print NEO4J_URI=... when Bolt answers.
+
+    Auth is on when NEO4J_PASSWORD is set (it becomes the initial password of
+    user neo4j); otherwise the server runs without auth, for development only.
+    """
+    import os
+    from graphmodel.store import server
+
+    click.echo(f"starting Neo4j {server.NEO4J_VERSION} (the first start downloads it "
+               "from Maven Central)...", err=True)
+    info = server.start(port, root, password=os.environ.get("NEO4J_PASSWORD"), fresh=fresh)
+    click.echo(f"NEO4J_URI={info.uri}")
+
+
+@neo4j.command()
+@server_options
+@fail_cleanly
+def stop(port: int, root: str | None) -> None:
+    """Stop the local server on a port."""
+    from graphmodel.store import server
+
+    click.echo("stopped" if server.stop(port, root) else f"no local server on port {port}",
+               err=True)
+
+
+@neo4j.command()
+@server_options
+@fail_cleanly
+def status(port: int, root: str | None) -> None:
+    """Say whether the local server on a port is running (exit 1 if not)."""
+    from graphmodel.store import server
+
+    info = server.status(port, root)
+    if not info:
+        click.echo(f"no local server running on port {port}")
+        sys.exit(1)
+    click.echo(f"running: NEO4J_URI={info.uri} (pid {info.pid}, auth "
+               f"{'on' if info.auth else 'off'}, data in {info.home})")
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    main(prog_name="graphmodel")

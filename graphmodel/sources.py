@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 
+from typing import Any
+
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError, InvalidData, Problem, errors
 
@@ -17,15 +19,30 @@ __all__ = ["read_source", "open_source", "write_source", "EXPORT_FORMATS", "Sour
 EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
 
 
+def is_store_uri(source: Any) -> bool:
+    """True for a Neo4j URI (bolt://, neo4j://, neo4j+s:// ...)."""
+    return isinstance(source, str) and source.split("://", 1)[0] in (
+        "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") and "://" in source
+
+
 class SourceNotFound(GraphmodelError):
     """The SOURCE named does not exist or is not a kind graphmodel reads."""
     exit_code = 2
 
 
-def read_source(source: str | os.PathLike) -> tuple[Network | None, list[Problem]]:
-    """Read a source into a Network, returning it (None on errors) and all problems."""
+def read_source(source: str | os.PathLike, dataset: str | None = None,
+                auth: Any = None) -> tuple[Network | None, list[Problem]]:
+    """Read a source into a Network, returning it (None on errors) and all problems.
+
+    A ``bolt://``, ``neo4j://`` or ``neo4j+s://`` URI reads a dataset from Neo4j
+    (``dataset`` picks one when the database holds several).
+    """
     from graphmodel.validate import build_network
 
+    if is_store_uri(source):
+        from graphmodel.store.neo4j import connect, read
+        with connect(str(source), auth=auth) as store:
+            return read(store, dataset), []
     path = Path(source)
     if not path.exists():
         raise SourceNotFound(f"{source}: no such file or directory; SOURCE is a dataset "
@@ -44,9 +61,10 @@ def read_source(source: str | os.PathLike) -> tuple[Network | None, list[Problem
     return build_network(collected)
 
 
-def open_source(source: str | os.PathLike) -> Network:
+def open_source(source: str | os.PathLike, dataset: str | None = None,
+                auth: Any = None) -> Network:
     """The Network in a source; raises InvalidData listing every problem if it has errors."""
-    network, problems = read_source(source)
+    network, problems = read_source(source, dataset, auth)
     if network is None or errors(problems):
         raise InvalidData(problems)
     return network

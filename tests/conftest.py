@@ -52,3 +52,60 @@ def network() -> Network:
 @pytest.fixture
 def dataset_dir(tmp_path, network):
     return write_source(network, tmp_path / "town", "csv")
+
+
+# --- a real Neo4j server for the integration tests -------------------------------------
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory):
+    """A Neo4j 5 server: the one NEO4J_URI names, else a local one started for the session.
+
+    The local one has auth on, with a random password put in NEO4J_PASSWORD. Under
+    CI=true a server that cannot be started fails the tests instead of skipping them.
+    """
+    import os
+    import secrets
+
+    if os.environ.get("NEO4J_URI"):
+        yield os.environ["NEO4J_URI"]
+        return
+    from graphmodel.store import server
+
+    saved = {k: os.environ.get(k) for k in ("NEO4J_USERNAME", "NEO4J_PASSWORD")}
+    password = "gm-" + secrets.token_hex(12)
+    try:
+        info = server.start(_free_port(), password=password,
+                            home=tmp_path_factory.mktemp("neo4j"), heap="1g")
+    except server.ServerError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"no Neo4j server could be started: {exc}")
+        pytest.skip(f"no Neo4j server could be started: {exc}")
+    os.environ.update(NEO4J_USERNAME="neo4j", NEO4J_PASSWORD=password)
+    try:
+        yield info.uri
+    finally:
+        server.stop_instance(info)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture
+def store(neo4j_uri):
+    """An open store on an empty database."""
+    from graphmodel.store.neo4j import connect
+
+    with connect(neo4j_uri) as s:
+        with s.driver.session(database=s.database) as session:
+            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } "
+                        "IN TRANSACTIONS OF 10000 ROWS").consume()
+        yield s

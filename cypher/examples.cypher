@@ -1,0 +1,57 @@
+// Example queries for reviewers: paste one into Neo4j Browser after `graphmodel load`.
+// Each starts with :param lines you can adjust; graphmodel's tests run every one of them.
+// Nodes: Organisation, Body, Person, Post, Area, Theme, Document, Dataset.
+// Relationships: MEMBER_OF (person or post -> body, with role, on_behalf_of, start, end),
+// REPORTS_TO, SCRUTINISES, NOMINATES_TO, SUCCEEDED_BY, RESOURCES, ASSESSES,
+// and the links WORKS_FOR, POST_IN, HELD_BY, HOSTED_BY, COVERS, WORKS_ON, PART_OF.
+
+// name: who_represents_the_council
+// Who sits on which boards on behalf of the dataset's home organisation (the council).
+// Seats held by a post with no named holder show the post.
+// :param dataset => 'harborough'
+MATCH (d:Dataset {id: $dataset})
+MATCH (holder)-[m:MEMBER_OF {dataset: $dataset}]->(b:Body)
+WHERE m.on_behalf_of = d.home_organisation AND m.end IS NULL
+RETURN b.name AS board, m.role AS role, holder.name AS held_by,
+       labels(holder)[0] AS held_as
+ORDER BY board, role, held_by;
+
+// name: accountability_chain
+// The chain of reporting lines from one body up to the bodies at the top.
+// :param dataset => 'leeds'
+// :param body => 'cluster-brigshaw'
+MATCH path = (b:Body {dataset: $dataset, id: $body})-[:REPORTS_TO*0..]->(top:Body)
+WHERE NOT (top)-[:REPORTS_TO]->()
+RETURN [n IN nodes(path) | n.name] AS chain
+ORDER BY length(path) DESC;
+
+// name: people_on_many_bodies
+// People with current seats on more than five bodies (change $more_than to taste).
+// :param dataset => 'leeds'
+// :param more_than => 5
+MATCH (p:Person {dataset: $dataset})-[m:MEMBER_OF]->(b:Body)
+WHERE m.end IS NULL AND b.dissolved IS NULL
+WITH p, count(DISTINCT b) AS bodies, collect(DISTINCT b.name) AS names
+WHERE bodies > $more_than
+RETURN p.name AS person, bodies, names
+ORDER BY bodies DESC, person;
+
+// name: boards_without_the_council
+// Current bodies with no current seat held on behalf of the home organisation.
+// :param dataset => 'harborough'
+MATCH (d:Dataset {id: $dataset})
+MATCH (b:Body {dataset: $dataset}) WHERE b.dissolved IS NULL
+  AND NOT EXISTS {
+    MATCH ()-[m:MEMBER_OF]->(b)
+    WHERE m.on_behalf_of = d.home_organisation AND m.end IS NULL
+  }
+RETURN b.name AS body, b.kind AS kind
+ORDER BY body;
+
+// name: scrutiny_pairs
+// Which scrutiny body acts as critical friend to which body.
+// :param dataset => 'leeds'
+MATCH (s:Body {dataset: $dataset})-[l:SCRUTINISES]->(b:Body)
+WHERE l.end IS NULL
+RETURN s.name AS scrutiny_body, b.name AS scrutinises
+ORDER BY scrutiny_body;

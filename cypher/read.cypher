@@ -1,0 +1,128 @@
+// Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
+// Parameters: $dataset (the dataset id), $load (this load's id), $rows or $ids.
+// Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
+// the (dataset, id) uniqueness index serve a look-up by dataset alone.
+
+// name: server
+CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions[0] AS version, edition;
+
+// name: datasets
+MATCH (d:Dataset)
+RETURN d.id AS id, d.name AS name, d.load_state AS state ORDER BY id;
+
+// name: dataset
+MATCH (d:Dataset {id: $dataset})
+RETURN properties(d) AS p;
+
+// name: read_Document
+MATCH (n:Document {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Document
+MATCH (n:Document {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+
+// name: read_Organisation
+MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Organisation
+MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+
+// name: read_Area
+MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Area
+MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+
+// name: read_Theme
+MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Theme
+MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+
+// name: read_Body
+MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Body
+MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+
+// name: read_Person
+MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Person
+MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+
+// name: read_Post
+MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Post
+MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+
+// name: read_MEMBER_OF
+MATCH ()-[r:MEMBER_OF {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN properties(r) AS p;
+
+// name: state_MEMBER_OF
+MATCH ()-[r:MEMBER_OF {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+
+// name: read_REPORTS_TO
+MATCH ()-[r:REPORTS_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN properties(r) AS p;
+
+// name: state_REPORTS_TO
+MATCH ()-[r:REPORTS_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+
+// name: read_SCRUTINISES
+MATCH ()-[r:SCRUTINISES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN properties(r) AS p;
+
+// name: state_SCRUTINISES
+MATCH ()-[r:SCRUTINISES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+
+// name: read_NOMINATES_TO
+MATCH ()-[r:NOMINATES_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN properties(r) AS p;
+
+// name: state_NOMINATES_TO
+MATCH ()-[r:NOMINATES_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+
+// name: read_SUCCEEDED_BY
+MATCH ()-[r:SUCCEEDED_BY {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN properties(r) AS p;
+
+// name: state_SUCCEEDED_BY
+MATCH ()-[r:SUCCEEDED_BY {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+
+// name: read_RESOURCES
+MATCH ()-[r:RESOURCES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN properties(r) AS p;
+
+// name: state_RESOURCES
+MATCH ()-[r:RESOURCES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+
+// name: read_ASSESSES
+MATCH ()-[r:ASSESSES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN properties(r) AS p;
+
+// name: state_ASSESSES
+MATCH ()-[r:ASSESSES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;

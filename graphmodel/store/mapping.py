@@ -1,0 +1,90 @@
+"""How records become a Neo4j graph: node labels, relationship types, derived links.
+
+Organisations, bodies, people, posts, areas, themes and documents are nodes;
+memberships, reporting lines, scrutiny links, nominations, successions,
+resourcing and assessments are relationships between them. Every node and
+relationship carries all of its record's fields as properties plus
+``dataset`` (several datasets share one database) and two bookkeeping
+properties: ``_hash`` (to tell what changed) and ``_load`` (which load wrote
+it, so a load that was killed can be finished exactly).
+
+Reference columns of node records (a person's organisation, a body's areas)
+also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom
+can walk them; links are derived and rebuilt, never read back.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from graphmodel.model import RECORD_TYPES, record_type
+
+__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "props",
+           "record_hash", "from_props"]
+
+NODE_LABELS = {
+    "documents": "Document", "organisations": "Organisation", "areas": "Area",
+    "themes": "Theme", "bodies": "Body", "people": "Person", "posts": "Post",
+}
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A record stored as a relationship from one node to another."""
+    table: str
+    type: str
+    source: tuple[tuple[str, str], ...]   # (column, label): the first column that is set
+    target: tuple[str, str]
+
+
+EDGES = (
+    Edge("memberships", "MEMBER_OF", (("person", "Person"), ("post", "Post")), ("body", "Body")),
+    Edge("reporting_lines", "REPORTS_TO", (("body", "Body"),), ("reports_to", "Body")),
+    Edge("scrutiny_links", "SCRUTINISES", (("scrutiny_body", "Body"),), ("body", "Body")),
+    Edge("nomination_rights", "NOMINATES_TO", (("nominating_body", "Body"),), ("body", "Body")),
+    Edge("successions", "SUCCEEDED_BY", (("predecessor", "Body"),), ("successor", "Body")),
+    Edge("resourcing", "RESOURCES", (("organisation", "Organisation"),), ("body", "Body")),
+    Edge("assessments", "ASSESSES", (("organisation", "Organisation"),), ("body", "Body")),
+)
+RELATIONSHIP_TYPES = {e.table: e.type for e in EDGES}
+
+# label -> [(column, link type, target label)]
+LINKS: dict[str, list[tuple[str, str, str]]] = {
+    "Organisation": [("parent", "PART_OF", "Organisation")],
+    "Area": [("parent", "PART_OF", "Area")],
+    "Body": [("organisation", "HOSTED_BY", "Organisation"), ("areas", "COVERS", "Area"),
+             ("themes", "WORKS_ON", "Theme")],
+    "Person": [("organisation", "WORKS_FOR", "Organisation")],
+    "Post": [("organisation", "POST_IN", "Organisation"), ("holder", "HELD_BY", "Person")],
+}
+
+assert set(NODE_LABELS) | set(RELATIONSHIP_TYPES) == {rt.name for rt in RECORD_TYPES}
+
+
+def props(record: Any) -> dict[str, Any]:
+    """A record's set fields as Neo4j properties (lists for tuples)."""
+    out = {}
+    for name in record.__slots__:
+        value = getattr(record, name)
+        if value is None or value == ():
+            continue
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def record_hash(record: Any) -> str:
+    """A short fingerprint of every field, to tell a changed record from an unchanged one."""
+    values = tuple(getattr(record, name) for name in record.__slots__)
+    return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def from_props(table: str, properties: dict[str, Any]) -> Any:
+    """The record a node or relationship holds (bookkeeping properties dropped)."""
+    rt = record_type(table)
+    fields = {}
+    for f in rt.fields:
+        if f.name in properties:
+            value = properties[f.name]
+            fields[f.name] = tuple(value) if isinstance(value, list) else value
+    return rt.cls(**fields)

@@ -1,0 +1,426 @@
+"""The Neo4j store: load a Network into a database, read it back, keep the two in sync.
+
+A load compares the source with what the database holds for that dataset
+(by each record's fingerprint), then writes only what was added or changed,
+in batched ``UNWIND`` queries inside managed transactions: nodes first, then
+their links, then the relationships between them. Nothing is deleted unless
+``prune`` is asked for. Several datasets live side by side in one database,
+each record carrying its dataset's id.
+
+A load marks its dataset ``loading`` before it writes and ``complete`` after;
+reading a dataset whose last load never finished is refused. Running the load
+again converges exactly to the source: records written by the unfinished load
+that the source no longer has are removed.
+
+Credentials come from NEO4J_USERNAME and NEO4J_PASSWORD; they are never
+logged or printed.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from graphmodel.model import RECORD_TYPES, Dataset, Network
+from graphmodel.problems import GraphmodelError
+from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
+                                      from_props, record_hash)
+from graphmodel.store.queries import queries, query
+
+__all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
+           "UnknownDatabase", "NotNeo4j5", "IncompleteDataset", "UnknownDataset", "connect",
+           "Store", "Change", "LoadReport", "load", "read"]
+
+DEFAULT_BATCH = 5000
+
+
+# The driver's own log lines (retries, notifications) would reach the terminal through
+# Python's last-resort handler; graphmodel reports errors itself, in one line.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
+
+
+class StoreError(GraphmodelError):
+    exit_code = 10
+
+
+class ServerUnreachable(StoreError):
+    exit_code = 11
+
+
+class WrongCredentials(StoreError):
+    exit_code = 12
+
+
+class UnknownDatabase(StoreError):
+    exit_code = 13
+
+
+class NotNeo4j5(StoreError):
+    exit_code = 14
+
+
+class IncompleteDataset(StoreError):
+    exit_code = 15
+
+
+class UnknownDataset(StoreError):
+    exit_code = 16
+
+
+def _safe_uri(uri: str) -> str:
+    """The URI without any user or password in it, for messages."""
+    parts = urlsplit(uri)
+    host = parts.hostname or ""
+    return f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}"
+
+
+def credentials() -> tuple[str, str] | None:
+    """(user, password) from NEO4J_USERNAME / NEO4J_PASSWORD, or None for no auth."""
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password is None:
+        return None
+    return os.environ.get("NEO4J_USERNAME", "neo4j"), password
+
+
+class Store:
+    """An open connection to one database of a Neo4j 5 server."""
+
+    def __init__(self, uri: str, database: str | None = None,
+                 auth: tuple[str, str] | None = None) -> None:
+        from neo4j import GraphDatabase
+
+        if urlsplit(uri).username or urlsplit(uri).password:
+            raise StoreError("put the user name and password in NEO4J_USERNAME and "
+                             "NEO4J_PASSWORD, not in the URI")
+        self.uri = _safe_uri(uri)
+        self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        try:
+            self.driver = GraphDatabase.driver(uri, auth=auth if auth else None,
+                                               connection_timeout=10,
+                                               max_transaction_retry_time=30,
+                                               notifications_min_severity="OFF")
+        except ValueError as exc:
+            raise StoreError(f"{self.uri}: not a Neo4j URI ({exc})") from None
+        try:  # fails fast, where a transaction would retry for half a minute
+            self.driver.verify_connectivity()
+        except Exception as exc:
+            self.driver.close()
+            raise self._translate(exc) from None
+        self.server = self._check_server()
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _translate(self, exc: Exception) -> StoreError:
+        from neo4j import exceptions as ne
+
+        where = self.uri + (f" database {self.database!r}" if self.database else "")
+        code = str(getattr(exc, "code", "") or "")
+        text, cause = str(exc), exc.__cause__ or exc.__context__
+        while cause is not None:
+            text, cause = f"{text} {cause}", cause.__cause__ or cause.__context__
+        if isinstance(exc, ne.AuthError) or "Unauthorized" in code:
+            return WrongCredentials(f"{where}: the server refused the credentials; set "
+                                    "NEO4J_USERNAME and NEO4J_PASSWORD")
+        if "DatabaseNotFound" in code:
+            return UnknownDatabase(f"{where}: the server has no such database; omit "
+                                   "--database for the default one")
+        if "looks like HTTP" in text:
+            return NotNeo4j5(f"{where}: an HTTP server answers there, not Neo4j's Bolt; "
+                             "use the Bolt port (usually 7687)")
+        if isinstance(exc, ne.SessionExpired) or "ProcedureNotFound" in code:
+            return NotNeo4j5(f"{where}: the server there does not answer like Neo4j 5")
+        if isinstance(exc, (ne.ServiceUnavailable, OSError)):
+            return ServerUnreachable(f"{where}: no Neo4j server answers there; start one "
+                                     "with `graphmodel neo4j start` or check NEO4J_URI")
+        return StoreError(f"{where}: {getattr(exc, 'message', None) or text}")
+
+    def _check_server(self) -> dict[str, str]:
+        return check_version(self.uri, self.run("read.cypher", "server"))
+
+    def run(self, file: str, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run one named query in a managed transaction (write for load.cypher)."""
+        text = query(file, name)
+
+        def work(tx):
+            return [record.data() for record in tx.run(text, **params)]
+        try:
+            with self.driver.session(database=self.database) as session:
+                if file == "load.cypher" or file == "schema.cypher":
+                    return session.execute_write(work)
+                return session.execute_read(work)
+        except StoreError:
+            raise
+        except Exception as exc:  # the driver's own errors become one clear line
+            from neo4j import exceptions as ne
+            if isinstance(exc, (ne.Neo4jError, ne.DriverError, OSError)):
+                raise self._translate(exc) from None
+            raise
+
+    def ensure_schema(self) -> None:
+        for name in queries("schema.cypher"):
+            self.run("schema.cypher", name)
+
+    def datasets(self) -> list[dict[str, Any]]:
+        return self.run("read.cypher", "datasets")
+
+
+def check_version(uri: str, components: list[dict[str, Any]]) -> dict[str, str]:
+    """The server's version from dbms.components(); NotNeo4j5 unless Neo4j 5 or later."""
+    kernel = next((c for c in components if c.get("name") == "Neo4j Kernel"), None)
+    version = str(kernel.get("version")) if kernel else ""
+    major = version.split(".")[0]
+    if not kernel or not major.isdigit() or int(major) < 5:
+        found = f"Neo4j {version}" if kernel else "not Neo4j"
+        raise NotNeo4j5(f"{uri}: the server is {found}; graphmodel needs Neo4j 5 or later")
+    return {"version": version, "edition": str(kernel.get("edition"))}
+
+
+def connect(uri: str, database: str | None = None,
+            auth: Callable[[], tuple[str, str] | None] | None = None) -> Store:
+    """Open a store with credentials from the environment.
+
+    ``auth`` may be a function asked for credentials when the environment has
+    none and the server refuses to go without (the CLI prompts on a terminal).
+    """
+    env = credentials()
+    try:
+        return Store(uri, database, env)
+    except WrongCredentials:
+        asked = auth() if (auth and env is None) else None
+        if asked is None:
+            raise
+        return Store(uri, database, asked)
+
+
+# --- what changed ---------------------------------------------------------------------
+
+@dataclass
+class Change:
+    """What a load adds, changes and removes in one table."""
+    added: list[Any] = field(default_factory=list)
+    changed: list[Any] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)     # not in the source any more
+    abandoned: list[str] = field(default_factory=list)   # written by a load that never finished
+
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "changed": len(self.changed),
+                "removed": len(self.removed) + len(self.abandoned)}
+
+
+@dataclass
+class LoadReport:
+    """The outcome of a load (or of a dry run: nothing written)."""
+    dataset: str
+    changes: dict[str, Change]
+    dry_run: bool
+    prune: bool
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out = {}
+        for table, change in self.changes.items():
+            c = change.counts()
+            if not self.prune:
+                c["removed"] = len(change.abandoned)
+                c["not in source (kept without --prune)"] = len(change.removed)
+            out[table] = c
+        return out
+
+    @property
+    def unchanged(self) -> bool:
+        return all(not (c.added or c.changed or c.abandoned or (self.prune and c.removed))
+                   for c in self.changes.values())
+
+
+def _state_query(table: str) -> str:
+    return f"state_{NODE_LABELS.get(table) or RELATIONSHIP_TYPES[table]}"
+
+
+def diff(store: Store, network: Network, unfinished: Iterable[str] = (),
+         element_ids: dict[tuple[str, str], str] | None = None) -> dict[str, Change]:
+    """Compare a network with what the store holds for its dataset.
+
+    ``element_ids``, if given, is filled with (table, id) -> elementId of every
+    node and relationship the dataset holds, so the writes can address them.
+    """
+    unfinished = set(unfinished)
+    changes = {}
+    for rt in RECORD_TYPES:
+        held = {row["id"]: row for row in store.run("read.cypher", _state_query(rt.name),
+                                                    dataset=network.dataset.id)}
+        change = Change()
+        records = network.tables[rt.name]
+        for key, record in records.items():
+            row = held.get(key)
+            if row is None:
+                change.added.append(record)
+            elif row["hash"] != record_hash(record):
+                change.changed.append(record)
+        for key, row in held.items():
+            if key not in records:
+                (change.abandoned if row["load"] in unfinished else change.removed).append(key)
+        if element_ids is not None:
+            element_ids.update(((rt.name, key), row["eid"]) for key, row in held.items())
+        changes[rt.name] = change
+    return changes
+
+
+# --- loading --------------------------------------------------------------------------
+
+def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _cells(record: Any) -> list[Any]:
+    """A record's columns in schema order, as property values (lists for tuples)."""
+    return [list(v) if isinstance(v, tuple) else v
+            for v in (getattr(record, name) for name in record.__slots__)]
+
+
+class _Writer:
+    """Writes batches of rows with named queries, keeping track of element ids."""
+
+    def __init__(self, store: Store, dataset: str, load_id: str, batch_size: int,
+                 element_ids: dict[tuple[str, str], str],
+                 progress: Callable[[str, int], None] | None):
+        self.store, self.dataset, self.load_id = store, dataset, load_id
+        self.batch_size, self.eid = batch_size, element_ids
+        self.progress = progress or (lambda table, n: None)
+
+    def write(self, name: str, rows: list[Any], table: str | None = None,
+              key: str = "rows") -> list[dict[str, Any]]:
+        results = []
+        for batch in _batches(rows, self.batch_size):
+            results += self.store.run("load.cypher", name, dataset=self.dataset,
+                                      load=self.load_id, **{key: batch})
+            if table:
+                self.progress(table, len(batch))
+        return results
+
+    def nodes(self, table: str, records: list[Any]) -> None:
+        label = NODE_LABELS[table]
+        rows = [[record_hash(r), *_cells(r)] for r in records]
+        for row in self.write(f"merge_{label}", rows, table):
+            self.eid[(table, row["id"])] = row["eid"]
+
+    def links(self, table: str, records: list[Any], changed: list[Any]) -> None:
+        label = NODE_LABELS[table]
+        self.write(f"unlink_{label}", [self.eid[(table, r.id)] for r in changed], key="ids")
+        for column, _, target_label in LINKS[label]:
+            target = next(t for t, l in NODE_LABELS.items() if l == target_label)
+            rows = []
+            for r in records:
+                value = getattr(r, column)
+                for ref in (value if isinstance(value, tuple) else (value,) if value else ()):
+                    rows.append([self.eid[(table, r.id)], self.eid[(target, ref)]])
+            self.write(f"link_{label}_{column}", rows)
+
+    def edges(self, edge: Any, records: list[Any]) -> None:
+        rows = []
+        for r in records:
+            column, label = next((c, l) for c, l in edge.source if getattr(r, c))
+            source_table = next(t for t, l in NODE_LABELS.items() if l == label)
+            rows.append([self.eid[(source_table, getattr(r, column))],
+                         self.eid[("bodies", getattr(r, edge.target[0]))],
+                         record_hash(r), *_cells(r)])
+        self.write(f"create_{edge.type}", rows, edge.table)
+
+    def delete(self, table: str, ids: list[str]) -> None:
+        name = "delete_nodes" if table in NODE_LABELS else "delete_relationships"
+        self.write(name, [self.eid[(table, key)] for key in ids], key="ids")
+
+
+def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
+         dry_run: bool = False, prune: bool = False,
+         progress: Callable[[str, int], None] | None = None) -> LoadReport:
+    """Load a network into the store: idempotent, batched, nodes before relationships.
+
+    ``progress(table, rows)`` is called as batches are written.
+    """
+    dataset = network.dataset.id
+    if dry_run:
+        meta = _dataset_props(store, dataset)
+        unfinished = meta.get("incomplete_loads", []) + (
+            [meta["load_id"]] if meta.get("load_state") == "loading" else [])
+        return LoadReport(dataset, diff(store, network, unfinished), True, prune)
+    store.ensure_schema()
+    load_id = uuid.uuid4().hex
+    unfinished = store.run("load.cypher", "begin_load", dataset=dataset,
+                           load=load_id)[0]["unfinished"]
+    element_ids: dict[tuple[str, str], str] = {}
+    changes = diff(store, network, unfinished, element_ids)
+    writer = _Writer(store, dataset, load_id, batch_size, element_ids, progress)
+    for edge in EDGES:   # relationships that go (or are rewritten) first
+        change = changes[edge.table]
+        writer.delete(edge.table, change.abandoned + (change.removed if prune else [])
+                      + [r.id for r in change.changed])
+    for table in NODE_LABELS:
+        writer.nodes(table, changes[table].added + changes[table].changed)
+    for table, label in NODE_LABELS.items():
+        if label in LINKS:
+            change = changes[table]
+            writer.links(table, change.added + change.changed, change.changed)
+    for edge in EDGES:
+        change = changes[edge.table]
+        writer.edges(edge, change.added + change.changed)
+    for table in NODE_LABELS:
+        change = changes[table]
+        writer.delete(table, change.abandoned + (change.removed if prune else []))
+    ds = network.dataset
+    store.run("load.cypher", "finish_load", dataset=dataset, properties={
+        "name": ds.name, "home_organisation": ds.home_organisation,
+        "description": ds.description,
+        "counts": [f"{k}={v}" for k, v in network.counts().items()]})
+    return LoadReport(dataset, changes, False, prune)
+
+
+# --- reading --------------------------------------------------------------------------
+
+def _dataset_props(store: Store, dataset: str) -> dict[str, Any]:
+    rows = store.run("read.cypher", "dataset", dataset=dataset)
+    return rows[0]["p"] if rows else {}
+
+
+def pick_dataset(store: Store, dataset: str | None) -> str:
+    """The dataset named, or the only one in the database."""
+    held = [d["id"] for d in store.datasets()]
+    if dataset:
+        if dataset not in held:
+            raise UnknownDataset(f"{store.uri}: no dataset {dataset!r}; the database holds "
+                                 f"{', '.join(held) or 'none'}")
+        return dataset
+    if len(held) == 1:
+        return held[0]
+    raise UnknownDataset(f"{store.uri}: holds {len(held)} datasets "
+                         f"({', '.join(held) or 'none'}); choose one with --dataset NAME")
+
+
+def read(store: Store, dataset: str | None = None) -> Network:
+    """The Network a dataset holds; refused while its last load is unfinished."""
+    dataset = pick_dataset(store, dataset)
+    meta = _dataset_props(store, dataset)
+    if meta.get("load_state") != "complete":
+        raise IncompleteDataset(
+            f"{store.uri}: dataset {dataset!r} is incomplete: a load started at "
+            f"{meta.get('load_started', 'an unknown time')} did not finish. Run "
+            "`graphmodel load SOURCE` again to complete it")
+    network = Network(Dataset(dataset, meta.get("name") or dataset,
+                              meta.get("home_organisation") or "", meta.get("description")))
+    for rt in RECORD_TYPES:
+        name = f"read_{NODE_LABELS.get(rt.name) or RELATIONSHIP_TYPES[rt.name]}"
+        records = (from_props(rt.name, row["p"]) for row in
+                   store.run("read.cypher", name, dataset=dataset))
+        # the store keeps no order: hold records by id so output is stable
+        network.tables[rt.name] = {r.id: r for r in sorted(records, key=lambda r: r.id)}
+    return network

@@ -1,0 +1,170 @@
+"""The Cypher the store runs, kept as files in ``cypher/`` that a reviewer can read.
+
+``schema.cypher``, ``load.cypher`` and ``read.cypher`` hold named queries
+(a ``// name: ...`` line before each). They are written from the mapping in
+:mod:`graphmodel.store.mapping` by ``python -m graphmodel.store.queries`` and a
+test checks they are current; the store only ever *loads* them. Labels and
+relationship types come from the schema; every value is a parameter.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+
+from graphmodel.model import record_type
+from graphmodel.store.mapping import EDGES, LINKS, NODE_LABELS
+
+__all__ = ["query", "queries", "generate_files"]
+
+_HEADER = """\
+// Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
+// Parameters: $dataset (the dataset id), $load (this load's id), $rows or $ids.
+// Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
+// the (dataset, id) uniqueness index serve a look-up by dataset alone.
+"""
+
+
+@functools.cache
+def queries(file: str) -> dict[str, str]:
+    """The named queries of one file in cypher/."""
+    text = resources.files("graphmodel.cypher").joinpath(file).read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for block in re.split(r"^// name: ", text, flags=re.M)[1:]:
+        name, _, body = block.partition("\n")
+        found[name.strip()] = "\n".join(line for line in body.splitlines()
+                                        if not line.startswith("//")).strip().rstrip(";")
+    return found
+
+
+def query(file: str, name: str) -> str:
+    return queries(file)[name]
+
+
+def _schema() -> str:
+    out = [_HEADER, "// name: dataset_key",
+           "CREATE CONSTRAINT graphmodel_dataset_key IF NOT EXISTS "
+           "FOR (d:Dataset) REQUIRE d.id IS UNIQUE;\n"]
+    for label in NODE_LABELS.values():
+        out += [f"// name: {label}_key",
+                f"CREATE CONSTRAINT graphmodel_{label.lower()}_key IF NOT EXISTS "
+                f"FOR (n:{label}) REQUIRE (n.dataset, n.id) IS UNIQUE;\n"]
+    for edge in EDGES:
+        out += [f"// name: {edge.type}_key",
+                f"CREATE CONSTRAINT graphmodel_{edge.type.lower()}_key IF NOT EXISTS "
+                f"FOR ()-[r:{edge.type}]-() REQUIRE (r.dataset, r.id) IS UNIQUE;\n"]
+    return "\n".join(out)
+
+
+def _columns(table: str) -> list[str]:
+    return [c for c in record_type(table).columns]
+
+
+def _assignments(var: str, table: str, first: int) -> str:
+    """``n.name = row[3], ...``: each column of a record from its place in the row."""
+    return ",\n    ".join(f"{var}.{c} = row[{first + i}]" for i, c in enumerate(_columns(table)))
+
+
+def _literal(table: str, first: int) -> str:
+    """``{id: row[3], ...}``: a relationship's properties (a null one is not stored)."""
+    return ",\n    ".join(f"{c}: row[{first + i}]" for i, c in enumerate(_columns(table)))
+
+
+def _load() -> str:
+    out = [_HEADER,
+           "// Rows are lists: a record's columns in schema order after the leading values named",
+           "// in each query. Nodes and relationships already known are addressed by elementId.\n",
+           "// name: begin_load",
+           "// Marks the dataset as loading; remembers earlier loads that never finished.",
+           "MERGE (d:Dataset {id: $dataset})",
+           "WITH d, coalesce(d.incomplete_loads, []) +",
+           "     CASE WHEN d.load_state = 'loading' THEN [d.load_id] ELSE [] END AS unfinished",
+           "SET d.incomplete_loads = unfinished, d.load_state = 'loading', d.load_id = $load,",
+           "    d.load_started = toString(datetime())",
+           "RETURN unfinished;\n",
+           "// name: finish_load",
+           "MATCH (d:Dataset {id: $dataset})",
+           "SET d += $properties, d.load_state = 'complete', d.loaded_at = toString(datetime()),",
+           "    d.incomplete_loads = []",
+           "RETURN d.id AS id;\n",
+           "// name: delete_nodes",
+           "UNWIND $ids AS eid",
+           "MATCH (n) WHERE elementId(n) = eid",
+           "DETACH DELETE n;\n",
+           "// name: delete_relationships",
+           "UNWIND $ids AS eid",
+           "MATCH ()-[r]->() WHERE elementId(r) = eid",
+           "DELETE r;\n"]
+    for table, label in NODE_LABELS.items():
+        out += [f"// name: merge_{label}",
+                "// row: [hash, columns...]",
+                "UNWIND $rows AS row",
+                f"MERGE (n:{label} {{dataset: $dataset, id: row[1]}})",
+                f"SET {_assignments('n', table, 1)},",
+                "    n._hash = row[0], n._load = $load",
+                "RETURN n.id AS id, elementId(n) AS eid;\n"]
+        links = LINKS.get(label, [])
+        if links:
+            types = "|".join(sorted({t for _, t, _ in links}))
+            out += [f"// name: unlink_{label}",
+                    "UNWIND $ids AS eid",
+                    f"MATCH (n:{label})-[old:{types}]->() WHERE elementId(n) = eid",
+                    "DELETE old;\n"]
+        for column, link, target in links:
+            out += [f"// name: link_{label}_{column}",
+                    "// row: [elementId of the node, elementId of the target]",
+                    "UNWIND $rows AS row",
+                    "MATCH (n) WHERE elementId(n) = row[0]",
+                    "MATCH (t) WHERE elementId(t) = row[1]",
+                    f"CREATE (n)-[:{link} {{dataset: $dataset}}]->(t);\n"]
+    for edge in EDGES:
+        out += [f"// name: create_{edge.type}",
+                "// row: [elementId of the source node, elementId of the target node, hash,",
+                "//       columns...]",
+                "UNWIND $rows AS row",
+                "MATCH (a) WHERE elementId(a) = row[0]",
+                "MATCH (b) WHERE elementId(b) = row[1]",
+                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.table, 3)},",
+                "    dataset: $dataset, _hash: row[2], _load: $load}]->(b);\n"]
+    return "\n".join(out)
+
+
+def _read() -> str:
+    out = [_HEADER,
+           "// name: server",
+           "CALL dbms.components() YIELD name, versions, edition",
+           "RETURN name, versions[0] AS version, edition;\n",
+           "// name: datasets",
+           "MATCH (d:Dataset)",
+           "RETURN d.id AS id, d.name AS name, d.load_state AS state ORDER BY id;\n",
+           "// name: dataset",
+           "MATCH (d:Dataset {id: $dataset})",
+           "RETURN properties(d) AS p;\n"]
+    for label in NODE_LABELS.values():
+        out += [f"// name: read_{label}",
+                f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
+                "RETURN properties(n) AS p;\n",
+                f"// name: state_{label}",
+                f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
+                "RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;\n"]
+    for edge in EDGES:
+        out += [f"// name: read_{edge.type}",
+                f"MATCH ()-[r:{edge.type} {{dataset: $dataset}}]->() WHERE r.id IS NOT NULL",
+                "RETURN properties(r) AS p;\n",
+                f"// name: state_{edge.type}",
+                f"MATCH ()-[r:{edge.type} {{dataset: $dataset}}]->() WHERE r.id IS NOT NULL",
+                "RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;\n"]
+    return "\n".join(out)
+
+
+def generate_files() -> dict[str, str]:
+    """The generated files of cypher/, by name."""
+    return {"schema.cypher": _schema(), "load.cypher": _load(), "read.cypher": _read()}
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "cypher")
+    for name, text in generate_files().items():
+        (folder / name).write_text(text, encoding="utf-8")

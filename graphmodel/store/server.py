@@ -1,0 +1,285 @@
+"""A local Neo4j Community 5.26 server for development and tests.
+
+Neo4j publishes its server as jars on Maven Central. The first ``start``
+assembles them with Maven into a cache directory (about 120 MB, once), writes
+a configuration bound to 127.0.0.1, starts the server with the machine's Java
+17+, and waits until Bolt answers. The instance's state (pid, port, uri) is
+kept in its directory so that ``stop`` and ``status`` find it again.
+
+Users who already have Neo4j (Docker ``neo4j:5``, Neo4j Desktop, Aura) do not
+need any of this: point NEO4J_URI at their server.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from graphmodel.problems import GraphmodelError
+
+__all__ = ["NEO4J_VERSION", "ServerError", "ServerInfo", "default_dir", "assemble",
+           "start", "stop", "status"]
+
+NEO4J_VERSION = "5.26.30"
+MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+JVM_FLAGS = [
+    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
+]
+ALTERNATIVES = ("Alternatively use a Neo4j 5 server you already have: set NEO4J_URI (and "
+                "NEO4J_USERNAME, NEO4J_PASSWORD) to it, e.g. the Docker image neo4j:5 "
+                "(docker run -p 7687:7687 neo4j:5), Neo4j Desktop or Neo4j Aura.")
+
+_POM = """<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>graphmodel</groupId>
+  <artifactId>neo4j-server</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>org.neo4j</groupId>
+      <artifactId>neo4j</artifactId>
+      <version>{version}</version>
+    </dependency>
+  </dependencies>
+</project>
+"""
+
+
+class ServerError(GraphmodelError):
+    """The local server could not be assembled, started or stopped."""
+    exit_code = 3
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """A running (or last started) local instance."""
+    pid: int
+    port: int
+    uri: str
+    home: str
+    auth: bool
+
+    @property
+    def running(self) -> bool:
+        return _alive(self.pid)
+
+
+def default_dir() -> Path:
+    """Where jars and instances live: $GRAPHMODEL_HOME, else the user's cache directory."""
+    if os.environ.get("GRAPHMODEL_HOME"):
+        return Path(os.environ["GRAPHMODEL_HOME"]) / "neo4j"
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "graphmodel" / "neo4j"
+
+
+def _require(tool: str, why: str) -> str:
+    path = shutil.which(tool)
+    if not path:
+        raise ServerError(f"{tool} is not installed; it is needed to {why}. Install a "
+                          f"JDK 17+ and Maven (Debian: apt-get install openjdk-17-jdk-headless "
+                          f"maven). {ALTERNATIVES}")
+    return path
+
+
+def _java_major(java: str) -> int:
+    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', out)
+    if not match:
+        raise ServerError(f"cannot tell the Java version from: {out.strip()[:200]}")
+    major = int(match.group(1))
+    return int(match.group(2)) if major == 1 else major
+
+
+def assemble(root: Path, version: str = NEO4J_VERSION, quiet: bool = True) -> Path:
+    """Fetch the server's jars from Maven Central into root/<version>/lib, once."""
+    lib = root / version / "lib"
+    marker = lib / ".complete"
+    if marker.exists():
+        return lib
+    mvn = _require("mvn", "assemble Neo4j from Maven Central")
+    build = root / version
+    build.mkdir(parents=True, exist_ok=True)
+    (build / "pom.xml").write_text(_POM.format(version=version), encoding="utf-8")
+    partial = build / "lib.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    command = [mvn, "-B", *(["-q"] if quiet else []), "-f", str(build / "pom.xml"),
+               "dependency:copy-dependencies", f"-DoutputDirectory={partial}",
+               "-DincludeScope=runtime"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise ServerError(f"Maven could not fetch Neo4j {version} (exit {result.returncode}):\n"
+                          f"{tail}\n{ALTERNATIVES}")
+    shutil.rmtree(lib, ignore_errors=True)
+    partial.rename(lib)
+    marker.touch()
+    return lib
+
+
+def _config(home: Path, port: int, auth: bool, heap: str, pagecache: str) -> str:
+    dirs = {name: home / name for name in ("data", "logs", "run", "plugins", "import")}
+    lines = [f"server.directories.{name}={path}" for name, path in dirs.items()]
+    lines += [
+        f"server.bolt.listen_address=127.0.0.1:{port}",
+        f"server.bolt.advertised_address=127.0.0.1:{port}",
+        "server.http.enabled=false", "server.https.enabled=false",
+        "dbms.usage_report.enabled=false",
+        f"dbms.security.auth_enabled={'true' if auth else 'false'}",
+        f"server.memory.heap.max_size={heap}", f"server.memory.pagecache.size={pagecache}",
+        "db.tx_log.rotation.retention_policy=2 files", "db.tx_log.preallocate=false",
+        # Bolt otherwise waits two 5 s quiet periods on shutdown; must be a bare 0
+        "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    try:  # a zombie (exited, not yet reaped) is not alive
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().split(") ")[-1][:1] != "Z"
+    except OSError:
+        return True
+
+
+def _instance(root: Path, port: int) -> Path:
+    return root / "instances" / str(port)
+
+
+def _read_info(home: Path) -> ServerInfo | None:
+    try:
+        return ServerInfo(**json.loads((home / "server.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _set_password(java: str, lib: Path, home: Path, password: str) -> None:
+    if len(password) < 8:
+        raise ServerError("NEO4J_PASSWORD must be at least 8 characters for a Neo4j 5 server")
+    env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
+    result = subprocess.run([java, "-cp", f"{lib}/*", ADMIN_CLASS, "dbms",
+                             "set-initial-password", password],
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ServerError("could not set the initial password (the admin tool said: "
+                          f"{result.stderr.strip().replace(password, '***')[:300]})")
+
+
+def start(port: int = 7687, root: Path | None = None, password: str | None = None,
+          heap: str = "1g", pagecache: str = "512m", timeout: float = 120.0,
+          fresh: bool = False, home: Path | None = None) -> ServerInfo:
+    """Start a local server on 127.0.0.1:port and wait until Bolt answers.
+
+    With a password, auth is on and the password becomes the initial password of
+    user neo4j (on a new instance); without one, auth is off (a throwaway
+    development server). ``fresh`` deletes the instance's data first; ``home``
+    puts the instance somewhere other than the cache (tests use a temporary one).
+    """
+    root = Path(root) if root else default_dir()
+    home = Path(home) if home else _instance(root, port)
+    info = _read_info(home)
+    if info and info.running:
+        return info
+    java = _require("java", "run the Neo4j server")
+    if _java_major(java) < 17:
+        raise ServerError(f"Neo4j {NEO4J_VERSION} needs Java 17 or later. {ALTERNATIVES}")
+    if not _port_free(port):
+        raise ServerError(f"port {port} on 127.0.0.1 is in use; choose another with --port")
+    lib = assemble(root)
+    if fresh:
+        shutil.rmtree(home, ignore_errors=True)
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    auth = password is not None
+    (home / "conf" / "neo4j.conf").write_text(_config(home, port, auth, heap, pagecache),
+                                              encoding="utf-8")
+    if auth and not (home / "data" / "dbms" / "auth.ini").exists():
+        _set_password(java, lib, home, password)
+    log = open(home / "console.log", "ab")
+    process = subprocess.Popen(
+        [java, f"-Xmx{heap}", f"-Xms{heap}", *JVM_FLAGS, "-cp", f"{lib}/*", MAIN_CLASS,
+         f"--home-dir={home}", f"--config-dir={home / 'conf'}", "--console-mode"],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        start_new_session=True)
+    log.close()
+    info = ServerInfo(process.pid, port, f"bolt://127.0.0.1:{port}", str(home), auth)
+    (home / "server.json").write_text(json.dumps(asdict(info)), encoding="utf-8")
+    _wait_for_bolt(info, process, timeout)
+    return info
+
+
+def _wait_for_bolt(info: ServerInfo, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = _log_tail(Path(info.home))
+            raise ServerError(f"Neo4j exited with code {process.returncode} while starting; "
+                              f"the end of its log:\n{tail}")
+        try:
+            with socket.create_connection(("127.0.0.1", info.port), timeout=1) as s:
+                s.sendall(b"\x60\x60\xb0\x17" + b"\x00\x00\x08\x05" + b"\x00" * 12)
+                if len(s.recv(4)) == 4:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    stop_instance(info)
+    raise ServerError(f"Neo4j did not answer on {info.uri} within {timeout:.0f} s; "
+                      f"see {Path(info.home) / 'console.log'}")
+
+
+def _log_tail(home: Path, lines: int = 15) -> str:
+    try:
+        text = (home / "console.log").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "(no log)"
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def stop_instance(info: ServerInfo, timeout: float = 60.0) -> bool:
+    """SIGTERM the server and wait for it to exit (SIGKILL after timeout)."""
+    if not info.running:
+        return False
+    os.kill(info.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while info.running and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if info.running:
+        os.kill(info.pid, signal.SIGKILL)
+    return True
+
+
+def stop(port: int = 7687, root: Path | None = None) -> bool:
+    """Stop the local instance on a port; False if none was running."""
+    info = _read_info(_instance(Path(root) if root else default_dir(), port))
+    return bool(info) and stop_instance(info)
+
+
+def status(port: int = 7687, root: Path | None = None) -> ServerInfo | None:
+    """The local instance on a port if it is running, else None."""
+    info = _read_info(_instance(Path(root) if root else default_dir(), port))
+    return info if info and info.running else None

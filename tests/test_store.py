@@ -1,0 +1,309 @@
+"""The Neo4j store, against a real Neo4j 5 server started for the test session."""
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graphmodel import open_source, write_source
+from graphmodel.model import Body, Membership, Person
+from graphmodel.store.neo4j import (IncompleteDataset, NotNeo4j5, check_version, connect, load,
+                                    read)
+
+SEED = Path(__file__).resolve().parent.parent / "seed_data"
+
+
+def count(store, cypher, **params):
+    return store.driver.execute_query(cypher, params, database_=store.database).records[0][0]
+
+
+def totals(store):
+    return (count(store, "MATCH (n) RETURN count(n)"),
+            count(store, "MATCH ()-[r]->() RETURN count(r)"))
+
+
+def cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "graphmodel.cli", *map(str, args)],
+                          capture_output=True, text=True, env={**os.environ, **(env or {})})
+
+
+@pytest.mark.parametrize("name", ["leeds", "harborough"])
+def test_a_seed_dataset_reads_back_exactly_as_loaded(store, name):
+    network = open_source(SEED / name)
+    report = load(network, store)
+    assert report.counts()["memberships"]["added"] == len(network.memberships)
+    assert read(store, name) == network
+
+
+def test_a_generated_dataset_reads_back_exactly(store, tmp_path):
+    from graphmodel.generate import generate
+    generate(tmp_path / "gen", bodies=60, people=600, seed=3)
+    network = open_source(tmp_path / "gen")
+    load(network, store, batch_size=250)
+    assert read(store) == network
+    assert count(store, "MATCH ()-[r:MEMBER_OF]->() RETURN count(r)") == len(network.memberships)
+
+
+def test_loading_the_same_source_twice_changes_nothing(store):
+    network = open_source(SEED / "leeds")
+    load(network, store)
+    before = totals(store)
+    again = load(network, store)
+    assert again.unchanged
+    assert totals(store) == before
+
+
+def test_the_safer_and_stronger_board_is_scrutinised_in_the_graph(store):
+    load(open_source(SEED / "leeds"), store)
+    names = store.driver.execute_query(
+        "MATCH (s:Body)-[:SCRUTINISES]->(b:Body {dataset: 'leeds', id: 'ssc-partnership-board'}) "
+        "RETURN s.name AS name", database_=store.database).records
+    assert [r["name"] for r in names] == ["Scrutiny Board (Safer and Stronger Communities)"]
+
+
+def _edit_memberships(path: Path) -> None:
+    """One membership added, one changed, one removed."""
+    file = path / "memberships.csv"
+    with open(file, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    role = header.index("role")
+    rows[1][role] = "observer" if rows[1][role] != "observer" else "member"
+    removed = rows.pop(2)
+    added = list(rows[1])
+    added[0] = "brand-new-membership"
+    rows.append(added)
+    with open(file, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return removed[0]
+
+
+def test_dry_run_reports_one_added_one_changed_one_removed_and_writes_nothing(store, tmp_path):
+    original = open_source(SEED / "leeds")
+    load(original, store)
+    before = totals(store)
+    edited = write_source(original, tmp_path / "leeds", "csv")
+    removed_id = _edit_memberships(edited)
+    result = cli("load", edited, "--uri", store.uri, "--dry-run", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    import json
+    changes = json.loads(result.stdout)["changes"]["memberships"]
+    assert changes == {"added": 1, "changed": 1, "removed": 0,
+                       "not in source (kept without --prune)": 1}
+    assert totals(store) == before
+    assert read(store, "leeds") == original
+    pruned = json.loads(cli("load", edited, "--uri", store.uri, "--dry-run", "--prune",
+                            "--format", "json").stdout)["changes"]["memberships"]
+    assert pruned == {"added": 1, "changed": 1, "removed": 1}
+    assert removed_id in read(store, "leeds").memberships
+
+
+def test_without_prune_nothing_is_deleted_and_with_prune_the_store_matches(store, tmp_path):
+    load(open_source(SEED / "leeds"), store)
+    edited = write_source(open_source(SEED / "leeds"), tmp_path / "leeds", "csv")
+    removed_id = _edit_memberships(edited)
+    network = open_source(edited)
+    load(network, store)
+    kept = read(store, "leeds")
+    assert removed_id in kept.memberships
+    assert kept.memberships["brand-new-membership"] == network.memberships["brand-new-membership"]
+    load(network, store, prune=True)
+    assert read(store, "leeds") == network
+
+
+def test_two_datasets_live_side_by_side_without_touching_each_other(store, tmp_path):
+    leeds, harborough = open_source(SEED / "leeds"), open_source(SEED / "harborough")
+    load(leeds, store)
+    load(harborough, store)
+    smaller = write_source(leeds, tmp_path / "leeds", "csv")
+    (smaller / "memberships.csv").write_text(
+        (smaller / "memberships.csv").read_text(encoding="utf-8").splitlines()[0] + "\n",
+        encoding="utf-8")
+    load(open_source(smaller), store, prune=True)
+    assert read(store, "harborough") == harborough
+    assert read(store, "leeds").memberships == {}
+    result = cli("summary", store.uri)
+    assert result.returncode == 16
+    assert "holds 2 datasets (harborough, leeds); choose one with --dataset NAME" in result.stderr
+
+
+HOSTILE = ["O'Brien \"Q\"", "`backtick`", "'}) DETACH DELETE n //", "line one\nline two",
+           "مجلس المدينة", "🎉 partnership 🏛️", "\\'; MATCH (n) DETACH DELETE n; //"]
+
+
+def test_hostile_values_are_stored_and_read_back_unchanged(store, network):
+    load(open_source(SEED / "harborough"), store)
+    before = totals(store)
+    for i, text in enumerate(HOSTILE):
+        network.people[f"hostile-{i}"] = Person(f"hostile-{i}", text, "officer", "council",
+                                                notes=text)
+        network.bodies[f"b-{i}"] = Body(f"b-{i}", text, "partnership", notes=text)
+        network.memberships[f"m-{i}"] = Membership(f"m-{i}", f"b-{i}", f"hostile-{i}",
+                                                   notes=text)
+    load(network, store)
+    assert read(store, "town") == network
+    assert read(store, "harborough") == open_source(SEED / "harborough")
+    nodes, rels = totals(store)
+    assert nodes - before[0] == sum(len(network.tables[t]) for t in
+                                    ("documents", "organisations", "areas", "themes", "bodies",
+                                     "people", "posts")) + 1
+
+
+def _wait_for(predicate, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_load_killed_midway_is_refused_then_finished_exactly(store, tmp_path):
+    from graphmodel.generate import generate
+    generate(tmp_path / "gen", bodies=400, people=4000, seed=7)
+    network = open_source(tmp_path / "gen")
+    process = subprocess.Popen([sys.executable, "-m", "graphmodel.cli", "load",
+                                str(tmp_path / "gen"), "--uri", store.uri, "--batch-size", "200"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    written = lambda: count(store, "MATCH ()-[r:MEMBER_OF {dataset: 'synthetic'}]->() "
+                                   "RETURN count(r)") if _exists(store) else 0
+    assert _wait_for(lambda: written() > 500), "the load never got going"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = written()
+    assert 0 < partial < len(network.memberships)
+
+    with pytest.raises(IncompleteDataset, match="is incomplete: a load started at .* did not "
+                                                "finish"):
+        read(store, network.dataset.id)
+    result = cli("summary", store.uri)
+    assert result.returncode == 15 and "Traceback" not in result.stderr
+    assert "graphmodel load SOURCE" in result.stderr
+
+    # the source changed meanwhile: 100 memberships fewer; the re-run must converge exactly,
+    # removing what only the killed load wrote, without being asked to prune
+    drop = list(network.memberships)[:100]
+    for key in drop:
+        del network.memberships[key]
+    load(network, store)
+    assert read(store, network.dataset.id) == network
+    assert written() == len(network.memberships)
+
+
+def _exists(store):
+    return count(store, "MATCH (d:Dataset {id: 'synthetic'}) RETURN count(d)") > 0
+
+
+def test_an_unreachable_server_is_one_clear_line(tmp_path, dataset_dir):
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = cli("load", dataset_dir, "--uri", f"bolt://127.0.0.1:{port}")
+    assert result.returncode == 11
+    assert result.stderr == (f"error: bolt://127.0.0.1:{port}: no Neo4j server answers there; "
+                             "start one with `graphmodel neo4j start` or check NEO4J_URI\n")
+
+
+def test_wrong_credentials_are_refused_without_printing_the_password(neo4j_uri, dataset_dir):
+    result = cli("load", dataset_dir, "--uri", neo4j_uri,
+                 env={"NEO4J_PASSWORD": "not-the-Password-42"})
+    assert result.returncode == 12
+    assert "refused the credentials" in result.stderr
+    assert "not-the-Password-42" not in result.stdout + result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unknown_database_is_named(neo4j_uri, dataset_dir):
+    result = cli("load", dataset_dir, "--uri", neo4j_uri, "--database", "nosuchdb")
+    assert result.returncode == 13
+    assert result.stderr.strip() == (f"error: {neo4j_uri} database 'nosuchdb': the server has "
+                                     "no such database; omit --database for the default one")
+
+
+class _WebServer:
+    """A web server that, like most, answers bytes it cannot parse with 400 at once."""
+
+    def __init__(self):
+        import socketserver
+        import threading
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                self.request.recv(64)
+                self.request.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.port = self.server.server_address[1]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_server_that_is_not_neo4j_is_named_so(dataset_dir):
+    web = _WebServer()
+    try:
+        result = cli("summary", f"bolt://127.0.0.1:{web.port}")
+    finally:
+        web.close()
+    assert result.returncode == 14
+    assert "an HTTP server answers there, not Neo4j's Bolt" in result.stderr
+
+
+def test_a_neo4j_older_than_5_is_refused():
+    with pytest.raises(NotNeo4j5, match="the server is Neo4j 4.4.26; graphmodel needs Neo4j 5"):
+        check_version("bolt://x", [{"name": "Neo4j Kernel", "version": "4.4.26",
+                                    "edition": "community"}])
+    assert check_version("bolt://x", [{"name": "Neo4j Kernel", "version": "5.26.30",
+                                       "edition": "community"}])["version"] == "5.26.30"
+
+
+def test_passwords_are_never_command_line_values(dataset_dir):
+    result = cli("load", dataset_dir, "--uri", "bolt://127.0.0.1:1", "--password", "x")
+    assert result.returncode == 2 and "No such option '--password'" in result.stderr
+
+
+def test_a_uri_with_credentials_in_it_is_refused_without_echoing_them(dataset_dir):
+    result = cli("summary", "bolt://neo4j:Sekr1t-pass@127.0.0.1:7687")
+    assert result.returncode == 10
+    assert "Sekr1t-pass" not in result.stderr
+    assert "NEO4J_USERNAME and NEO4J_PASSWORD" in result.stderr
+
+
+def example(name):
+    from graphmodel.store.queries import query
+    return query("examples.cypher", name)
+
+
+def test_the_example_queries_answer_the_reviewers_questions(store):
+    load(open_source(SEED / "leeds"), store)
+    load(open_source(SEED / "harborough"), store)
+    run = lambda name, **params: [r.data() for r in store.driver.execute_query(
+        example(name), params, database_=store.database).records]
+
+    hdc = run("who_represents_the_council", dataset="harborough")
+    boards = {r["board"] for r in hdc}
+    assert "Leicestershire Parking Partnership Board" in boards
+    assert "Leicester & Leicestershire Economic Partnership Board" not in boards  # Cllr Pain is there for LCC
+
+    chain = run("accountability_chain", dataset="leeds", body="cluster-brigshaw")[0]["chain"]
+    assert chain[:2] == ["Brigshaw cluster", "Children's Trust Board"]
+
+    assert run("people_on_many_bodies", dataset="leeds", more_than=5) == []
+    packer = run("people_on_many_bodies", dataset="leeds", more_than=1)
+    assert [r["person"] for r in packer] == ["Bishop John Packer"]
+
+    without = {r["body"] for r in run("boards_without_the_council", dataset="harborough")}
+    assert {"Leicestershire Health and Wellbeing Board",
+            "Leicestershire Stronger Communities Board"} <= without
+
+    pairs = {(r["scrutiny_body"], r["scrutinises"]) for r in run("scrutiny_pairs", dataset="leeds")}
+    assert ("Scrutiny Board (Children and Families)", "Children's Trust Board") in pairs
+    assert len(pairs) == 5
