@@ -7,6 +7,7 @@ it could mean and an end runs to the last day it could mean.
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as _dt
 import re
 
@@ -19,6 +20,7 @@ class DateError(ValueError):
     """A date that is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) or cannot exist."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_date(text: str) -> tuple[int, int | None, int | None]:
     """Split an ISO date of year, month or day precision, checking it can exist."""
     match = _PATTERN.match(text)
@@ -35,12 +37,14 @@ def parse_date(text: str) -> tuple[int, int | None, int | None]:
     return year, month, day
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def earliest(text: str) -> _dt.date:
     """The first day a (possibly partial) date can mean: use it for starts."""
     year, month, day = parse_date(text)
     return _dt.date(year, month or 1, day or 1)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def latest(text: str) -> _dt.date:
     """The last day a (possibly partial) date can mean: use it for ends."""
     year, month, day = parse_date(text)

@@ -55,13 +55,18 @@ def commands_reference() -> str:
     import click
     from graphmodel.cli import main
 
-    parts = []
-    parent = click.Context(main, info_name="graphmodel", terminal_width=88,
-                           max_content_width=88, **main.context_settings)
-    for name in sorted(main.commands):
-        command = main.commands[name]
-        with click.Context(command, info_name=name, parent=parent) as ctx:
-            parts.append(f"```\n{command.get_help(ctx)}\n```\n")
+    parts: list[str] = []
+    root = click.Context(main, info_name="graphmodel", terminal_width=88,
+                         max_content_width=88, **main.context_settings)
+
+    def walk(group: click.Group, parent: click.Context) -> None:
+        for name in sorted(group.commands):
+            command = group.commands[name]
+            with click.Context(command, info_name=name, parent=parent) as ctx:
+                parts.append(f"```\n{command.get_help(ctx)}\n```\n")
+                if isinstance(command, click.Group):
+                    walk(command, ctx)
+    walk(main, root)
     return "\n".join(parts)
 
 

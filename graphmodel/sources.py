@@ -5,6 +5,7 @@ every problem found. ``open_source`` raises :class:`InvalidData` instead.
 """
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -47,18 +48,26 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
     if not path.exists():
         raise SourceNotFound(f"{source}: no such file or directory; SOURCE is a dataset "
                              "directory, an .xlsx workbook or a Popolo .json file")
-    if path.is_dir():
-        from graphmodel.io.csvdir import read_csv_dir
-        collected = read_csv_dir(path)
-    elif path.suffix.lower() == ".xlsx":
-        from graphmodel.io.workbook import read_workbook
-        collected = read_workbook(path)
-    elif path.suffix.lower() == ".json":
-        from graphmodel.io.popolo import read_popolo
-        collected = read_popolo(path)
-    else:
-        raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
-    return build_network(collected)
+    # records hold no reference cycles: the cyclic collector would only rescan the
+    # millions of new records over and over (a fifth of the read time on a big source)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if path.is_dir():
+            from graphmodel.io.csvdir import read_csv_dir
+            collected = read_csv_dir(path)
+        elif path.suffix.lower() == ".xlsx":
+            from graphmodel.io.workbook import read_workbook
+            collected = read_workbook(path)
+        elif path.suffix.lower() == ".json":
+            from graphmodel.io.popolo import read_popolo
+            collected = read_popolo(path)
+        else:
+            raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
+        return build_network(collected)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def open_source(source: str | os.PathLike, dataset: str | None = None,

@@ -40,14 +40,24 @@ def check_references(c: Collected) -> list[Problem]:
             problems.append(Problem(c.files.get("_source", "source"), None, None,
                                     "no dataset table: add dataset.csv with columns "
                                     + ", ".join(DATASET_TYPE.columns)))
+        elif not any(p.file == c.files["dataset"] and p.level == "error" for p in c.problems):
+            problems.append(Problem(c.files["dataset"], None, None, "the dataset table has no "
+                                    "row: add one row under the header"))
     elif c.dataset.home_organisation not in c.tables["organisations"]:
-        unknown(c.files["dataset"], 2, "home_organisation", c.dataset.home_organisation,
+        unknown(c.files["dataset"], c.rows.get(("dataset", c.dataset.id), 2), "home_organisation",
+                c.dataset.home_organisation,
                 ("organisations",))
     for rt in RECORD_TYPES:
         refs = _refs(rt)
         where = c.files.get(rt.name, rt.name)
         tables = {t: c.tables[t] for _, targets, _ in refs for t in targets}
+        simple = [(name, tables[targets[0]]) for name, targets, is_list in refs
+                  if len(targets) == 1 and not is_list]
+        checks = _checks_for(rt)
         for key, record in c.tables[rt.name].items():
+            if all(getattr(record, name) in table for name, table in simple
+                   if getattr(record, name)) and not checks(record):
+                continue  # the common case: nothing to report
             row = c.rows.get((rt.name, key))
             for name, targets, is_list in refs:
                 value = getattr(record, name)
@@ -60,6 +70,24 @@ def check_references(c: Collected) -> list[Problem]:
             for field, message, level in _record_checks(rt.name, record):
                 problems.append(Problem(where, row, field, message, level))
     return problems
+
+
+def _checks_for(rt) -> Any:
+    """A quick test: might _record_checks find anything in a record of this table?"""
+    columns = set(rt.columns)
+    pairs = [(a, b) for a, b in (("start", "end"), ("established", "dissolved"))
+             if a in columns and b in columns]
+    seat = rt.name == "memberships"
+    others = rt.name in ("reporting_lines", "scrutiny_links", "successions", "bodies")
+    ISO = 10
+
+    def suspicious(r: Any) -> bool:
+        for a, b in pairs:
+            x, y = getattr(r, a), getattr(r, b)
+            if x and y and (len(x) != ISO or len(y) != ISO or y < x):
+                return True
+        return others or (seat and not (r.person or r.post))
+    return suspicious
 
 
 def _record_checks(table: str, r: Any) -> Iterator[tuple[str, str, str]]:

@@ -37,7 +37,7 @@ def read_csv_dir(path: str | os.PathLike) -> Collected:
     return out
 
 
-def _decode(file: Path, out: Collected) -> str | None:
+def _decode(file: Path, out: Collected) -> bytes | None:
     where = str(file)
     data = file.read_bytes()
     if not data.strip():
@@ -54,7 +54,8 @@ def _decode(file: Path, out: Collected) -> str | None:
                                         "save it as UTF-8 without BOM"))
             data = data[len(bom):]
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")  # only to check; the rows are decoded as they are read
+        return data
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         out.problems.append(Problem(where, line, None, f"not UTF-8 (byte 0x{data[exc.start]:02x}); "
@@ -68,14 +69,21 @@ def _read_file(rt, file: Path, out: Collected) -> None:
         out.unread.add(rt.name)
         return
     where = str(file)
-    if "\x00" in text:
+    if b"\x00" in text:
         out.problems.append(Problem(where, None, None, "file holds NUL bytes; it is not "
                                     "a text CSV file"))
         out.unread.add(rt.name)
         return
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # a TextIOWrapper decodes as it goes; StringIO(text) would copy the whole file
+    # into a 4-bytes-a-character buffer (300 MiB for a 75 MiB file)
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(text), encoding="utf-8", newline=""),
+                        strict=True)
     try:
-        header = next(reader)
+        header = next(reader, None)
+        if header is None:  # nothing but a byte-order mark
+            out.problems.append(Problem(where, None, None, "file is empty; it needs at least "
+                                        "a header row naming the columns"))
+            return
         table = TableReader(rt, where, header, out)
         table.read(_numbered(reader))
     except csv.Error as exc:
@@ -86,8 +94,13 @@ def _read_file(rt, file: Path, out: Collected) -> None:
 
 
 def _numbered(reader):
-    for cells in reader:
-        yield reader.line_num, cells
+    """Each row with the line it starts on (a quoted value may run over several lines)."""
+    while True:
+        start = reader.line_num + 1
+        cells = next(reader, None)
+        if cells is None:
+            return
+        yield start, cells
 
 
 def write_csv_dir(network: Network, path: str | os.PathLike) -> Path:
@@ -97,6 +110,11 @@ def write_csv_dir(network: Network, path: str | os.PathLike) -> Path:
     for rt, records in iter_tables(network):
         with open(root / f"{rt.name}.csv", "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
+            # with "\n" as line end the csv module leaves a lone "\r" unquoted, and a
+            # reader then splits the row there: quote every cell of such a row
+            quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
             writer.writerow(rt.columns)
-            writer.writerows(to_cells(r, rt.columns) for r in records)
+            for record in records:
+                cells = to_cells(record, rt.columns)
+                (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return root

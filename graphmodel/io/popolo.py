@@ -111,6 +111,9 @@ class _Rows:
         self.rows: dict[str, list[tuple[str, dict[str, str]]]] = {}
 
     def add(self, table: str, at: str, cells: dict[str, str]) -> None:
+        for column, text in cells.items():
+            if "\x00" in text:  # JSON can hold "\u0000"; a CSV file cannot, nor a workbook
+                self.error(at, column, "holds a NUL character; remove it")
         self.rows.setdefault(table, []).append((at, cells))
 
     def warn(self, at: str | None, fld: str | None, message: str) -> None:
@@ -197,6 +200,9 @@ def read_popolo(path: str | os.PathLike) -> Collected:
     except RecursionError:
         rows.error(None, None, "JSON nested too deeply to read")
         return out
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        rows.error(None, None, f"not valid JSON ({exc})")
+        return out
     if not isinstance(doc, dict):
         rows.error(None, None, "a Popolo file is a JSON object with persons, organizations, "
                    "memberships and posts")
@@ -268,7 +274,7 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
     for at, item in _objects(doc, "posts", rows):
         cells = _cells(at, item, {"id": "id", "label": "name", "organization_id": "organisation"},
                        rows)
-        if kinds.get(cells.get("organisation", "")) == "bodies":
+        if "organisation" in cells and kinds.get(cells["organisation"]) == "bodies":
             cells.pop("organisation")
         cells.update(_provenance(at, item, rows, docs))
         rows.add("posts", at, cells)
@@ -281,7 +287,8 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
 def _read_parents(rows: _Rows, kinds: dict[str, str]) -> None:
     """parent_id: a body's parent body is a reporting line; else a containing organisation."""
     pending = rows.rows.pop("_parents", [])
-    by_id = {cells["id"]: cells for t in ("organisations", "bodies") for _, cells in rows.rows.get(t, [])}
+    by_id = {cells["id"]: cells for t in ("organisations", "bodies")
+             for _, cells in rows.rows.get(t, []) if "id" in cells}
     for at, link in pending:
         child, parent = link["id"], link["parent"]
         if kinds.get(child) == "bodies" and kinds.get(parent) == "bodies":

@@ -7,6 +7,7 @@ the file, row and column, so an officer can find and mend it.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -51,9 +52,11 @@ def _int(raw: str) -> int | None:
     if not raw:
         return None
     try:
-        value = int(float(raw)) if re.fullmatch(r"-?\d+(\.0+)?", raw) else int(raw)
+        # "12.0" is whole; int() on its digits, not float(), so large counts stay exact
+        # and a very long number is a CellError rather than an OverflowError
+        value = int(raw.partition(".")[0]) if re.fullmatch(r"-?\d+(\.0+)?", raw) else int(raw)
     except ValueError:
-        raise CellError(f"{raw!r} is not a whole number") from None
+        raise CellError(f"{raw[:40]!r} is not a whole number") from None
     if value < 0:
         raise CellError(f"{value} is negative; counts cannot be")
     return value
@@ -83,6 +86,7 @@ def _bool(raw: str) -> bool | None:
     raise CellError(f"{raw!r} is not yes or no")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _date(raw: str) -> str | None:
     raw = raw.strip()
     if not raw:
@@ -104,7 +108,11 @@ def _composition(raw: str) -> str | None:
         if not match:
             raise CellError(f"{part.strip()!r} is not 'kind=number'; write e.g. "
                             "partner=11; elected_member=4")
-        parts.append(f"{match.group(1)}={int(match.group(2))}")
+        try:
+            count = int(match.group(2))
+        except ValueError:  # more digits than Python converts
+            raise CellError(f"the number in {part.strip()[:40]!r} is too long") from None
+        parts.append(f"{match.group(1)}={count}")
     return "; ".join(parts)
 
 
@@ -121,8 +129,12 @@ def composition(text: str | None) -> dict[str, int]:
 
 def _enum(choices: tuple[str, ...]) -> Callable[[str], str | None]:
     allowed = set(choices)
+    exact = {c: sys.intern(c) for c in choices}
 
     def convert(raw: str) -> str | None:
+        hit = exact.get(raw)
+        if hit is not None:
+            return hit
         if not raw.strip():
             return None
         value = normalise_enum(raw)
@@ -209,32 +221,46 @@ class TableReader:
             return
         width = len(self.header)
         cls, table, plan = self.rt.cls, self.out.tables.get(self.rt.name), self.plan
+        # fast path: plain text cells inline, no per-cell call or problem bookkeeping;
+        # any row it cannot take (a bad cell, a workbook value) goes the careful way
+        idents = [(i, name) for i, name, convert, _ in plan if convert is _ident]
+        texts = [(i, name) for i, name, convert, _ in plan if convert is _text]
+        others = [(i, name, convert) for i, name, convert, _ in plan
+                  if convert is not _ident and convert is not _text]
+        required = [name for _, name, _, req in plan if req]
+        intern, blank = sys.intern, (None, "")
+        all_rows, name_ = self.out.rows, self.rt.name
         for number, cells in rows:
+            if (not cells or cells[0] in blank) and all(c in blank for c in cells):
+                continue  # a blank row, whatever its width (",,,," or an empty sheet row)
             if len(cells) != width:
-                if not any(c not in (None, "") for c in cells):
-                    continue
                 self.problem(number, None, f"row has {len(cells)} values but the header has "
                              f"{width}: the file may be truncated, or a value holds an "
                              "unquoted comma")
                 continue
-            values, bad = {}, False
-            for i, name, convert, required in plan:
-                raw = cells[i]
-                try:
-                    value = convert(raw if type(raw) is str else to_text(raw))
-                except CellError as exc:
-                    self.problem(number, name, str(exc))
-                    bad = True
+            values: dict[str, Any] | None = {}
+            try:
+                for i, name in idents:
+                    raw = cells[i]
+                    if raw:
+                        raw = raw.strip()
+                        if raw:
+                            values[name] = intern(raw)
+                for i, name in texts:
+                    raw = cells[i]
+                    if raw and not raw.isspace():
+                        values[name] = raw
+                for i, name, convert in others:
+                    value = convert(cells[i])
+                    if value is not None and value != ():
+                        values[name] = value
+                for name in required:
+                    if name not in values:
+                        raise CellError(name)
+            except (CellError, AttributeError, TypeError):
+                values = self._careful(number, cells)
+                if values is None:
                     continue
-                if value is None and required:
-                    self.problem(number, name, "is required but empty")
-                    bad = True
-                elif value is not None and value != ():
-                    values[name] = value
-            if bad:
-                if values.get("id"):
-                    self.out.rejected.add((self.rt.name, values["id"]))
-                continue
             record = cls(**values)
             if table is None:
                 self._dataset(number, record)
@@ -246,7 +272,29 @@ class TableReader:
                 continue
             table[key] = record
             self.first_row[key] = number
-            self.out.rows[(self.rt.name, key)] = number
+            all_rows[(name_, key)] = number
+
+    def _careful(self, number: int | str, cells: Sequence[Any]) -> dict[str, Any] | None:
+        """A row's values, reporting every bad cell; None if any was bad."""
+        values, bad = {}, False
+        for i, name, convert, required in self.plan:
+            raw = cells[i]
+            try:
+                value = convert(raw if type(raw) is str else to_text(raw))
+            except CellError as exc:
+                self.problem(number, name, str(exc))
+                bad = True
+                continue
+            if value is None and required:
+                self.problem(number, name, "is required but empty")
+                bad = True
+            elif value is not None and value != ():
+                values[name] = value
+        if bad:
+            if values.get("id"):
+                self.out.rejected.add((self.rt.name, values["id"]))
+            return None
+        return values
 
     def _dataset(self, number: int | str, record: Dataset) -> None:
         if self.out.dataset is not None:

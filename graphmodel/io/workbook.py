@@ -7,7 +7,7 @@ never turned into a formula), dates keep the precision they were given.
 from __future__ import annotations
 
 import os
-import zipfile
+import re
 from pathlib import Path
 
 from graphmodel.io.tables import Collected, TableReader, all_types, format_cell, iter_tables, suggest
@@ -26,7 +26,8 @@ def read_workbook(path: str | os.PathLike) -> Collected:
     out.files["_source"] = where
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError) as exc:
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises almost anything on a bad file
+        # (BadZipFile, KeyError, XML ParseError, zlib.error, AttributeError on a chartsheet...)
         out.problems.append(Problem(where, None, None, f"cannot be opened as an .xlsx workbook "
                                     f"({type(exc).__name__}: {exc}); save it from Excel as .xlsx"))
         return out
@@ -40,7 +41,7 @@ def read_workbook(path: str | os.PathLike) -> Collected:
         for name, rt in types.items():
             if name in book.sheetnames:
                 _read_sheet(rt, book[name], f"{where}[{name}]", out)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError) as exc:
+    except Exception as exc:  # noqa: BLE001 - sheets are parsed lazily, as they are read
         out.problems.append(Problem(where, None, None, f"workbook is damaged ({type(exc).__name__}: "
                                     f"{exc}); save it again from Excel as .xlsx"))
     finally:
@@ -72,6 +73,17 @@ def _read_sheet(rt, sheet, where: str, out: Collected) -> None:
     reader.read(numbered())
 
 
+_NOT_XML = re.compile("[\ufffe\uffff]")  # not XML characters: the file would not open
+
+
+def _fits_a_number_cell(value: int | float) -> bool:
+    """openpyxl writes numbers with 16 significant digits; others are written as text."""
+    try:
+        return float("%.16g" % value) == value
+    except OverflowError:  # an int too large for a float
+        return False
+
+
 class WorkbookError(GraphmodelError):
     """A value that an .xlsx file cannot hold."""
 
@@ -97,11 +109,12 @@ def write_workbook(network: Network, path: str | os.PathLike) -> Path:
             row = []
             for name in rt.columns:
                 value = getattr(record, name)
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                        and _fits_a_number_cell(value):
                     row.append(value)
                     continue
                 text = format_cell(value)
-                if ILLEGAL_CHARACTERS_RE.search(text):
+                if ILLEGAL_CHARACTERS_RE.search(text) or _NOT_XML.search(text):
                     raise WorkbookError(f"{rt.name} {record.id!r}: {name}: holds a control "
                                         "character that .xlsx cannot store; remove it or "
                                         "export to csv")
