@@ -13,7 +13,7 @@ import re
 
 __all__ = ["DateError", "parse_date", "earliest", "latest", "today"]
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 class DateError(ValueError):
@@ -23,7 +23,7 @@ class DateError(ValueError):
 @functools.lru_cache(maxsize=1 << 16)
 def parse_date(text: str) -> tuple[int, int | None, int | None]:
     """Split an ISO date of year, month or day precision, checking it can exist."""
-    match = _PATTERN.match(text)
+    match = _PATTERN.fullmatch(text)
     if not match:
         raise DateError(f"{text!r} is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)")
     year, month, day = (int(g) if g else None for g in match.groups())

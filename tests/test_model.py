@@ -78,3 +78,9 @@ def test_every_record_type_carries_provenance():
         if rt.name != "documents":
             assert {"source_document", "source_section"} <= set(rt.columns), rt.name
     assert record_type("memberships").columns[:3] == ("id", "body", "person")
+
+
+@pytest.mark.parametrize("bad", ["２０１３-01-01", "2013-01-01\n", "2013-01-01 "])
+def test_dates_are_plain_ascii_digits_with_nothing_after(bad):
+    with pytest.raises(dates.DateError):
+        dates.parse_date(bad)
