@@ -1,5 +1,5 @@
 // Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
-// Parameters: $dataset (the dataset id), $load (this load's id), $rows or $ids.
+// Parameters: $dataset (the dataset id), $load (this load's number), $rows or $ids.
 // Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
 // the (dataset, id) uniqueness index serve a look-up by dataset alone.
 
@@ -7,13 +7,14 @@
 // in each query. Nodes and relationships already known are addressed by elementId.
 
 // name: begin_load
-// Marks the dataset as loading; remembers earlier loads that never finished.
+// Marks the dataset as loading, numbers this load and remembers earlier loads
+// that never finished.
 MERGE (d:Dataset {id: $dataset})
 WITH d, coalesce(d.incomplete_loads, []) +
      CASE WHEN d.load_state = 'loading' THEN [d.load_id] ELSE [] END AS unfinished
-SET d.incomplete_loads = unfinished, d.load_state = 'loading', d.load_id = $load,
-    d.load_started = toString(datetime())
-RETURN unfinished;
+SET d.incomplete_loads = unfinished, d.load_state = 'loading',
+    d.load_id = coalesce(d.load_id, 0) + 1, d.load_started = toString(datetime())
+RETURN unfinished, d.load_id AS load;
 
 // name: finish_load
 MATCH (d:Dataset {id: $dataset})
@@ -31,31 +32,55 @@ UNWIND $ids AS eid
 MATCH ()-[r]->() WHERE elementId(r) = eid
 DELETE r;
 
-// name: merge_Document
-// row: [hash, columns...]
+// name: create_Document
+// row: [hash, columns...]; only for records the dataset does not hold yet
 UNWIND $rows AS row
-MERGE (n:Document {dataset: $dataset, id: row[1]})
-SET n.id = row[1],
-    n.title = row[2],
-    n.publisher = row[3],
-    n.date = row[4],
-    n.reference = row[5],
-    n._hash = row[0], n._load = $load
+CREATE (n:Document {
+    id: row[1],
+    title: row[2],
+    publisher: row[3],
+    date: row[4],
+    reference: row[5],
+    dataset: $dataset, _hash: row[0], _load: $load})
 RETURN n.id AS id, elementId(n) AS eid;
 
-// name: merge_Organisation
-// row: [hash, columns...]
+// name: update_Document
+// row: [elementId, hash, columns...]; a column that is now empty is removed
 UNWIND $rows AS row
-MERGE (n:Organisation {dataset: $dataset, id: row[1]})
-SET n.id = row[1],
-    n.name = row[2],
-    n.kind = row[3],
-    n.parent = row[4],
-    n.notes = row[5],
-    n.source_document = row[6],
-    n.source_section = row[7],
-    n._hash = row[0], n._load = $load
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.title = row[3],
+    n.publisher = row[4],
+    n.date = row[5],
+    n.reference = row[6],
+    n._hash = row[1], n._load = $load;
+
+// name: create_Organisation
+// row: [hash, columns...]; only for records the dataset does not hold yet
+UNWIND $rows AS row
+CREATE (n:Organisation {
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    parent: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[0], _load: $load})
 RETURN n.id AS id, elementId(n) AS eid;
+
+// name: update_Organisation
+// row: [elementId, hash, columns...]; a column that is now empty is removed
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.parent = row[5],
+    n.notes = row[6],
+    n.source_document = row[7],
+    n.source_section = row[8],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Organisation
 UNWIND $ids AS eid
@@ -69,18 +94,30 @@ MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:PART_OF {dataset: $dataset}]->(t);
 
-// name: merge_Area
-// row: [hash, columns...]
+// name: create_Area
+// row: [hash, columns...]; only for records the dataset does not hold yet
 UNWIND $rows AS row
-MERGE (n:Area {dataset: $dataset, id: row[1]})
-SET n.id = row[1],
-    n.name = row[2],
-    n.kind = row[3],
-    n.parent = row[4],
-    n.source_document = row[5],
-    n.source_section = row[6],
-    n._hash = row[0], n._load = $load
+CREATE (n:Area {
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    parent: row[4],
+    source_document: row[5],
+    source_section: row[6],
+    dataset: $dataset, _hash: row[0], _load: $load})
 RETURN n.id AS id, elementId(n) AS eid;
+
+// name: update_Area
+// row: [elementId, hash, columns...]; a column that is now empty is removed
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.parent = row[5],
+    n.source_document = row[6],
+    n.source_section = row[7],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Area
 UNWIND $ids AS eid
@@ -94,39 +131,71 @@ MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:PART_OF {dataset: $dataset}]->(t);
 
-// name: merge_Theme
-// row: [hash, columns...]
+// name: create_Theme
+// row: [hash, columns...]; only for records the dataset does not hold yet
 UNWIND $rows AS row
-MERGE (n:Theme {dataset: $dataset, id: row[1]})
-SET n.id = row[1],
-    n.name = row[2],
-    n.source_document = row[3],
-    n.source_section = row[4],
-    n._hash = row[0], n._load = $load
+CREATE (n:Theme {
+    id: row[1],
+    name: row[2],
+    source_document: row[3],
+    source_section: row[4],
+    dataset: $dataset, _hash: row[0], _load: $load})
 RETURN n.id AS id, elementId(n) AS eid;
 
-// name: merge_Body
-// row: [hash, columns...]
+// name: update_Theme
+// row: [elementId, hash, columns...]; a column that is now empty is removed
 UNWIND $rows AS row
-MERGE (n:Body {dataset: $dataset, id: row[1]})
-SET n.id = row[1],
-    n.name = row[2],
-    n.kind = row[3],
-    n.category = row[4],
-    n.organisation = row[5],
-    n.areas = row[6],
-    n.themes = row[7],
-    n.declared_size = row[8],
-    n.declared_composition = row[9],
-    n.established = row[10],
-    n.dissolved = row[11],
-    n.terms_of_reference = row[12],
-    n.review_date = row[13],
-    n.notes = row[14],
-    n.source_document = row[15],
-    n.source_section = row[16],
-    n._hash = row[0], n._load = $load
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.source_document = row[4],
+    n.source_section = row[5],
+    n._hash = row[1], n._load = $load;
+
+// name: create_Body
+// row: [hash, columns...]; only for records the dataset does not hold yet
+UNWIND $rows AS row
+CREATE (n:Body {
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    category: row[4],
+    organisation: row[5],
+    areas: row[6],
+    themes: row[7],
+    declared_size: row[8],
+    declared_composition: row[9],
+    established: row[10],
+    dissolved: row[11],
+    terms_of_reference: row[12],
+    review_date: row[13],
+    notes: row[14],
+    source_document: row[15],
+    source_section: row[16],
+    dataset: $dataset, _hash: row[0], _load: $load})
 RETURN n.id AS id, elementId(n) AS eid;
+
+// name: update_Body
+// row: [elementId, hash, columns...]; a column that is now empty is removed
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.category = row[5],
+    n.organisation = row[6],
+    n.areas = row[7],
+    n.themes = row[8],
+    n.declared_size = row[9],
+    n.declared_composition = row[10],
+    n.established = row[11],
+    n.dissolved = row[12],
+    n.terms_of_reference = row[13],
+    n.review_date = row[14],
+    n.notes = row[15],
+    n.source_document = row[16],
+    n.source_section = row[17],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Body
 UNWIND $ids AS eid
@@ -154,19 +223,32 @@ MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:WORKS_ON {dataset: $dataset}]->(t);
 
-// name: merge_Person
-// row: [hash, columns...]
+// name: create_Person
+// row: [hash, columns...]; only for records the dataset does not hold yet
 UNWIND $rows AS row
-MERGE (n:Person {dataset: $dataset, id: row[1]})
-SET n.id = row[1],
-    n.name = row[2],
-    n.kind = row[3],
-    n.organisation = row[4],
-    n.notes = row[5],
-    n.source_document = row[6],
-    n.source_section = row[7],
-    n._hash = row[0], n._load = $load
+CREATE (n:Person {
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    organisation: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[0], _load: $load})
 RETURN n.id AS id, elementId(n) AS eid;
+
+// name: update_Person
+// row: [elementId, hash, columns...]; a column that is now empty is removed
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.organisation = row[5],
+    n.notes = row[6],
+    n.source_document = row[7],
+    n.source_section = row[8],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Person
 UNWIND $ids AS eid
@@ -180,19 +262,32 @@ MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:WORKS_FOR {dataset: $dataset}]->(t);
 
-// name: merge_Post
-// row: [hash, columns...]
+// name: create_Post
+// row: [hash, columns...]; only for records the dataset does not hold yet
 UNWIND $rows AS row
-MERGE (n:Post {dataset: $dataset, id: row[1]})
-SET n.id = row[1],
-    n.name = row[2],
-    n.organisation = row[3],
-    n.holder = row[4],
-    n.notes = row[5],
-    n.source_document = row[6],
-    n.source_section = row[7],
-    n._hash = row[0], n._load = $load
+CREATE (n:Post {
+    id: row[1],
+    name: row[2],
+    organisation: row[3],
+    holder: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[0], _load: $load})
 RETURN n.id AS id, elementId(n) AS eid;
+
+// name: update_Post
+// row: [elementId, hash, columns...]; a column that is now empty is removed
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.organisation = row[4],
+    n.holder = row[5],
+    n.notes = row[6],
+    n.source_document = row[7],
+    n.source_section = row[8],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Post
 UNWIND $ids AS eid

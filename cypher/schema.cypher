@@ -1,5 +1,5 @@
 // Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
-// Parameters: $dataset (the dataset id), $load (this load's id), $rows or $ids.
+// Parameters: $dataset (the dataset id), $load (this load's number), $rows or $ids.
 // Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
 // the (dataset, id) uniqueness index serve a look-up by dataset alone.
 

@@ -8,3 +8,6 @@ from graphmodel.problems import GraphmodelError, InvalidData, Problem  # noqa: F
 from graphmodel.sources import open_source, read_source, write_source  # noqa: F401
 
 __version__ = "0.1.0"
+
+__all__ = ["Network", "GraphmodelError", "InvalidData", "Problem", "open_source",
+           "read_source", "write_source"]

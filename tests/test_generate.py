@@ -71,7 +71,7 @@ def test_progress_reports_every_row(generated):
 def test_same_seed_same_bytes_other_seed_other_bytes(generated, tmp_path):
     out = generated[0]
     same = generate(tmp_path / "same", BODIES, PEOPLE, seed=7)
-    other = generate(tmp_path / "other", BODIES, PEOPLE, seed=8)
+    generate(tmp_path / "other", BODIES, PEOPLE, seed=8)
     assert same == generated[1]
     for table in TABLES:
         assert (tmp_path / "same" / f"{table}.csv").read_bytes() == \

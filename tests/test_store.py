@@ -13,7 +13,7 @@ import pytest
 
 from graphmodel import open_source, write_source
 from graphmodel.model import Body, Membership, Person
-from graphmodel.store.neo4j import (IncompleteDataset, NotNeo4j5, check_version, connect, load,
+from graphmodel.store.neo4j import (IncompleteDataset, NotNeo4j5, check_version, load,
                                     read)
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"

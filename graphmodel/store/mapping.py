@@ -5,8 +5,8 @@ memberships, reporting lines, scrutiny links, nominations, successions,
 resourcing and assessments are relationships between them. Every node and
 relationship carries all of its record's fields as properties plus
 ``dataset`` (several datasets share one database) and two bookkeeping
-properties: ``_hash`` (to tell what changed) and ``_load`` (which load wrote
-it, so a load that was killed can be finished exactly).
+properties: ``_hash`` (to tell what changed) and ``_load`` (the number of the
+load that wrote it, so a load that was killed can be finished exactly).
 
 Reference columns of node records (a person's organisation, a body's areas)
 also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom
@@ -20,8 +20,8 @@ from typing import Any
 
 from graphmodel.model import RECORD_TYPES, record_type
 
-__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "props",
-           "record_hash", "from_props"]
+__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
+           "from_props"]
 
 NODE_LABELS = {
     "documents": "Document", "organisations": "Organisation", "areas": "Area",
@@ -62,21 +62,15 @@ LINKS: dict[str, list[tuple[str, str, str]]] = {
 assert set(NODE_LABELS) | set(RELATIONSHIP_TYPES) == {rt.name for rt in RECORD_TYPES}
 
 
-def props(record: Any) -> dict[str, Any]:
-    """A record's set fields as Neo4j properties (lists for tuples)."""
-    out = {}
-    for name in record.__slots__:
-        value = getattr(record, name)
-        if value is None or value == ():
-            continue
-        out[name] = list(value) if isinstance(value, tuple) else value
-    return out
+def record_hash(record: Any) -> int:
+    """A 64-bit fingerprint of every field, to tell a changed record from an unchanged one.
 
-
-def record_hash(record: Any) -> str:
-    """A short fingerprint of every field, to tell a changed record from an unchanged one."""
+    An integer, not text: Neo4j stores it inline, which keeps a million
+    relationships noticeably cheaper to write.
+    """
     values = tuple(getattr(record, name) for name in record.__slots__)
-    return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=12).hexdigest()
+    digest = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def from_props(table: str, properties: dict[str, Any]) -> Any:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
@@ -289,30 +288,50 @@ def _cells(record: Any) -> list[Any]:
 
 
 class _Writer:
-    """Writes batches of rows with named queries, keeping track of element ids."""
+    """Writes batches of rows with named queries, keeping track of element ids.
 
-    def __init__(self, store: Store, dataset: str, load_id: str, batch_size: int,
+    Batches of one query run on ``workers`` sessions at once (the server runs each
+    transaction on one core); a query's batches all finish before the next query.
+    """
+
+    def __init__(self, store: Store, dataset: str, load_id: int, batch_size: int,
                  element_ids: dict[tuple[str, str], str],
-                 progress: Callable[[str, int], None] | None):
+                 progress: Callable[[str, int], None] | None, workers: int = 2):
         self.store, self.dataset, self.load_id = store, dataset, load_id
-        self.batch_size, self.eid = batch_size, element_ids
+        self.batch_size, self.eid, self.workers = batch_size, element_ids, workers
         self.progress = progress or (lambda table, n: None)
+
+    def _run(self, name: str, key: str, batch: list[Any]) -> list[dict[str, Any]]:
+        return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_id,
+                              **{key: batch})
 
     def write(self, name: str, rows: list[Any], table: str | None = None,
               key: str = "rows") -> list[dict[str, Any]]:
-        results = []
-        for batch in _batches(rows, self.batch_size):
-            results += self.store.run("load.cypher", name, dataset=self.dataset,
-                                      load=self.load_id, **{key: batch})
-            if table:
-                self.progress(table, len(batch))
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+
+        batches = list(_batches(rows, self.batch_size))
+        results: list[dict[str, Any]] = []
+        if self.workers <= 1 or len(batches) <= 1:
+            for batch in batches:
+                results += self._run(name, key, batch)
+                if table:
+                    self.progress(table, len(batch))
+            return results
+        with ThreadPoolExecutor(self.workers) as pool:
+            futures = {pool.submit(self._run, name, key, b): len(b) for b in batches}
+            for future in as_completed(futures):
+                results += future.result()
+                if table:
+                    self.progress(table, futures[future])
         return results
 
-    def nodes(self, table: str, records: list[Any]) -> None:
+    def nodes(self, table: str, added: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
-        rows = [[record_hash(r), *_cells(r)] for r in records]
-        for row in self.write(f"merge_{label}", rows, table):
+        rows = [[record_hash(r), *_cells(r)] for r in added]
+        for row in self.write(f"create_{label}", rows, table):
             self.eid[(table, row["id"])] = row["eid"]
+        rows = [[self.eid[(table, r.id)], record_hash(r), *_cells(r)] for r in changed]
+        self.write(f"update_{label}", rows, table)
 
     def links(self, table: str, records: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
@@ -327,6 +346,8 @@ class _Writer:
             self.write(f"link_{label}_{column}", rows)
 
     def edges(self, edge: Any, records: list[Any]) -> None:
+        """Relationships, in batches sorted by source node: batches written at once
+        then touch different nodes and do not wait on each other's locks."""
         rows = []
         for r in records:
             column, label = next((c, l) for c, l in edge.source if getattr(r, c))
@@ -334,6 +355,7 @@ class _Writer:
             rows.append([self.eid[(source_table, getattr(r, column))],
                          self.eid[("bodies", getattr(r, edge.target[0]))],
                          record_hash(r), *_cells(r)])
+        rows.sort(key=lambda row: row[0])
         self.write(f"create_{edge.type}", rows, edge.table)
 
     def delete(self, table: str, ids: list[str]) -> None:
@@ -342,11 +364,12 @@ class _Writer:
 
 
 def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
-         dry_run: bool = False, prune: bool = False,
+         dry_run: bool = False, prune: bool = False, workers: int = 2,
          progress: Callable[[str, int], None] | None = None) -> LoadReport:
     """Load a network into the store: idempotent, batched, nodes before relationships.
 
-    ``progress(table, rows)`` is called as batches are written.
+    ``progress(table, rows)`` is called as batches are written; ``workers``
+    sessions write batches of the same query at once.
     """
     dataset = network.dataset.id
     if dry_run:
@@ -355,18 +378,17 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
             [meta["load_id"]] if meta.get("load_state") == "loading" else [])
         return LoadReport(dataset, diff(store, network, unfinished), True, prune)
     store.ensure_schema()
-    load_id = uuid.uuid4().hex
-    unfinished = store.run("load.cypher", "begin_load", dataset=dataset,
-                           load=load_id)[0]["unfinished"]
+    begun = store.run("load.cypher", "begin_load", dataset=dataset)[0]
+    load_id, unfinished = begun["load"], begun["unfinished"]
     element_ids: dict[tuple[str, str], str] = {}
     changes = diff(store, network, unfinished, element_ids)
-    writer = _Writer(store, dataset, load_id, batch_size, element_ids, progress)
+    writer = _Writer(store, dataset, load_id, batch_size, element_ids, progress, workers)
     for edge in EDGES:   # relationships that go (or are rewritten) first
         change = changes[edge.table]
         writer.delete(edge.table, change.abandoned + (change.removed if prune else [])
                       + [r.id for r in change.changed])
     for table in NODE_LABELS:
-        writer.nodes(table, changes[table].added + changes[table].changed)
+        writer.nodes(table, changes[table].added, changes[table].changed)
     for table, label in NODE_LABELS.items():
         if label in LINKS:
             change = changes[table]

@@ -21,7 +21,7 @@ __all__ = ["query", "queries", "generate_files"]
 
 _HEADER = """\
 // Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
-// Parameters: $dataset (the dataset id), $load (this load's id), $rows or $ids.
+// Parameters: $dataset (the dataset id), $load (this load's number), $rows or $ids.
 // Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
 // the (dataset, id) uniqueness index serve a look-up by dataset alone.
 """
@@ -77,13 +77,14 @@ def _load() -> str:
            "// Rows are lists: a record's columns in schema order after the leading values named",
            "// in each query. Nodes and relationships already known are addressed by elementId.\n",
            "// name: begin_load",
-           "// Marks the dataset as loading; remembers earlier loads that never finished.",
+           "// Marks the dataset as loading, numbers this load and remembers earlier loads",
+           "// that never finished.",
            "MERGE (d:Dataset {id: $dataset})",
            "WITH d, coalesce(d.incomplete_loads, []) +",
            "     CASE WHEN d.load_state = 'loading' THEN [d.load_id] ELSE [] END AS unfinished",
-           "SET d.incomplete_loads = unfinished, d.load_state = 'loading', d.load_id = $load,",
-           "    d.load_started = toString(datetime())",
-           "RETURN unfinished;\n",
+           "SET d.incomplete_loads = unfinished, d.load_state = 'loading',",
+           "    d.load_id = coalesce(d.load_id, 0) + 1, d.load_started = toString(datetime())",
+           "RETURN unfinished, d.load_id AS load;\n",
            "// name: finish_load",
            "MATCH (d:Dataset {id: $dataset})",
            "SET d += $properties, d.load_state = 'complete', d.loaded_at = toString(datetime()),",
@@ -98,13 +99,18 @@ def _load() -> str:
            "MATCH ()-[r]->() WHERE elementId(r) = eid",
            "DELETE r;\n"]
     for table, label in NODE_LABELS.items():
-        out += [f"// name: merge_{label}",
-                "// row: [hash, columns...]",
+        out += [f"// name: create_{label}",
+                "// row: [hash, columns...]; only for records the dataset does not hold yet",
                 "UNWIND $rows AS row",
-                f"MERGE (n:{label} {{dataset: $dataset, id: row[1]}})",
-                f"SET {_assignments('n', table, 1)},",
-                "    n._hash = row[0], n._load = $load",
-                "RETURN n.id AS id, elementId(n) AS eid;\n"]
+                f"CREATE (n:{label} {{\n    {_literal(table, 1)},",
+                "    dataset: $dataset, _hash: row[0], _load: $load})",
+                "RETURN n.id AS id, elementId(n) AS eid;\n",
+                f"// name: update_{label}",
+                "// row: [elementId, hash, columns...]; a column that is now empty is removed",
+                "UNWIND $rows AS row",
+                "MATCH (n) WHERE elementId(n) = row[0]",
+                f"SET {_assignments('n', table, 2)},",
+                "    n._hash = row[1], n._load = $load;\n"]
         links = LINKS.get(label, [])
         if links:
             types = "|".join(sorted({t for _, t, _ in links}))
