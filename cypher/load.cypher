@@ -310,130 +310,116 @@ CREATE (n)-[:HELD_BY {dataset: $dataset}]->(t);
 
 // name: create_MEMBER_OF
 // row: [elementId of the source node, elementId of the target node, hash,
-//       columns...]
+//       the columns below...]
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row[0]
 MATCH (b) WHERE elementId(b) = row[1]
 CREATE (a)-[r:MEMBER_OF {
     id: row[3],
-    body: row[4],
-    person: row[5],
-    post: row[6],
-    role: row[7],
-    on_behalf_of: row[8],
-    nominated_by: row[9],
-    start: row[10],
-    end: row[11],
-    notes: row[12],
-    source_document: row[13],
-    source_section: row[14],
+    post: row[4],
+    role: row[5],
+    on_behalf_of: row[6],
+    nominated_by: row[7],
+    start: row[8],
+    end: row[9],
+    notes: row[10],
+    source_document: row[11],
+    source_section: row[12],
     dataset: $dataset, _hash: row[2], _load: $load}]->(b);
 
 // name: create_REPORTS_TO
 // row: [elementId of the source node, elementId of the target node, hash,
-//       columns...]
+//       the columns below...]
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row[0]
 MATCH (b) WHERE elementId(b) = row[1]
 CREATE (a)-[r:REPORTS_TO {
     id: row[3],
-    body: row[4],
-    reports_to: row[5],
-    kind: row[6],
-    start: row[7],
-    end: row[8],
-    notes: row[9],
-    source_document: row[10],
-    source_section: row[11],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
-
-// name: create_SCRUTINISES
-// row: [elementId of the source node, elementId of the target node, hash,
-//       columns...]
-UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
-CREATE (a)-[r:SCRUTINISES {
-    id: row[3],
-    scrutiny_body: row[4],
-    body: row[5],
-    start: row[6],
-    end: row[7],
-    notes: row[8],
-    source_document: row[9],
-    source_section: row[10],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
-
-// name: create_NOMINATES_TO
-// row: [elementId of the source node, elementId of the target node, hash,
-//       columns...]
-UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
-CREATE (a)-[r:NOMINATES_TO {
-    id: row[3],
-    nominating_body: row[4],
-    body: row[5],
-    seats: row[6],
-    start: row[7],
-    end: row[8],
-    notes: row[9],
-    source_document: row[10],
-    source_section: row[11],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
-
-// name: create_SUCCEEDED_BY
-// row: [elementId of the source node, elementId of the target node, hash,
-//       columns...]
-UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
-CREATE (a)-[r:SUCCEEDED_BY {
-    id: row[3],
-    predecessor: row[4],
-    successor: row[5],
-    date: row[6],
+    kind: row[4],
+    start: row[5],
+    end: row[6],
     notes: row[7],
     source_document: row[8],
     source_section: row[9],
     dataset: $dataset, _hash: row[2], _load: $load}]->(b);
 
+// name: create_SCRUTINISES
+// row: [elementId of the source node, elementId of the target node, hash,
+//       the columns below...]
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row[0]
+MATCH (b) WHERE elementId(b) = row[1]
+CREATE (a)-[r:SCRUTINISES {
+    id: row[3],
+    start: row[4],
+    end: row[5],
+    notes: row[6],
+    source_document: row[7],
+    source_section: row[8],
+    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+
+// name: create_NOMINATES_TO
+// row: [elementId of the source node, elementId of the target node, hash,
+//       the columns below...]
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row[0]
+MATCH (b) WHERE elementId(b) = row[1]
+CREATE (a)-[r:NOMINATES_TO {
+    id: row[3],
+    seats: row[4],
+    start: row[5],
+    end: row[6],
+    notes: row[7],
+    source_document: row[8],
+    source_section: row[9],
+    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+
+// name: create_SUCCEEDED_BY
+// row: [elementId of the source node, elementId of the target node, hash,
+//       the columns below...]
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row[0]
+MATCH (b) WHERE elementId(b) = row[1]
+CREATE (a)-[r:SUCCEEDED_BY {
+    id: row[3],
+    date: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+
 // name: create_RESOURCES
 // row: [elementId of the source node, elementId of the target node, hash,
-//       columns...]
+//       the columns below...]
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row[0]
 MATCH (b) WHERE elementId(b) = row[1]
 CREATE (a)-[r:RESOURCES {
     id: row[3],
-    organisation: row[4],
-    body: row[5],
-    officer_hours_per_month: row[6],
-    money_per_year: row[7],
-    lead_post: row[8],
-    estimate: row[9],
-    start: row[10],
-    end: row[11],
-    notes: row[12],
-    source_document: row[13],
-    source_section: row[14],
+    officer_hours_per_month: row[4],
+    money_per_year: row[5],
+    lead_post: row[6],
+    estimate: row[7],
+    start: row[8],
+    end: row[9],
+    notes: row[10],
+    source_document: row[11],
+    source_section: row[12],
     dataset: $dataset, _hash: row[2], _load: $load}]->(b);
 
 // name: create_ASSESSES
 // row: [elementId of the source node, elementId of the target node, hash,
-//       columns...]
+//       the columns below...]
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row[0]
 MATCH (b) WHERE elementId(b) = row[1]
 CREATE (a)-[r:ASSESSES {
     id: row[3],
-    organisation: row[4],
-    body: row[5],
-    value: row[6],
-    risk: row[7],
-    recommendation: row[8],
-    date: row[9],
-    notes: row[10],
-    source_document: row[11],
-    source_section: row[12],
+    value: row[4],
+    risk: row[5],
+    recommendation: row[6],
+    date: row[7],
+    notes: row[8],
+    source_document: row[9],
+    source_section: row[10],
     dataset: $dataset, _hash: row[2], _load: $load}]->(b);

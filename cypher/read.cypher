@@ -72,56 +72,63 @@ MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
 
 // name: read_MEMBER_OF
-MATCH ()-[r:MEMBER_OF {dataset: $dataset}]->() WHERE r.id IS NOT NULL
-RETURN properties(r) AS p;
+MATCH (a)-[r:MEMBER_OF {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
+       b.id AS target;
 
 // name: state_MEMBER_OF
 MATCH ()-[r:MEMBER_OF {dataset: $dataset}]->() WHERE r.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_REPORTS_TO
-MATCH ()-[r:REPORTS_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
-RETURN properties(r) AS p;
+MATCH (a)-[r:REPORTS_TO {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
+       b.id AS target;
 
 // name: state_REPORTS_TO
 MATCH ()-[r:REPORTS_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_SCRUTINISES
-MATCH ()-[r:SCRUTINISES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
-RETURN properties(r) AS p;
+MATCH (a)-[r:SCRUTINISES {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
+       b.id AS target;
 
 // name: state_SCRUTINISES
 MATCH ()-[r:SCRUTINISES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_NOMINATES_TO
-MATCH ()-[r:NOMINATES_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
-RETURN properties(r) AS p;
+MATCH (a)-[r:NOMINATES_TO {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
+       b.id AS target;
 
 // name: state_NOMINATES_TO
 MATCH ()-[r:NOMINATES_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_SUCCEEDED_BY
-MATCH ()-[r:SUCCEEDED_BY {dataset: $dataset}]->() WHERE r.id IS NOT NULL
-RETURN properties(r) AS p;
+MATCH (a)-[r:SUCCEEDED_BY {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
+       b.id AS target;
 
 // name: state_SUCCEEDED_BY
 MATCH ()-[r:SUCCEEDED_BY {dataset: $dataset}]->() WHERE r.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_RESOURCES
-MATCH ()-[r:RESOURCES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
-RETURN properties(r) AS p;
+MATCH (a)-[r:RESOURCES {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
+       b.id AS target;
 
 // name: state_RESOURCES
 MATCH ()-[r:RESOURCES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_ASSESSES
-MATCH ()-[r:ASSESSES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
-RETURN properties(r) AS p;
+MATCH (a)-[r:ASSESSES {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
+       b.id AS target;
 
 // name: state_ASSESSES
 MATCH ()-[r:ASSESSES {dataset: $dataset}]->() WHERE r.id IS NOT NULL

@@ -21,7 +21,7 @@ from typing import Any
 from graphmodel.model import RECORD_TYPES, record_type
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
-           "from_props"]
+           "from_props", "from_relationship"]
 
 NODE_LABELS = {
     "documents": "Document", "organisations": "Organisation", "areas": "Area",
@@ -31,11 +31,22 @@ NODE_LABELS = {
 
 @dataclass(frozen=True)
 class Edge:
-    """A record stored as a relationship from one node to another."""
+    """A record stored as a relationship from one node to another.
+
+    The columns the endpoints stand for (a membership's body and person) are not
+    repeated as properties: fewer properties make a million relationships much
+    quicker to write, and reading takes them from the endpoints.
+    """
     table: str
     type: str
     source: tuple[tuple[str, str], ...]   # (column, label): the first column that is set
     target: tuple[str, str]
+
+    @property
+    def properties(self) -> list[str]:
+        """The columns stored on the relationship (all but the main endpoints)."""
+        endpoints = {self.source[0][0], self.target[0]}
+        return [c for c in record_type(self.table).columns if c not in endpoints]
 
 
 EDGES = (
@@ -82,3 +93,14 @@ def from_props(table: str, properties: dict[str, Any]) -> Any:
             value = properties[f.name]
             fields[f.name] = tuple(value) if isinstance(value, list) else value
     return rt.cls(**fields)
+
+
+def from_relationship(edge: Edge, properties: dict[str, Any], source: str, source_label: str,
+                      target: str) -> Any:
+    """The record a relationship holds, its endpoint columns taken from its endpoints."""
+    columns = dict(properties)
+    columns[edge.target[0]] = target
+    main_column, main_label = edge.source[0]
+    if source_label == main_label:
+        columns[main_column] = source
+    return from_props(edge.table, columns)

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from graphmodel.model import RECORD_TYPES, Dataset, Network
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
-                                      from_props, record_hash)
+                                      from_props, from_relationship, record_hash)
 from graphmodel.store.queries import queries, query
 
 __all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
@@ -281,10 +281,10 @@ def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[start:start + size]
 
 
-def _cells(record: Any) -> list[Any]:
-    """A record's columns in schema order, as property values (lists for tuples)."""
+def _cells(record: Any, columns: Iterable[str] | None = None) -> list[Any]:
+    """A record's columns (all, in schema order, by default) as property values."""
     return [list(v) if isinstance(v, tuple) else v
-            for v in (getattr(record, name) for name in record.__slots__)]
+            for v in (getattr(record, name) for name in (columns or record.__slots__))]
 
 
 class _Writer:
@@ -354,7 +354,7 @@ class _Writer:
             source_table = next(t for t, l in NODE_LABELS.items() if l == label)
             rows.append([self.eid[(source_table, getattr(r, column))],
                          self.eid[("bodies", getattr(r, edge.target[0]))],
-                         record_hash(r), *_cells(r)])
+                         record_hash(r), *_cells(r, edge.properties)])
         rows.sort(key=lambda row: row[0])
         self.write(f"create_{edge.type}", rows, edge.table)
 
@@ -439,10 +439,16 @@ def read(store: Store, dataset: str | None = None) -> Network:
             "`graphmodel load SOURCE` again to complete it")
     network = Network(Dataset(dataset, meta.get("name") or dataset,
                               meta.get("home_organisation") or "", meta.get("description")))
+    edges = {e.table: e for e in EDGES}
     for rt in RECORD_TYPES:
-        name = f"read_{NODE_LABELS.get(rt.name) or RELATIONSHIP_TYPES[rt.name]}"
-        records = (from_props(rt.name, row["p"]) for row in
-                   store.run("read.cypher", name, dataset=dataset))
+        if rt.name in NODE_LABELS:
+            rows = store.run("read.cypher", f"read_{NODE_LABELS[rt.name]}", dataset=dataset)
+            records = [from_props(rt.name, row["p"]) for row in rows]
+        else:
+            edge = edges[rt.name]
+            rows = store.run("read.cypher", f"read_{edge.type}", dataset=dataset)
+            records = [from_relationship(edge, row["p"], row["source"], row["source_label"],
+                                         row["target"]) for row in rows]
         # the store keeps no order: hold records by id so output is stable
         network.tables[rt.name] = {r.id: r for r in sorted(records, key=lambda r: r.id)}
     return network

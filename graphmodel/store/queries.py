@@ -67,9 +67,9 @@ def _assignments(var: str, table: str, first: int) -> str:
     return ",\n    ".join(f"{var}.{c} = row[{first + i}]" for i, c in enumerate(_columns(table)))
 
 
-def _literal(table: str, first: int) -> str:
-    """``{id: row[3], ...}``: a relationship's properties (a null one is not stored)."""
-    return ",\n    ".join(f"{c}: row[{first + i}]" for i, c in enumerate(_columns(table)))
+def _literal(columns: list[str], first: int) -> str:
+    """``{id: row[3], ...}``: properties from places in the row (a null one is not stored)."""
+    return ",\n    ".join(f"{c}: row[{first + i}]" for i, c in enumerate(columns))
 
 
 def _load() -> str:
@@ -102,7 +102,7 @@ def _load() -> str:
         out += [f"// name: create_{label}",
                 "// row: [hash, columns...]; only for records the dataset does not hold yet",
                 "UNWIND $rows AS row",
-                f"CREATE (n:{label} {{\n    {_literal(table, 1)},",
+                f"CREATE (n:{label} {{\n    {_literal(_columns(table), 1)},",
                 "    dataset: $dataset, _hash: row[0], _load: $load})",
                 "RETURN n.id AS id, elementId(n) AS eid;\n",
                 f"// name: update_{label}",
@@ -128,11 +128,11 @@ def _load() -> str:
     for edge in EDGES:
         out += [f"// name: create_{edge.type}",
                 "// row: [elementId of the source node, elementId of the target node, hash,",
-                "//       columns...]",
+                "//       the columns below...]",
                 "UNWIND $rows AS row",
                 "MATCH (a) WHERE elementId(a) = row[0]",
                 "MATCH (b) WHERE elementId(b) = row[1]",
-                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.table, 3)},",
+                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.properties, 3)},",
                 "    dataset: $dataset, _hash: row[2], _load: $load}]->(b);\n"]
     return "\n".join(out)
 
@@ -157,8 +157,9 @@ def _read() -> str:
                 "RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;\n"]
     for edge in EDGES:
         out += [f"// name: read_{edge.type}",
-                f"MATCH ()-[r:{edge.type} {{dataset: $dataset}}]->() WHERE r.id IS NOT NULL",
-                "RETURN properties(r) AS p;\n",
+                f"MATCH (a)-[r:{edge.type} {{dataset: $dataset}}]->(b) WHERE r.id IS NOT NULL",
+                "RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,",
+                "       b.id AS target;\n",
                 f"// name: state_{edge.type}",
                 f"MATCH ()-[r:{edge.type} {{dataset: $dataset}}]->() WHERE r.id IS NOT NULL",
                 "RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;\n"]
