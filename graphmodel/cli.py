@@ -239,6 +239,28 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
         click.echo(render.table(rows, list(rows[0])))
 
 
+@main.command()
+@source_argument
+@click.option("--org", default=None, metavar="ID",
+              help="Organisation to review (default: the dataset's home organisation).")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
+              help="Standards file (YAML); default: graphmodel's, from published guidance.")
+@as_of_option
+@format_option()
+@fail_cleanly
+def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | None,
+         as_of: str | None, fmt: str) -> None:
+    """Representation gaps: bodies without the organisation, members, chair or mix."""
+    from graphmodel.analysis.findings import render_findings
+    from graphmodel.analysis.representation import representation_gaps
+    from graphmodel.rules import load_rules
+
+    rules = load_rules(rules_file)
+    findings = representation_gaps(open_network(source, dataset), org=org, rules=rules,
+                                   as_of=as_of)
+    click.echo(render_findings(findings, fmt))
+
+
 @main.group()
 def neo4j() -> None:
     """A local Neo4j 5.26 server for development and tests (assembled from Maven Central)."""

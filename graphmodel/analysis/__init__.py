@@ -1,0 +1,1 @@
+"""Analyses: pure functions over a Network that return findings, by topic."""

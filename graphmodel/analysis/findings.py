@@ -1,0 +1,92 @@
+"""Findings: what an analysis found, with the evidence it rests on.
+
+A finding is data — a rule, a severity, the record it is about, a sentence a
+councillor understands, the provenance of every record it rests on, and the
+numbers behind it — rendered as a table, JSON or CSV only at the edge.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+from graphmodel import render
+
+__all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_rows",
+           "render_findings", "SEVERITIES"]
+
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The record a finding is about."""
+    id: str
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One record a finding rests on, and where the documents say it."""
+    type: str
+    id: str
+    source_document: str | None
+    source_section: str | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    subject: Subject
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["evidence"] = list(out["evidence"])
+        return out
+
+
+def subject_of(record: Any, record_type: str) -> Subject:
+    return Subject(record.id, getattr(record, "name", record.id), record_type)
+
+
+def evidence_for(records: Iterable[tuple[str, Any]]) -> tuple[Evidence, ...]:
+    """Evidence from (record type, record) pairs, each record once."""
+    seen, out = set(), []
+    for record_type, record in records:
+        if (record_type, record.id) in seen:
+            continue
+        seen.add((record_type, record.id))
+        out.append(Evidence(record_type, record.id, getattr(record, "source_document", None),
+                            getattr(record, "source_section", None)))
+    return tuple(out)
+
+
+def _cite(evidence: tuple[Evidence, ...]) -> str:
+    return "; ".join(f"{e.type} {e.id}" + (f" ({e.source_document} {e.source_section})"
+                                             if e.source_document else "") for e in evidence)
+
+
+COLUMNS = ["severity", "rule", "subject", "message", "evidence"]
+
+
+def to_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    return [{"severity": f.severity, "rule": f.rule, "subject": f.subject.name,
+             "subject_id": f.subject.id, "subject_type": f.subject.type,
+             "message": f.message, "evidence": _cite(f.evidence),
+             "data": json.dumps(f.data, ensure_ascii=False, sort_keys=True)} for f in findings]
+
+
+def render_findings(findings: list[Finding], fmt: str) -> str:
+    """Findings as a text table, a JSON list or CSV."""
+    if fmt == "json":
+        return render.to_json([f.to_dict() for f in findings])
+    rows = to_rows(findings)
+    if fmt == "csv":
+        return render.to_csv(rows, ["severity", "rule", "subject_type", "subject_id", "subject",
+                                    "message", "evidence", "data"])
+    return render.table(rows, ["severity", "rule", "subject", "message"])
