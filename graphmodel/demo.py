@@ -47,5 +47,22 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
              f"{counts['resourcing']} resourcing rows, {counts['assessments']} assessments")
         echo(f"   drawn from {counts['documents']} documents; "
              f"{len(problems)} warning(s) on validation")
+        _review(network, echo)
         results[network.dataset.id] = counts
     return results
+
+
+def _review(network, echo: Callable[[str], None]) -> None:
+    """A few lines of the representation review, as of the dataset's latest document."""
+    from collections import Counter
+
+    from graphmodel.analysis.representation import representation_gaps
+
+    dated = [d.date for d in network.documents.values() if d.date]
+    as_of = max(dated) if dated else None
+    findings = representation_gaps(network, as_of=as_of)
+    counts = Counter(f.rule for f in findings)
+    echo(f"   representation as of {as_of or 'today'}: "
+         + ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items())))
+    for f in [f for f in findings if f.rule == "unrepresented"][:3]:
+        echo(f"     - {f.message}")

@@ -134,3 +134,14 @@ def test_the_console_script_runs_without_a_traceback(dataset_dir):
     out = subprocess.run([sys.executable, "-m", "graphmodel.cli", "summary",
                           str(dataset_dir / "missing")], capture_output=True, text=True)
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_demo_reviews_both_seed_datasets():
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "== Harborough District Council partnerships, January 2014" in out
+    assert "== Leeds City Council partnerships, 2011-2014" in out
+    assert "representation as of 2014-01-16:" in out
+    assert "No one sits on the Leicestershire Together Partnership on behalf of Harborough " \
+           "District Council." in out
