@@ -1,0 +1,36 @@
+"""Every analysis at once: the findings a full review of a network produces."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from graphmodel.analysis.findings import SEVERITIES, Finding
+from graphmodel.model import Network
+
+__all__ = ["review", "at_or_above"]
+
+
+def review(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
+           as_of: "str | _dt.date | None" = None) -> list[Finding]:
+    """Run every rule of every topic and return the findings, most severe first.
+
+    Parameters
+    ----------
+    network : the Network to review
+    org : the organisation the review speaks for (default: the dataset's home organisation)
+    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    as_of : the day to review (default: today)
+    """
+    from graphmodel.analysis.representation import representation_gaps
+    from graphmodel.rules import load_rules
+
+    rules = rules or load_rules()
+    findings = representation_gaps(network, org=org, rules=rules, as_of=as_of)
+    rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
+    return sorted(findings, key=lambda f: rank[f.severity])
+
+
+def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:
+    """The findings at or above a severity (info < warning < error)."""
+    floor = SEVERITIES.index(severity)
+    return [f for f in findings if SEVERITIES.index(f.severity) >= floor]
