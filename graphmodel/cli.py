@@ -17,6 +17,8 @@ import click
 from graphmodel.problems import GraphmodelError, InvalidData
 
 FORMATS = ("table", "json", "csv")
+# graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
+MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
 
 
 def fail_cleanly(fn: Callable) -> Callable:
@@ -194,12 +196,15 @@ def generate(bodies: int, people: int, seed: int, out: str) -> None:
 @main.command()
 @click.option("--seed-data", type=click.Path(file_okay=False), default=None,
               help="Directory of seed datasets (default: the bundled seed_data).")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Directory for the maps, decks and review packs (default: "
+                   "visualisations/ beside the seed data).")
 @fail_cleanly
-def demo(seed_data: str | None) -> None:
-    """The main job on the bundled seed data: check and summarise each dataset."""
+def demo(seed_data: str | None, out: str | None) -> None:
+    """The main job on the bundled seed data: check, summarise and map each dataset."""
     from graphmodel.demo import run_demo
 
-    run_demo(seed_data, echo=click.echo, today=_dt.date.today())
+    run_demo(seed_data, echo=click.echo, today=_dt.date.today(), out=out)
 
 
 @main.command()
@@ -259,6 +264,84 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
     findings = representation_gaps(open_network(source, dataset), org=org, rules=rules,
                                    as_of=as_of)
     click.echo(render_findings(findings, fmt))
+
+
+def review_options(fn: Callable) -> Callable:
+    """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
+    fn = click.option("--pseudonymise", is_flag=True,
+                      help="Replace people's names with labels such as 'Officer 7' and drop "
+                           "notes, for public papers.")(fn)
+    fn = as_of_option(fn)
+    fn = click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
+                      help="Standards file (YAML); default: graphmodel's.")(fn)
+    return click.option("--org", default=None, metavar="ID",
+                        help="Organisation the review speaks for (default: the dataset's "
+                             "home organisation).")(fn)
+
+
+def review_settings(rules_file: str | None, **settings: Any) -> dict[str, Any]:
+    from graphmodel.rules import load_rules
+    return {"rules": load_rules(rules_file), **settings}
+
+
+@main.command(name="map")
+@source_argument
+@click.option("--view", type=click.Choice(MAP_VIEWS), default="network", show_default=True,
+              help="What to draw.")
+@click.option("--focus", default=None, metavar="ID",
+              help="A body, person, organisation or post (id or name): draw it and its "
+                   "neighbourhood. Needed by --view ego.")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
+              help="With --focus: how many links out from it to draw.")
+@review_options
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="HTML file to write (default: DATASET-VIEW.html).")
+@fail_cleanly
+def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
+                org: str | None, rules_file: str | None, as_of: str | None,
+                pseudonymise: bool, out: str | None) -> None:
+    """Draw an interactive map of SOURCE as one self-contained, offline HTML file."""
+    from graphmodel.maps import make_map, write_map
+
+    network = open_network(source, dataset)
+    m = make_map(network, view, focus=focus, depth=depth, **review_settings(
+        rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
+    path = write_map(m, out or f"{network.dataset.id}-{view}.html")
+    if m.notice:
+        click.echo(f"note: {m.notice}", err=True)
+    click.echo(f"wrote {path}: {m.summary}", err=True)
+
+
+@main.command()
+@source_argument
+@review_options
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="HTML file to write, e.g. deck.html.")
+@fail_cleanly
+def present(source: str, dataset: str | None, org: str | None, rules_file: str | None,
+            as_of: str | None, pseudonymise: bool, out: str) -> None:
+    """Write a presentation deck of SOURCE: slides of maps and key findings, offline."""
+    from graphmodel.maps.deck import write_deck
+
+    path = write_deck(open_network(source, dataset), out, **review_settings(
+        rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
+    click.echo(f"wrote {path}: move with the arrow keys, or the buttons at its foot", err=True)
+
+
+@main.command()
+@source_argument
+@review_options
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Directory to write index.html, report.md and findings.csv into.")
+@fail_cleanly
+def report(source: str, dataset: str | None, org: str | None, rules_file: str | None,
+           as_of: str | None, pseudonymise: bool, out: str) -> None:
+    """Write the review pack of SOURCE: findings with maps, a Markdown paper and a CSV."""
+    from graphmodel.report import write_report
+
+    written = write_report(open_network(source, dataset), out, **review_settings(
+        rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
+    click.echo(f"wrote {', '.join(str(p) for p in written.values())}", err=True)
 
 
 @main.group()

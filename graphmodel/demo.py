@@ -8,7 +8,7 @@ from typing import Callable
 from graphmodel.problems import GraphmodelError, errors
 from graphmodel.sources import read_source
 
-__all__ = ["seed_data_dir", "run_demo"]
+__all__ = ["seed_data_dir", "run_demo", "visualisations_dir"]
 
 
 def seed_data_dir(explicit: str | None = None) -> Path:
@@ -22,10 +22,20 @@ def seed_data_dir(explicit: str | None = None) -> Path:
                           "or pass --seed-data DIR")
 
 
+def visualisations_dir(seed_root: Path, explicit: str | None = None) -> Path:
+    """Where demo writes maps: given, else visualisations/ beside the seed data."""
+    return Path(explicit) if explicit else seed_root.resolve().parent / "visualisations"
+
+
 def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
-             today: _dt.date | None = None) -> dict[str, dict[str, int]]:
-    """Check and summarise every dataset under seed_data; returns counts per dataset."""
+             today: _dt.date | None = None, out: str | None = None) -> dict[str, dict[str, int]]:
+    """Check and summarise every dataset under seed_data, and write its maps, deck and
+    review pack under ``out`` (default: visualisations/ beside seed_data); returns counts
+    per dataset."""
+    from graphmodel.maps.gallery import write_gallery
+
     root = seed_data_dir(seed_data)
+    out_root = visualisations_dir(root, out)
     today = today or _dt.date.today()
     results = {}
     for folder in sorted(p for p in root.iterdir() if (p / "dataset.csv").exists()):
@@ -48,6 +58,9 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
         echo(f"   drawn from {counts['documents']} documents; "
              f"{len(problems)} warning(s) on validation")
         _review(network, echo)
+        folder_out = out_root / network.dataset.id
+        written = write_gallery(network, folder_out)
+        echo(f"   maps, deck and review pack: {len(written)} files in {folder_out}")
         results[network.dataset.id] = counts
     return results
 

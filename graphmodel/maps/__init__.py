@@ -1,0 +1,54 @@
+"""Interactive maps of a network: self-contained HTML that works offline and in public papers.
+
+From a notebook::
+
+    from graphmodel import open_source
+    from graphmodel.maps import make_map, write_map
+
+    leeds = open_source("seed_data/leeds")
+    m = make_map(leeds, "accountability", as_of="2014-07-24")
+    write_map(m, "leeds-accountability.html")
+
+A map is positioned in Python (:mod:`~graphmodel.maps.layout`), styled so shape,
+colour and line pattern each carry the meaning (:mod:`~graphmodel.maps.styling`),
+and written as one HTML file with vis-network and graphmodel's script inline
+(:mod:`~graphmodel.maps.page`). :mod:`~graphmodel.maps.deck` makes presentations.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+from graphmodel.maps.scene import Map, Review, draw, prepare
+from graphmodel.maps.views import MAX_NODES, VIEWS, MapTooLarge, UnknownRecord
+
+__all__ = ["make_map", "write_map", "Map", "Review", "prepare", "draw", "VIEWS", "MAX_NODES",
+           "MapTooLarge", "UnknownRecord"]
+
+
+def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | None = None,
+             org: str | None = None, as_of: Any = None, rules: dict[str, Any] | None = None,
+             pseudonymise: bool = False, depth: int = 1, max_nodes: int = MAX_NODES) -> Map:
+    """One view of a network as a Map, with the review's findings on it.
+
+    Parameters
+    ----------
+    network : the Network
+    view : one of VIEWS: network, accountability, representation, overlaps, ego
+    focus : a body, person, organisation or post (id, name or ``type:id``): keep it and
+        everything within ``depth`` links; the ego view needs one
+    org : the organisation whose representation is shown (default: the home organisation)
+    as_of : the day (default: today)
+    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    pseudonymise : people's names become labels such as "Elected member 3"
+    max_nodes : above this, people are folded into their bodies, then a focus is needed
+    """
+    review = prepare(network, org=org, as_of=as_of, rules=rules, pseudonymise=pseudonymise)
+    return draw(review, view, focus=focus, depth=depth, max_nodes=max_nodes)
+
+
+def write_map(m: Map, path: str | Path) -> Path:
+    """Write a map as one self-contained HTML file."""
+    from graphmodel.maps.page import map_page, write_html
+
+    return write_html(map_page(m), path)

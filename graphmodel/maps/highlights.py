@@ -1,0 +1,69 @@
+"""What a deck and a review pack lead with: the key findings and a map of each.
+
+Shared by :mod:`graphmodel.maps.deck` and :mod:`graphmodel.report`, so a
+presentation and the committee paper beside it tell the same story.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from graphmodel.analysis.findings import SEVERITIES, Finding
+from graphmodel.maps import views
+from graphmodel.maps.scene import Map, Review, draw, finding_nodes
+from graphmodel.maps.styling import humanise
+
+__all__ = ["key_findings", "finding_map", "finding_heading", "try_draw", "tally", "MAX_KEY"]
+
+MAX_KEY = 8
+"""How many findings a deck gives a slide each (the review pack lists them all)."""
+
+
+def key_findings(findings: list[Finding], limit: int = MAX_KEY) -> list[Finding]:
+    """The most severe findings, one per subject, at most ``limit``; notes only if nothing
+    more severe was found."""
+    rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
+    serious = [f for f in findings if f.severity != "info"] or list(findings)
+    chosen, seen = [], set()
+    for f in sorted(serious, key=lambda f: (rank.get(f.severity, 9), f.rule, f.subject.name,
+                                           f.subject.id)):
+        if (f.subject.type, f.subject.id) in seen:
+            continue
+        seen.add((f.subject.type, f.subject.id))
+        chosen.append(f)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def finding_heading(f: Finding) -> str:
+    """``Leicestershire Health and Wellbeing Board: unrepresented``."""
+    return f"{f.subject.name}: {humanise(f.rule).lower()}"
+
+
+def finding_map(rv: Review, f: Finding, map_id: str) -> Map | None:
+    """The neighbourhood of a finding's subject (or of the records it rests on)."""
+    whole = views.build_view(rv.current, "network", rv.org)
+    centres = finding_nodes(f, whole.nodes)
+    if not centres:
+        return None
+    return try_draw(rv, "ego", map_id, focus=centres, title=finding_heading(f))
+
+
+def try_draw(rv: Review, view: str, map_id: str, **options: Any) -> Map | None:
+    """A map, or None when it is too big to draw (the caller says so instead)."""
+    try:
+        return draw(rv, view, map_id=map_id, **options)
+    except views.MapTooLarge:
+        return None
+
+
+def tally(findings: list[Finding]) -> str:
+    """``74 findings: 40 warnings, 34 notes``."""
+    if not findings:
+        return "No findings."
+    counts = Counter(f.severity for f in findings)
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    parts = [f"{counts[s]} {words.get(s, s)}{'s' if counts[s] != 1 else ''}"
+             for s in reversed(SEVERITIES) if counts[s]]
+    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {', '.join(parts)}."

@@ -1,0 +1,298 @@
+"""Maps as self-contained HTML: one file, every script and style inline, nothing fetched.
+
+Names and notes are user data: every piece of it is escaped here, or travels to
+the page's script as JSON (safe inside ``<script>``: ``<``, ``>`` and ``&`` are
+written as ``\\u003c`` ...) and is put on the page as text, never as markup. A
+Content-Security-Policy allows only the page's own inline scripts, by hash, and
+no connection to any host, so even a name that slipped through could not run.
+
+The same nodes, links and findings as the drawing are written out as tables a
+screen reader can read, and every control works from the keyboard.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any, Iterable
+
+from graphmodel.maps import assets, styling
+from graphmodel.maps.scene import Map, Node, finding_nodes
+
+__all__ = ["map_page", "map_section", "document", "safe_json", "write_html", "looks",
+           "findings_table", "SEVERITY_WORDS"]
+
+SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
+_FONT = 'Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
+_BIG = 500
+
+
+def safe_json(data: Any) -> str:
+    """JSON that cannot end its <script> element or open a comment, whatever names hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    for char, code in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return text
+
+
+def _e(text: Any) -> str:
+    return escape(str(text), quote=True)
+
+
+# ------------------------------------------------------------------ styles for vis-network
+
+def _look(style: styling.NodeStyle, status: styling.NodeStyle | None, flagged: bool) -> dict:
+    fill = status.fill if status else style.fill
+    dashes = (status.dashes if status and status.dashes else style.dashes)
+    border, width = style.border, (status.border_width if status else style.border_width)
+    if flagged:
+        # a vermillion ring would vanish round a vermillion (unrepresented) body
+        border = styling.FLAGGED.border if fill != styling.FLAGGED.border else styling.INK
+        width = styling.FLAGGED.border_width
+    colour = {"background": fill, "border": border}
+    return {"shape": style.shape, "size": style.size, "borderWidth": width,
+            "borderWidthSelected": width + 2,
+            "shapeProperties": {"borderDashes": list(dashes) if dashes else False},
+            "color": {**colour, "highlight": colour, "hover": colour}}
+
+
+def _look_key(node: Node) -> str:
+    return f"{node.family}|{node.status or ''}|{'flagged' if node.flagged else ''}"
+
+
+def looks(nodes: Iterable[Node]) -> dict[str, dict]:
+    """The vis-network options of each distinct look among the nodes."""
+    out = {}
+    for n in nodes:
+        key = _look_key(n)
+        if key not in out:
+            out[key] = _look(styling.node_style(n.family),
+                             styling.STATUS_STYLES.get(n.status or ""), n.flagged)
+    return dict(sorted(out.items()))
+
+
+def _edge_look(rel: str) -> dict:
+    s = styling.edge_style(rel)
+    colour = {"color": s.color, "highlight": s.color, "hover": s.color, "inherit": False}
+    return {"color": colour, "width": s.width, "dashes": list(s.dashes) if s.dashes else False,
+            "arrows": {"to": {"enabled": s.arrow, "scaleFactor": 0.6}},
+            "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2} if s.curved
+            else False}
+
+
+def _data(m: Map) -> dict[str, Any]:
+    return {
+        "id": m.id, "title": m.title, "big": len(m.nodes) > _BIG, "font": _FONT,
+        "looks": looks(m.nodes),
+        "edgeLooks": {rel: _edge_look(rel) for rel in sorted({e.relationship for e in m.edges})},
+        "nodes": [{"id": n.key, "label": n.label, "name": n.label.replace("\u26a0 ", "")
+                   .replace("\n", " "), "look": _look_key(n), "group": n.group, "x": n.x,
+                   "y": n.y, "size": n.size, "facts": n.facts, "findings": n.findings,
+                   "type": styling.humanise(n.type), "kind": styling.humanise(n.kind)}
+                  for n in m.nodes],
+        "edges": [{"id": e.key, "from": e.source, "to": e.target, "rel": e.relationship,
+                   "label": styling.edge_style(e.relationship).label, "facts": e.facts,
+                   **({"width": e.width} if e.width else {})} for e in m.edges],
+        "findings": [{"severity": SEVERITY_WORDS.get(f.severity, f.severity), "rule": f.rule,
+                      "subject": f.subject.name, "message": f.message, "evidence": evidence,
+                      "standard": str(f.data.get("standard", ""))}
+                     for f, evidence in zip(m.findings, m.evidence)],
+    }
+
+
+# ------------------------------------------------------------------ legend and filters
+
+_SHAPES = {
+    "dot": '<circle cx="12" cy="12" r="8"/>',
+    "square": '<rect x="4" y="4" width="16" height="16"/>',
+    "diamond": '<polygon points="12,2 22,12 12,22 2,12"/>',
+    "hexagon": '<polygon points="12,3 20,7.5 20,16.5 12,21 4,16.5 4,7.5"/>',
+    "triangle": '<polygon points="12,3 21,20 3,20"/>',
+    "triangleDown": '<polygon points="3,4 21,4 12,21"/>',
+    "star": '<polygon points="12,2 14.6,9 22,9 16,13.5 18.2,21 12,16.6 5.8,21 8,13.5 2,9 9.4,9"/>',
+}
+
+
+def _swatch(shape: str, fill: str, border: str, width: int, dashes: tuple[int, ...]) -> str:
+    dash = f' stroke-dasharray="{" ".join(map(str, dashes))}"' if dashes else ""
+    body = _SHAPES.get(shape, _SHAPES["dot"])
+    body = body.replace("/>", f' fill="{fill}" stroke="{border}" stroke-width="{min(width, 3)}"'
+                        f'{dash}/>')
+    return f'<svg class="gm-swatch" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{body}</svg>'
+
+
+def _line(style: styling.EdgeStyle) -> str:
+    dash = f' stroke-dasharray="{" ".join(map(str, style.dashes))}"' if style.dashes else ""
+    arrow = (f'<polygon points="40,6 33,2 33,10" fill="{style.color}"/>' if style.arrow else "")
+    return (f'<svg class="gm-swatch gm-line" viewBox="0 0 42 12" aria-hidden="true" '
+            f'focusable="false"><line x1="1" y1="6" x2="{34 if style.arrow else 41}" y2="6" '
+            f'stroke="{style.color}" stroke-width="{min(style.width, 3)}"{dash}/>{arrow}</svg>')
+
+
+def _legend(m: Map) -> str:
+    items = []
+    for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
+        s = styling.node_style(key)
+        items.append((_swatch(s.shape, s.fill, s.border, s.border_width, s.dashes), s.label))
+    for key in sorted({n.status for n in m.nodes if n.status}, key=list(styling.STATUS_STYLES).index):
+        s = styling.STATUS_STYLES[key]
+        items.append((_swatch("square", s.fill, s.border, s.border_width, s.dashes),
+                      f"{s.label.replace('the organisation', m.organisation)} (fill and outline; "
+                      "the shape still shows the kind of body)"))
+    if any(n.flagged for n in m.nodes):
+        f = styling.FLAGGED
+        items.append((_swatch("dot", f.fill, f.border, f.border_width, ()),
+                      "Subject of a warning or error finding (thick outline, and \u26a0 before "
+                      "its name)"))
+    for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
+        s = styling.edge_style(rel)
+        items.append((_line(s), s.label + (" (arrow: towards the second)" if s.arrow else "")))
+    rows = "".join(f"<li>{svg}<span>{_e(label)}</span></li>" for svg, label in items)
+    return (f'<section class="gm-legend" aria-labelledby="{m.id}-legend-h">'
+            f'<h3 id="{m.id}-legend-h">Legend</h3><ul>{rows}</ul></section>')
+
+
+def _group_label(group: str) -> str:
+    rtype, kind = group.split(":", 1)
+    if rtype == "organisation":
+        return f"{styling.humanise(kind)} (organisation)"
+    return "Post" if rtype == "post" else styling.humanise(kind)
+
+
+def _filters(m: Map) -> str:
+    counts: dict[str, int] = {}
+    for n in m.nodes:
+        counts[n.group] = counts.get(n.group, 0) + 1
+    order = ["organisation", "body", "person", "post"]
+    boxes = []
+    for i, group in enumerate(sorted(counts, key=lambda g: (order.index(g.split(":")[0]), g))):
+        boxes.append(f'<li><input type="checkbox" id="{m.id}-f{i}" data-group="{_e(group)}" '
+                     f'checked><label for="{m.id}-f{i}">{_e(_group_label(group))} '
+                     f'({counts[group]})</label></li>')
+    return (f'<fieldset class="gm-filters"><legend>Show on the map</legend>'
+            f'<ul>{"".join(boxes)}</ul></fieldset>')
+
+
+# ------------------------------------------------------------------ text alternative
+
+def _facts_text(facts: list[tuple[str, str]]) -> str:
+    return "; ".join(f"{label}: {value}" for label, value in facts)
+
+
+def _show(m: Map, key: str, name: str) -> str:
+    return (f'<button type="button" class="gm-show" data-map="{m.id}" data-node="{_e(key)}">'
+            f'Show on map<span class="gm-vh">: {_e(name)}</span></button>')
+
+
+def _tables(m: Map, open_: bool) -> str:
+    names = {n.key: n.label.replace("\u26a0 ", "").replace("\n", " ") for n in m.nodes}
+    node_rows = "".join(
+        f"<tr><th scope=\"row\">{_e(names[n.key])}</th><td>{_e(styling.humanise(n.type))}</td>"
+        f"<td>{_e(styling.humanise(n.kind))}</td><td>{len(n.findings) or ''}</td>"
+        f"<td>{_e(_facts_text(n.facts))}</td><td>{_show(m, n.key, names[n.key])}</td></tr>"
+        for n in m.nodes)
+    edge_rows = "".join(
+        f"<tr><td>{_e(names[e.source])}</td><td>{_e(styling.edge_style(e.relationship).label)}"
+        f"</td><td>{_e(names[e.target])}</td><td>{_e(_facts_text(e.facts))}</td></tr>"
+        for e in m.edges)
+    return (
+        f'<details class="gm-alt"{" open" if open_ else ""}><summary>The map as tables: '
+        f"{len(m.nodes)} nodes, {len(m.edges)} links, {len(m.findings)} findings</summary>"
+        f'<table class="gm-table"><caption>Nodes of the map</caption><thead><tr>'
+        '<th scope="col">Name</th><th scope="col">Type</th><th scope="col">Kind</th>'
+        '<th scope="col">Findings</th><th scope="col">Details</th>'
+        '<th scope="col">On the map</th></tr></thead>'
+        f"<tbody>{node_rows}</tbody></table>"
+        f'<table class="gm-table"><caption>Links of the map</caption><thead><tr>'
+        '<th scope="col">From</th><th scope="col">Relationship</th><th scope="col">To</th>'
+        f'<th scope="col">Details</th></tr></thead><tbody>{edge_rows}</tbody></table>'
+        f"{findings_table(m.findings, m.evidence, 'Findings on this map', m)}</details>")
+
+
+def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
+                   m: Map | None = None) -> str:
+    """Findings as a table; with a map, each has a button that shows its subject on it."""
+    keys = {n.key for n in m.nodes} if m else set()
+    rows = []
+    for f, cited in zip(findings, evidence):
+        shown = finding_nodes(f, keys)
+        button = _show(m, shown[0], f.subject.name) if m and shown else ""
+        rows.append(
+            f"<tr><td>{_e(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
+            f"<td>{_e(f.rule)}</td><th scope=\"row\">{_e(f.subject.name)}</th>"
+            f"<td>{_e(f.message)}</td><td>{_e('; '.join(cited))}</td><td>{button}</td></tr>")
+    return (f'<table class="gm-table"><caption>{_e(caption)}</caption><thead><tr>'
+            '<th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">About</th>'
+            '<th scope="col">Finding</th><th scope="col">Evidence</th>'
+            f'<th scope="col">On the map</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+# ------------------------------------------------------------------ a map and a page
+
+def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool = False,
+                tables_open: bool | None = None) -> str:
+    """One interactive map with its search, filters, legend, details and tables."""
+    h = f"h{level}"
+    help_text = ("Drag to move the map, scroll to zoom, click a node to highlight its "
+                 "neighbourhood. With the keyboard: Tab to the map, then the arrow keys move "
+                 "it and + and - zoom; or find a name; or use the tables below, whose "
+                 "buttons show a node on the map.")
+    notice = f'<p class="gm-notice" role="note">{_e(m.notice)}</p>' if m.notice else ""
+    open_ = len(m.nodes) <= 60 if tables_open is None else tables_open
+    return (
+        f'<section class="gm-map" id="{m.id}" data-gm-map{" data-lazy" if lazy else ""} '
+        f'aria-labelledby="{m.id}-h">'
+        f'<{h} id="{m.id}-h">{_e(heading or m.title)}</{h}>'
+        f'<p class="gm-summary">{_e(m.summary)}</p>{notice}'
+        f'<div class="gm-layout"><div class="gm-stage">'
+        f'<div class="gm-canvas" id="{m.id}-canvas" data-label="{_e(m.title)}"></div>'
+        f'<div class="gm-tooltip" role="tooltip" hidden></div>'
+        f'<p class="gm-help">{_e(help_text)}</p></div>'
+        f'<div class="gm-side">'
+        f'<form class="gm-search" role="search" aria-label="Find on the map {_e(m.title)}">'
+        f'<label for="{m.id}-q">Find a name</label>'
+        f'<input type="search" id="{m.id}-q" autocomplete="off">'
+        f'<button type="submit">Find</button></form>'
+        f'<p class="gm-status" role="status" id="{m.id}-status"></p>'
+        f'<section class="gm-details-box" aria-labelledby="{m.id}-details-h">'
+        f'<h3 id="{m.id}-details-h">Selected</h3>'
+        f'<div class="gm-details" id="{m.id}-details">Nothing selected yet: click a node or a '
+        f'link, or find a name.</div></section>'
+        f'{_filters(m)}<button type="button" class="gm-reset">Show everything again</button>'
+        f'{_legend(m)}</div></div>'
+        f'{_tables(m, open_)}'
+        f'<script type="application/json" class="gm-data">{safe_json(_data(m))}</script>'
+        f"</section>")
+
+
+def document(title: str, body: str, scripts: tuple[str, ...] = ("map.js",),
+             body_class: str = "") -> str:
+    """A whole HTML page: the style sheet and scripts inline, a policy that fetches nothing."""
+    sources = [assets.vis_network()] + [assets.runtime_script(s) for s in scripts]
+    policy = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+              f"script-src {' '.join(assets.script_hash(s) for s in sources)}; "
+              "base-uri 'none'; form-action 'none'")
+    inline = "".join(f"<script>{s}</script>\n" for s in sources)
+    classes = f' class="{_e(body_class)}"' if body_class else ""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="graphmodel">\n'
+        f"<title>{_e(title)}</title>\n<style>{assets.style_sheet()}</style>\n</head>\n"
+        f"<body{classes}>\n"
+        '<a class="gm-skip" href="#main">Skip to the content</a>\n'
+        f'<main id="main">\n{body}\n</main>\n{inline}</body>\n</html>\n')
+
+
+def map_page(m: Map) -> str:
+    """A page holding one map: what ``graphmodel map`` writes."""
+    return document(m.title, map_section(m, heading=m.title, level=1))
+
+
+def write_html(text: str, path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path

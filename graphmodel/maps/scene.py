@@ -1,0 +1,336 @@
+"""A map as data: nodes with positions, styles and facts, links, and the findings on them.
+
+:func:`prepare` takes a network as of a day (pseudonymised if asked) and
+reviews it once; :func:`draw` then turns one view of it into a :class:`Map`,
+which :mod:`graphmodel.maps.page` renders as HTML. Everything a reader sees
+in a tooltip is a (label, text) pair here: the page shows it as text, never
+as markup.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from graphmodel import dates
+from graphmodel.analysis.findings import Finding
+from graphmodel.graph import _sitter, node_key
+from graphmodel.maps import layout, styling, views
+from graphmodel.model import Network
+
+__all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
+           "finding_nodes", "evidence_text"]
+
+VIEW_TITLES = {
+    "network": "the whole network",
+    "accountability": "accountability: reporting lines and scrutiny",
+    "representation": "representation: where the organisation has a seat",
+    "overlaps": "overlaps: people on several bodies, and the bodies they link",
+    "ego": "one record and its neighbourhood",
+}
+_LABELS = {"on_behalf_of": "On behalf of", "start": "From", "end": "Until",
+           "officer_hours_per_month": "Officer hours a month",
+           "money_per_year": "Money a year (£)", "review_date": "Review due",
+           "holder": "Held by", "parent": "Part of", "source_document": "Source"}
+_NOTES_LENGTH = 280
+_LABEL_WIDTH = 24
+
+
+@dataclass
+class Node:
+    key: str
+    id: str
+    type: str
+    kind: str
+    label: str
+    family: str
+    group: str
+    status: str | None = None
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    findings: list[int] = field(default_factory=list)
+    flagged: bool = False
+    size: int = 16
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass
+class Edge:
+    key: str
+    source: str
+    target: str
+    relationship: str
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    width: float | None = None
+
+
+@dataclass
+class Map:
+    """One view of a network, ready to render."""
+    id: str
+    view: str
+    title: str
+    summary: str
+    dataset: str
+    as_of: str
+    organisation: str
+    nodes: list[Node]
+    edges: list[Edge]
+    findings: list[Finding]
+    evidence: list[list[str]] = field(default_factory=list)
+    notice: str | None = None
+
+
+@dataclass
+class Review:
+    """A network as of one day, reviewed once, from which any number of maps are drawn."""
+    network: Network
+    current: Network
+    findings: list[Finding]
+    org: str
+    as_of: str
+    pseudonymised: bool = False
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def org_name(self) -> str:
+        return self.network.organisations[self.org].name
+
+
+def prepare(network: Network, org: str | None = None, as_of: Any = None,
+            rules: dict[str, Any] | None = None, pseudonymise: bool = False) -> Review:
+    """Review a network once for drawing maps of it.
+
+    Parameters
+    ----------
+    network : the Network
+    org : the organisation the review speaks for (default: the dataset's home organisation)
+    as_of : the day (default: today)
+    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    pseudonymise : replace people's names with labels such as "Officer 7"
+    """
+    from graphmodel.analysis.review import review
+    from graphmodel.maps.privacy import pseudonymise as scrub
+
+    day = dates.as_date(as_of).isoformat()
+    renamed: dict[str, str] = {}
+    if pseudonymise:
+        network, renamed = scrub(network)
+    org = org or network.dataset.home_organisation
+    findings = review(network, org=org, rules=rules, as_of=day)
+    return Review(network, network.as_of(day), findings, org, day, pseudonymise, renamed)
+
+
+def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = None,
+         depth: int = 1, max_nodes: int = views.MAX_NODES, map_id: str | None = None,
+         title: str | None = None) -> Map:
+    """One view of a reviewed network as a Map: nodes placed, styled and described.
+
+    ``focus`` (ids, names or ``type:id`` keys) keeps those records and everything
+    within ``depth`` links of them; the ego view needs one.
+    """
+    skeleton = views.build_view(rv.current, view, rv.org)
+    centres = _centres(rv, focus)
+    if view == "ego" and not centres:
+        raise views.UnknownRecord("the ego view draws one record and its neighbourhood: "
+                                  "give it with --focus ID")
+    if centres:
+        skeleton = views.focus_on(skeleton, centres, depth)
+    skeleton = views.fit_size(skeleton, view, max_nodes)
+    places = _positions(skeleton, view)
+    findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
+    nodes = _nodes(rv, skeleton, view, findings, places)
+    edges = [_edge(rv.current, link) for link in skeleton.links]
+    focus_names = ", ".join(_name(skeleton, c) for c in centres)
+    heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
+                        + (f", around {focus_names}" if centres else ""))
+    summary = (f"{_count(len(nodes), 'node')} and {_count(len(edges), 'link')}, as of "
+               f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
+               + (f"; {_count(len(findings), 'finding')}" if findings else ""))
+    evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
+    return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
+               rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _centres(rv: Review, focus: str | Sequence[str] | None) -> list[str]:
+    wanted = [focus] if isinstance(focus, str) else list(focus or ())
+    centres = []
+    for item in wanted:
+        if rv.pseudonymised and ":" not in item:
+            item = next((rv.renamed[f"{t}:{item}"] for t in ("person", "post")
+                         if f"{t}:{item}" in rv.renamed), item)
+        centres.append(views.resolve_focus(rv.current, rv.renamed.get(item, item)))
+    return centres
+
+
+def _name(skeleton: views.Skeleton, key: str) -> str:
+    return skeleton.nodes[key][1].name if key in skeleton.nodes else key
+
+
+def _positions(skeleton: views.Skeleton, view: str) -> dict[str, tuple[float, float]]:
+    keys = list(skeleton.nodes)
+    if view == "accountability":
+        return layout.layered_layout(keys, [(l.source, l.target) for l in skeleton.links
+                                            if l.relationship == "reports_to"])
+    return layout.force_layout(keys, [(l.source, l.target) for l in skeleton.links])
+
+
+def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
+    """The node keys a finding is about: its subject, else the records of its evidence."""
+    nodes = set(nodes)
+    subject = node_key(finding.subject.type, finding.subject.id)
+    if subject in nodes:
+        return [subject]
+    return sorted({node_key(e.type, e.id) for e in finding.evidence} & nodes)
+
+
+def evidence_text(network: Network, evidence: Any) -> str:
+    """``Membership pain-llep-board: Partnership Register and Policy, para 2.9``."""
+    doc = network.documents.get(evidence.source_document or "")
+    where = ", ".join(x for x in ((doc.title if doc else evidence.source_document),
+                                  evidence.source_section) if x)
+    return f"{styling.humanise(evidence.type)} {evidence.id}" + (f": {where}" if where else "")
+
+
+# ------------------------------------------------------------------ nodes and edges
+
+def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Finding],
+           places: dict[str, tuple[float, float]]) -> list[Node]:
+    about: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        for key in finding_nodes(f, skeleton.nodes):
+            about[key].append(i)
+    seats = _seats(rv.current)
+    loads = Counter(l.source for l in skeleton.links if l.relationship in ("member_of", "seat_of"))
+    out = []
+    for key, (rtype, record) in skeleton.nodes.items():
+        kind = getattr(record, "kind", None) or rtype
+        flagged = any(findings[i].severity != "info" for i in about[key])
+        node = Node(key, record.id, rtype, kind, _label(record.name, flagged),
+                    styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
+                    flagged=flagged, x=places[key][0], y=places[key][1])
+        node.facts = _facts(rv.current, rtype, record) + _seat_facts(rv.current, key, seats)
+        if view == "representation" and rtype == "body":
+            node.status = _status(record, rv.org, seats.get(key, []))
+            node.facts.insert(0, ("Representation", styling.STATUS_STYLES[node.status].label
+                                  .replace("the organisation", rv.org_name)))
+        if view == "overlaps" and rtype in ("person", "post"):
+            node.size = 12 + 3 * min(loads[key], 8)
+            node.facts.insert(0, ("Sits on", f"{loads[key]} bodies in this map"))
+        out.append(node)
+    return out
+
+
+def _status(body: Any, org: str, seats: list[Any]) -> str:
+    if body.organisation == org:
+        return "own"
+    return "represented" if any(m.on_behalf_of == org for m in seats) else "unrepresented"
+
+
+def _label(name: str, flagged: bool) -> str:
+    """A name wrapped onto short lines (three at most), with a warning sign if flagged."""
+    words, lines, line = name.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > _LABEL_WIDTH:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > 3:
+        lines = lines[:3]
+        lines[2] = lines[2][:_LABEL_WIDTH - 1] + "\u2026"
+    return ("\u26a0 " if flagged else "") + "\n".join(lines)
+
+
+def _seats(network: Network) -> dict[str, list[Any]]:
+    """Memberships by node key: on each body, and held by each person and post."""
+    out: dict[str, list[Any]] = defaultdict(list)
+    for m in network.memberships.values():
+        out[node_key("body", m.body)].append(m)
+        if m.post:
+            out[node_key("post", m.post)].append(m)
+        who = _sitter(network, m)
+        if who and who.startswith("person:"):
+            out[who].append(m)
+    return out
+
+
+def _seat_facts(network: Network, key: str, seats: dict[str, list[Any]]) -> list[tuple[str, str]]:
+    mine = seats.get(key, [])
+    if key.startswith("body:"):
+        return [("Members recorded", str(len(mine)))]
+    if key.startswith("organisation:"):
+        return []
+    return [("Seat", _seat_text(network, m)) for m in mine]
+
+
+def _seat_text(network: Network, m: Any) -> str:
+    """``Chair of the Safer Town Board, on behalf of Town Council, from 2012-05-01``."""
+    body = network.bodies.get(m.body)
+    text = f"{styling.humanise(m.role)} of {body.name if body else m.body}"
+    org = network.organisations.get(m.on_behalf_of or "")
+    text += f", on behalf of {org.name}" if org else ", on behalf of: not recorded"
+    if m.start:
+        text += f", from {m.start}"
+    if m.end:
+        text += f", until {m.end}"
+    return text
+
+
+def _edge(network: Network, link: views.Link) -> Edge:
+    edge = Edge(link.key, link.source, link.target, link.relationship)
+    if link.relationship == "shares_members":
+        names = [r.name for r in link.records]
+        edge.facts = [("Shared members", f"{len(names)}: {'; '.join(names)}")]
+        edge.width = 1.5 + 1.5 * min(len(names), 6)
+        return edge
+    ends = _ENDS.get(link.relationship, ())
+    for record in link.records:
+        edge.facts += _facts(network, None, record, skip=ends)
+    return edge
+
+
+_ENDS = {"member_of": ("body", "person"), "seat_of": ("body",), "reports_to": ("body", "reports_to"),
+         "scrutinises": ("scrutiny_body", "body"), "nominates_to": ("nominating_body", "body"),
+         "succeeded_by": ("predecessor", "successor"), "resources": ("organisation", "body")}
+
+
+def _facts(network: Network, rtype: str | None, record: Any,
+           skip: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """A record's fields as (label, text) pairs: references named, dates as written."""
+    out = []
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if f.name in ("id", "name", "source_section") or f.name in skip or value in (None, ()):
+            continue
+        text = _text(network, f, value, record)
+        if f.name == "notes" and len(text) > _NOTES_LENGTH:
+            text = text[:_NOTES_LENGTH - 1].rstrip() + "\u2026"
+        out.append((_LABELS.get(f.name) or styling.humanise(f.name), text))
+    return out
+
+
+def _text(network: Network, f: Any, value: Any, record: Any) -> str:
+    refs = f.metadata.get("ref") or ()
+    if f.name == "source_document":
+        doc = network.documents.get(value)
+        return ", ".join(x for x in ((doc.title if doc else value),
+                                      getattr(record, "source_section", None)) if x)
+    if refs:
+        table = network.tables.get(refs[0], {})
+        named = [table[v].name if v in table and hasattr(table[v], "name") else v
+                 for v in (value if isinstance(value, tuple) else (value,))]
+        return "; ".join(named)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if f.name == "kind" or f.metadata.get("enum"):
+        return styling.humanise(str(value))
+    return str(value)

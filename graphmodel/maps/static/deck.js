@@ -1,0 +1,51 @@
+/* graphmodel decks: one slide at a time; arrow keys, Page Up/Down, Home/End and buttons. */
+(function () {
+  "use strict";
+  var GM = (window.GM = window.GM || { maps: {} });
+  var slides = Array.prototype.slice.call(document.querySelectorAll(".gm-slide"));
+  var counter = document.getElementById("gm-counter");
+  var current = 0;
+
+  function show(i) {
+    i = Math.max(0, Math.min(slides.length - 1, i));
+    var old = slides[current];
+    var hadFocus = old.contains(document.activeElement);
+    old.hidden = true;
+    slides[i].hidden = false;
+    current = i;
+    counter.textContent = "Slide " + (i + 1) + " of " + slides.length;
+    document.body.setAttribute("data-slide", String(i + 1));
+    slides[i].querySelectorAll("[data-gm-map]").forEach(function (section) {
+      var api = GM.init(section);
+      api.network.redraw();
+      api.network.fit({ animation: false });
+    });
+    if (hadFocus) {
+      var heading = slides[i].querySelector("h1, h2");
+      if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    }
+  }
+
+  GM.slide = show;
+  GM.reveal = function (section) {
+    var i = slides.indexOf(section.closest(".gm-slide"));
+    if (i >= 0 && i !== current) show(i);
+  };
+
+  document.getElementById("gm-prev").addEventListener("click", function () { show(current - 1); });
+  document.getElementById("gm-next").addEventListener("click", function () { show(current + 1); });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    var t = ev.target;
+    // the map's own keys pan and zoom it; typing in a box types
+    if (t.closest && (t.closest(".gm-canvas") || t.closest("input, textarea, select, summary"))) return;
+    var moves = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
+    if (ev.key === "Home") show(0);
+    else if (ev.key === "End") show(slides.length - 1);
+    else if (moves[ev.key] && !(ev.key === " " && t.tagName === "BUTTON")) show(current + moves[ev.key]);
+    else return;
+    ev.preventDefault();
+  });
+  var start = /^#slide-(\d+)$/.exec(window.location.hash);
+  show(start ? parseInt(start[1], 10) - 1 : 0);
+})();

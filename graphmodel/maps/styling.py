@@ -1,0 +1,126 @@
+"""How a map draws things: shapes, colours, line patterns, and the legend that explains them.
+
+Every kind of thing has a shape *and* a colour, and every relationship a line
+pattern as well as a colour, so a map still reads in black and white or to a
+reader who does not tell red from green (WCAG 1.4.1). The colours are Okabe and
+Ito's palette, chosen to stay distinct for the common colour-vision deficiencies;
+every shape has a dark outline, so it stands out from the white page whatever its
+fill (WCAG 1.4.11).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["INK", "NodeStyle", "EdgeStyle", "node_style", "edge_style", "family", "EDGE_STYLES",
+           "STATUS_STYLES", "FLAGGED", "humanise"]
+
+INK = "#1a1a1a"
+PALE = "#ffffff"
+
+# Okabe & Ito (2008): black, orange, sky blue, bluish green, yellow, blue, vermillion,
+# reddish purple
+ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#BBBBBB")
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How one family of nodes is drawn: a vis-network shape, fill, outline pattern."""
+    key: str
+    label: str
+    shape: str
+    fill: str
+    border: str = INK
+    dashes: tuple[int, ...] = ()
+    border_width: int = 1
+    size: int = 16
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How one relationship is drawn: colour, line pattern, width, arrow, curve."""
+    key: str
+    label: str
+    color: str
+    dashes: tuple[int, ...] = ()
+    width: float = 1.0
+    arrow: bool = True
+    curved: bool = False
+
+
+_COUNCIL = ("full_council", "executive", "committee", "area_committee")
+_PARTNERSHIP = ("strategic_partnership_board", "partnership_board", "supporting_partnership",
+                "cluster_partnership", "partnership")
+_PEOPLE = {"elected_member": "elected", "officer": "officer"}
+
+FAMILIES: dict[str, NodeStyle] = {s.key: s for s in (
+    NodeStyle("organisation", "Organisation", "diamond", PURPLE, size=18),
+    NodeStyle("council-body", "Council body (council, executive, committee)", "square", BLUE),
+    NodeStyle("scrutiny-body", "Scrutiny body", "hexagon", ORANGE, size=18),
+    NodeStyle("partnership-body", "Partnership or partnership board", "dot", GREEN),
+    NodeStyle("other-body", "Other body (network, trust, working group, panel, programme)",
+              "triangleDown", GREY),
+    NodeStyle("elected-person", "Elected member", "triangle", SKY, size=12),
+    NodeStyle("officer-person", "Officer", "triangle", YELLOW, dashes=(4, 3), size=12),
+    NodeStyle("other-person", "Other person (partner, co-opted, community)", "triangle", PALE,
+              dashes=(1, 3), border_width=2, size=12),
+    NodeStyle("post", "Post (a named position)", "star", GREY, size=12),
+)}
+
+# The representation view recolours bodies by whether the organisation has a seat;
+# the shape still says what sort of body it is, the outline pattern repeats the status.
+STATUS_STYLES: dict[str, NodeStyle] = {s.key: s for s in (
+    NodeStyle("represented", "Has a seat held on behalf of the organisation", "", GREEN),
+    NodeStyle("unrepresented", "No seat held on behalf of the organisation", "", VERMILLION,
+              dashes=(6, 3), border_width=4),
+    NodeStyle("own", "The organisation's own body", "", BLUE),
+)}
+
+# A node that is the subject of a finding gets a thick outline and a warning sign.
+FLAGGED = NodeStyle("flagged", "Subject of a finding (outline, and \u26a0 before its name)",
+                    "", PALE, border=VERMILLION, border_width=5)
+
+EDGE_STYLES: dict[str, EdgeStyle] = {s.key: s for s in (
+    EdgeStyle("member_of", "sits on (a person's seat)", "#6b6b6b", arrow=False),
+    EdgeStyle("seat_of", "sits on (a post's seat)", "#6b6b6b", (2, 3), arrow=False),
+    EdgeStyle("reports_to", "reports to", INK, width=2.5),
+    EdgeStyle("scrutinises", "scrutinises", ORANGE, (10, 5), width=2.5, curved=True),
+    EdgeStyle("nominates_to", "nominates members to", BLUE, (3, 4), width=1.5),
+    EdgeStyle("succeeded_by", "was succeeded by", "#6b6b6b", (12, 4, 2, 4), width=1.5),
+    EdgeStyle("resources", "puts officer time or money into", PURPLE, (8, 3, 2, 3),
+              width=1.5),
+    EdgeStyle("works_for", "works for or is elected to", "#9a9a9a", (1, 4), arrow=False),
+    EdgeStyle("post_in", "is a post in", "#9a9a9a", (1, 4), arrow=False),
+    EdgeStyle("holds", "holds the post", "#9a9a9a", (1, 4), arrow=False),
+    EdgeStyle("part_of", "is part of", "#9a9a9a", (6, 2), arrow=True),
+    EdgeStyle("hosted_by", "is hosted or led by", "#9a9a9a", (1, 4), arrow=True),
+    EdgeStyle("shares_members", "share members (width: how many)", SKY, width=2,
+              arrow=False, curved=True),
+)}
+
+
+def family(record_type: str, kind: str | None) -> str:
+    """The style family of a record: its type, and for bodies and people its kind."""
+    if record_type == "body":
+        if kind in _COUNCIL:
+            return "council-body"
+        if kind == "scrutiny_board":
+            return "scrutiny-body"
+        return "partnership-body" if kind in _PARTNERSHIP else "other-body"
+    if record_type == "person":
+        return f"{_PEOPLE.get(kind or '', 'other')}-person"
+    return record_type
+
+
+def node_style(family_key: str) -> NodeStyle:
+    return FAMILIES[family_key]
+
+
+def edge_style(relationship: str) -> EdgeStyle:
+    return EDGE_STYLES[relationship]
+
+
+def humanise(word: str | None) -> str:
+    """``strategic_partnership_board`` -> ``Strategic partnership board``."""
+    text = (word or "").replace("_", " ").replace("-", " ").strip()
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,228 @@
+"""What each view of a network draws: which records become nodes, which relationships links.
+
+A view builds a :class:`Skeleton` (records and the links between them, nothing
+about drawing) from a network as it stood on one day. :func:`focus_on` keeps a
+neighbourhood of it; :func:`fit_size` keeps it small enough to stay interactive.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, _sitter, node_key
+from graphmodel.io.tables import suggest
+from graphmodel.model import Network
+from graphmodel.problems import GraphmodelError
+
+__all__ = ["VIEWS", "MAX_NODES", "Link", "Skeleton", "build_view", "focus_on", "fit_size",
+           "resolve_focus", "UnknownRecord", "MapTooLarge", "sitters"]
+
+VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
+
+MAX_NODES = 2000
+"""A map draws at most this many nodes: beyond it people are folded into their bodies,
+and beyond that a focus is needed (benchmarks/maps.py measures a map of this size)."""
+
+_TYPES = {rtype: table for table, rtype in NODE_TABLES.items()}
+
+
+class UnknownRecord(GraphmodelError):
+    exit_code = 2
+
+
+class MapTooLarge(GraphmodelError):
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relationship drawn between two nodes, and the record (or records) behind it."""
+    key: str
+    source: str
+    target: str
+    relationship: str
+    records: tuple[Any, ...] = ()
+
+
+@dataclass
+class Skeleton:
+    """The records a view draws (node key -> (record type, record)) and their links."""
+    nodes: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    notice: str | None = None
+
+    def add(self, record_type: str, record: Any) -> str:
+        key = node_key(record_type, record.id)
+        self.nodes.setdefault(key, (record_type, record))
+        return key
+
+    def link(self, link: Link) -> None:
+        if link.source in self.nodes and link.target in self.nodes:
+            self.links.append(link)
+
+    def sorted(self) -> "Skeleton":
+        """The same skeleton in a fixed order, whatever order the source held records in."""
+        return Skeleton(dict(sorted(self.nodes.items())), sorted(self.links, key=lambda l: l.key),
+                        self.notice)
+
+
+def sitters(network: Network) -> dict[str, list[Any]]:
+    """Who sits where: each seat holder's node key -> their memberships."""
+    seats: dict[str, list[Any]] = defaultdict(list)
+    for m in network.memberships.values():
+        who = _sitter(network, m)
+        if who is not None:
+            seats[who].append(m)
+    return seats
+
+
+def _record(network: Network, key: str) -> tuple[str, Any] | None:
+    rtype, rid = key.split(":", 1)
+    record = network.tables[_TYPES[rtype]].get(rid)
+    return (rtype, record) if record is not None else None
+
+
+def network_view(network: Network, org: str) -> Skeleton:
+    """Every organisation, body, person and post, and every relationship between them."""
+    sk = Skeleton()
+    for table, rtype in NODE_TABLES.items():
+        for record in network.tables[table].values():
+            sk.add(rtype, record)
+    for rel, (table, src, src_type, dst, dst_type) in RELATIONSHIPS.items():
+        for record in network.tables[table].values():
+            a, b = getattr(record, src), getattr(record, dst)
+            if a and b:
+                behind = () if table in NODE_TABLES else (record,)
+                sk.link(Link(f"{rel}:{record.id}", node_key(src_type, a), node_key(dst_type, b),
+                             rel, behind))
+    return sk
+
+
+def accountability_view(network: Network, org: str) -> Skeleton:
+    """Bodies, the reporting lines between them and the scrutiny links over them."""
+    sk = Skeleton()
+    for body in network.bodies.values():
+        sk.add("body", body)
+    for line in network.reporting_lines.values():
+        sk.link(Link(f"reports_to:{line.id}", node_key("body", line.body),
+                     node_key("body", line.reports_to), "reports_to", (line,)))
+    for link in network.scrutiny_links.values():
+        sk.link(Link(f"scrutinises:{link.id}", node_key("body", link.scrutiny_body),
+                     node_key("body", link.body), "scrutinises", (link,)))
+    return sk
+
+
+def representation_view(network: Network, org: str) -> Skeleton:
+    """The organisation, every body, and the seats held on the organisation's behalf."""
+    sk = Skeleton()
+    home = sk.add("organisation", network.organisations[org])
+    for body in network.bodies.values():
+        key = sk.add("body", body)
+        if body.organisation == org:
+            sk.link(Link(f"hosted_by:{body.id}", key, home, "hosted_by"))
+    for who, seats in sitters(network).items():
+        ours = [m for m in seats if m.on_behalf_of == org]
+        if not ours:
+            continue
+        rtype, record = _record(network, who)
+        sk.add(rtype, record)
+        if getattr(record, "organisation", None) == org:
+            sk.link(Link(f"{'works_for' if rtype == 'person' else 'post_in'}:{record.id}", who,
+                         home, "works_for" if rtype == "person" else "post_in"))
+        for m in ours:
+            sk.link(Link(f"member_of:{m.id}", who, node_key("body", m.body),
+                         "member_of" if rtype == "person" else "seat_of", (m,)))
+    return sk
+
+
+def overlaps_view(network: Network, org: str, min_bodies: int = 2) -> Skeleton:
+    """People on several bodies, those bodies, and the bodies they link (interlocks)."""
+    sk = Skeleton()
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for who, seats in sorted(sitters(network).items()):
+        bodies = sorted({m.body for m in seats})
+        if len(bodies) < min_bodies:
+            continue
+        sk.add(*_record(network, who))
+        for body_id in bodies:
+            sk.add("body", network.bodies[body_id])
+        for m in seats:
+            sk.link(Link(f"member_of:{m.id}", who, node_key("body", m.body),
+                         "member_of" if who.startswith("person:") else "seat_of", (m,)))
+        for i, a in enumerate(bodies):
+            for b in bodies[i + 1:]:
+                shared[(a, b)].append(who)
+    for (a, b), people in sorted(shared.items()):
+        records = tuple(_record(network, who)[1] for who in people)
+        sk.link(Link(f"shares_members:{a}|{b}", node_key("body", a), node_key("body", b),
+                     "shares_members", records))
+    return sk
+
+
+_BUILDERS: dict[str, Callable[[Network, str], Skeleton]] = {
+    "network": network_view, "ego": network_view, "accountability": accountability_view,
+    "representation": representation_view, "overlaps": overlaps_view,
+}
+
+
+def build_view(network: Network, view: str, org: str) -> Skeleton:
+    """The skeleton of one view of a network (already taken as of its day)."""
+    if view not in _BUILDERS:
+        raise UnknownRecord(f"no view {view!r}; the views are {', '.join(VIEWS)}")
+    return _BUILDERS[view](network, org).sorted()
+
+
+def resolve_focus(network: Network, focus: str) -> str:
+    """A node key from ``type:id``, a bare id, or a name (bodies, then people, ...)."""
+    if ":" in focus and focus.split(":", 1)[0] in _TYPES:
+        if _record(network, focus):
+            return focus
+    for table, rtype in NODE_TABLES.items():
+        if focus in network.tables[table]:
+            return node_key(rtype, focus)
+    wanted = focus.strip().lower()
+    for table, rtype in NODE_TABLES.items():
+        for record in network.tables[table].values():
+            if record.name.strip().lower() == wanted:
+                return node_key(rtype, record.id)
+    everything = [rid for table in NODE_TABLES for rid in network.tables[table]]
+    raise UnknownRecord(f"nothing called {focus!r} in {network.dataset.id} (a body, person, "
+                        f"organisation or post id or name)" + suggest(focus, everything))
+
+
+def focus_on(sk: Skeleton, centres: list[str], depth: int = 1) -> Skeleton:
+    """The centres and everything within ``depth`` links of them."""
+    around: dict[str, set[str]] = defaultdict(set)
+    for link in sk.links:
+        around[link.source].add(link.target)
+        around[link.target].add(link.source)
+    keep = {c for c in centres if c in sk.nodes}
+    frontier = set(keep)
+    for _ in range(depth):
+        frontier = {n for f in frontier for n in around[f]} - keep
+        keep |= frontier
+    return Skeleton({k: v for k, v in sk.nodes.items() if k in keep},
+                    [l for l in sk.links if l.source in keep and l.target in keep], sk.notice)
+
+
+def fit_size(sk: Skeleton, view: str, max_nodes: int = MAX_NODES) -> Skeleton:
+    """The skeleton, with people and posts folded into their bodies if it is too big.
+
+    Raises MapTooLarge, saying how to draw part of it, when even that is too big.
+    """
+    if len(sk.nodes) <= max_nodes:
+        return sk
+    folded = {k: v for k, v in sk.nodes.items() if v[0] not in ("person", "post")}
+    if len(folded) <= max_nodes and len(folded) < len(sk.nodes):
+        links = [l for l in sk.links if l.source in folded and l.target in folded]
+        return Skeleton(folded, links, (
+            f"The full {view} map would draw {len(sk.nodes):,} nodes, more than the "
+            f"{max_nodes:,} a map stays interactive with, so its "
+            f"{len(sk.nodes) - len(folded):,} people and posts are counted on their bodies "
+            "instead of drawn. Draw one part with --focus ID for them."))
+    raise MapTooLarge(
+        f"the {view} map would draw {len(sk.nodes):,} nodes ({len(folded):,} even without "
+        f"people and posts), more than the {max_nodes:,} a map stays interactive with: "
+        "draw part of it with --view ego --focus ID (a body, person or organisation), "
+        "or --focus ID on this view, or an earlier --as-of DATE")
