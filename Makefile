@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test provision benchmark clean
+.PHONY: demo test provision benchmark maps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,14 +21,26 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/graphmodel demo
 
+# The seed datasets' maps, decks and review packs in visualisations/ (committed: a test
+# checks they are what this writes)
+maps: $(VENV)/.installed
+	$(BIN)/graphmodel demo --out visualisations
+
 # The Neo4j integration tests start a real Neo4j 5.26, assembled from Maven Central by
-# graphmodel itself: they need Java 17+ and Maven. Install them where they are missing
-# and this machine lets us (Debian, as root); otherwise the tests say what is missing.
+# graphmodel itself: they need Java 17+ and Maven; the browser tests need Debian's chromium.
+# Install them where they are missing and this machine lets us (Debian, as root); otherwise
+# the tests say what is missing.
 provision:
 	@if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; \
 	  else echo "note: Java 17+ and Maven are needed for the Neo4j tests" >&2; fi; \
+	fi
+	@# The browser tests drive Debian's chromium (never a browser download of its own).
+	@if ! command -v chromium >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium is needed for the browser tests" >&2; fi; \
 	fi
 
 test: $(VENV)/.installed-test provision
@@ -37,6 +49,7 @@ test: $(VENV)/.installed-test provision
 benchmark: $(VENV)/.installed-test provision
 	$(BIN)/python benchmarks/read_validate.py --bodies 20000 --people 200000 --seed 1
 	$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1
+	$(BIN)/python benchmarks/maps.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

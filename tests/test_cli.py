@@ -136,8 +136,8 @@ def test_the_console_script_runs_without_a_traceback(dataset_dir):
     assert out.returncode == 2 and "Traceback" not in out.stderr
 
 
-def test_demo_reviews_both_seed_datasets():
-    result = run("demo")
+def test_demo_reviews_both_seed_datasets(tmp_path):
+    result = run("demo", "--out", tmp_path)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "== Harborough District Council partnerships, January 2014" in out
@@ -145,3 +145,8 @@ def test_demo_reviews_both_seed_datasets():
     assert "representation as of 2014-01-16:" in out
     assert "No one sits on the Leicestershire Together Partnership on behalf of Harborough " \
            "District Council." in out
+    for dataset in ("leeds", "harborough"):
+        assert {p.name for p in (tmp_path / dataset).iterdir()} == {
+            "network.html", "accountability.html", "representation.html", "overlaps.html",
+            "ego.html", "deck.html", "review"}
+        assert (tmp_path / dataset / "review" / "report.md").exists()

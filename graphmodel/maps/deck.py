@@ -63,11 +63,11 @@ def _finding_slide(rv: Review, f: Any, number: int) -> str:
     text = (f"<p class=\"gm-message\">{_e(f.message)}</p>"
             + (f"<p>Drawn from:</p><ul>{cited}</ul>" if cited else "")
             + (f"<p class=\"gm-standard\">The standard: {_e(standard)}</p>" if standard else ""))
+    heading = finding_heading(f)
     m = finding_map(rv, f, f"slide-{number}-map")
-    if m is None:
-        return f"<h2>{_e(finding_heading(f))}</h2>{text}"
-    return text + map_section(m, heading=finding_heading(f), level=2, lazy=True,
-                              tables_open=False)
+    drawn = "" if m is None else map_section(m, heading=f"Map: {heading}", level=3, lazy=True,
+                                             tables_open=False)
+    return f"<h2>{_e(heading)}</h2>{text}{drawn}"
 
 
 def _closing_slide(rv: Review) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from graphmodel.maps import assets, styling
-from graphmodel.maps.scene import Map, Node, finding_nodes
+from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
 
 __all__ = ["map_page", "map_section", "document", "safe_json", "write_html", "looks",
            "findings_table", "SEVERITY_WORDS"]
@@ -130,7 +130,7 @@ def _line(style: styling.EdgeStyle) -> str:
             f'stroke="{style.color}" stroke-width="{min(style.width, 3)}"{dash}/>{arrow}</svg>')
 
 
-def _legend(m: Map) -> str:
+def _legend(m: Map, level: int) -> str:
     items = []
     for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
         s = styling.node_style(key)
@@ -149,8 +149,9 @@ def _legend(m: Map) -> str:
         s = styling.edge_style(rel)
         items.append((_line(s), s.label + (" (arrow: towards the second)" if s.arrow else "")))
     rows = "".join(f"<li>{svg}<span>{_e(label)}</span></li>" for svg, label in items)
-    return (f'<section class="gm-legend" aria-labelledby="{m.id}-legend-h">'
-            f'<h3 id="{m.id}-legend-h">Legend</h3><ul>{rows}</ul></section>')
+    # a div, not a section: several maps on a page would repeat the same landmark names
+    return (f'<div class="gm-legend"><h{level} id="{m.id}-legend-h">Legend</h{level}>'
+            f'<ul aria-labelledby="{m.id}-legend-h">{rows}</ul></div>')
 
 
 def _group_label(group: str) -> str:
@@ -198,7 +199,8 @@ def _tables(m: Map, open_: bool) -> str:
         for e in m.edges)
     return (
         f'<details class="gm-alt"{" open" if open_ else ""}><summary>The map as tables: '
-        f"{len(m.nodes)} nodes, {len(m.edges)} links, {len(m.findings)} findings</summary>"
+        f"{_count(len(m.nodes), 'node')}, {_count(len(m.edges), 'link')}, "
+        f"{_count(len(m.findings), 'finding')}</summary>"
         f'<table class="gm-table"><caption>Nodes of the map</caption><thead><tr>'
         '<th scope="col">Name</th><th scope="col">Type</th><th scope="col">Kind</th>'
         '<th scope="col">Findings</th><th scope="col">Details</th>'
@@ -233,7 +235,7 @@ def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
 def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool = False,
                 tables_open: bool | None = None) -> str:
     """One interactive map with its search, filters, legend, details and tables."""
-    h = f"h{level}"
+    h = f"h{level}"  # the map's heading; its panels' headings are one level down
     help_text = ("Drag to move the map, scroll to zoom, click a node to highlight its "
                  "neighbourhood. With the keyboard: Tab to the map, then the arrow keys move "
                  "it and + and - zoom; or find a name; or use the tables below, whose "
@@ -255,12 +257,11 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
         f'<input type="search" id="{m.id}-q" autocomplete="off">'
         f'<button type="submit">Find</button></form>'
         f'<p class="gm-status" role="status" id="{m.id}-status"></p>'
-        f'<section class="gm-details-box" aria-labelledby="{m.id}-details-h">'
-        f'<h3 id="{m.id}-details-h">Selected</h3>'
+        f'<div class="gm-details-box"><h{level + 1} id="{m.id}-details-h">Selected</h{level + 1}>'
         f'<div class="gm-details" id="{m.id}-details">Nothing selected yet: click a node or a '
-        f'link, or find a name.</div></section>'
+        f'link, or find a name.</div></div>'
         f'{_filters(m)}<button type="button" class="gm-reset">Show everything again</button>'
-        f'{_legend(m)}</div></div>'
+        f'{_legend(m, level + 1)}</div></div>'
         f'{_tables(m, open_)}'
         f'<script type="application/json" class="gm-data">{safe_json(_data(m))}</script>'
         f"</section>")

@@ -20,7 +20,7 @@ from graphmodel.maps import layout, styling, views
 from graphmodel.model import Network
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
-           "finding_nodes", "evidence_text"]
+           "finding_nodes", "evidence_text", "count"]
 
 VIEW_TITLES = {
     "network": "the whole network",
@@ -145,15 +145,16 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
-    summary = (f"{_count(len(nodes), 'node')} and {_count(len(edges), 'link')}, as of "
+    summary = (f"{count(len(nodes), 'node')} and {count(len(edges), 'link')}, as of "
                f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
-               + (f"; {_count(len(findings), 'finding')}" if findings else ""))
+               + (f"; {count(len(findings), 'finding')}" if findings else ""))
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice)
 
 
-def _count(n: int, word: str) -> str:
+def count(n: int, word: str) -> str:
+    """``1 node``, ``2,000 nodes``."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 

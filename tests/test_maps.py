@@ -1,0 +1,273 @@
+"""Maps, decks and review packs as data and HTML: what they draw, and what they never leak."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel import open_source
+from graphmodel.cli import MAP_VIEWS, main
+from graphmodel.maps import VIEWS, MapTooLarge, UnknownRecord, make_map, write_map
+from graphmodel.maps.deck import write_deck
+from graphmodel.maps.gallery import write_gallery
+from graphmodel.maps.page import map_page, safe_json
+from graphmodel.model import Body, Membership, Person
+from graphmodel.report import write_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seed_data"
+LEEDS_DAY, HARBOROUGH_DAY = "2014-07-24", "2014-01-16"
+HOSTILE = "<img src=x onerror=\"document.title='owned'\">"
+
+
+def rows(dataset: str, table: str) -> list[dict[str, str]]:
+    with open(SEED / dataset / f"{table}.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def expected_network_counts(network) -> tuple[int, int]:
+    """Nodes and links of the whole-network view, counted straight from the tables."""
+    t = network.tables
+    nodes = sum(len(t[name]) for name in ("organisations", "bodies", "people", "posts"))
+    links = (sum(bool(m.person) + bool(m.post) for m in t["memberships"].values())
+             + len(t["reporting_lines"]) + len(t["scrutiny_links"])
+             + len(t["nomination_rights"]) + len(t["resourcing"])
+             # a succession is drawn while both bodies are: the predecessor may be gone
+             + sum(s.predecessor in t["bodies"] and s.successor in t["bodies"]
+                   for s in t["successions"].values())
+             + sum(bool(p.organisation) for p in t["people"].values())
+             + sum(bool(p.organisation) + bool(p.holder) for p in t["posts"].values())
+             + sum(bool(o.parent) for o in t["organisations"].values())
+             + sum(bool(b.organisation) for b in t["bodies"].values()))
+    return nodes, links
+
+
+def map_data(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" class="gm-data">(.*?)</script>',
+                                html, re.S).group(1))
+
+
+@pytest.fixture(scope="module")
+def leeds():
+    return open_source(SEED / "leeds")
+
+
+@pytest.fixture(scope="module")
+def harborough():
+    return open_source(SEED / "harborough")
+
+
+def test_the_cli_offers_exactly_the_library_views():
+    assert MAP_VIEWS == VIEWS
+
+
+def test_the_whole_leeds_network_draws_every_record_and_relationship(leeds):
+    m = make_map(leeds, "network", as_of=LEEDS_DAY)
+    assert (len(m.nodes), len(m.edges)) == expected_network_counts(leeds.as_of(LEEDS_DAY))
+    assert len({n.key for n in m.nodes}) == len(m.nodes)
+
+
+def test_the_harborough_representation_map_shows_the_llep_board_as_unrepresented(harborough):
+    m = make_map(harborough, "representation", as_of=HARBOROUGH_DAY)
+    status = {n.id: n.status for n in m.nodes if n.type == "body"}
+    # memberships.csv: Councillor Pain sits on the LLEP Board for Leicestershire County Council
+    pain = next(r for r in rows("harborough", "memberships") if r["id"] == "pain-llep-board")
+    assert pain["on_behalf_of"] == "leicestershire-county-council"
+    assert status["llep-board"] == "unrepresented"
+    # ... while the Director of Community Services holds the parking board seat for HDC
+    assert status["parking-partnership-board"] == "represented"
+    assert status["hdc-executive"] == "own"
+    llep = next(n for n in m.nodes if n.id == "llep-board")
+    assert llep.flagged and llep.label.startswith("\u26a0 ")
+    assert ("Representation", "No seat held on behalf of Harborough District Council") in llep.facts
+
+
+def test_the_leeds_accountability_map_puts_full_council_above_the_scrutiny_boards(leeds):
+    m = make_map(leeds, "accountability", as_of=LEEDS_DAY)
+    y = {n.id: n.y for n in m.nodes}
+    lines = [r for r in rows("leeds", "reporting_lines") if r["reports_to"] == "full-council"]
+    assert lines and all(y[r["body"]] > y["full-council"] for r in lines)
+    scrutiny = [e for e in m.edges if e.relationship == "scrutinises"]
+    current = [r for r in rows("leeds", "scrutiny_links") if not r["end"]]
+    assert {e.key for e in scrutiny} == {f"scrutinises:{r['id']}" for r in current}
+
+
+def test_the_overlaps_map_shows_exactly_the_people_on_two_or_more_bodies(leeds):
+    m = make_map(leeds, "overlaps", as_of=LEEDS_DAY)
+    current = leeds.as_of(LEEDS_DAY)
+    bodies_of: dict[str, set] = {}
+    for ms in current.memberships.values():
+        if ms.person:
+            bodies_of.setdefault(ms.person, set()).add(ms.body)
+    busy = {p for p, bodies in bodies_of.items() if len(bodies) >= 2}
+    assert busy <= {n.id for n in m.nodes if n.type == "person"}
+    assert "bishop-john-packer" in busy     # vice-chair of the SSC board, chair of migration
+    assert any(e.relationship == "shares_members" for e in m.edges)
+
+
+def test_an_ego_map_holds_the_body_and_its_neighbours_only(leeds):
+    m = make_map(leeds, "ego", focus="ssc-partnership-board", as_of=LEEDS_DAY)
+    ids = {n.id for n in m.nodes}
+    members = {r["person"] for r in rows("leeds", "memberships")
+               if r["body"] == "ssc-partnership-board" and r["person"]}
+    assert {"ssc-partnership-board", "scrutiny-ssc"} | members <= ids
+    assert "cluster-alwoodley" not in ids
+    assert all("ssc-partnership-board" in (e.source, e.target)
+               or {e.source, e.target} <= {f"{n.type}:{n.id}" for n in m.nodes} for e in m.edges)
+
+
+def test_the_ego_view_needs_a_focus_and_an_unknown_focus_is_named(leeds):
+    with pytest.raises(UnknownRecord, match="--focus"):
+        make_map(leeds, "ego", as_of=LEEDS_DAY)
+    with pytest.raises(UnknownRecord, match="did you mean 'ssc-partnership-board'"):
+        make_map(leeds, "ego", focus="ssc-partnership-bored", as_of=LEEDS_DAY)
+
+
+def test_a_tooltip_shows_a_seats_role_on_behalf_of_and_dates(network):
+    m = make_map(network, "network", as_of="2013-01-01")
+    seat = next(e for e in m.edges if e.key == "member_of:m-bob")
+    assert ("Role", "Member") in seat.facts
+    assert ("On behalf of", "County Police") in seat.facts
+    assert ("From", "2012-05-01") in seat.facts and ("Until", "2013-05-31") in seat.facts
+    bob = next(n for n in m.nodes if n.id == "bob")
+    assert ("Seat", "Member of Safer Town Board, on behalf of County Police, from 2012-05-01, "
+                    "until 2013-05-31") in bob.facts
+
+
+def test_the_same_network_gives_byte_identical_pages(harborough):
+    first = map_page(make_map(harborough, "representation", as_of=HARBOROUGH_DAY))
+    again = map_page(make_map(harborough, "representation", as_of=HARBOROUGH_DAY))
+    assert first == again
+
+
+def test_json_in_the_page_cannot_close_its_script_or_open_a_comment():
+    text = safe_json({"name": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"name": "</script><!-- & \u2028"}
+
+
+def test_hostile_names_are_text_in_every_part_of_the_page(network):
+    hostile = Network_with(network, HOSTILE, "</script><script>document.title='owned'</script><!--")
+    html = map_page(make_map(hostile, "network", as_of="2013-01-01"))
+    assert HOSTILE not in html and "<img" not in html.split("<script>")[0]
+    assert "&lt;img src=x onerror=&quot;document.title=&#x27;owned&#x27;&quot;&gt;" in html
+    # the data block runs to its real end: a name closing it early would truncate the JSON
+    names = {n["name"] for n in map_data(html)["nodes"]}
+    assert {HOSTILE, "</script><script>document.title='owned'</script><!--"} <= names
+
+
+def Network_with(network, body_name: str, person_name: str):
+    """The small network plus a body and a person with the given names."""
+    from graphmodel.model import Network
+    extra = [Body("hostile", body_name, "partnership"),
+             Person("mallory", person_name, "community_member"),
+             Membership("m-mallory", "hostile", person="mallory", role="chair")]
+    return Network(network.dataset, list(network.records()) + extra)
+
+
+def test_every_page_inlines_its_scripts_and_fetches_nothing(harborough):
+    html = map_page(make_map(harborough, "network", as_of=HARBOROUGH_DAY))
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("script-src")[1]
+
+
+@pytest.mark.parametrize("dataset", ["leeds", "harborough"])
+def test_pseudonymised_outputs_name_no_person_from_the_source(tmp_path, dataset):
+    network = open_source(SEED / dataset)
+    people = rows(dataset, "people")
+    names = {r["name"] for r in people} | {r["name"].split()[-1] for r in people}
+    outputs = [map_page(make_map(network, view, as_of="2014-01-16", pseudonymise=True))
+               for view in ("network", "representation", "overlaps")]
+    write_deck(network, tmp_path / "deck.html", as_of="2014-01-16", pseudonymise=True)
+    written = write_report(network, tmp_path / "pack", as_of="2014-01-16", pseudonymise=True)
+    outputs += [(tmp_path / "deck.html").read_text(encoding="utf-8")]
+    outputs += [p.read_text(encoding="utf-8") for p in written.values()]
+    for text in outputs:
+        data = text.split("<script>")[0] + "".join(re.findall(r'class="gm-data">(.*?)</script>',
+                                                                text, re.S))
+        for name in names:
+            assert not re.search(rf"\b{re.escape(name)}\b", data), name
+    labels = {n.label for n in make_map(network, "network", as_of="2014-01-16",
+                                        pseudonymise=True).nodes if n.type == "person"}
+    assert labels and all(re.fullmatch(r"(\u26a0 )?[A-Z][\w -]+ \d+", label.replace("\n", " "))
+                          for label in labels)
+
+
+def test_pseudonymised_labels_are_stable_by_kind(leeds):
+    a = make_map(leeds, "network", as_of=LEEDS_DAY, pseudonymise=True)
+    b = make_map(leeds, "network", as_of=LEEDS_DAY, pseudonymise=True)
+    kinds = {r["id"]: r["kind"] for r in rows("leeds", "people")}
+    assert [n.label for n in a.nodes] == [n.label for n in b.nodes]
+    officers = sum(1 for k in kinds.values() if k == "officer")
+    assert {n.label for n in a.nodes if n.type == "person" and n.kind == "officer"} == \
+        {f"Officer {i}" for i in range(1, officers + 1)}
+
+
+def test_a_focus_by_real_id_still_works_when_pseudonymised(leeds):
+    m = make_map(leeds, "ego", focus="mike-love", as_of=LEEDS_DAY, pseudonymise=True)
+    assert "Partner representative 2" in {n.label for n in m.nodes}
+
+
+def test_a_big_network_folds_people_into_bodies_then_asks_for_a_focus(tmp_path):
+    from graphmodel.generate import generate
+
+    generate(tmp_path / "big", bodies=300, people=2500, seed=3)
+    big = open_source(tmp_path / "big")
+    folded = make_map(big, "network", as_of="2025-03-31")
+    assert folded.notice and "people and posts are counted on their bodies" in folded.notice
+    assert {n.type for n in folded.nodes} <= {"body", "organisation"}
+    with pytest.raises(MapTooLarge, match="--focus ID"):
+        make_map(big, "network", as_of="2025-03-31", max_nodes=100)
+
+
+def test_the_map_command_writes_a_page_and_refuses_a_map_too_big(tmp_path, dataset_dir):
+    out = tmp_path / "town.html"
+    result = CliRunner().invoke(main, ["map", str(dataset_dir), "--view", "accountability",
+                                       "--as-of", "2012-06-01", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stderr and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    missing = CliRunner().invoke(main, ["map", str(dataset_dir), "--view", "ego"])
+    assert missing.exit_code == 2 and "--focus" in missing.stderr
+    assert "Traceback" not in missing.output
+
+
+def test_the_present_and_report_commands(tmp_path, dataset_dir):
+    deck = CliRunner().invoke(main, ["present", str(dataset_dir), "--as-of", "2013-01-01",
+                                     "--out", str(tmp_path / "deck.html")])
+    assert deck.exit_code == 0, deck.output
+    assert 'class="gm-slide' in (tmp_path / "deck.html").read_text(encoding="utf-8")
+    pack = CliRunner().invoke(main, ["report", str(dataset_dir), "--as-of", "2013-01-01",
+                                     "--out", str(tmp_path / "pack")])
+    assert pack.exit_code == 0, pack.output
+    assert {p.name for p in (tmp_path / "pack").iterdir()} == {"index.html", "report.md",
+                                                               "findings.csv"}
+
+
+def test_the_harborough_review_pack_tells_the_same_findings_three_ways(tmp_path, harborough):
+    from graphmodel.analysis.review import review
+
+    findings = review(harborough, as_of=HARBOROUGH_DAY)
+    written = write_report(harborough, tmp_path, as_of=HARBOROUGH_DAY)
+    with open(written["findings.csv"], encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    assert len(table) == len(findings)
+    paper = written["report.md"].read_text(encoding="utf-8")
+    assert "**Leicester & Leicestershire Economic Partnership Board** (unrepresented)" in paper
+    assert "Councillor Pain is there on behalf of Leicestershire County Council" in paper
+    index = written["index.html"].read_text(encoding="utf-8")
+    assert index.count('class="gm-map"') >= 3
+
+
+def test_the_committed_visualisations_are_what_make_maps_writes(tmp_path):
+    for dataset in ("leeds", "harborough"):
+        written = write_gallery(open_source(SEED / dataset), tmp_path / dataset)
+        committed = ROOT / "visualisations" / dataset
+        for path in written:
+            mine = committed / path.relative_to(tmp_path / dataset)
+            assert mine.exists() and mine.read_bytes() == path.read_bytes(), \
+                f"{mine} is out of date: run make maps"
