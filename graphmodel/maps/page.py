@@ -239,7 +239,9 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
     help_text = ("Drag to move the map, scroll to zoom, click a node to highlight its "
                  "neighbourhood. With the keyboard: Tab to the map, then the arrow keys move "
                  "it and + and - zoom; or find a name; or use the tables below, whose "
-                 "buttons show a node on the map.")
+                 "buttons show a node on the map."
+                 + (" On a map this big, line and outline patterns show once you zoom in."
+                    if len(m.nodes) > _BIG else ""))
     notice = f'<p class="gm-notice" role="note">{_e(m.notice)}</p>' if m.notice else ""
     open_ = len(m.nodes) <= 60 if tables_open is None else tables_open
     return (

@@ -51,24 +51,41 @@
     });
   }
 
-  function visNodes(data) {
+  /* Line and outline patterns cost the most to draw. On a big map they are too small to
+   * see until one zooms in, so it draws them plain until then (PATTERN_SCALE). */
+  var PATTERN_SCALE = 0.7;
+
+  function FONT(data) {
+    return { face: data.font, size: 14, color: "#1a1a1a", strokeWidth: 3, strokeColor: "#ffffff" };
+  }
+
+  /* Each look is a vis-network group, so a node carries only what is its own: the fewer
+   * options per node, the faster vis-network builds a big map. */
+  function visNodes(data, plain) {
     return data.nodes.map(function (n) {
-      var look = data.looks[n.look];
-      var node = Object.assign({}, look, {
-        id: n.id, label: n.label, x: n.x, y: n.y, group: undefined,
-        font: { face: data.font, size: 14, color: "#1a1a1a", strokeWidth: 3, strokeColor: "#ffffff" }
-      });
-      node.size = n.size || look.size;
+      var node = { id: n.id, label: n.label, x: n.x, y: n.y, group: n.look };
+      if (plain) node.shapeProperties = { borderDashes: false };
+      if (n.size !== data.looks[n.look].size) node.size = n.size;
       return node;
     });
   }
 
-  function visEdges(data) {
+  function visEdges(data, plain) {
     return data.edges.map(function (e) {
       var edge = Object.assign({}, data.edgeLooks[e.rel], { id: e.id, from: e.from, to: e.to });
+      if (plain) edge.dashes = false;
       if (e.width) edge.width = e.width;
       return edge;
     });
+  }
+
+  function patterns(data, nodes, edges, on) {
+    nodes.update(data.nodes.map(function (n) {
+      return { id: n.id, shapeProperties: { borderDashes: on ? data.looks[n.look].shapeProperties.borderDashes : false } };
+    }));
+    edges.update(data.edges.map(function (e) {
+      return { id: e.id, dashes: on ? data.edgeLooks[e.rel].dashes : false };
+    }));
   }
 
   function init(section) {
@@ -84,8 +101,9 @@
     var tooltip = section.querySelector(".gm-tooltip");
     var details = section.querySelector(".gm-details");
     var status = section.querySelector(".gm-status");
-    var nodes = new vis.DataSet(visNodes(data));
-    var edges = new vis.DataSet(visEdges(data));
+    var detailed = !data.big;
+    var nodes = new vis.DataSet(visNodes(data, !detailed));
+    var edges = new vis.DataSet(visEdges(data, !detailed));
     var network = new vis.Network(canvas, { nodes: nodes, edges: edges }, {
       autoResize: true,
       physics: false,
@@ -95,6 +113,8 @@
         keyboard: { enabled: true, bindToWindow: false },
         hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big
       },
+      groups: data.looks,
+      nodes: { font: FONT(data) },
       edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 }
     });
     var frame = canvas.querySelector(".vis-network");
@@ -104,6 +124,11 @@
       frame.setAttribute("aria-label", canvas.getAttribute("data-label") +
         ": arrow keys move the map, + and - zoom; the same nodes and links are listed in the tables below");
     }
+    function checkDetail() {
+      var near = network.getScale() >= PATTERN_SCALE;
+      if (data.big && near !== detailed) { detailed = near; patterns(data, nodes, edges, near); }
+    }
+    network.on("zoom", checkDetail);
     network.once("afterDrawing", function () {
       section.setAttribute("data-drawn", "yes");
       if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
@@ -112,8 +137,8 @@
     var state = { matches: [], next: 0, selected: null, hidden: {} };
 
     function restore() {
-      nodes.update(visNodes(data).map(function (n) {
-        return { id: n.id, color: n.color, font: n.font, hidden: !!state.hidden[n.id] };
+      nodes.update(data.nodes.map(function (n) {
+        return { id: n.id, color: data.looks[n.look].color, font: FONT(data), hidden: !!state.hidden[n.id] };
       }));
       edges.update(visEdges(data).map(function (e) { return { id: e.id, color: e.color }; }));
     }
@@ -141,7 +166,10 @@
                                                       hover: "#e3e3e3", inherit: false } };
       }));
       network.selectNodes([id]);
-      if (move) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+      if (move) {
+        network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+        checkDetail();
+      }
       describe(details, data, data.byId[id], false);
       section.setAttribute("data-selected", id);
     }
