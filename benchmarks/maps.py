@@ -57,13 +57,15 @@ window.__firstPaint = null;
 # Pans the map 30 frames and returns the mean time between frames, in ms.
 PAN_FRAMES = """
 (async () => {
-  const net = window.GM ? Object.values(GM.maps)[0].network : window.network;
-  const start = net.getViewPosition();
+  const ours = window.GM ? Object.values(GM.maps)[0] : null;
+  const net = window.network;
+  const scale = ours ? ours.scale() : net.getScale();
   const times = [];
   for (let i = 0; i < 30; i++) {
     await new Promise(r => requestAnimationFrame(r));
     times.push(performance.now());
-    net.moveTo({ position: { x: start.x + 15 * i, y: start.y + 10 * i }, animation: false });
+    if (ours) ours.view(15 * i, 10 * i, scale);
+    else net.moveTo({ position: { x: 15 * i, y: 10 * i }, scale: scale, animation: false });
   }
   const gaps = times.slice(1).map((t, i) => t - times[i]);
   return gaps.reduce((a, b) => a + b, 0) / gaps.length;
@@ -112,8 +114,8 @@ def measure(browser, path: Path, timeout: float) -> tuple[float | None, float | 
         context.close()
         return None, None, 0
     first = page.evaluate("window.__firstPaint") / 1000
-    drawn = page.evaluate("(window.GM ? Object.values(GM.maps)[0].network : window.network)"
-                          ".body.nodeIndices.length")
+    drawn = page.evaluate("window.GM ? Object.values(GM.maps)[0].drawn()[0] "
+                          ": window.network.body.nodeIndices.length")
     frame = page.evaluate(PAN_FRAMES)
     context.close()
     return first, frame, drawn

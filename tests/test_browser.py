@@ -76,10 +76,15 @@ class Visit:
         self.page.wait_for_selector(f"#{map_id}[data-drawn]", timeout=20_000)
 
     def counts(self, map_id: str) -> tuple[int, int]:
-        """Nodes and links vis-network holds in its drawing (not our data)."""
-        return tuple(self.page.evaluate(
-            f"(() => {{ const n = GM.maps['{map_id}'].network.body; "
-            "return [n.nodeIndices.length, n.edgeIndices.length]; })()"))
+        """Nodes and links the last frame drew on the canvas (counted as they are drawn)."""
+        return tuple(self.page.evaluate(f"GM.maps['{map_id}'].drawn()"))
+
+    def click_node(self, map_id: str, key: str, hover: bool = False) -> None:
+        """Click (or point at) a node where the canvas drew it."""
+        at = self.page.evaluate(f"GM.maps['{map_id}'].screen('{key}')")
+        box = self.page.locator(f"#{map_id}-canvas").bounding_box()
+        x, y = box["x"] + at["x"], box["y"] + at["y"]
+        self.page.mouse.move(x, y) if hover else self.page.mouse.click(x, y)
 
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
@@ -148,9 +153,8 @@ def test_the_legend_explains_and_the_filters_hide_a_kind(browser, out, harboroug
     boards = [r for r in rows("harborough", "bodies") if r["kind"] == "partnership_board"]
     box = visit.page.get_by_label(f"Partnership board ({len(boards)})")
     box.uncheck()
-    shown = visit.page.evaluate("GM.maps['map-representation'].network.body.nodeIndices"
-                                ".filter(id => !GM.maps['map-representation'].network.body"
-                                ".nodes[id].options.hidden).length")
+    visit.page.wait_for_timeout(200)          # the next frame
+    shown, _ = visit.counts("map-representation")
     assert shown == len(m.nodes) - len(boards)
     assert visit.page.locator("#map-representation-status").inner_text() == \
         f"Showing {len(m.nodes) - len(boards)} of {len(m.nodes)} nodes."
@@ -182,13 +186,9 @@ def test_clicking_a_node_highlights_its_neighbourhood(browser, out):
     visit = Visit(browser, write_map(m, out / "click.html"))
     visit.drawn("map-accountability")
     page = visit.page
-    x, y = page.evaluate("(() => { const n = GM.maps['map-accountability'].network; "
-                         "const p = n.canvasToDOM(n.getPosition('body:full-council')); "
-                         "return [p.x, p.y]; })()")
-    box = page.locator("#map-accountability-canvas").bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    visit.click_node("map-accountability", "body:full-council")
     assert page.get_attribute("#map-accountability", "data-selected") == "body:full-council"
-    colour = "(id => GM.maps['map-accountability'].nodes.get(id).color.background)"
+    colour = "(id => GM.maps['map-accountability'].fill(id))"
     reports = [r["body"] for r in rows("leeds", "reporting_lines") if r["reports_to"] == "full-council"]
     assert page.evaluate(f"{colour}('body:{reports[0]}')") != "#f4f4f4"
     assert page.evaluate(f"{colour}('body:cluster-alwoodley')") == "#f4f4f4"
@@ -209,11 +209,7 @@ def test_a_hostile_name_shows_as_text_and_runs_nothing(browser, out, network):
     page.get_by_label("Find a name").fill("onerror")
     page.keyboard.press("Enter")
     assert HOSTILE in page.locator("#map-network-details").inner_text()
-    x, y = page.evaluate("(() => { const n = GM.maps['map-network'].network; "
-                         "const p = n.canvasToDOM(n.getPosition('body:hostile')); "
-                         "return [p.x, p.y]; })()")
-    box = page.locator("#map-network-canvas").bounding_box()
-    page.mouse.move(box["x"] + x, box["y"] + y)
+    visit.click_node("map-network", "body:hostile", hover=True)
     page.wait_for_selector("#map-network .gm-tooltip:not([hidden])")
     assert HOSTILE in page.locator("#map-network .gm-tooltip").inner_text()
     assert person in nodes_table.inner_text()

@@ -11,7 +11,7 @@ From a notebook::
 
 A map is positioned in Python (:mod:`~graphmodel.maps.layout`), styled so shape,
 colour and line pattern each carry the meaning (:mod:`~graphmodel.maps.styling`),
-and written as one HTML file with vis-network and graphmodel's script inline
+and written as one HTML file with graphmodel's own drawing script inline
 (:mod:`~graphmodel.maps.page`). :mod:`~graphmodel.maps.deck` makes presentations.
 """
 from __future__ import annotations

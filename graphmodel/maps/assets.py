@@ -1,23 +1,19 @@
 """The scripts and styles every page inlines, so it works with no network at all.
 
-vis-network (which draws the map) is the copy pyvis ships inside its package,
-found without importing pyvis; graphmodel's own script and style sheet are
-package data beside this module. Nothing is fetched at run time.
+They are graphmodel's own (package data beside this module: ``map.js`` draws
+maps on a canvas, ``deck.js`` runs a deck, ``map.css`` styles both), so a page
+depends on nothing else and nothing is fetched at run time.
 """
 from __future__ import annotations
 
 import base64
 import functools
 import hashlib
-import importlib.util
 from pathlib import Path
 
 from graphmodel.problems import GraphmodelError
 
-__all__ = ["vis_network", "runtime_script", "style_sheet", "script_hash", "MissingAsset",
-           "VIS_VERSION"]
-
-VIS_VERSION = "9.1.2"
+__all__ = ["runtime_script", "style_sheet", "script_hash", "MissingAsset"]
 _STATIC = Path(__file__).resolve().parent / "static"
 
 
@@ -30,19 +26,6 @@ def _safe(script: str, name: str) -> str:
     if "</script" in script.lower() or "<!--" in script:
         raise MissingAsset(f"{name} cannot be inlined: it contains '</script' or '<!--'")
     return script
-
-
-@functools.lru_cache(maxsize=None)
-def vis_network() -> str:
-    """vis-network's standalone build, from the pyvis package."""
-    spec = importlib.util.find_spec("pyvis")
-    roots = list(spec.submodule_search_locations or ()) if spec else []
-    for root in roots:
-        path = Path(root) / "templates" / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
-        if path.exists():
-            return _safe(path.read_text(encoding="utf-8"), path.name)
-    raise MissingAsset(f"vis-network {VIS_VERSION} was not found in the pyvis package: "
-                       "reinstall graphmodel's dependencies (pip install pyvis>=0.3.2)")
 
 
 @functools.lru_cache(maxsize=None)

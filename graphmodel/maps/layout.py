@@ -151,7 +151,7 @@ def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
         mine = set(group)
         groups.append(_spring(group, [l for l in links if l[0] in mine], spacing,
                               iterations if len(group) < 1500 else iterations * 2 // 3))
-    return _rounded(_pack(groups, spacing * 1.5)) if groups else {}
+    return _rounded(_pack(groups, spacing * 2)) if groups else {}
 
 
 def _levels(keys: Sequence[str], up: dict[str, list[str]]) -> dict[str, int]:

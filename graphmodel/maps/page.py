@@ -40,21 +40,18 @@ def _e(text: Any) -> str:
     return escape(str(text), quote=True)
 
 
-# ------------------------------------------------------------------ styles for vis-network
+# ------------------------------------------------------------------ looks for the drawing
 
 def _look(style: styling.NodeStyle, status: styling.NodeStyle | None, flagged: bool) -> dict:
     fill = status.fill if status else style.fill
-    dashes = (status.dashes if status and status.dashes else style.dashes)
+    dashes = status.dashes if status and status.dashes else style.dashes
     border, width = style.border, (status.border_width if status else style.border_width)
     if flagged:
         # a vermillion ring would vanish round a vermillion (unrepresented) body
         border = styling.FLAGGED.border if fill != styling.FLAGGED.border else styling.INK
         width = styling.FLAGGED.border_width
-    colour = {"background": fill, "border": border}
-    return {"shape": style.shape, "size": style.size, "borderWidth": width,
-            "borderWidthSelected": width + 2,
-            "shapeProperties": {"borderDashes": list(dashes) if dashes else False},
-            "color": {**colour, "highlight": colour, "hover": colour}}
+    return {"shape": style.shape, "size": style.size, "fill": fill, "border": border,
+            "width": width, "dashes": list(dashes)}
 
 
 def _look_key(node: Node) -> str:
@@ -62,7 +59,7 @@ def _look_key(node: Node) -> str:
 
 
 def looks(nodes: Iterable[Node]) -> dict[str, dict]:
-    """The vis-network options of each distinct look among the nodes."""
+    """How each distinct look among the nodes is drawn: shape, size, fill, outline."""
     out = {}
     for n in nodes:
         key = _look_key(n)
@@ -74,11 +71,8 @@ def looks(nodes: Iterable[Node]) -> dict[str, dict]:
 
 def _edge_look(rel: str) -> dict:
     s = styling.edge_style(rel)
-    colour = {"color": s.color, "highlight": s.color, "hover": s.color, "inherit": False}
-    return {"color": colour, "width": s.width, "dashes": list(s.dashes) if s.dashes else False,
-            "arrows": {"to": {"enabled": s.arrow, "scaleFactor": 0.6}},
-            "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2} if s.curved
-            else False}
+    return {"color": s.color, "width": s.width, "dashes": list(s.dashes), "arrow": s.arrow,
+            "curved": s.curved}
 
 
 def _data(m: Map) -> dict[str, Any]:
@@ -250,7 +244,10 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
         f'<{h} id="{m.id}-h">{_e(heading or m.title)}</{h}>'
         f'<p class="gm-summary">{_e(m.summary)}</p>{notice}'
         f'<div class="gm-layout"><div class="gm-stage">'
-        f'<div class="gm-canvas" id="{m.id}-canvas" data-label="{_e(m.title)}"></div>'
+        f'<div class="gm-canvas" id="{m.id}-canvas" tabindex="0" role="application" '
+        f'aria-roledescription="network map" aria-label="{_e(m.title)}: the arrow keys move '
+        f'the map, + and - zoom, 0 fits it; the same nodes and links are in the tables '
+        f'below"></div>'
         f'<div class="gm-tooltip" role="tooltip" hidden></div>'
         f'<p class="gm-help">{_e(help_text)}</p></div>'
         f'<div class="gm-side">'
@@ -272,7 +269,7 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
 def document(title: str, body: str, scripts: tuple[str, ...] = ("map.js",),
              body_class: str = "") -> str:
     """A whole HTML page: the style sheet and scripts inline, a policy that fetches nothing."""
-    sources = [assets.vis_network()] + [assets.runtime_script(s) for s in scripts]
+    sources = [assets.runtime_script(s) for s in scripts]
     policy = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
               f"script-src {' '.join(assets.script_hash(s) for s in sources)}; "
               "base-uri 'none'; form-action 'none'")

@@ -25,7 +25,7 @@ ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY = (
 
 @dataclass(frozen=True)
 class NodeStyle:
-    """How one family of nodes is drawn: a vis-network shape, fill, outline pattern."""
+    """How one family of nodes is drawn: a shape, a fill, an outline and its pattern."""
     key: str
     label: str
     shape: str
@@ -123,4 +123,8 @@ def edge_style(relationship: str) -> EdgeStyle:
 def humanise(word: str | None) -> str:
     """``strategic_partnership_board`` -> ``Strategic partnership board``."""
     text = (word or "").replace("_", " ").replace("-", " ").strip()
+    text = " ".join(_ACRONYMS.get(w, w) for w in text.split(" "))
     return text[:1].upper() + text[1:]
+
+
+_ACRONYMS = {"nhs": "NHS"}

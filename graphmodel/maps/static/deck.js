@@ -16,9 +16,7 @@
     counter.textContent = "Slide " + (i + 1) + " of " + slides.length;
     document.body.setAttribute("data-slide", String(i + 1));
     slides[i].querySelectorAll("[data-gm-map]").forEach(function (section) {
-      var api = GM.init(section);
-      api.network.redraw();
-      api.network.fit({ animation: false });
+      GM.init(section).refresh();
     });
     if (hadFocus) {
       var heading = slides[i].querySelector("h1, h2");
