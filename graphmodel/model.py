@@ -341,11 +341,6 @@ class Network:
         for record in records:
             self.tables[by_class[type(record)]][record.id] = record
 
-    def __getattr__(self, name: str) -> dict[str, Any]:
-        try:
-            return self.__dict__["tables"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Network) and self.dataset == other.dataset
@@ -367,8 +362,22 @@ class Network:
 
     def as_of(self, when: "str | _dt.date | None" = None) -> "Network":
         """The network as it stood on a day: records current then, and only
-        relationships whose bodies still existed (default: today)."""
+        relationships whose bodies still existed (default: today).
+
+        The result is remembered per day, as every analysis of a review asks for
+        it: treat a Network as read-only once you analyse it (a change in the
+        number of records of any table is noticed; an edit in place is not).
+        """
         on = dates.as_date(when)
+        key = (on, tuple(len(t) for t in self.tables.values()))
+        memo = self.__dict__.setdefault("_as_of_memo", {})
+        if key not in memo:
+            while len(memo) >= 2:       # two days: enough for a comparison
+                memo.pop(next(iter(memo)))
+            memo[key] = self._as_of(on)
+        return memo[key]
+
+    def _as_of(self, on: _dt.date) -> "Network":
         current = Network(self.dataset)
         for rt in RECORD_TYPES:
             start, end = rt.period
@@ -390,3 +399,13 @@ class Network:
                 if all(getattr(r, ref) in bodies for ref in refs if getattr(r, ref))
             }
         return current
+
+
+def _table_property(name: str) -> property:
+    return property(lambda self: self.tables[name], doc=f"the {name} table, keyed by id")
+
+
+# net.bodies, net.memberships...: properties rather than __getattr__, which would
+# first fail a normal lookup on every access — analyses make millions of them
+for _rt in RECORD_TYPES:
+    setattr(Network, _rt.name, _table_property(_rt.name))
