@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -365,17 +366,18 @@ class Network:
         relationships whose bodies still existed (default: today).
 
         The result is remembered per day, as every analysis of a review asks for
-        it: treat a Network as read-only once you analyse it (a change in the
-        number of records of any table is noticed; an edit in place is not).
+        it; any record added, removed or replaced since is noticed.
         """
         on = dates.as_date(when)
-        key = (on, tuple(len(t) for t in self.tables.values()))
         memo = self.__dict__.setdefault("_as_of_memo", {})
-        if key not in memo:
-            while len(memo) >= 2:       # two days: enough for a comparison
-                memo.pop(next(iter(memo)))
-            memo[key] = self._as_of(on)
-        return memo[key]
+        remembered = memo.get(on)
+        if remembered is not None and _same_records(remembered[0], self.tables):
+            return remembered[1]
+        while len(memo) >= 2:           # two days: enough for a comparison
+            memo.pop(next(iter(memo)))
+        current = self._as_of(on)
+        memo[on] = ({name: list(t.values()) for name, t in self.tables.items()}, current)
+        return current
 
     def _as_of(self, on: _dt.date) -> "Network":
         current = Network(self.dataset)
@@ -399,6 +401,14 @@ class Network:
                 if all(getattr(r, ref) in bodies for ref in refs if getattr(r, ref))
             }
         return current
+
+
+def _same_records(snapshot: dict[str, list[Any]], tables: dict[str, dict[str, Any]]) -> bool:
+    # identity, not equality: the snapshot keeps the old records alive, so a
+    # replaced record can never share an address with the one it replaced
+    return snapshot.keys() == tables.keys() and all(
+        len(snapshot[name]) == len(table) and all(map(operator.is_, snapshot[name], table.values()))
+        for name, table in tables.items())
 
 
 def _table_property(name: str) -> property:
