@@ -244,26 +244,151 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
         click.echo(render.table(rows, list(rows[0])))
 
 
+def org_option(fn: Callable) -> Callable:
+    return click.option("--org", default=None, metavar="ID",
+                        help="Organisation to review (default: the dataset's home "
+                             "organisation).")(fn)
+
+
+def rules_option(fn: Callable) -> Callable:
+    return click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
+                        help="Standards file (YAML); default: graphmodel's, from published "
+                             "guidance.")(fn)
+
+
+def review_options(fn: Callable) -> Callable:
+    """SOURCE, --org, --rules, --as-of and --format: what every review command takes."""
+    for decorate in (fail_cleanly, format_option(), as_of_option, rules_option, org_option,
+                     source_argument):
+        fn = decorate(fn)
+    return fn
+
+
+def echo_findings(findings: list, fmt: str) -> None:
+    from graphmodel.analysis.findings import render_findings
+    click.echo(render_findings(findings, fmt))
+
+
 @main.command()
-@source_argument
-@click.option("--org", default=None, metavar="ID",
-              help="Organisation to review (default: the dataset's home organisation).")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-              help="Standards file (YAML); default: graphmodel's, from published guidance.")
-@as_of_option
-@format_option()
-@fail_cleanly
+@review_options
 def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | None,
          as_of: str | None, fmt: str) -> None:
     """Representation gaps: bodies without the organisation, members, chair or mix."""
-    from graphmodel.analysis.findings import render_findings
     from graphmodel.analysis.representation import representation_gaps
     from graphmodel.rules import load_rules
 
     rules = load_rules(rules_file)
-    findings = representation_gaps(open_network(source, dataset), org=org, rules=rules,
-                                   as_of=as_of)
-    click.echo(render_findings(findings, fmt))
+    echo_findings(representation_gaps(open_network(source, dataset), org=org, rules=rules,
+                                      as_of=as_of), fmt)
+
+
+@main.command()
+@source_argument
+@click.option("--body", default=None, metavar="ID",
+              help="Show the chain(s) from this body up to its root(s) instead of findings.")
+@rules_option
+@as_of_option
+@format_option()
+@fail_cleanly
+def chains(source: str, dataset: str | None, body: str | None, rules_file: str | None,
+           as_of: str | None, fmt: str) -> None:
+    """Accountability: chains of reporting lines, and where they break."""
+    from graphmodel.analysis import accountability
+    from graphmodel.rules import load_rules
+
+    network = open_network(source, dataset)
+    if body is None:
+        echo_findings(accountability.accountability_findings(
+            network, rules=load_rules(rules_file), as_of=as_of), fmt)
+        return
+    found = accountability.chains(network, body, as_of=as_of)
+    click.echo(accountability.render_chains(found, fmt))
+
+
+@main.command()
+@source_argument
+@click.option("--min-shared", type=click.IntRange(1), default=None,
+              help="Interlocks: pairs of bodies sharing at least this many members "
+                   "(default from the rules: 2).")
+@click.option("--top", type=click.IntRange(0), default=None,
+              help="At most this many findings per rule, strongest first (0: all).")
+@rules_option
+@as_of_option
+@format_option()
+@fail_cleanly
+def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int | None,
+             rules_file: str | None, as_of: str | None, fmt: str) -> None:
+    """Overlaps: person load, interlocking bodies, brokers, single points of failure."""
+    from graphmodel.analysis.overlaps import overlap_findings
+    from graphmodel.rules import load_rules
+
+    echo_findings(overlap_findings(open_network(source, dataset), rules=load_rules(rules_file),
+                                   as_of=as_of, min_shared=min_shared, top=top), fmt)
+
+
+@main.command()
+@review_options
+def resources(source: str, dataset: str | None, org: str | None, rules_file: str | None,
+              as_of: str | None, fmt: str) -> None:
+    """Resources: officer hours and money per body, value, risk and recommendation."""
+    from graphmodel.analysis.resources import render_resources, resources as register
+    from graphmodel.rules import load_rules
+
+    report = register(open_network(source, dataset), org=org, rules=load_rules(rules_file),
+                      as_of=as_of)
+    click.echo(render_resources(report, fmt))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE [NEW]")
+@click.option("--dataset", metavar="NAME", default=None,
+              help="With Neo4j URIs as sources: which dataset to read.")
+@click.option("--from", "start", callback=_date, metavar="DATE",
+              help="With one SOURCE: the earlier day.")
+@click.option("--to", "end", callback=_date, metavar="DATE",
+              help="With one SOURCE: the later day (default: today).")
+@org_option
+@rules_option
+@as_of_option
+@format_option()
+@fail_cleanly
+def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: str | None,
+         org: str | None, rules_file: str | None, as_of: str | None, fmt: str) -> None:
+    """Change: what changed between two days (--from, --to) or from SOURCE to NEW."""
+    from graphmodel.analysis.change import changes, changes_between, render_changes
+    from graphmodel.rules import load_rules
+
+    rules = load_rules(rules_file)
+    if len(sources) == 1:
+        if start is None:
+            raise click.UsageError("with one SOURCE, give --from DATE (and --to DATE)")
+        found = changes_between(open_network(sources[0], dataset), start,
+                                end or _dt.date.today(), org=org, rules=rules)
+    elif len(sources) == 2 and start is None and end is None:
+        found = changes(open_network(sources[0], dataset), open_network(sources[1], dataset),
+                        org=org, rules=rules, as_of=as_of)
+    else:
+        raise click.UsageError("give one SOURCE with --from/--to, or two sources (OLD NEW)")
+    click.echo(render_changes(found, fmt))
+
+
+@main.command()
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error",
+              show_default=True, help="Exit 1 when a finding at or above this severity exists.")
+@review_options
+def check(source: str, dataset: str | None, fail_on: str, org: str | None,
+          rules_file: str | None, as_of: str | None, fmt: str) -> None:
+    """Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above)."""
+    from graphmodel.analysis.review import at_or_above, review
+    from graphmodel.rules import load_rules
+
+    findings = review(open_network(source, dataset), org=org, rules=load_rules(rules_file),
+                      as_of=as_of)
+    echo_findings(findings, fmt)
+    failing = at_or_above(findings, fail_on)
+    if failing:
+        click.echo(f"{len(failing)} finding(s) at or above {fail_on}", err=True)
+        sys.exit(1)
 
 
 def review_options(fn: Callable) -> Callable:

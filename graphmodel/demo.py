@@ -66,16 +66,25 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
 
 
 def _review(network, echo: Callable[[str], None]) -> None:
-    """A few lines of the representation review, as of the dataset's latest document."""
+    """A short review, as of the dataset's latest document: counts per rule, then headlines."""
     from collections import Counter
 
-    from graphmodel.analysis.representation import representation_gaps
+    from graphmodel.analysis.review import review
 
     dated = [d.date for d in network.documents.values() if d.date]
     as_of = max(dated) if dated else None
-    findings = representation_gaps(network, as_of=as_of)
-    counts = Counter(f.rule for f in findings)
-    echo(f"   representation as of {as_of or 'today'}: "
-         + ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items())))
-    for f in [f for f in findings if f.rule == "unrepresented"][:3]:
-        echo(f"     - {f.message}")
+    findings = review(network, as_of=as_of)
+    counts = Counter((f.severity, f.rule) for f in findings)
+    echo(f"   review as of {as_of or 'today'}: {len(findings)} findings")
+    for severity in ("error", "warning", "info"):
+        found = sorted((rule, n) for (sev, rule), n in counts.items() if sev == severity)
+        if found:
+            echo(f"     {severity}: " + ", ".join(f"{n} {rule}" for rule, n in found))
+    for rule in HEADLINES:
+        for f in [f for f in findings if f.rule == rule][:2]:
+            echo(f"     - {f.message}")
+
+
+# the rules whose first findings make the demo's headlines, in order
+HEADLINES = ("unrepresented", "resourced-but-unrepresented", "no-accountability-line",
+             "scrutiny-conflict", "single-point-of-failure", "recommendation")

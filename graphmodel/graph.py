@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["node_key", "NODE_TABLES", "RELATIONSHIPS", "network_graph", "people_bodies",
-           "accountability_graph"]
+           "accountability_graph", "sitter_key"]
 
 NODE_TABLES = {"organisations": "organisation", "bodies": "body", "people": "person",
                "posts": "post"}
@@ -84,7 +84,7 @@ def people_bodies(network: Network) -> "nx.Graph":
     for body in network.bodies.values():
         g.add_node(node_key("body", body.id), bipartite=1, name=body.name, kind=body.kind)
     for m in network.memberships.values():
-        sitter = _sitter(network, m)
+        sitter = sitter_key(network, m)
         if sitter is None:
             continue
         if sitter not in g:
@@ -100,7 +100,8 @@ def people_bodies(network: Network) -> "nx.Graph":
     return g
 
 
-def _sitter(network: Network, m: Any) -> str | None:
+def sitter_key(network: Network, m: Any) -> str | None:
+    """Who holds a seat: the person, else the post's named holder, else the post itself."""
     if m.person:
         return node_key("person", m.person)
     if m.post:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -341,11 +342,6 @@ class Network:
         for record in records:
             self.tables[by_class[type(record)]][record.id] = record
 
-    def __getattr__(self, name: str) -> dict[str, Any]:
-        try:
-            return self.__dict__["tables"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Network) and self.dataset == other.dataset
@@ -367,8 +363,23 @@ class Network:
 
     def as_of(self, when: "str | _dt.date | None" = None) -> "Network":
         """The network as it stood on a day: records current then, and only
-        relationships whose bodies still existed (default: today)."""
+        relationships whose bodies still existed (default: today).
+
+        The result is remembered per day, as every analysis of a review asks for
+        it; any record added, removed or replaced since is noticed.
+        """
         on = dates.as_date(when)
+        memo = self.__dict__.setdefault("_as_of_memo", {})
+        remembered = memo.get(on)
+        if remembered is not None and _same_records(remembered[0], self.tables):
+            return remembered[1]
+        while len(memo) >= 2:           # two days: enough for a comparison
+            memo.pop(next(iter(memo)))
+        current = self._as_of(on)
+        memo[on] = ({name: list(t.values()) for name, t in self.tables.items()}, current)
+        return current
+
+    def _as_of(self, on: _dt.date) -> "Network":
         current = Network(self.dataset)
         for rt in RECORD_TYPES:
             start, end = rt.period
@@ -390,3 +401,21 @@ class Network:
                 if all(getattr(r, ref) in bodies for ref in refs if getattr(r, ref))
             }
         return current
+
+
+def _same_records(snapshot: dict[str, list[Any]], tables: dict[str, dict[str, Any]]) -> bool:
+    # identity, not equality: the snapshot keeps the old records alive, so a
+    # replaced record can never share an address with the one it replaced
+    return snapshot.keys() == tables.keys() and all(
+        len(snapshot[name]) == len(table) and all(map(operator.is_, snapshot[name], table.values()))
+        for name, table in tables.items())
+
+
+def _table_property(name: str) -> property:
+    return property(lambda self: self.tables[name], doc=f"the {name} table, keyed by id")
+
+
+# net.bodies, net.memberships...: properties rather than __getattr__, which would
+# first fail a normal lookup on every access — analyses make millions of them
+for _rt in RECORD_TYPES:
+    setattr(Network, _rt.name, _table_property(_rt.name))

@@ -19,7 +19,7 @@ import datetime as _dt
 from collections import defaultdict
 from typing import Any
 
-from graphmodel.analysis.findings import Finding, evidence_for, subject_of
+from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.io.tables import composition, suggest
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError
@@ -108,8 +108,7 @@ def representation_gaps(network: Network, org: str | None = None,
 
 def _finding(rule: str, settings: dict[str, Any], body: Any, message: str, evidence: Any,
              data: dict[str, Any]) -> Finding:
-    return Finding(rule, settings.get("severity", "warning"), subject_of(body, "body"), message,
-                   evidence, {**data, "standard": " ".join(settings.get("standard", "").split())})
+    return rule_finding(rule, settings, subject_of(body, "body"), message, evidence, data)
 
 
 def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
@@ -202,9 +201,8 @@ def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
         elsewhere = ", ".join(b.name for b in bodies)
         message = (f"No body {view.org_name} sits on works on {theme.name}."
                    + (f" It is worked on by: {elsewhere}." if bodies else ""))
-        findings.append(Finding(
-            "theme-uncovered", settings.get("severity", "info"), subject_of(theme, "theme"),
+        findings.append(rule_finding(
+            "theme-uncovered", {"severity": "info", **settings}, subject_of(theme, "theme"),
             message, evidence_for([("theme", theme)] + [("body", b) for b in bodies]),
-            {"bodies_working_on_it": len(bodies),
-             "standard": " ".join(settings.get("standard", "").split())}))
+            {"bodies_working_on_it": len(bodies)}))
     return findings

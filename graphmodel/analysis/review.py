@@ -21,11 +21,17 @@ def review(network: Network, org: str | None = None, rules: dict[str, Any] | Non
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
     as_of : the day to review (default: today)
     """
+    from graphmodel.analysis.accountability import accountability_findings
+    from graphmodel.analysis.overlaps import overlap_findings
     from graphmodel.analysis.representation import representation_gaps
+    from graphmodel.analysis.resources import resource_findings
     from graphmodel.rules import load_rules
 
     rules = rules or load_rules()
     findings = representation_gaps(network, org=org, rules=rules, as_of=as_of)
+    findings += accountability_findings(network, rules=rules, as_of=as_of)
+    findings += overlap_findings(network, rules=rules, as_of=as_of)
+    findings += resource_findings(network, org=org, rules=rules, as_of=as_of)
     rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
     return sorted(findings, key=lambda f: rank[f.severity])
 

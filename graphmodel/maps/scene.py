@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding
-from graphmodel.graph import _sitter, node_key
+from graphmodel.graph import node_key, sitter_key
 from graphmodel.maps import layout, styling, views
 from graphmodel.model import Network
 
@@ -256,7 +256,7 @@ def _seats(network: Network) -> dict[str, list[Any]]:
         out[node_key("body", m.body)].append(m)
         if m.post:
             out[node_key("post", m.post)].append(m)
-        who = _sitter(network, m)
+        who = sitter_key(network, m)
         if who and who.startswith("person:"):
             out[who].append(m)
     return out

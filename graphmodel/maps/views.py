@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, _sitter, node_key
+from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
 from graphmodel.io.tables import suggest
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError
@@ -71,7 +71,7 @@ def sitters(network: Network) -> dict[str, list[Any]]:
     """Who sits where: each seat holder's node key -> their memberships."""
     seats: dict[str, list[Any]] = defaultdict(list)
     for m in network.memberships.values():
-        who = _sitter(network, m)
+        who = sitter_key(network, m)
         if who is not None:
             seats[who].append(m)
     return seats

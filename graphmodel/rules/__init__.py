@@ -10,8 +10,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graphmodel.model import BODY_KINDS
+from graphmodel.model import BODY_KINDS, LEVELS, RECOMMENDATIONS
 from graphmodel.problems import GraphmodelError
+
+SEVERITIES = ("info", "warning", "error")
 
 __all__ = ["RulesError", "load_rules", "RULES"]
 
@@ -21,13 +23,36 @@ class RulesError(GraphmodelError):
     exit_code = 2
 
 
-# rule -> the settings it takes, beyond severity and standard
-RULES: dict[str, dict[str, set[str]]] = {
+# rule -> the settings it takes (beyond severity, standard, enabled) and what each must be
+RULES: dict[str, dict[str, dict[str, str]]] = {
     "representation": {
-        "unrepresented": {"kinds"}, "empty-body": {"kinds"},
-        "no-elected-member": {"kinds", "names_containing", "elected_posts"},
-        "no-chair": {"kinds"}, "composition-unmet": {"support_roles"},
-        "theme-uncovered": set(),
+        "unrepresented": {"kinds": "kinds"}, "empty-body": {"kinds": "kinds"},
+        "no-elected-member": {"kinds": "kinds", "names_containing": "words",
+                              "elected_posts": "words"},
+        "no-chair": {"kinds": "kinds"}, "composition-unmet": {"support_roles": "words"},
+        "theme-uncovered": {},
+    },
+    "accountability": {
+        "no-accountability-line": {"kinds": "kinds", "root_kinds": "kinds",
+                                   "severity_when_broken": "severity"},
+        "accountability-cycle": {},
+        "multiple-parents": {"line_kinds": "words"},
+        "long-chain": {"max_lines": "count"},
+        "unscrutinised": {"kinds": "kinds"},
+        "scrutiny-conflict": {},
+    },
+    "overlaps": {
+        "person-load": {"max_bodies": "count"},
+        "interlock": {"min_shared": "count", "top": "count"},
+        "broker": {"top": "count", "sample": "count", "min_bodies": "count"},
+        "single-point-of-failure": {"min_cut_off": "count"},
+        "remit-overlap": {"kinds": "kinds", "top": "count"},
+    },
+    "resources": {
+        "resourced-but-unrepresented": {},
+        "resources-unrecorded": {},
+        "recommendation": {"by_value": "recommendations", "significant_money": "amount",
+                           "significant_hours": "amount", "severities": "severities"},
     },
 }
 
@@ -78,23 +103,58 @@ def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, 
 def _check(rules: dict[str, Any], where: str) -> dict[str, Any]:
     for topic, named in rules.items():
         for name, settings in named.items():
-            allowed = RULES[topic][name] | {"severity", "standard", "enabled"}
+            allowed = {**RULES[topic][name], "severity": "severity", "standard": "text",
+                       "enabled": "bool"}
             for key, value in settings.items():
                 at = f"{where}: {topic}.{name}.{key}"
                 if key not in allowed:
                     raise RulesError(f"{at}: unknown setting; settings are "
                                      f"{', '.join(sorted(allowed))}")
-                if key == "severity" and value not in ("info", "warning", "error"):
-                    raise RulesError(f"{at}: {value!r} is not info, warning or error")
-                if key == "kinds" and value != "all":
-                    if not isinstance(value, list) or not set(value) <= set(BODY_KINDS):
-                        bad = sorted(set(value) - set(BODY_KINDS)) if isinstance(value, list) \
-                            else value
-                        raise RulesError(f"{at}: {bad!r} are not body kinds; use 'all' or "
-                                         f"a list of {', '.join(BODY_KINDS)}")
-                if key in ("names_containing", "elected_posts", "support_roles") and not (
-                        isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                    raise RulesError(f"{at}: expected a list of words")
-                if key == "enabled" and not isinstance(value, bool):
-                    raise RulesError(f"{at}: expected true or false")
+                problem = _SETTING_CHECKS[allowed[key]](value)
+                if problem:
+                    raise RulesError(f"{at}: {problem}")
     return rules
+
+
+def _kinds(value: Any) -> str | None:
+    if value == "all":
+        return None
+    if not isinstance(value, list) or not set(value) <= set(BODY_KINDS):
+        bad = sorted(set(value) - set(BODY_KINDS)) if isinstance(value, list) else value
+        return f"{bad!r} are not body kinds; use 'all' or a list of {', '.join(BODY_KINDS)}"
+    return None
+
+
+def _severity(value: Any) -> str | None:
+    return None if value in SEVERITIES else f"{value!r} is not info, warning or error"
+
+
+def _count(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return None if ok else f"expected a whole number of 0 or more, not {value!r}"
+
+
+def _amount(value: Any) -> str | None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    return None if ok else f"expected a number of 0 or more, not {value!r}"
+
+
+def _mapping(keys: tuple[str, ...], values: tuple[str, ...], what: str):
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict) or not set(value) <= set(keys) or \
+                not set(value.values()) <= set(values):
+            return (f"expected a mapping from {', '.join(keys)} to one of "
+                    f"{', '.join(values)} ({what})")
+        return None
+    return check
+
+
+_SETTING_CHECKS = {
+    "kinds": _kinds, "severity": _severity, "count": _count, "amount": _amount,
+    "text": lambda v: None if isinstance(v, str) else "expected text",
+    "bool": lambda v: None if isinstance(v, bool) else "expected true or false",
+    "words": lambda v: None if isinstance(v, list) and all(isinstance(w, str) for w in v)
+    else "expected a list of words",
+    "recommendations": _mapping(LEVELS, RECOMMENDATIONS, "value -> recommendation"),
+    "severities": _mapping(RECOMMENDATIONS, SEVERITIES, "recommendation -> severity"),
+}

@@ -1,0 +1,117 @@
+"""Benchmark: every analysis on a generated network of over a million memberships.
+
+    python benchmarks/analysis.py --bodies 20000 --people 200000 --seed 1
+
+Generates the dataset once (under benchmarks/data/, shared with the other
+benchmarks), reads it, then times each analysis as of one day: representation
+gaps, accountability, overlaps (brokers sampled), resources, the change between
+two days (findings included), and the full review behind ``graphmodel check``.
+Reports peak memory, and compares the interlock computation (a sparse matrix
+product) with networkx's bipartite projection on the same data. Targets: all
+analyses in <= 120 s, peak memory <= 4 GiB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from common import dataset_arguments, dataset_dir  # noqa: E402
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, results: dict, fn, *args, **kwargs):
+    started = time.perf_counter()
+    out = fn(*args, **kwargs)
+    seconds = time.perf_counter() - started
+    count = len(out) if isinstance(out, list) else None
+    results[label] = {"seconds": round(seconds, 2), "findings": count}
+    print(f"{label:<34} {seconds:8.2f} s" + (f"  {count:>8,} findings" if count is not None
+                                                 else "") + f"  peak {peak_mib():,.0f} MiB",
+          flush=True)
+    return out
+
+
+def projection_comparison(network, as_of: str, min_shared: int) -> dict:
+    """Interlocks by sparse product against networkx's weighted bipartite projection."""
+    import networkx as nx
+    from networkx.algorithms import bipartite
+
+    from graphmodel.analysis.overlaps import Seats, interlocks
+
+    started = time.perf_counter()
+    seats = Seats(network, as_of)
+    a, b, shared, _ = interlocks(seats.matrix(), min_shared)
+    sparse_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    g = nx.Graph()
+    bodies = [f"body:{x}" for x in seats.bodies]
+    g.add_nodes_from(bodies, bipartite=1)
+    g.add_edges_from((seats.sitters[s], bodies[body]) for s, body in seats.held)
+    projected = bipartite.weighted_projected_graph(g, bodies)
+    pairs = sum(1 for _, _, w in projected.edges(data="weight") if w >= min_shared)
+    nx_seconds = time.perf_counter() - started
+    assert pairs == len(shared), (pairs, len(shared))
+    print(f"{'interlock: sparse product':<34} {sparse_seconds:8.2f} s  {len(shared):>8,} pairs")
+    print(f"{'interlock: networkx projection':<34} {nx_seconds:8.2f} s  {pairs:>8,} pairs "
+          f"(same pairs); sparse is {nx_seconds / sparse_seconds:.1f}x faster", flush=True)
+    return {"pairs": len(shared), "sparse_seconds": round(sparse_seconds, 2),
+            "networkx_seconds": round(nx_seconds, 2),
+            "ratio": round(nx_seconds / sparse_seconds, 1)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    dataset_arguments(parser)
+    parser.add_argument("--as-of", default="2024-01-01")
+    parser.add_argument("--from", dest="start", default="2020-01-01")
+    parser.add_argument("--no-networkx", action="store_true",
+                        help="skip the networkx projection comparison")
+    args = parser.parse_args()
+
+    from graphmodel.analysis.accountability import accountability_findings
+    from graphmodel.analysis.change import changes_between
+    from graphmodel.analysis.overlaps import overlap_findings
+    from graphmodel.analysis.representation import representation_gaps
+    from graphmodel.analysis.resources import resource_findings
+    from graphmodel.analysis.review import review
+    from graphmodel.sources import read_source
+
+    path = dataset_dir(args)
+    started = time.perf_counter()
+    network, problems = read_source(path)
+    print(f"read {network.counts()['memberships']:,} memberships in "
+          f"{time.perf_counter() - started:.1f} s (not counted below)", flush=True)
+
+    results: dict = {}
+    wall = time.perf_counter()
+    timed("representation gaps", results, representation_gaps, network, as_of=args.as_of)
+    timed("accountability", results, accountability_findings, network, as_of=args.as_of)
+    timed("overlaps (brokers sampled)", results, overlap_findings, network, as_of=args.as_of)
+    timed("resources", results, resource_findings, network, as_of=args.as_of)
+    timed("change between two days", results, changes_between, network, args.start, args.as_of)
+    timed("full review (check)", results, review, network, as_of=args.as_of)
+    total = time.perf_counter() - wall
+    peak = peak_mib()
+    print(f"{'all analyses':<34} {total:8.2f} s  peak {peak:,.0f} MiB "
+          f"(targets: <= 120 s, <= 4096 MiB: {'met' if total <= 120 and peak <= 4096 else 'NOT met'})")
+    summary = {"memberships": network.counts()["memberships"], "seconds": round(total, 1),
+               "peak_mib": round(peak), "analyses": results}
+    if not args.no_networkx:
+        summary["interlock"] = projection_comparison(network, args.as_of, 1)
+    print(json.dumps(summary))
+    return 0 if total <= 120 and peak <= 4096 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

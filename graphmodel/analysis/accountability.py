@@ -1,0 +1,307 @@
+"""Accountability: who answers to whom, and where the chain breaks.
+
+A reporting line runs from a body to the body it is accountable to; following
+lines upwards from any body should end at a root — a body that answers to the
+electorate, such as Full Council. Every rule looks at the lines current on one day.
+
+- ``no-accountability-line``: a body whose chain stops short of a root because it has
+  no current line, reported where the chain breaks (with the bodies below it). When
+  the body it used to report to has been dissolved or replaced, the finding says so:
+  that is a line the reorganisation left behind.
+- ``accountability-cycle``: bodies that report to each other in a loop.
+- ``multiple-parents``: a body with formal lines to more than one body.
+- ``long-chain``: a body more reporting lines from its root than the rules allow.
+- ``unscrutinised``: a body of a kind the rules say needs a scrutiny "critical friend"
+  with no current scrutiny link.
+- ``scrutiny-conflict``: someone who sits on a scrutiny body and on a body it scrutinises.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict, deque
+from typing import Any
+
+from graphmodel import dates
+from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.graph import sitter_key
+from graphmodel.io.tables import suggest
+from graphmodel.model import Network
+from graphmodel.problems import GraphmodelError
+
+__all__ = ["chains", "accountability_findings", "render_chains", "UnknownBody"]
+
+
+class UnknownBody(GraphmodelError):
+    exit_code = 2
+
+
+class _Lines:
+    """Current reporting lines of one day, up (to parents) and down (to children)."""
+
+    def __init__(self, network: Network, as_of: Any):
+        self.full = network
+        self.on = dates.as_date(as_of)
+        self.net = network.as_of(self.on)
+        self.past: dict[str, list[Any]] = defaultdict(list)
+        for line in network.reporting_lines.values():
+            if line.reports_to in network.bodies:
+                self.past[line.body].append(line)
+        self.predecessor_of: dict[str, list[Any]] = defaultdict(list)
+        for s in network.successions.values():
+            self.predecessor_of[s.predecessor].append(s)
+        self.up: dict[str, list[Any]] = defaultdict(list)
+        self.down: dict[str, list[str]] = defaultdict(list)
+        for line in self.net.reporting_lines.values():
+            self.up[line.body].append(line)
+            self.down[line.reports_to].append(line.body)
+
+    def depths(self, roots: set[str]) -> dict[str, int]:
+        """Fewest reporting lines from each body that reaches a root to that root."""
+        depth = {r: 0 for r in roots}
+        queue = deque(sorted(roots))
+        while queue:
+            body = queue.popleft()
+            for child in self.down.get(body, ()):
+                if child not in depth:
+                    depth[child] = depth[body] + 1
+                    queue.append(child)
+        return depth
+
+    def below(self, body: str) -> list[str]:
+        seen, stack = {body}, [body]
+        while stack:
+            for child in self.down.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return sorted(seen - {body})
+
+
+def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
+           limit: int = 1000) -> list[list[Any]]:
+    """The chains of current reporting lines from a body up to its root(s).
+
+    Each chain is a list of Body records, starting with ``body``; a body with two
+    parents has two chains. A chain stops at a body with no current line, or
+    just before it would revisit a body (an accountability cycle).
+
+    Examples
+    --------
+    In Leeds, each cluster partnership sits under the Children's Trust Board::
+
+        chains(leeds, "cluster-brigshaw", as_of="2013-03-01")
+        # [[Brigshaw cluster, Children's Trust Board]]
+    """
+    lines = _Lines(network, as_of)
+    if body not in network.bodies:
+        raise UnknownBody(f"no body {body!r} in {network.dataset.id}"
+                          + suggest(body, network.bodies))
+    if body not in lines.net.bodies:
+        record = network.bodies[body]
+        raise UnknownBody(f"the {record.name} did not exist on {lines.on.isoformat()} "
+                          f"(established {record.established or 'not recorded'}, "
+                          f"dissolved {record.dissolved or 'not recorded'}); pass --as-of")
+    found: list[list[str]] = []
+    stack = [[body]]
+    while stack and len(found) < limit:
+        path = stack.pop()
+        parents = [ln.reports_to for ln in lines.up.get(path[-1], ())
+                   if ln.reports_to not in path]
+        if not parents:
+            found.append(path)
+        stack.extend(path + [p] for p in sorted(set(parents), reverse=True))
+    return [[network.bodies[b] for b in path] for path in found]
+
+
+def render_chains(found: list[list[Any]], fmt: str) -> str:
+    """Chains as JSON (a list of chains, each a list of {id, name}), CSV or text."""
+    from graphmodel import render
+
+    if fmt == "json":
+        return render.to_json([[{"id": b.id, "name": b.name} for b in chain] for chain in found])
+    rows = [{"chain": i, "step": j, "id": b.id, "name": b.name}
+            for i, chain in enumerate(found, 1) for j, b in enumerate(chain)]
+    if fmt == "csv":
+        return render.to_csv(rows, ["chain", "step", "id", "name"])
+    return "\n".join(" > ".join(b.name for b in chain) for chain in found)
+
+
+def accountability_findings(network: Network, rules: dict[str, Any] | None = None,
+                            as_of: "str | _dt.date | None" = None) -> list[Finding]:
+    """Every accountability finding on a day (default: today); see the module docs."""
+    from graphmodel.rules import load_rules
+
+    settings = (rules or load_rules())["accountability"]
+    lines = _Lines(network, as_of)
+    checks = {"no-accountability-line": _no_line, "accountability-cycle": _cycles,
+              "multiple-parents": _multiple_parents, "long-chain": _long_chains,
+              "unscrutinised": _unscrutinised, "scrutiny-conflict": _conflicts}
+    findings: list[Finding] = []
+    for rule, check in checks.items():
+        rule_settings = {**settings.get(rule, {}), "_all": settings}
+        if rule_settings.get("enabled", True):
+            findings += check(lines, rule, rule_settings)
+    return findings
+
+
+def _kinds(settings: dict[str, Any], key: str = "kinds") -> Any:
+    kinds = settings.get(key, "all")
+    return None if kinds == "all" else set(kinds)
+
+
+def _roots(lines: _Lines, settings: dict[str, Any]) -> set[str]:
+    root_kinds = _kinds(settings["_all"].get("no-accountability-line", {}), "root_kinds") \
+        or {"full_council"}
+    return {b.id for b in lines.net.bodies.values() if b.kind in root_kinds}
+
+
+def _no_line(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+    kinds = _kinds(settings)
+    roots = _roots(lines, settings)
+    reached = lines.depths(roots)
+    findings = []
+    for body in lines.net.bodies.values():
+        if body.id in reached or lines.up.get(body.id) or (kinds and body.kind not in kinds):
+            continue
+        below = [b for b in lines.below(body.id) if b not in reached]
+        message, evidence, broken = _why_no_line(lines, body)
+        if below:
+            message += (f" {len(below)} bod{'y' if len(below) == 1 else 'ies'} below it "
+                        "therefore reach no root either.")
+        severity = settings.get("severity_when_broken") if broken else None
+        findings.append(rule_finding(
+            rule, settings, subject_of(body, "body"), message, evidence,
+            {"bodies_below": below, "broken_by": broken}, severity=severity))
+    return findings
+
+
+def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
+    """The message, evidence and cause (dissolved, replaced, ended or None) for a missing line."""
+    past = lines.past.get(body.id, [])
+    message = f"The {body.name} has no current reporting line"
+    if not past:
+        return message + " recorded.", evidence_for([("body", body)]), None
+    line = max(past, key=lambda ln: dates.latest(ln.end) if ln.end else _dt.date.max)
+    parent = lines.full.bodies[line.reports_to]
+    records: list[tuple[str, Any]] = [("body", body), ("reporting_line", line), ("body", parent)]
+    until = line.end or parent.dissolved
+    message += f". It reported to the {parent.name}" + (f" until {until}" if until else "")
+    successions = lines.predecessor_of.get(parent.id, [])
+    if successions:
+        s = successions[0]
+        successor = lines.full.bodies[s.successor]
+        records += [("succession", s), ("body", successor)]
+        return (message + f", which was replaced by the {successor.name}"
+                + (f" ({s.date})" if s.date else "")
+                + "; no line to its successor is recorded.", evidence_for(records), "replaced")
+    if parent.id not in lines.net.bodies:
+        return (message + f", which was dissolved ({parent.dissolved}).",
+                evidence_for(records), "dissolved")
+    return message + ", and that line has ended.", evidence_for(records), "ended"
+
+
+def _cycles(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+    import networkx as nx
+
+    g = nx.DiGraph((ln.body, ln.reports_to) for ls in lines.up.values() for ln in ls)
+    findings = []
+    for component in nx.strongly_connected_components(g):
+        if len(component) < 2 and not any(g.has_edge(b, b) for b in component):
+            continue
+        members = sorted(component)
+        bodies = [lines.net.bodies[b] for b in members]
+        loop = [ln for b in members for ln in lines.up[b] if ln.reports_to in component]
+        findings.append(rule_finding(
+            rule, settings, subject_of(bodies[0], "body"),
+            "These bodies report to each other in a loop, so none of them answers to a root: "
+            + ", ".join(b.name for b in bodies) + ".",
+            evidence_for([("body", b) for b in bodies] + [("reporting_line", ln) for ln in loop]),
+            {"bodies": members}))
+    return findings
+
+
+def _multiple_parents(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+    kinds = set(settings.get("line_kinds", ["formal", "statutory"]))
+    findings = []
+    for body_id, ups in lines.up.items():
+        ups = [ln for ln in ups if ln.kind in kinds]
+        parents = sorted({ln.reports_to for ln in ups})
+        if len(parents) < 2:
+            continue
+        body = lines.net.bodies[body_id]
+        names = [lines.net.bodies[p].name for p in parents]
+        findings.append(rule_finding(
+            rule, settings, subject_of(body, "body"),
+            f"The {body.name} reports formally to {len(parents)} bodies: {', '.join(names)}. "
+            "Which of them holds it to account should be explicit.",
+            evidence_for([("body", body)] + [("reporting_line", ln) for ln in ups]),
+            {"parents": parents}))
+    return findings
+
+
+def _long_chains(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+    limit = settings.get("max_lines", 4)
+    depth = lines.depths(_roots(lines, settings))
+    findings = []
+    for body_id, d in depth.items():
+        if d <= limit:
+            continue
+        body = lines.net.bodies[body_id]
+        path = _shortest_path_up(lines, body_id, depth)
+        findings.append(rule_finding(
+            rule, settings, subject_of(body, "body"),
+            f"The {body.name} is {d} reporting lines from "
+            f"the {lines.net.bodies[path[-1]].name} (the rules allow {limit}): "
+            + " > ".join(lines.net.bodies[b].name for b in path) + ".",
+            evidence_for([("body", lines.net.bodies[b]) for b in path]),
+            {"lines": d, "chain": path}))
+    return findings
+
+
+def _shortest_path_up(lines: _Lines, body: str, depth: dict[str, int]) -> list[str]:
+    path = [body]
+    while depth[path[-1]] > 0:
+        path.append(min((ln.reports_to for ln in lines.up[path[-1]]
+                         if depth.get(ln.reports_to) == depth[path[-1]] - 1)))
+    return path
+
+
+def _unscrutinised(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+    kinds = _kinds(settings)
+    scrutinised = {link.body for link in lines.net.scrutiny_links.values()}
+    return [rule_finding(
+        rule, settings, subject_of(body, "body"),
+        f"No scrutiny body is recorded as critical friend to the {body.name}.",
+        evidence_for([("body", body)]), {"kind": body.kind})
+        for body in lines.net.bodies.values()
+        if (kinds is None or body.kind in kinds) and body.id not in scrutinised]
+
+
+def _conflicts(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+    net = lines.net
+    linked = {b for link in net.scrutiny_links.values() for b in (link.body, link.scrutiny_body)}
+    seats: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for m in net.memberships.values():
+        who = sitter_key(net, m) if m.body in linked else None
+        if who:
+            seats[m.body][who].append(m)
+    findings = []
+    for link in net.scrutiny_links.values():
+        both = sorted(set(seats[link.scrutiny_body]) & set(seats[link.body]))
+        scrutiny, body = net.bodies[link.scrutiny_body], net.bodies[link.body]
+        for who in both:
+            kind, rid = who.split(":", 1)
+            record = net.people.get(rid) if kind == "person" else net.posts.get(rid)
+            name = record.name if record else rid
+            held = seats[link.scrutiny_body][who] + seats[link.body][who]
+            roles = [" and ".join(sorted({m.role.replace("_", " ") for m in seats[b][who]}))
+                     for b in (link.scrutiny_body, link.body)]
+            findings.append(rule_finding(
+                rule, settings, subject_of(record, kind) if record else
+                subject_of(scrutiny, "body"),
+                f"{name} sits on the {scrutiny.name} ({roles[0]}) and on the {body.name} "
+                f"({roles[1]}), which the {scrutiny.name} scrutinises: a scrutineer who is "
+                "also part of the body scrutinised.",
+                evidence_for([("scrutiny_link", link)] + [("membership", m) for m in held]),
+                {"scrutiny_body": scrutiny.id, "body": body.id}))
+    return findings

@@ -1,0 +1,172 @@
+"""Graph measures over a sparse adjacency matrix, fast enough for a million memberships.
+
+networkx computes these one node at a time in Python; on a network of 200,000
+people that takes minutes. Here betweenness runs breadth-first searches from a
+batch of sources at once as sparse matrix products, and articulation points
+come from one iterative depth-first search over the matrix's arrays. Both give
+the same answers as networkx (the tests compare them).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Sequence
+
+__all__ = ["betweenness", "articulation_cuts"]
+
+
+def betweenness(adjacency: Any, sample: int | None = None, seed: int = 0,
+                batch: int = 64) -> tuple[Any, int]:
+    """Normalised betweenness centrality of an undirected, unweighted graph.
+
+    Brandes' algorithm, level by level, for ``batch`` sources at a time. With
+    ``sample`` smaller than the number of nodes, the sources are a seeded random
+    sample and the result an unbiased estimate (scaled by nodes / sample).
+
+    Returns the scores (one per node, as networkx's ``betweenness_centrality``
+    with ``normalized=True``) and the number of sampled sources (0 when exact).
+    """
+    import numpy as np
+
+    n = adjacency.shape[0]
+    if n <= 2:
+        return np.zeros(n), 0
+    sources = np.arange(n)
+    sampled = 0
+    if sample is not None and sample < n:
+        sources = np.sort(np.random.default_rng(seed).choice(n, size=sample, replace=False))
+        sampled = sample
+    # single precision halves the memory traffic; path counts stay far below its range
+    adjacency = adjacency.astype(np.float32)
+    total = np.zeros(n)
+    for start in range(0, len(sources), batch):
+        total += _dependencies(adjacency, sources[start:start + batch])
+    scale = 1 / ((n - 1) * (n - 2)) * (n / len(sources))
+    return total * scale, sampled
+
+
+def _dependencies(adjacency: Any, sources: Any) -> Any:
+    """Sum over the given sources of each node's dependency (Brandes' delta)."""
+    import numpy as np
+
+    n, k = adjacency.shape[0], len(sources)
+    cols = np.arange(k)
+    dist = np.full((n, k), -1, dtype=np.int32)
+    sigma = np.zeros((n, k), dtype=np.float32)
+    dist[sources, cols] = 0
+    sigma[sources, cols] = 1.0
+    depth = 0
+    while True:
+        frontier = np.where(dist == depth, sigma, np.float32(0))
+        reached = adjacency @ frontier
+        new = (dist == -1) & (reached > 0)
+        if not new.any():
+            break
+        depth += 1
+        dist[new] = depth
+        sigma[new] = reached[new]
+    delta = np.zeros((n, k), dtype=np.float32)
+    safe_sigma = np.where(sigma > 0, sigma, np.float32(1))
+    zero = np.float32(0)
+    for d in range(depth, 0, -1):
+        coeff = np.where(dist == d, (1 + delta) / safe_sigma, zero)
+        delta += np.where(dist == d - 1, sigma * (adjacency @ coeff), zero)
+    delta[sources, cols] = 0
+    return delta.sum(axis=1, dtype=np.float64)
+
+
+def articulation_cuts(adjacency: Any, is_body: Sequence[bool],
+                      candidates: Any = None) -> dict[int, list[int]]:
+    """For each articulation point, the bodies its removal would cut off.
+
+    Removing an articulation point splits its connected component in pieces;
+    the piece with the most bodies stays "the rest of the network" and the
+    bodies of every other piece are cut off. Only nodes in ``candidates`` (all
+    when None) are reported. One iterative depth-first search (Hopcroft–Tarjan);
+    a subtree of the search tree is a contiguous run of the preorder, so each
+    piece's bodies are read off the preorder without another search.
+    """
+    indptr, indices = adjacency.indptr.tolist(), adjacency.indices.tolist()
+    n = len(indptr) - 1
+    search = _Search(n, is_body)
+    for root in range(n):
+        if search.disc[root] == -1:
+            search.run(root, indptr, indices)
+    cuts = {}
+    for v, children in search.separated.items():
+        if candidates is not None and v not in candidates:
+            continue
+        if search.parent[v] == -1 and len(children) < 2:
+            continue
+        cut = search.cut_off(v, children)
+        if cut:
+            cuts[v] = cut
+    return cuts
+
+
+class _Search:
+    """Depth-first search state: discovery order, low links, subtree sizes."""
+
+    def __init__(self, n: int, is_body: Sequence[bool]):
+        self.is_body = [1 if b else 0 for b in is_body]
+        self.disc = [-1] * n
+        self.low = [0] * n
+        self.parent = [-1] * n
+        self.size = [1] * n
+        self.bodies = [0] * n
+        self.order: list[int] = []
+        self.component = [0] * n      # the root each node's search started from
+        self.separated: dict[int, list[int]] = defaultdict(list)
+
+    def run(self, root: int, indptr: list[int], indices: list[int]) -> None:
+        disc, low, parent, order = self.disc, self.low, self.parent, self.order
+        size, bodies, component = self.size, self.bodies, self.component
+        disc[root] = low[root] = len(order)
+        order.append(root)
+        stack = [[root, indptr[root]]]
+        while stack:
+            top = stack[-1]
+            v, i = top
+            if i < indptr[v + 1]:
+                top[1] = i + 1
+                w = indices[i]
+                if disc[w] == -1:
+                    parent[w] = v
+                    disc[w] = low[w] = len(order)
+                    order.append(w)
+                    stack.append([w, indptr[w]])
+                elif w != parent[v] and disc[w] < low[v]:
+                    low[v] = disc[w]
+                continue
+            stack.pop()
+            component[v] = root
+            bodies[v] += self.is_body[v]
+            if stack:
+                p = stack[-1][0]
+                if low[v] < low[p]:
+                    low[p] = low[v]
+                size[p] += size[v]
+                bodies[p] += bodies[v]
+                if low[v] >= disc[p]:
+                    self.separated[p].append(v)
+
+    def cut_off(self, v: int, children: list[int]) -> list[int]:
+        root = self.component[v]
+        pieces = [(self.bodies[w], w) for w in children]
+        rest = self.bodies[root] - sum(b for b, _ in pieces) - self.is_body[v]
+        if self.parent[v] != -1 and rest >= max(b for b, _ in pieces):
+            keep = None
+        else:
+            keep = max(pieces, key=lambda p: (p[0], -p[1]))[1]
+            if self.parent[v] != -1:
+                return self._bodies_outside(root, v, keep)
+        return [u for _, w in pieces if w != keep for u in self._subtree_bodies(w)]
+
+    def _subtree_bodies(self, w: int) -> list[int]:
+        start = self.disc[w]
+        return [u for u in self.order[start:start + self.size[w]] if self.is_body[u]]
+
+    def _bodies_outside(self, root: int, v: int, keep: int) -> list[int]:
+        start, end = self.disc[root], self.disc[root] + self.size[root]
+        inner = range(self.disc[keep], self.disc[keep] + self.size[keep])
+        return [u for u in self.order[start:end]
+                if self.is_body[u] and u != v and self.disc[u] not in inner]

@@ -1,0 +1,242 @@
+"""Resources and value: what an organisation puts into each body, and whether it should.
+
+Follows a partnership register: officer hours a month and money a year per
+body, set against the body's assessed value and risk, with a recommendation —
+increase, maintain, review, reduce or withdraw. The register's own
+recommendation stands where it gives one; otherwise the rules derive one from
+the assessed value, and a body taking significant resources without an
+assessment is due a review.
+
+- ``recommendation``: the recommendation for each body, and what it rests on.
+- ``resourced-but-unrepresented``: the organisation pays for or staffs a body on
+  which no one sits on its behalf.
+- ``resources-unrecorded``: bodies the organisation sits on with no hours or money
+  recorded (a register should know what it puts in).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphmodel import render
+from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.analysis.representation import UnknownOrganisation
+from graphmodel.io.tables import suggest
+from graphmodel.model import Network
+
+__all__ = ["BodyResources", "ResourceReport", "resources", "resource_findings",
+           "render_resources"]
+
+VERBS = {"increase": "should increase its input to", "maintain": "should maintain its input to",
+         "review": "should review its input to", "reduce": "should reduce its input to",
+         "withdraw": "should withdraw from"}
+
+
+@dataclass(frozen=True)
+class BodyResources:
+    """One row of the register: what the organisation puts into one body."""
+    body: str
+    name: str
+    hours_per_month: float | None
+    money_per_year: float | None
+    estimate: bool
+    value: str | None
+    risk: str | None
+    recommendation: str | None
+    basis: str | None
+    represented: bool
+
+
+@dataclass(frozen=True)
+class ResourceReport:
+    organisation: str
+    rows: list[BodyResources]
+    totals: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"organisation": self.organisation, "totals": self.totals,
+                "bodies": [vars_of(r) for r in self.rows],
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+def vars_of(row: BodyResources) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in row.__dataclass_fields__}
+
+
+class _Register:
+    """The organisation's resourcing and assessments on one day, by body."""
+
+    def __init__(self, network: Network, org: str | None, as_of: Any):
+        org = org or network.dataset.home_organisation
+        if org not in network.organisations:
+            raise UnknownOrganisation(f"no organisation {org!r} in {network.dataset.id}"
+                                      + suggest(org, network.organisations))
+        self.org = network.organisations[org]
+        self.net = network.as_of(as_of)
+        self.given: dict[str, list[Any]] = {}
+        for r in self.net.resourcing.values():
+            if r.organisation == org:
+                self.given.setdefault(r.body, []).append(r)
+        self.assessed: dict[str, Any] = {}
+        for a in sorted((a for a in self.net.assessments.values() if a.organisation == org),
+                        key=lambda a: a.date or ""):
+            self.assessed[a.body] = a
+        self.seated = {m.body for m in self.net.memberships.values() if m.on_behalf_of == org}
+
+    def bodies(self) -> list[str]:
+        return [b for b in self.net.bodies if b in self.given or b in self.assessed]
+
+
+def _total(rows: list[Any], name: str) -> float | None:
+    values = [getattr(r, name) for r in rows if getattr(r, name) is not None]
+    return sum(values) if values else None
+
+
+def _recommend(settings: dict[str, Any], assessment: Any, hours: float | None,
+               money: float | None) -> tuple[str | None, str | None]:
+    if assessment is not None and assessment.recommendation:
+        return assessment.recommendation, "register"
+    if assessment is not None and assessment.value:
+        by_value = settings.get("by_value", {})
+        if assessment.value in by_value:
+            return by_value[assessment.value], f"derived from {assessment.value} value"
+    if (money or 0) >= settings.get("significant_money", 10000) or \
+            (hours or 0) >= settings.get("significant_hours", 10):
+        return "review", "significant resources, no assessment"
+    return None, None
+
+
+def resources(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
+              as_of: "str | _dt.date | None" = None) -> ResourceReport:
+    """Hours and money per body and in total, with recommendations and findings."""
+    from graphmodel.rules import load_rules
+
+    settings = (rules or load_rules())["resources"]
+    register = _Register(network, org, as_of)
+    rows = []
+    for body_id in register.bodies():
+        given = register.given.get(body_id, [])
+        hours, money = _total(given, "officer_hours_per_month"), _total(given, "money_per_year")
+        assessment = register.assessed.get(body_id)
+        recommendation, basis = _recommend(settings.get("recommendation", {}), assessment,
+                                           hours, money)
+        rows.append(BodyResources(
+            body_id, register.net.bodies[body_id].name, hours, money,
+            any(r.estimate for r in given), getattr(assessment, "value", None),
+            getattr(assessment, "risk", None), recommendation, basis,
+            body_id in register.seated))
+    totals = {"bodies": len(rows),
+              "hours_per_month": sum(r.hours_per_month or 0 for r in rows),
+              "money_per_year": sum(r.money_per_year or 0 for r in rows)}
+    return ResourceReport(register.org.id, rows, totals,
+                          _findings(register, rows, settings))
+
+
+def resource_findings(network: Network, org: str | None = None,
+                      rules: dict[str, Any] | None = None,
+                      as_of: "str | _dt.date | None" = None) -> list[Finding]:
+    """The findings of :func:`resources` alone."""
+    return resources(network, org, rules, as_of).findings
+
+
+def _findings(register: _Register, rows: list[BodyResources],
+              settings: dict[str, Any]) -> list[Finding]:
+    findings: list[Finding] = []
+    rules = {"recommendation": _recommendations, "resourced-but-unrepresented": _unrepresented,
+             "resources-unrecorded": _unrecorded}
+    for rule, check in rules.items():
+        rule_settings = settings.get(rule, {})
+        if rule_settings.get("enabled", True):
+            findings += check(register, rows, rule, rule_settings)
+    return findings
+
+
+def _evidence(register: _Register, body_id: str) -> Any:
+    records = [("body", register.net.bodies[body_id])]
+    records += [("resourcing", r) for r in register.given.get(body_id, [])]
+    if body_id in register.assessed:
+        records.append(("assessment", register.assessed[body_id]))
+    return evidence_for(records)
+
+
+def _money(row: BodyResources) -> str:
+    parts = []
+    if row.hours_per_month:
+        parts.append(f"{row.hours_per_month:g} officer hours a month")
+    if row.money_per_year:
+        parts.append(f"£{row.money_per_year:,.0f} a year")
+    return " and ".join(parts) or "no recorded hours or money"
+
+
+def _recommendations(register: _Register, rows: list[BodyResources], rule: str,
+                     settings: dict[str, Any]) -> list[Finding]:
+    severities = settings.get("severities", {})
+    findings = []
+    for row in rows:
+        if row.recommendation is None:
+            continue
+        body = register.net.bodies[row.body]
+        why = {"register": "the register recommends it"}.get(row.basis, row.basis)
+        message = (f"{register.org.name} {VERBS[row.recommendation]} the {body.name} ({why}; "
+                   f"value {row.value or 'not assessed'}, risk {row.risk or 'not assessed'}; "
+                   f"it puts in {_money(row)}).")
+        findings.append(rule_finding(
+            rule, settings, subject_of(body, "body"), message, _evidence(register, row.body),
+            {"recommendation": row.recommendation, "basis": row.basis, "value": row.value,
+             "risk": row.risk, "hours_per_month": row.hours_per_month,
+             "money_per_year": row.money_per_year},
+            severity=severities.get(row.recommendation)))
+    return findings
+
+
+def _unrepresented(register: _Register, rows: list[BodyResources], rule: str,
+                   settings: dict[str, Any]) -> list[Finding]:
+    findings = []
+    for row in rows:
+        if row.represented or not (row.hours_per_month or row.money_per_year):
+            continue
+        body = register.net.bodies[row.body]
+        findings.append(rule_finding(
+            rule, settings, subject_of(body, "body"),
+            f"{register.org.name} puts {_money(row)} into the {body.name} but no one sits "
+            f"on it on behalf of {register.org.name}.", _evidence(register, row.body),
+            {"hours_per_month": row.hours_per_month, "money_per_year": row.money_per_year}))
+    return findings
+
+
+def _unrecorded(register: _Register, rows: list[BodyResources], rule: str,
+                settings: dict[str, Any]) -> list[Finding]:
+    recorded = {r.body for r in rows if r.hours_per_month is not None
+                or r.money_per_year is not None}
+    missing = [register.net.bodies[b] for b in register.net.bodies
+               if b in register.seated and b not in recorded]
+    org = register.org
+    if not register.given and missing:
+        return [rule_finding(
+            rule, settings, subject_of(org, "organisation"),
+            f"No officer hours or money are recorded for any of the {len(missing)} bodies "
+            f"{org.name} sits on, so what it puts into its partnerships is unknown.",
+            evidence_for([("organisation", org)]), {"bodies": len(missing)})]
+    return [rule_finding(
+        rule, settings, subject_of(body, "body"),
+        f"{org.name} sits on the {body.name} but records no officer hours or money for it.",
+        evidence_for([("body", body)]), {}) for body in missing]
+
+
+def render_resources(report: ResourceReport, fmt: str) -> str:
+    """The register as a table (with a total line and the findings), JSON or CSV."""
+    if fmt == "json":
+        return render.to_json(report.to_dict())
+    columns = ["body", "name", "hours_per_month", "money_per_year", "estimate", "value", "risk",
+               "recommendation", "basis", "represented"]
+    rows = [vars_of(r) for r in report.rows]
+    if fmt == "csv":
+        return render.to_csv(rows, columns)
+    total = {"name": f"TOTAL ({report.totals['bodies']} bodies)",
+             "hours_per_month": report.totals["hours_per_month"],
+             "money_per_year": report.totals["money_per_year"]}
+    from graphmodel.analysis.findings import render_findings
+    return (render.table(rows + [total], columns[1:]) + "\n\n"
+            + render_findings(report.findings, "table"))

@@ -1,0 +1,190 @@
+"""Accountability chains, on the Leeds reports and on small hand-built networks."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel import open_source
+from graphmodel.analysis.accountability import UnknownBody, accountability_findings, chains
+from graphmodel.cli import main
+from graphmodel.model import Body, Membership, ReportingLine, ScrutinyLink
+from graphmodel.rules import load_rules
+
+SEED = Path(__file__).resolve().parent.parent / "seed_data"
+CLUSTERS = ["cluster-temple-newsam", "cluster-brigshaw", "cluster-beeston-cottingley-middleton",
+            "cluster-alwoodley", "cluster-open-xs"]
+
+
+@pytest.fixture(scope="module")
+def leeds():
+    return open_source(SEED / "leeds")
+
+
+def by_rule(findings, rule):
+    return {f.subject.id: f for f in findings if f.rule == rule}
+
+
+def test_each_cluster_partnership_sits_under_the_childrens_trust_board(leeds):
+    for cluster in CLUSTERS:
+        found = chains(leeds, cluster, as_of="2013-03-01")
+        assert [[b.id for b in chain] for chain in found] == [[cluster, "childrens-trust-board"]]
+
+
+def test_the_ssc_scrutiny_board_reports_to_council(leeds):
+    found = chains(leeds, "scrutiny-ssc", as_of="2013-03-01")
+    assert [[b.name for b in c] for c in found] == [
+        ["Scrutiny Board (Safer and Stronger Communities)", "Full Council"]]
+
+
+def test_the_leeds_initiative_board_replacement_left_the_third_sector_partnership_without_a_line(
+        leeds):
+    finding = by_rule(accountability_findings(leeds, as_of="2013-03-01"),
+                      "no-accountability-line")["third-sector-partnership"]
+    assert finding.severity == "warning"
+    assert finding.data["broken_by"] == "replaced"
+    assert "reported to the Leeds Initiative Board until 2012-12" in finding.message
+    assert "replaced by the Best City Leadership Network" in finding.message
+    cited = {(e.type, e.id) for e in finding.evidence}
+    assert {("reporting_line", "third-sector-to-leeds-initiative"),
+            ("succession", "leeds-initiative-to-best-city"),
+            ("body", "best-city-leadership-network")} <= cited
+
+
+def test_before_the_replacement_the_third_sector_partnership_reached_the_initiative_board(leeds):
+    found = accountability_findings(leeds, as_of="2012-06-01")
+    assert "third-sector-partnership" not in by_rule(found, "no-accountability-line")
+    # the chain broke one level up instead: the Leeds Initiative Board itself had no line
+    assert by_rule(found, "no-accountability-line")["leeds-initiative-board"].data[
+        "bodies_below"] == ["third-sector-partnership"]
+
+
+def test_the_five_strategic_partnership_boards_each_have_a_critical_friend(leeds):
+    assert by_rule(accountability_findings(leeds, as_of="2013-03-01"), "unscrutinised") == {}
+
+
+def test_a_strategic_board_without_its_scrutiny_link_is_unscrutinised(leeds):
+    links = dict(leeds.scrutiny_links)
+    del links["scrutiny-ssc-critical-friend"]
+    edited = open_source(SEED / "leeds")
+    edited.tables["scrutiny_links"] = links
+    found = by_rule(accountability_findings(edited, as_of="2013-03-01"), "unscrutinised")
+    assert set(found) == {"ssc-partnership-board"}
+
+
+def test_the_ssc_scrutiny_chair_also_attends_the_board_it_scrutinises(leeds):
+    found = [f for f in accountability_findings(leeds, as_of="2013-03-01")
+             if f.rule == "scrutiny-conflict"]
+    assert [f.subject.id for f in found] == ["chair-scrutiny-ssc"]
+    assert "(chair)" in found[0].message and "(attendee)" in found[0].message
+    assert {e.id for e in found[0].evidence} == {
+        "scrutiny-ssc-critical-friend", "scrutiny-ssc-chair", "ssc-board-scrutiny-chair"}
+
+
+def test_chains_on_the_command_line_are_a_json_list_of_chains(leeds):
+    result = CliRunner().invoke(main, ["chains", str(SEED / "leeds"), "--body",
+                                       "cluster-alwoodley", "--as-of", "2013-03-01",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [[
+        {"id": "cluster-alwoodley", "name": "Alwoodley cluster"},
+        {"id": "childrens-trust-board", "name": "Children's Trust Board"}]]
+
+
+def test_chains_of_an_unknown_or_dissolved_body_are_refused(leeds):
+    with pytest.raises(UnknownBody, match="did you mean"):
+        chains(leeds, "cluster-brigshw")
+    with pytest.raises(UnknownBody, match="did not exist on 2013-03-01"):
+        chains(leeds, "leeds-initiative-board", as_of="2013-03-01")
+    result = CliRunner().invoke(main, ["chains", str(SEED / "leeds"), "--body", "nowhere"])
+    assert result.exit_code == 2 and "no body 'nowhere'" in result.output
+    assert "Traceback" not in result.output
+
+
+# --- hand-built networks -------------------------------------------------------------
+
+def with_records(network, *records):
+    for record in records:
+        table = {Body: "bodies", ReportingLine: "reporting_lines", ScrutinyLink: "scrutiny_links",
+                 Membership: "memberships"}[type(record)]
+        network.tables[table][record.id] = record
+    return network
+
+
+def test_a_line_to_a_dissolved_body_with_no_successor_is_reported_as_dissolved(network):
+    del network.successions["replaced"]
+    finding = by_rule(accountability_findings(network, as_of="2013-06-01"),
+                      "no-accountability-line")["board"]
+    assert finding.data["broken_by"] == "dissolved"
+    assert "Town Initiative Board" in finding.message and "dissolved (2012-12)" in finding.message
+
+
+def test_a_reporting_line_counts_through_its_last_day(network):
+    # line-board ends "2012-12": current on 31 December, gone on 1 January
+    on_last_day = accountability_findings(network, as_of="2012-12-31")
+    next_day = accountability_findings(network, as_of="2013-01-01")
+    assert "board" not in by_rule(on_last_day, "no-accountability-line")
+    assert "board" in by_rule(next_day, "no-accountability-line")
+
+
+def test_bodies_reporting_to_each_other_are_a_cycle(network):
+    with_records(network,
+                 Body("a", "Board A", "partnership_board"), Body("b", "Board B", "partnership"),
+                 ReportingLine("a-b", "a", "b"), ReportingLine("b-a", "b", "a"))
+    found = accountability_findings(network, as_of="2013-06-01")
+    cycle = [f for f in found if f.rule == "accountability-cycle"]
+    assert len(cycle) == 1 and cycle[0].severity == "error"
+    assert cycle[0].data["bodies"] == ["a", "b"]
+    assert {e.id for e in cycle[0].evidence} >= {"a-b", "b-a"}
+    # neither reaches a root, yet each has a line: the cycle is the finding, not a missing line
+    assert not {"a", "b"} & set(by_rule(found, "no-accountability-line"))
+    assert [[b.id for b in c] for c in chains(network, "a", as_of="2013-06-01")] == [["a", "b"]]
+
+
+def test_formal_lines_to_two_bodies_are_multiple_parents_but_an_informal_one_is_not(network):
+    with_records(network, ReportingLine("board-council", "board", "council-meeting"),
+                 ReportingLine("board-scrutiny", "board", "scrutiny", kind="informal"))
+    found = by_rule(accountability_findings(network, as_of="2013-06-01"), "multiple-parents")
+    assert found == {}
+    with_records(network, ReportingLine("board-scrutiny", "board", "scrutiny", kind="statutory"))
+    found = by_rule(accountability_findings(network, as_of="2013-06-01"), "multiple-parents")
+    assert found["board"].data["parents"] == ["council-meeting", "scrutiny"]
+    assert len(chains(network, "board", as_of="2013-06-01")) == 2
+
+
+def test_a_chain_longer_than_the_rules_allow_is_long(network):
+    previous = "council-meeting"
+    for level in range(1, 7):
+        with_records(network, Body(f"l{level}", f"Level {level} group", "working_group"),
+                     ReportingLine(f"line-{level}", f"l{level}", previous))
+        previous = f"l{level}"
+    found = by_rule(accountability_findings(network, as_of="2013-06-01"), "long-chain")
+    assert sorted(found) == ["l5", "l6"]          # default: at most 4 lines
+    assert found["l6"].data["chain"] == ["l6", "l5", "l4", "l3", "l2", "l1", "council-meeting"]
+    rules = load_rules()
+    rules["accountability"]["long-chain"] = {**rules["accountability"]["long-chain"],
+                                             "max_lines": 5}
+    assert sorted(by_rule(accountability_findings(network, rules, "2013-06-01"),
+                          "long-chain")) == ["l6"]
+
+
+def test_a_disabled_rule_reports_nothing(network):
+    rules = load_rules()
+    rules["accountability"]["no-accountability-line"] = {"enabled": False}
+    assert not by_rule(accountability_findings(network, rules, "2013-06-01"),
+                       "no-accountability-line")
+
+
+def test_a_person_on_a_scrutiny_body_and_the_body_it_scrutinises(network):
+    with_records(network, Membership("ann-scrutiny", "scrutiny", person="ann", role="member",
+                                     on_behalf_of="council"))
+    found = [f for f in accountability_findings(network, as_of="2013-06-01")
+             if f.rule == "scrutiny-conflict"]
+    assert [(f.subject.id, f.subject.type) for f in found] == [("ann", "person")]
+    # once her seat on the board ends, the conflict goes
+    network.tables["memberships"]["m-ann"] = replace(network.memberships["m-ann"], end="2013-05-31")
+    assert not [f for f in accountability_findings(network, as_of="2013-06-01")
+                if f.rule == "scrutiny-conflict"]

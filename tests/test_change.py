@@ -1,0 +1,115 @@
+"""Change over time, the check gate, and the evidence behind every finding."""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel import open_source
+from graphmodel.analysis.change import changes, changes_between
+from graphmodel.analysis.review import review
+from graphmodel.cli import main
+from graphmodel.model import Membership, RECORD_TYPES, ReportingLine
+from graphmodel.sources import write_source
+
+SEED = Path(__file__).resolve().parent.parent / "seed_data"
+TABLE_OF = {rt.label.lower(): rt.name for rt in RECORD_TYPES} | {
+    "person": "people", "body": "bodies", "reporting_line": "reporting_lines",
+    "scrutiny_link": "scrutiny_links", "nomination_right": "nomination_rights",
+    "resourcing": "resourcing", "assessment": "assessments"}
+
+
+def summary(found):
+    return {(c.change, c.record_type, c.id) for c in found}
+
+
+def test_leeds_between_mid_2012_and_mid_2013():
+    leeds = open_source(SEED / "leeds")
+    found = changes_between(leeds, "2012-06-01", "2013-06-01")
+    assert {("established", "body", "best-city-leadership-network"),
+            ("dissolved", "body", "leeds-initiative-board"),
+            ("ended", "reporting_line", "third-sector-to-leeds-initiative"),
+            ("ended", "scrutiny_link", "scrutiny-resources-third-sector"),
+            ("started", "nomination_right", "outer-east-nominates-brigshaw"),
+            ("appeared", "finding", "no-accountability-line:third-sector-partnership"),
+            ("disappeared", "finding", "unrepresented:leeds-initiative-board")} <= summary(found)
+    assert not [c for c in found if c.record_type == "membership"]
+
+
+def test_a_membership_ending_on_the_later_day_has_not_yet_ended(network):
+    # m-bob runs to 2013-05-31 inclusive
+    assert ("ended", "membership", "m-bob") not in summary(
+        changes_between(network, "2013-01-01", "2013-05-31", findings=False))
+    assert ("ended", "membership", "m-bob") in summary(
+        changes_between(network, "2013-01-01", "2013-06-01", findings=False))
+
+
+def test_two_sources_one_membership_added_one_changed_one_removed(network, tmp_path):
+    old = write_source(network, tmp_path / "old", "csv")
+    network.tables["memberships"]["m-new"] = Membership("m-new", "scrutiny", person="bob",
+                                                        on_behalf_of="police")
+    network.tables["memberships"]["m-ann"] = replace(network.memberships["m-ann"],
+                                                     role="vice_chair")
+    del network.memberships["m-director"]
+    new = write_source(network, tmp_path / "new", "csv")
+    found = changes(open_source(old), open_source(new), as_of="2013-01-01")
+    assert {(c.change, c.id) for c in found if c.record_type == "membership"} == {
+        ("added", "m-new"), ("changed", "m-ann"), ("removed", "m-director")}
+    changed = next(c for c in found if c.id == "m-ann")
+    assert changed.detail == "role: chair -> vice_chair"
+    # the board lost its chair: a finding appeared
+    assert ("appeared", "finding", "no-chair:board") in summary(found)
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--as-of", "2013-01-01",
+                                       "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.output.splitlines()))
+    assert {"change": "changed", "type": "membership", "id": "m-ann",
+            "name": "Ann Smith on the Safer Town Board (vice chair)",
+            "detail": "role: chair -> vice_chair"} in rows
+
+
+def test_diff_needs_from_or_two_sources(dataset_dir):
+    runner = CliRunner()
+    one = runner.invoke(main, ["diff", str(dataset_dir)])
+    assert one.exit_code == 2 and "give --from DATE" in one.output
+    both = runner.invoke(main, ["diff", str(dataset_dir), str(dataset_dir), "--from", "2012"])
+    assert both.exit_code == 2 and "two sources" in both.output
+    dated = runner.invoke(main, ["diff", str(dataset_dir), "--from", "2012-06-01", "--to",
+                                 "2013-06-01", "--format", "json"])
+    assert dated.exit_code == 0, dated.output
+    assert {"change": "ended", "record_type": "membership", "id": "m-bob"}.items() <= next(
+        c for c in json.loads(dated.output) if c["id"] == "m-bob").items()
+
+
+def test_check_fails_only_at_or_above_the_chosen_severity(dataset_dir, network, tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(main, ["check", str(dataset_dir), "--as-of", "2013-01-01"])
+    assert ok.exit_code == 0, ok.output          # warnings, but no errors
+    warned = runner.invoke(main, ["check", str(dataset_dir), "--as-of", "2013-01-01",
+                                  "--fail-on", "warning"])
+    assert warned.exit_code == 1 and "at or above warning" in warned.output
+    network.tables["reporting_lines"]["loop"] = ReportingLine("loop", "council-meeting", "scrutiny")
+    looped = write_source(network, tmp_path / "looped", "csv")
+    failed = runner.invoke(main, ["check", str(looped), "--as-of", "2013-01-01", "--format",
+                                  "json"])
+    assert failed.exit_code == 1
+    assert "accountability-cycle" in failed.output
+
+
+@pytest.mark.parametrize("dataset,as_of", [("leeds", "2013-03-01"), ("leeds", "2012-06-01"),
+                                           ("harborough", "2014-01-16")])
+def test_every_findings_evidence_names_real_rows_of_the_source(dataset, as_of):
+    network = open_source(SEED / dataset)
+    findings = review(network, as_of=as_of)
+    assert len({f.rule for f in findings}) >= 10
+    for finding in findings:
+        assert finding.evidence, finding
+        for e in finding.evidence:
+            record = network.tables[TABLE_OF[e.type]][e.id]
+            assert (e.source_document, e.source_section) == (
+                record.source_document, record.source_section), e
+            assert e.source_document in network.documents

@@ -1,0 +1,151 @@
+"""Overlaps: load, interlocks, brokers and single points of failure."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from networkx.algorithms import bipartite
+from scipy import sparse
+
+from graphmodel import open_source
+from graphmodel.analysis.centrality import articulation_cuts, betweenness
+from graphmodel.analysis.overlaps import Seats, interlocks, overlap_findings
+from graphmodel.cli import main
+from graphmodel.generate import generate
+from graphmodel.model import Body, Membership, Person
+
+SEED = Path(__file__).resolve().parent.parent / "seed_data"
+
+
+def rule(findings, name):
+    return [f for f in findings if f.rule == name]
+
+
+def add(network, *records):
+    for r in records:
+        table = {Body: "bodies", Membership: "memberships", Person: "people"}[type(r)]
+        network.tables[table][r.id] = r
+    return network
+
+
+def test_someone_on_six_bodies_is_over_the_default_load_of_five(network):
+    for i in range(6):
+        add(network, Body(f"group-{i}", f"Working group {i}", "working_group"),
+            Membership(f"ann-{i}", f"group-{i}", person="ann", on_behalf_of="council",
+                       end="2013-06-30" if i == 5 else None))
+    found = rule(overlap_findings(network, as_of="2013-06-01"), "person-load")
+    assert [(f.subject.id, f.data["bodies"]) for f in found] == [("ann", 7)]  # + Safer Town Board
+    assert "Ann Smith sits on 7 current bodies" in found[0].message
+    # the sixth group's seat ended on 30 June: on 1 July she is on six
+    found = rule(overlap_findings(network, as_of="2013-07-01"), "person-load")
+    assert found[0].data["bodies"] == 6
+    assert {e.id for e in found[0].evidence} == {"m-ann", "ann-0", "ann-1", "ann-2", "ann-3",
+                                                  "ann-4"}
+
+
+def test_two_bodies_sharing_two_members_interlock(network):
+    add(network, Body("forum", "Safety Forum", "partnership"),
+        Membership("ann-forum", "forum", person="ann", on_behalf_of="council"),
+        Membership("bob-forum", "forum", person="bob", on_behalf_of="police"))
+    found = rule(overlap_findings(network, as_of="2013-01-01"), "interlock")
+    assert len(found) == 1
+    assert {found[0].subject.id, found[0].data["other_body"]} == {"board", "forum"}
+    # board: ann, bob, the director's post; forum: ann, bob -> 2 shared of 3
+    assert found[0].data["shared"] == 2 and found[0].data["jaccard"] == round(2 / 3, 4)
+    assert not rule(overlap_findings(network, as_of="2013-01-01", min_shared=3), "interlock")
+
+
+def test_interlocks_are_the_pairs_of_networkx_bipartite_projection(tmp_path):
+    generate(tmp_path / "g", bodies=150, people=600, seed=3)
+    seats = Seats(open_source(tmp_path / "g"), "2020-01-01")
+    a, b, shared, jaccard = interlocks(seats.matrix(), 1)
+    g = nx.Graph()
+    bodies = [f"body:{x}" for x in seats.bodies]
+    g.add_nodes_from(bodies)
+    g.add_edges_from((seats.sitters[s], bodies[body]) for s, body in seats.held)
+    projected = bipartite.weighted_projected_graph(g, bodies)
+    ours = {frozenset((bodies[x], bodies[y])): int(n) for x, y, n in zip(a, b, shared)}
+    theirs = {frozenset((u, v)): w for u, v, w in projected.edges(data="weight")}
+    assert ours == theirs and len(ours) > 100
+
+
+def random_bipartite(seed):
+    rnd = random.Random(seed)
+    g = nx.bipartite.random_graph(rnd.randint(3, 40), rnd.randint(3, 25), rnd.uniform(.05, .3),
+                                  seed=seed)
+    return g, sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=range(len(g))))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_betweenness_equals_networkx(seed):
+    g, adjacency = random_bipartite(seed)
+    scores, sampled = betweenness(adjacency)
+    expected = nx.betweenness_centrality(g)
+    assert sampled == 0
+    assert np.allclose(scores, [expected[v] for v in range(len(g))], rtol=1e-5, atol=1e-7)
+
+
+def test_sampled_betweenness_is_repeatable_and_close_for_the_top_broker():
+    g, adjacency = random_bipartite(99)
+    once, sampled = betweenness(adjacency, sample=20, seed=1)
+    again, _ = betweenness(adjacency, sample=20, seed=1)
+    assert sampled == 20 and (once == again).all()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_articulation_cuts_are_networkx_articulation_points_and_what_they_cut_off(seed):
+    g, adjacency = random_bipartite(seed)
+    is_body = [g.nodes[v]["bipartite"] == 1 for v in range(len(g))]
+    cuts = articulation_cuts(adjacency, is_body)
+    points = set(nx.articulation_points(g))
+    assert set(cuts) <= points
+    for v in points:
+        rest = g.subgraph(nx.node_connected_component(g, v) - {v})
+        pieces = sorted((sorted(u for u in piece if is_body[u])
+                         for piece in nx.connected_components(rest)), key=len, reverse=True)
+        assert len(cuts.get(v, [])) == sum(len(p) for p in pieces[1:])
+
+
+def test_a_person_who_alone_links_a_body_is_a_single_point_of_failure(network):
+    add(network, Body("forum", "Safety Forum", "partnership"),
+        Person("cy", "Cy Brown", "officer", "council"),
+        Membership("bob-forum", "forum", person="bob", on_behalf_of="police"),
+        Membership("cy-forum", "forum", person="cy", on_behalf_of="council"))
+    found = rule(overlap_findings(network, as_of="2013-01-01"), "single-point-of-failure")
+    assert [(f.subject.id, f.data["cut_off_bodies"]) for f in found] == [("bob", ["forum"])]
+    assert "If Bob Jones left, 1 body would have no member in common" in found[0].message
+
+
+def test_harboroughs_unnamed_officer_alone_links_four_bodies():
+    harborough = open_source(SEED / "harborough")
+    found = {f.subject.id: f for f in rule(overlap_findings(harborough, as_of="2014-01-16"),
+                                           "single-point-of-failure")}
+    officer = [f for f in found.values() if "not named in the register" in f.subject.name]
+    assert len(officer) == 1 and officer[0].data["cut_off"] == 4
+    assert "broadband-leicestershire-board" in officer[0].data["cut_off_bodies"]
+
+
+def test_bodies_on_the_same_theme_in_the_same_area_overlap():
+    leeds = open_source(SEED / "leeds")
+    pairs = {frozenset((f.subject.id, f.data["other_body"])): f
+             for f in rule(overlap_findings(leeds, as_of="2013-03-01"), "remit-overlap")}
+    burglary = pairs[frozenset(("burglary-reduction-programme", "leeds-burglary-taskforce"))]
+    assert "Burglary" in burglary.data["themes"]
+    # scrutiny boards work on themes too, but the rule looks at partnerships only
+    assert not any("scrutiny-ssc" in pair for pair in pairs)
+
+
+def test_overlaps_on_the_command_line_limits_each_rule_with_top():
+    result = CliRunner().invoke(main, ["overlaps", str(SEED / "leeds"), "--as-of", "2013-03-01",
+                                       "--top", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    rules = [f["rule"] for f in found]
+    assert len(rules) == len(set(rules)) and "interlock" in rules
+    interlock = next(f for f in found if f["rule"] == "interlock")
+    assert set(interlock["data"]) >= {"shared", "jaccard", "other_body", "standard"}
