@@ -57,8 +57,15 @@ def _map_slide(rv: Review, view: str, heading: str, number: int) -> str:
     return map_section(m, heading=heading, level=2, lazy=True, tables_open=False)
 
 
+_EVIDENCE_SHOWN = 5
+
+
 def _finding_slide(rv: Review, f: Any, number: int) -> str:
-    cited = "".join(f"<li>{_e(evidence_text(rv.network, e))}</li>" for e in f.evidence)
+    cited = "".join(f"<li>{_e(evidence_text(rv.network, e))}</li>"
+                    for e in f.evidence[:_EVIDENCE_SHOWN])
+    if len(f.evidence) > _EVIDENCE_SHOWN:
+        cited += (f"<li>and {len(f.evidence) - _EVIDENCE_SHOWN} more records (the review pack "
+                  "lists them all)</li>")
     standard = f.data.get("standard")
     text = (f"<p class=\"gm-message\">{_e(f.message)}</p>"
             + (f"<p>Drawn from:</p><ul>{cited}</ul>" if cited else "")
