@@ -100,24 +100,26 @@ def build(out: Path, bodies: int, people: int, seed: int) -> tuple[Path, Path, i
     return ours, theirs, len(m.nodes), len(m.edges), built
 
 
-def measure(browser, path: Path, timeout: float) -> tuple[float | None, float | None, int]:
-    """First paint (s), mean pan frame (ms) and nodes drawn, in a fresh page."""
+def measure(browser, path: Path, timeout: float) -> tuple[float | None, float | None, int, int]:
+    """First paint (s), mean pan frame (ms), nodes drawn and requests to other hosts."""
     # the hook and the polling run as page scripts: let them past graphmodel's policy
     context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=True)
     page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: r.url.startswith("file:") or outside.append(r.url))
     page.add_init_script(FIRST_PAINT_HOOK)
     page.goto(path.as_uri(), wait_until="commit")
     try:
         page.wait_for_function("window.__firstPaint > 0", timeout=timeout * 1000, polling=50)
     except Exception:  # noqa: BLE001 - a page that never paints is a result, not a crash
         context.close()
-        return None, None, 0
+        return None, None, 0, len(outside)
     first = page.evaluate("window.__firstPaint") / 1000
     drawn = page.evaluate("window.GM ? Object.values(GM.maps)[0].drawn()[0] "
                           ": window.network.body.nodeIndices.length")
     frame = page.evaluate(PAN_FRAMES)
     context.close()
-    return first, frame, drawn
+    return first, frame, drawn, len(outside)
 
 
 def main() -> int:
@@ -151,12 +153,12 @@ def main() -> int:
         for run in range(1, args.runs + 1):
             for name, path, timeout in (("graphmodel", ours, 60.0),
                                         ("pyvis defaults", theirs, args.pyvis_timeout)):
-                first, frame, drawn = measure(browser, path, timeout)
+                first, frame, drawn, outside = measure(browser, path, timeout)
                 results[name].append((first, frame, drawn))
                 shown = f"{first:.2f} s" if first else f"none within {timeout:.0f} s"
                 pan = f"{frame:.0f} ms" if frame else "-"
                 print(f"run {run}  {name:<15} first paint {shown:>18}   pan frame {pan:>7}   "
-                      f"nodes drawn {drawn:,}")
+                      f"nodes drawn {drawn:,}   requests to other hosts {outside}")
         browser.close()
     ok = True
     for name, rows in results.items():
