@@ -21,6 +21,7 @@ import datetime as _dt
 from collections import defaultdict, deque
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.graph import sitter_key
@@ -126,6 +127,7 @@ def render_chains(found: list[list[Any]], fmt: str) -> str:
     return "\n".join(" > ".join(b.name for b in chain) for chain in found)
 
 
+@without_cycle_collection
 def accountability_findings(network: Network, rules: dict[str, Any] | None = None,
                             as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """Every accountability finding on a day (default: today); see the module docs."""

@@ -18,6 +18,7 @@ import datetime as _dt
 from collections import defaultdict
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.model import Network
@@ -76,6 +77,7 @@ class Seats:
         return self.body_records[b]
 
 
+@without_cycle_collection
 def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
                      as_of: "str | _dt.date | None" = None, min_shared: int | None = None,
                      top: int | None = None) -> list[Finding]:

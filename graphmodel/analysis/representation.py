@@ -19,6 +19,7 @@ import datetime as _dt
 from collections import defaultdict
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.io.tables import composition, suggest
 from graphmodel.model import Network
@@ -69,6 +70,7 @@ class _View:
         return evidence_for([("body", body)] + [("membership", m) for m in seats])
 
 
+@without_cycle_collection
 def representation_gaps(network: Network, org: str | None = None,
                         rules: dict[str, Any] | None = None,
                         as_of: "str | _dt.date | None" = None) -> list[Finding]:
