@@ -122,7 +122,7 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
     if any(m.on_behalf_of == view.org for m in seats):
         return None
     message = f"No one sits on the {body.name} on behalf of {view.org_name}."
-    for m in seats:
+    for m in sorted(seats, key=lambda m: m.id):
         person = view.net.people.get(m.person) if m.person else None
         if person is not None and person.organisation == view.org and m.on_behalf_of:
             other = view.net.organisations.get(m.on_behalf_of)
@@ -197,7 +197,8 @@ def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
     attended = {m.body for m in view.net.memberships.values() if m.on_behalf_of == view.org}
     findings = []
     for theme in view.net.themes.values():
-        bodies = [b for b in view.net.bodies.values() if theme.id in b.themes]
+        bodies = sorted((b for b in view.net.bodies.values() if theme.id in b.themes),
+                        key=lambda b: (b.name, b.id))
         if any(b.id in attended for b in bodies):
             continue
         elsewhere = ", ".join(b.name for b in bodies)
