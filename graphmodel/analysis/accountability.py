@@ -50,9 +50,15 @@ class _Lines:
         self.predecessor_of: dict[str, list[Any]] = defaultdict(list)
         for s in network.successions.values():
             self.predecessor_of[s.predecessor].append(s)
+        # a body replaced before the day no longer holds anyone to account, even
+        # where the documents do not record it as dissolved
+        replaced = {s.predecessor for s in network.successions.values()
+                    if s.date and dates.latest(s.date) < self.on}
         self.up: dict[str, list[Any]] = defaultdict(list)
         self.down: dict[str, list[str]] = defaultdict(list)
         for line in self.net.reporting_lines.values():
+            if line.reports_to in replaced:
+                continue
             self.up[line.body].append(line)
             self.down[line.reports_to].append(line.body)
 
@@ -183,7 +189,7 @@ def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
     message = f"The {body.name} has no current reporting line"
     if not past:
         return message + " recorded.", evidence_for([("body", body)]), None
-    line = max(past, key=lambda ln: dates.latest(ln.end) if ln.end else _dt.date.max)
+    line = max(past, key=lambda ln: (dates.latest(ln.end) if ln.end else _dt.date.max, ln.id))
     parent = lines.full.bodies[line.reports_to]
     records: list[tuple[str, Any]] = [("body", body), ("reporting_line", line), ("body", parent)]
     until = line.end or parent.dissolved
