@@ -14,14 +14,16 @@ can walk them; links are derived and rebuilt, never read back.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import operator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from graphmodel.model import RECORD_TYPES, record_type
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
-           "from_props", "from_relationship"]
+           "column_getter", "from_props", "from_relationship"]
 
 NODE_LABELS = {
     "documents": "Document", "organisations": "Organisation", "areas": "Area",
@@ -73,13 +75,21 @@ LINKS: dict[str, list[tuple[str, str, str]]] = {
 assert set(NODE_LABELS) | set(RELATIONSHIP_TYPES) == {rt.name for rt in RECORD_TYPES}
 
 
+@functools.cache
+def column_getter(cls: type, columns: tuple[str, ...] = ()) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving a record's columns (all, in schema order, by default) as a tuple."""
+    columns = columns or cls.__slots__
+    get = operator.attrgetter(*columns)
+    return get if len(columns) > 1 else lambda record: (get(record),)
+
+
 def record_hash(record: Any) -> int:
     """A 64-bit fingerprint of every field, to tell a changed record from an unchanged one.
 
     An integer, not text: Neo4j stores it inline, which keeps a million
     relationships noticeably cheaper to write.
     """
-    values = tuple(getattr(record, name) for name in record.__slots__)
+    values = column_getter(type(record))(record)
     digest = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 

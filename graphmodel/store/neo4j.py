@@ -20,13 +20,15 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from graphmodel.model import RECORD_TYPES, Dataset, Network
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
-                                      from_props, from_relationship, record_hash)
+                                      column_getter, from_props, from_relationship,
+                                      record_hash)
 from graphmodel.store.queries import queries, query
 
 __all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
@@ -276,15 +278,21 @@ def diff(store: Store, network: Network, unfinished: Iterable[str] = (),
 
 # --- loading --------------------------------------------------------------------------
 
-def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch
 
 
-def _cells(record: Any, columns: Iterable[str] | None = None) -> list[Any]:
+def _cells(record: Any, columns: tuple[str, ...] = ()) -> list[Any]:
     """A record's columns (all, in schema order, by default) as property values."""
-    return [list(v) if isinstance(v, tuple) else v
-            for v in (getattr(record, name) for name in (columns or record.__slots__))]
+    values = column_getter(type(record), columns)(record)
+    return [list(v) if isinstance(v, tuple) else v for v in values]
+
+
+def _row(record: Any, columns: tuple[str, ...] = ()) -> list[Any]:
+    """[fingerprint, the columns...]: the leading part of every row written."""
+    return [record_hash(record), *_cells(record, columns)]
 
 
 class _Writer:
@@ -292,75 +300,79 @@ class _Writer:
 
     Batches of one query run on ``workers`` sessions at once (the server runs each
     transaction on one core); a query's batches all finish before the next query.
+    Rows are built lazily, so the next batch is built while earlier ones are written.
     """
 
-    def __init__(self, store: Store, dataset: str, load_id: int, batch_size: int,
+    def __init__(self, store: Store, dataset: str, load_tag: int | None, batch_size: int,
                  element_ids: dict[tuple[str, str], str],
                  progress: Callable[[str, int], None] | None, workers: int = 2):
-        self.store, self.dataset, self.load_id = store, dataset, load_id
+        self.store, self.dataset, self.load_tag = store, dataset, load_tag
         self.batch_size, self.eid, self.workers = batch_size, element_ids, workers
         self.progress = progress or (lambda table, n: None)
 
     def _run(self, name: str, key: str, batch: list[Any]) -> list[dict[str, Any]]:
-        return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_id,
+        return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_tag,
                               **{key: batch})
 
-    def write(self, name: str, rows: list[Any], table: str | None = None,
+    def write(self, name: str, rows: Iterable[Any], table: str | None = None,
               key: str = "rows") -> list[dict[str, Any]]:
-        from concurrent.futures import ThreadPoolExecutor, as_completed
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-        batches = list(_batches(rows, self.batch_size))
         results: list[dict[str, Any]] = []
-        if self.workers <= 1 or len(batches) <= 1:
-            for batch in batches:
-                results += self._run(name, key, batch)
+        pending: dict[Any, int] = {}
+
+        def collect(done: Iterable[Any]) -> None:
+            for future in done:
+                results.extend(future.result())
                 if table:
-                    self.progress(table, len(batch))
-            return results
+                    self.progress(table, pending.pop(future))
         with ThreadPoolExecutor(self.workers) as pool:
-            futures = {pool.submit(self._run, name, key, b): len(b) for b in batches}
-            for future in as_completed(futures):
-                results += future.result()
-                if table:
-                    self.progress(table, futures[future])
+            for batch in _batches(rows, self.batch_size):
+                if len(pending) > self.workers:   # one batch waits ready, no more
+                    collect(wait(pending, return_when=FIRST_COMPLETED)[0])
+                pending[pool.submit(self._run, name, key, batch)] = len(batch)
+            collect(list(pending))
         return results
 
     def nodes(self, table: str, added: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
-        rows = [[record_hash(r), *_cells(r)] for r in added]
-        for row in self.write(f"create_{label}", rows, table):
+        for row in self.write(f"create_{label}", map(_row, added), table):
             self.eid[(table, row["id"])] = row["eid"]
-        rows = [[self.eid[(table, r.id)], record_hash(r), *_cells(r)] for r in changed]
+        rows = ([self.eid[(table, r.id)], *_row(r)] for r in changed)
         self.write(f"update_{label}", rows, table)
 
     def links(self, table: str, records: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
         self.write(f"unlink_{label}", [self.eid[(table, r.id)] for r in changed], key="ids")
         for column, _, target_label in LINKS[label]:
-            target = next(t for t, l in NODE_LABELS.items() if l == target_label)
-            rows = []
-            for r in records:
-                value = getattr(r, column)
-                for ref in (value if isinstance(value, tuple) else (value,) if value else ()):
-                    rows.append([self.eid[(table, r.id)], self.eid[(target, ref)]])
-            self.write(f"link_{label}_{column}", rows)
+            target = _TABLES[target_label]
+            self.write(f"link_{label}_{column}",
+                       ([self.eid[(table, r.id)], self.eid[(target, ref)]]
+                        for r in records for ref in _refs(getattr(r, column))))
 
     def edges(self, edge: Any, records: list[Any]) -> None:
-        """Relationships, in batches sorted by source node: batches written at once
-        then touch different nodes and do not wait on each other's locks."""
-        rows = []
-        for r in records:
-            column, label = next((c, l) for c, l in edge.source if getattr(r, c))
-            source_table = next(t for t, l in NODE_LABELS.items() if l == label)
-            rows.append([self.eid[(source_table, getattr(r, column))],
-                         self.eid[("bodies", getattr(r, edge.target[0]))],
-                         record_hash(r), *_cells(r, edge.properties)])
-        rows.sort(key=lambda row: row[0])
-        self.write(f"create_{edge.type}", rows, edge.table)
+        """Relationships, in the order of their source records."""
+        properties = tuple(edge.properties)
+        endpoints = [(column, _TABLES[label]) for column, label in edge.source]
+        target = edge.target[0]
+
+        def row(record: Any) -> list[Any]:
+            column, table = next((c, t) for c, t in endpoints if getattr(record, c))
+            return [self.eid[(table, getattr(record, column))],
+                    self.eid[("bodies", getattr(record, target))], *_row(record, properties)]
+        self.write(f"create_{edge.type}", map(row, records), edge.table)
 
     def delete(self, table: str, ids: list[str]) -> None:
         name = "delete_nodes" if table in NODE_LABELS else "delete_relationships"
         self.write(name, [self.eid[(table, key)] for key in ids], key="ids")
+
+
+_TABLES = {label: table for table, label in NODE_LABELS.items()}
+
+
+def _refs(value: Any) -> tuple[str, ...]:
+    """The ids a reference column holds: none, one, or a list."""
+    return value if isinstance(value, tuple) else (value,) if value else ()
 
 
 def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
