@@ -2,11 +2,14 @@
 
 Organisations, bodies, people, posts, areas, themes and documents are nodes;
 memberships, reporting lines, scrutiny links, nominations, successions,
-resourcing and assessments are relationships between them. Every node and
-relationship carries all of its record's fields as properties plus
-``dataset`` (several datasets share one database) and two bookkeeping
-properties: ``_hash`` (to tell what changed) and ``_load`` (the number of the
-load that wrote it, so a load that was killed can be finished exactly).
+resourcing and assessments are relationships between them, always to a body.
+Every node and relationship carries all of its record's fields as properties
+and two bookkeeping properties: ``_hash`` (to tell what changed) and ``_load``
+(the number of the load that wrote it, so a load that was killed can be
+finished exactly; the records of a dataset's first, bulk load carry none and
+the dataset node's ``bulk_load`` stands for it). Nodes also carry ``dataset``
+(several datasets share one database); a relationship belongs to the dataset of
+the body it points to.
 
 Reference columns of node records (a person's organisation, a body's areas)
 also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom

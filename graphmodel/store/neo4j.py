@@ -213,10 +213,11 @@ class Change:
     changed: list[Any] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)     # not in the source any more
     abandoned: list[str] = field(default_factory=list)   # written by a load that never finished
+    copies: list[str] = field(default_factory=list)      # element ids of a second copy of a record
 
     def counts(self) -> dict[str, int]:
         return {"added": len(self.added), "changed": len(self.changed),
-                "removed": len(self.removed) + len(self.abandoned)}
+                "removed": len(self.removed) + len(self.abandoned) + len(self.copies)}
 
 
 @dataclass
@@ -232,14 +233,15 @@ class LoadReport:
         for table, change in self.changes.items():
             c = change.counts()
             if not self.prune:
-                c["removed"] = len(change.abandoned)
+                c["removed"] = len(change.abandoned) + len(change.copies)
                 c["not in source (kept without --prune)"] = len(change.removed)
             out[table] = c
         return out
 
     @property
     def unchanged(self) -> bool:
-        return all(not (c.added or c.changed or c.abandoned or (self.prune and c.removed))
+        return all(not (c.added or c.changed or c.abandoned or c.copies
+                        or (self.prune and c.removed))
                    for c in self.changes.values())
 
 
@@ -247,19 +249,21 @@ def _state_query(table: str) -> str:
     return f"state_{NODE_LABELS.get(table) or RELATIONSHIP_TYPES[table]}"
 
 
-def diff(store: Store, network: Network, unfinished: Iterable[str] = (),
+def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
+         bulk_load: int | None = None,
          element_ids: dict[tuple[str, str], str] | None = None) -> dict[str, Change]:
     """Compare a network with what the store holds for its dataset.
 
+    A record with no load number of its own was written by ``bulk_load``.
     ``element_ids``, if given, is filled with (table, id) -> elementId of every
     node and relationship the dataset holds, so the writes can address them.
     """
     unfinished = set(unfinished)
     changes = {}
     for rt in RECORD_TYPES:
-        held = {row["id"]: row for row in store.run("read.cypher", _state_query(rt.name),
-                                                    dataset=network.dataset.id)}
         change = Change()
+        held = _held(store.run("read.cypher", _state_query(rt.name),
+                               dataset=network.dataset.id), change.copies)
         records = network.tables[rt.name]
         for key, record in records.items():
             row = held.get(key)
@@ -269,11 +273,27 @@ def diff(store: Store, network: Network, unfinished: Iterable[str] = (),
                 change.changed.append(record)
         for key, row in held.items():
             if key not in records:
-                (change.abandoned if row["load"] in unfinished else change.removed).append(key)
+                load = bulk_load if row["load"] is None else row["load"]
+                (change.abandoned if load in unfinished else change.removed).append(key)
         if element_ids is not None:
             element_ids.update(((rt.name, key), row["eid"]) for key, row in held.items())
         changes[rt.name] = change
     return changes
+
+
+def _held(rows: list[dict[str, Any]], copies: list[str]) -> dict[str, dict[str, Any]]:
+    """The state rows by record id; the element id of any second copy goes in ``copies``.
+
+    Relationships have no uniqueness constraint: the loader creates only what the
+    dataset does not hold, and removes a copy should one ever appear.
+    """
+    held: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["id"] in held:
+            copies.append(row["eid"])
+        else:
+            held[row["id"]] = row
+    return held
 
 
 # --- loading --------------------------------------------------------------------------
@@ -362,9 +382,10 @@ class _Writer:
                     self.eid[("bodies", getattr(record, target))], *_row(record, properties)]
         self.write(f"create_{edge.type}", map(row, records), edge.table)
 
-    def delete(self, table: str, ids: list[str]) -> None:
+    def delete(self, table: str, ids: list[str], copies: list[str]) -> None:
+        """Records by id, and copies of records by element id."""
         name = "delete_nodes" if table in NODE_LABELS else "delete_relationships"
-        self.write(name, [self.eid[(table, key)] for key in ids], key="ids")
+        self.write(name, [self.eid[(table, key)] for key in ids] + copies, key="ids")
 
 
 _TABLES = {label: table for table, label in NODE_LABELS.items()}
@@ -388,17 +409,20 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
         meta = _dataset_props(store, dataset)
         unfinished = meta.get("incomplete_loads", []) + (
             [meta["load_id"]] if meta.get("load_state") == "loading" else [])
-        return LoadReport(dataset, diff(store, network, unfinished), True, prune)
+        changes = diff(store, network, unfinished, meta.get("bulk_load"))
+        return LoadReport(dataset, changes, True, prune)
     store.ensure_schema()
     begun = store.run("load.cypher", "begin_load", dataset=dataset)[0]
-    load_id, unfinished = begun["load"], begun["unfinished"]
+    load_id, bulk_load = begun["load"], begun["bulk_load"]
     element_ids: dict[tuple[str, str], str] = {}
-    changes = diff(store, network, unfinished, element_ids)
-    writer = _Writer(store, dataset, load_id, batch_size, element_ids, progress, workers)
+    changes = diff(store, network, begun["unfinished"], bulk_load, element_ids)
+    # the bulk load's records carry no load number: the dataset's bulk_load stands for it
+    tag = None if load_id == bulk_load else load_id
+    writer = _Writer(store, dataset, tag, batch_size, element_ids, progress, workers)
     for edge in EDGES:   # relationships that go (or are rewritten) first
         change = changes[edge.table]
         writer.delete(edge.table, change.abandoned + (change.removed if prune else [])
-                      + [r.id for r in change.changed])
+                      + [r.id for r in change.changed], change.copies)
     for table in NODE_LABELS:
         writer.nodes(table, changes[table].added, changes[table].changed)
     for table, label in NODE_LABELS.items():
@@ -410,7 +434,7 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
         writer.edges(edge, change.added + change.changed)
     for table in NODE_LABELS:
         change = changes[table]
-        writer.delete(table, change.abandoned + (change.removed if prune else []))
+        writer.delete(table, change.abandoned + (change.removed if prune else []), change.copies)
     ds = network.dataset
     store.run("load.cypher", "finish_load", dataset=dataset, properties={
         "name": ds.name, "home_organisation": ds.home_organisation,
