@@ -251,10 +251,12 @@ def _state_query(table: str) -> str:
 
 def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
          bulk_load: int | None = None,
-         element_ids: dict[tuple[str, str], str] | None = None) -> dict[str, Change]:
+         element_ids: dict[tuple[str, str], str] | None = None,
+         new: bool = False) -> dict[str, Change]:
     """Compare a network with what the store holds for its dataset.
 
-    A record with no load number of its own was written by ``bulk_load``.
+    A record with no load number of its own was written by ``bulk_load``. A
+    ``new`` dataset holds nothing yet, so nothing is read.
     ``element_ids``, if given, is filled with (table, id) -> elementId of every
     node and relationship the dataset holds, so the writes can address them.
     """
@@ -262,8 +264,8 @@ def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
     changes = {}
     for rt in RECORD_TYPES:
         change = Change()
-        held = _held(store.run("read.cypher", _state_query(rt.name),
-                               dataset=network.dataset.id), change.copies)
+        held = {} if new else _held(store.run("read.cypher", _state_query(rt.name),
+                                              dataset=network.dataset.id), change.copies)
         records = network.tables[rt.name]
         for key, record in records.items():
             row = held.get(key)
@@ -415,7 +417,8 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
     begun = store.run("load.cypher", "begin_load", dataset=dataset)[0]
     load_id, bulk_load = begun["load"], begun["bulk_load"]
     element_ids: dict[tuple[str, str], str] = {}
-    changes = diff(store, network, begun["unfinished"], bulk_load, element_ids)
+    changes = diff(store, network, begun["unfinished"], bulk_load, element_ids,
+                   new=load_id == 1)
     # the bulk load's records carry no load number: the dataset's bulk_load stands for it
     tag = None if load_id == bulk_load else load_id
     writer = _Writer(store, dataset, tag, batch_size, element_ids, progress, workers)
