@@ -29,9 +29,9 @@ CREATE CONSTRAINT graphmodel_person_key IF NOT EXISTS FOR (n:Person) REQUIRE (n.
 // name: Post_key
 CREATE CONSTRAINT graphmodel_post_key IF NOT EXISTS FOR (n:Post) REQUIRE (n.dataset, n.id) IS UNIQUE;
 
-// Relationships have no uniqueness constraint: keeping one up to date made
-// every load a third slower. The loader keeps them unique (see neo4j.py);
-// the constraints earlier versions made are dropped.
+// Relationships have no uniqueness constraint: it costs every relationship
+// written an index entry and a check. The loader keeps them unique (see
+// neo4j.py); the constraints earlier versions made are dropped.
 
 // name: MEMBER_OF_key_dropped
 DROP CONSTRAINT graphmodel_member_of_key IF EXISTS;

@@ -53,9 +53,9 @@ def _schema() -> str:
         out += [f"// name: {label}_key",
                 f"CREATE CONSTRAINT graphmodel_{label.lower()}_key IF NOT EXISTS "
                 f"FOR (n:{label}) REQUIRE (n.dataset, n.id) IS UNIQUE;\n"]
-    out += ["// Relationships have no uniqueness constraint: keeping one up to date made",
-            "// every load a third slower. The loader keeps them unique (see neo4j.py);",
-            "// the constraints earlier versions made are dropped.\n"]
+    out += ["// Relationships have no uniqueness constraint: it costs every relationship",
+            "// written an index entry and a check. The loader keeps them unique (see",
+            "// neo4j.py); the constraints earlier versions made are dropped.\n"]
     for edge in EDGES:
         out += [f"// name: {edge.type}_key_dropped",
                 f"DROP CONSTRAINT graphmodel_{edge.type.lower()}_key IF EXISTS;\n"]
