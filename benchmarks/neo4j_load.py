@@ -20,22 +20,17 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from common import dataset_arguments, dataset_dir  # noqa: E402
+
+
 NAIVE = """
 MERGE (p:Person {dataset: $dataset, id: $person})
 MERGE (b:Body {dataset: $dataset, id: $body})
 MERGE (p)-[m:MEMBER_OF {dataset: $dataset, id: $id}]->(b)
 SET m.role = $role, m.on_behalf_of = $on_behalf_of, m.start = $start, m.end = $end
 """
-
-
-def dataset_dir(args) -> Path:
-    from graphmodel.generate import generate
-
-    path = Path(args.dir) / f"synthetic-{args.bodies}-{args.people}-s{args.seed}"
-    if not (path / "dataset.csv").exists():
-        print(f"generating {path} ...", flush=True)
-        generate(path, bodies=args.bodies, people=args.people, seed=args.seed)
-    return path
 
 
 def naive_rate(store, network, sample: int) -> float:
@@ -52,10 +47,7 @@ def naive_rate(store, network, sample: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bodies", type=int, default=20000)
-    parser.add_argument("--people", type=int, default=200000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--dir", default=str(HERE / "data"))
+    dataset_arguments(parser)
     parser.add_argument("--batch-size", type=int, default=10000)
     parser.add_argument("--sample", type=int, default=2000, help="rows for the naive loop")
     parser.add_argument("--heap", default="4g", help="heap of the local server")

@@ -10,7 +10,7 @@
 // Seats held by a post with no named holder show the post.
 // :param dataset => 'harborough'
 MATCH (d:Dataset {id: $dataset})
-MATCH (holder)-[m:MEMBER_OF {dataset: $dataset}]->(b:Body)
+MATCH (holder)-[m:MEMBER_OF]->(b:Body {dataset: $dataset})
 WHERE m.on_behalf_of = d.home_organisation AND m.end IS NULL
 RETURN b.name AS board, m.role AS role, holder.name AS held_by,
        labels(holder)[0] AS held_as

@@ -1,20 +1,24 @@
 // Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
-// Parameters: $dataset (the dataset id), $load (this load's number), $rows or $ids.
-// Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
-// the (dataset, id) uniqueness index serve a look-up by dataset alone.
+// Parameters: $dataset (the dataset id), $load (this load's number, or null for the
+// dataset's bulk load), $rows or $ids.
+// Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)
+// uniqueness index serve a look-up by dataset alone. A relationship belongs to the
+// dataset of the body it points to, and is keyed by its id within that dataset.
 
 // Rows are lists: a record's columns in schema order after the leading values named
 // in each query. Nodes and relationships already known are addressed by elementId.
 
 // name: begin_load
 // Marks the dataset as loading, numbers this load and remembers earlier loads
-// that never finished.
+// that never finished. The dataset's first load is its bulk load: the records
+// it writes carry no _load of their own, the dataset's bulk_load stands for it.
 MERGE (d:Dataset {id: $dataset})
 WITH d, coalesce(d.incomplete_loads, []) +
      CASE WHEN d.load_state = 'loading' THEN [d.load_id] ELSE [] END AS unfinished
 SET d.incomplete_loads = unfinished, d.load_state = 'loading',
     d.load_id = coalesce(d.load_id, 0) + 1, d.load_started = toString(datetime())
-RETURN unfinished, d.load_id AS load;
+SET d.bulk_load = coalesce(d.bulk_load, d.load_id)
+RETURN unfinished, d.load_id AS load, d.bulk_load AS bulk_load;
 
 // name: finish_load
 MATCH (d:Dataset {id: $dataset})
@@ -92,7 +96,7 @@ DELETE old;
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:PART_OF {dataset: $dataset}]->(t);
+CREATE (n)-[:PART_OF]->(t);
 
 // name: create_Area
 // row: [hash, columns...]; only for records the dataset does not hold yet
@@ -129,7 +133,7 @@ DELETE old;
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:PART_OF {dataset: $dataset}]->(t);
+CREATE (n)-[:PART_OF]->(t);
 
 // name: create_Theme
 // row: [hash, columns...]; only for records the dataset does not hold yet
@@ -207,21 +211,21 @@ DELETE old;
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:HOSTED_BY {dataset: $dataset}]->(t);
+CREATE (n)-[:HOSTED_BY]->(t);
 
 // name: link_Body_areas
 // row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:COVERS {dataset: $dataset}]->(t);
+CREATE (n)-[:COVERS]->(t);
 
 // name: link_Body_themes
 // row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:WORKS_ON {dataset: $dataset}]->(t);
+CREATE (n)-[:WORKS_ON]->(t);
 
 // name: create_Person
 // row: [hash, columns...]; only for records the dataset does not hold yet
@@ -260,7 +264,7 @@ DELETE old;
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:WORKS_FOR {dataset: $dataset}]->(t);
+CREATE (n)-[:WORKS_FOR]->(t);
 
 // name: create_Post
 // row: [hash, columns...]; only for records the dataset does not hold yet
@@ -299,14 +303,14 @@ DELETE old;
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:POST_IN {dataset: $dataset}]->(t);
+CREATE (n)-[:POST_IN]->(t);
 
 // name: link_Post_holder
 // row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
-CREATE (n)-[:HELD_BY {dataset: $dataset}]->(t);
+CREATE (n)-[:HELD_BY]->(t);
 
 // name: create_MEMBER_OF
 // row: [elementId of the source node, elementId of the target node, hash,
@@ -325,7 +329,7 @@ CREATE (a)-[r:MEMBER_OF {
     notes: row[10],
     source_document: row[11],
     source_section: row[12],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+    _hash: row[2], _load: $load}]->(b);
 
 // name: create_REPORTS_TO
 // row: [elementId of the source node, elementId of the target node, hash,
@@ -341,7 +345,7 @@ CREATE (a)-[r:REPORTS_TO {
     notes: row[7],
     source_document: row[8],
     source_section: row[9],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+    _hash: row[2], _load: $load}]->(b);
 
 // name: create_SCRUTINISES
 // row: [elementId of the source node, elementId of the target node, hash,
@@ -356,7 +360,7 @@ CREATE (a)-[r:SCRUTINISES {
     notes: row[6],
     source_document: row[7],
     source_section: row[8],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+    _hash: row[2], _load: $load}]->(b);
 
 // name: create_NOMINATES_TO
 // row: [elementId of the source node, elementId of the target node, hash,
@@ -372,7 +376,7 @@ CREATE (a)-[r:NOMINATES_TO {
     notes: row[7],
     source_document: row[8],
     source_section: row[9],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+    _hash: row[2], _load: $load}]->(b);
 
 // name: create_SUCCEEDED_BY
 // row: [elementId of the source node, elementId of the target node, hash,
@@ -386,7 +390,7 @@ CREATE (a)-[r:SUCCEEDED_BY {
     notes: row[5],
     source_document: row[6],
     source_section: row[7],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+    _hash: row[2], _load: $load}]->(b);
 
 // name: create_RESOURCES
 // row: [elementId of the source node, elementId of the target node, hash,
@@ -405,7 +409,7 @@ CREATE (a)-[r:RESOURCES {
     notes: row[10],
     source_document: row[11],
     source_section: row[12],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+    _hash: row[2], _load: $load}]->(b);
 
 // name: create_ASSESSES
 // row: [elementId of the source node, elementId of the target node, hash,
@@ -422,4 +426,4 @@ CREATE (a)-[r:ASSESSES {
     notes: row[8],
     source_document: row[9],
     source_section: row[10],
-    dataset: $dataset, _hash: row[2], _load: $load}]->(b);
+    _hash: row[2], _load: $load}]->(b);

@@ -1,7 +1,9 @@
 // Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
-// Parameters: $dataset (the dataset id), $load (this load's number), $rows or $ids.
-// Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
-// the (dataset, id) uniqueness index serve a look-up by dataset alone.
+// Parameters: $dataset (the dataset id), $load (this load's number, or null for the
+// dataset's bulk load), $rows or $ids.
+// Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)
+// uniqueness index serve a look-up by dataset alone. A relationship belongs to the
+// dataset of the body it points to, and is keyed by its id within that dataset.
 
 // name: server
 CALL dbms.components() YIELD name, versions, edition
@@ -72,64 +74,64 @@ MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
 
 // name: read_MEMBER_OF
-MATCH (a)-[r:MEMBER_OF {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+MATCH (a)-[r:MEMBER_OF]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_MEMBER_OF
-MATCH ()-[r:MEMBER_OF {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+MATCH ()-[r:MEMBER_OF]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_REPORTS_TO
-MATCH (a)-[r:REPORTS_TO {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+MATCH (a)-[r:REPORTS_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_REPORTS_TO
-MATCH ()-[r:REPORTS_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+MATCH ()-[r:REPORTS_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_SCRUTINISES
-MATCH (a)-[r:SCRUTINISES {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+MATCH (a)-[r:SCRUTINISES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SCRUTINISES
-MATCH ()-[r:SCRUTINISES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+MATCH ()-[r:SCRUTINISES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_NOMINATES_TO
-MATCH (a)-[r:NOMINATES_TO {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+MATCH (a)-[r:NOMINATES_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_NOMINATES_TO
-MATCH ()-[r:NOMINATES_TO {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+MATCH ()-[r:NOMINATES_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_SUCCEEDED_BY
-MATCH (a)-[r:SUCCEEDED_BY {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+MATCH (a)-[r:SUCCEEDED_BY]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SUCCEEDED_BY
-MATCH ()-[r:SUCCEEDED_BY {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+MATCH ()-[r:SUCCEEDED_BY]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_RESOURCES
-MATCH (a)-[r:RESOURCES {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+MATCH (a)-[r:RESOURCES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_RESOURCES
-MATCH ()-[r:RESOURCES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+MATCH ()-[r:RESOURCES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
 
 // name: read_ASSESSES
-MATCH (a)-[r:ASSESSES {dataset: $dataset}]->(b) WHERE r.id IS NOT NULL
+MATCH (a)-[r:ASSESSES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_ASSESSES
-MATCH ()-[r:ASSESSES {dataset: $dataset}]->() WHERE r.id IS NOT NULL
+MATCH ()-[r:ASSESSES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;

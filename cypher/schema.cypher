@@ -1,7 +1,9 @@
 // Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
-// Parameters: $dataset (the dataset id), $load (this load's number), $rows or $ids.
-// Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
-// the (dataset, id) uniqueness index serve a look-up by dataset alone.
+// Parameters: $dataset (the dataset id), $load (this load's number, or null for the
+// dataset's bulk load), $rows or $ids.
+// Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)
+// uniqueness index serve a look-up by dataset alone. A relationship belongs to the
+// dataset of the body it points to, and is keyed by its id within that dataset.
 
 // name: dataset_key
 CREATE CONSTRAINT graphmodel_dataset_key IF NOT EXISTS FOR (d:Dataset) REQUIRE d.id IS UNIQUE;
@@ -27,23 +29,27 @@ CREATE CONSTRAINT graphmodel_person_key IF NOT EXISTS FOR (n:Person) REQUIRE (n.
 // name: Post_key
 CREATE CONSTRAINT graphmodel_post_key IF NOT EXISTS FOR (n:Post) REQUIRE (n.dataset, n.id) IS UNIQUE;
 
-// name: MEMBER_OF_key
-CREATE CONSTRAINT graphmodel_member_of_key IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE (r.dataset, r.id) IS UNIQUE;
+// Relationships have no uniqueness constraint: it costs every relationship
+// written an index entry and a check. The loader keeps them unique (see
+// neo4j.py); the constraints earlier versions made are dropped.
 
-// name: REPORTS_TO_key
-CREATE CONSTRAINT graphmodel_reports_to_key IF NOT EXISTS FOR ()-[r:REPORTS_TO]-() REQUIRE (r.dataset, r.id) IS UNIQUE;
+// name: MEMBER_OF_key_dropped
+DROP CONSTRAINT graphmodel_member_of_key IF EXISTS;
 
-// name: SCRUTINISES_key
-CREATE CONSTRAINT graphmodel_scrutinises_key IF NOT EXISTS FOR ()-[r:SCRUTINISES]-() REQUIRE (r.dataset, r.id) IS UNIQUE;
+// name: REPORTS_TO_key_dropped
+DROP CONSTRAINT graphmodel_reports_to_key IF EXISTS;
 
-// name: NOMINATES_TO_key
-CREATE CONSTRAINT graphmodel_nominates_to_key IF NOT EXISTS FOR ()-[r:NOMINATES_TO]-() REQUIRE (r.dataset, r.id) IS UNIQUE;
+// name: SCRUTINISES_key_dropped
+DROP CONSTRAINT graphmodel_scrutinises_key IF EXISTS;
 
-// name: SUCCEEDED_BY_key
-CREATE CONSTRAINT graphmodel_succeeded_by_key IF NOT EXISTS FOR ()-[r:SUCCEEDED_BY]-() REQUIRE (r.dataset, r.id) IS UNIQUE;
+// name: NOMINATES_TO_key_dropped
+DROP CONSTRAINT graphmodel_nominates_to_key IF EXISTS;
 
-// name: RESOURCES_key
-CREATE CONSTRAINT graphmodel_resources_key IF NOT EXISTS FOR ()-[r:RESOURCES]-() REQUIRE (r.dataset, r.id) IS UNIQUE;
+// name: SUCCEEDED_BY_key_dropped
+DROP CONSTRAINT graphmodel_succeeded_by_key IF EXISTS;
 
-// name: ASSESSES_key
-CREATE CONSTRAINT graphmodel_assesses_key IF NOT EXISTS FOR ()-[r:ASSESSES]-() REQUIRE (r.dataset, r.id) IS UNIQUE;
+// name: RESOURCES_key_dropped
+DROP CONSTRAINT graphmodel_resources_key IF EXISTS;
+
+// name: ASSESSES_key_dropped
+DROP CONSTRAINT graphmodel_assesses_key IF EXISTS;

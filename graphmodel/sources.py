@@ -5,13 +5,13 @@ every problem found. ``open_source`` raises :class:`InvalidData` instead.
 """
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
 
 from typing import Any
 
+from graphmodel.memory import no_cycle_collection
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError, InvalidData, Problem, errors
 
@@ -48,11 +48,7 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
     if not path.exists():
         raise SourceNotFound(f"{source}: no such file or directory; SOURCE is a dataset "
                              "directory, an .xlsx workbook or a Popolo .json file")
-    # records hold no reference cycles: the cyclic collector would only rescan the
-    # millions of new records over and over (a fifth of the read time on a big source)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cycle_collection():
         if path.is_dir():
             from graphmodel.io.csvdir import read_csv_dir
             collected = read_csv_dir(path)
@@ -65,9 +61,6 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
         else:
             raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
         return build_network(collected)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def open_source(source: str | os.PathLike, dataset: str | None = None,

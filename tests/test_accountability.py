@@ -122,6 +122,18 @@ def test_a_line_to_a_dissolved_body_with_no_successor_is_reported_as_dissolved(n
     assert "Town Initiative Board" in finding.message and "dissolved (2012-12)" in finding.message
 
 
+def test_a_line_to_a_body_replaced_but_not_recorded_as_dissolved_is_broken(network):
+    network.tables["bodies"]["old-board"] = replace(network.bodies["old-board"], dissolved=None)
+    network.tables["reporting_lines"]["line-board"] = replace(network.reporting_lines["line-board"],
+                                                              end=None)
+    still = by_rule(accountability_findings(network, as_of="2012-12-31"), "no-accountability-line")
+    assert "board" not in still           # replaced during December 2012: not yet
+    finding = by_rule(accountability_findings(network, as_of="2013-01-01"),
+                      "no-accountability-line")["board"]
+    assert finding.data["broken_by"] == "replaced" and finding.severity == "warning"
+    assert "which was replaced by the Safer Town Board" in finding.message
+
+
 def test_a_reporting_line_counts_through_its_last_day(network):
     # line-board ends "2012-12": current on 31 December, gone on 1 January
     on_last_day = accountability_findings(network, as_of="2012-12-31")

@@ -171,8 +171,7 @@ def test_a_load_killed_midway_is_refused_then_finished_exactly(store, tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "graphmodel.cli", "load",
                                 str(tmp_path / "gen"), "--uri", store.uri, "--batch-size", "200"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    written = lambda: count(store, "MATCH ()-[r:MEMBER_OF {dataset: 'synthetic'}]->() "
-                                   "RETURN count(r)") if _exists(store) else 0
+    written = lambda: _memberships(store)[0] if _exists(store) else 0
     assert _wait_for(lambda: written() > 500), "the load never got going"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
@@ -193,11 +192,37 @@ def test_a_load_killed_midway_is_refused_then_finished_exactly(store, tmp_path):
         del network.memberships[key]
     load(network, store)
     assert read(store, network.dataset.id) == network
-    assert written() == len(network.memberships)
+    assert _memberships(store) == (len(network.memberships), len(network.memberships))
+    assert load(network, store).unchanged
 
 
 def _exists(store):
     return count(store, "MATCH (d:Dataset {id: 'synthetic'}) RETURN count(d)") > 0
+
+
+def _memberships(store, dataset="synthetic"):
+    """(memberships, different membership ids) the dataset holds."""
+    row = store.driver.execute_query(
+        "MATCH ()-[r:MEMBER_OF]->(:Body {dataset: $dataset}) "
+        "RETURN count(r) AS n, count(DISTINCT r.id) AS ids",
+        {"dataset": dataset}, database_=store.database).records[0]
+    return row["n"], row["ids"]
+
+
+def test_a_second_copy_of_a_relationship_is_removed_by_the_next_load(store):
+    """Relationships have no uniqueness constraint; the loader keeps them unique."""
+    network = open_source(SEED / "leeds")
+    load(network, store)
+    store.driver.execute_query(
+        "MATCH (a)-[r:MEMBER_OF {id: $id}]->(b:Body {dataset: 'leeds'}) "
+        "CREATE (a)-[c:MEMBER_OF]->(b) SET c = properties(r)",
+        {"id": next(iter(network.memberships))}, database_=store.database)
+    assert _memberships(store, "leeds") == (len(network.memberships) + 1,
+                                            len(network.memberships))
+    report = load(network, store)
+    assert report.counts()["memberships"]["removed"] == 1
+    assert _memberships(store, "leeds") == (len(network.memberships),) * 2
+    assert read(store, "leeds") == network
 
 
 def test_an_unreachable_server_is_one_clear_line(tmp_path, dataset_dir):

@@ -21,6 +21,7 @@ import datetime as _dt
 from collections import defaultdict, deque
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.graph import sitter_key
@@ -49,9 +50,15 @@ class _Lines:
         self.predecessor_of: dict[str, list[Any]] = defaultdict(list)
         for s in network.successions.values():
             self.predecessor_of[s.predecessor].append(s)
+        # a body replaced before the day no longer holds anyone to account, even
+        # where the documents do not record it as dissolved
+        replaced = {s.predecessor for s in network.successions.values()
+                    if s.date and dates.latest(s.date) < self.on}
         self.up: dict[str, list[Any]] = defaultdict(list)
         self.down: dict[str, list[str]] = defaultdict(list)
         for line in self.net.reporting_lines.values():
+            if line.reports_to in replaced:
+                continue
             self.up[line.body].append(line)
             self.down[line.reports_to].append(line.body)
 
@@ -126,6 +133,7 @@ def render_chains(found: list[list[Any]], fmt: str) -> str:
     return "\n".join(" > ".join(b.name for b in chain) for chain in found)
 
 
+@without_cycle_collection
 def accountability_findings(network: Network, rules: dict[str, Any] | None = None,
                             as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """Every accountability finding on a day (default: today); see the module docs."""
@@ -181,7 +189,7 @@ def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
     message = f"The {body.name} has no current reporting line"
     if not past:
         return message + " recorded.", evidence_for([("body", body)]), None
-    line = max(past, key=lambda ln: dates.latest(ln.end) if ln.end else _dt.date.max)
+    line = max(past, key=lambda ln: (dates.latest(ln.end) if ln.end else _dt.date.max, ln.id))
     parent = lines.full.bodies[line.reports_to]
     records: list[tuple[str, Any]] = [("body", body), ("reporting_line", line), ("body", parent)]
     until = line.end or parent.dissolved

@@ -9,9 +9,9 @@ appeared and disappeared.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
 from graphmodel.model import RECORD_TYPES, Network
@@ -28,9 +28,11 @@ _SINGULAR.update(reporting_lines="reporting_line", scrutiny_links="scrutiny_link
                  resourcing="resourcing")
 
 
-@dataclass(frozen=True)
-class Change:
-    """One difference: what changed (established, ended, added, appeared...), and to what."""
+class Change(NamedTuple):
+    """One difference: what changed (established, ended, added, appeared...), and to what.
+
+    A named tuple, as Evidence: a diff of a large network can hold a million of them.
+    """
     change: str
     record_type: str
     id: str
@@ -49,7 +51,8 @@ def describe(network: Network, table: str, record: Any) -> str:
     if hasattr(record, "name"):
         return record.name
     if table == "memberships":
-        who = (network.people.get(record.person) or network.posts.get(record.post or ""))
+        who = network.people.get(record.person) if record.person else \
+            network.posts.get(record.post) if record.post else None
         body = network.bodies.get(record.body)
         return (f"{who.name if who else record.person or record.post} on the "
                 f"{body.name if body else record.body} ({record.role.replace('_', ' ')})")
@@ -60,6 +63,7 @@ def describe(network: Network, table: str, record: Any) -> str:
     return " -> ".join(n.name for n in names if n) or record.id
 
 
+@without_cycle_collection
 def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.date",
                     org: str | None = None, rules: dict[str, Any] | None = None,
                     findings: bool = True) -> list[Change]:
@@ -78,6 +82,7 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
     return _ordered(out)
 
 
+@without_cycle_collection
 def changes(old: Network, new: Network, org: str | None = None,
             rules: dict[str, Any] | None = None, as_of: "str | _dt.date | None" = None,
             findings: bool = True) -> list[Change]:
@@ -109,14 +114,13 @@ def _show(value: Any) -> str:
 
 
 def _change(change: str, kind: str, network: Network, table: str, record: Any) -> Change:
-    detail = ""
-    period = [getattr(record, f, None) for f in ("established", "dissolved", "start", "end")]
-    if any(period):
-        start = record.established if table == "bodies" else record.start
-        end = record.dissolved if table == "bodies" else record.end
-        detail = f"from {start or '?'} to {end or 'now'}"
-    return Change(change, kind, record.id, describe(network, table, record), detail,
-                  evidence_for([(kind, record)]))
+    if table == "bodies":
+        start, end = record.established, record.dissolved
+    else:
+        start, end = getattr(record, "start", None), getattr(record, "end", None)
+    detail = f"from {start or '?'} to {end or 'now'}" if start or end else ""
+    evidence = (Evidence(kind, record.id, record.source_document, record.source_section),)
+    return Change(change, kind, record.id, describe(network, table, record), detail, evidence)
 
 
 def _key(f: Finding) -> tuple[str, ...]:
@@ -136,12 +140,13 @@ def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt
     return out
 
 
-_ORDER = ["established", "dissolved", "added", "removed", "changed", "started", "ended",
-          "appeared", "disappeared"]
+_ORDER = {change: i for i, change in enumerate(
+    ["established", "dissolved", "added", "removed", "changed", "started", "ended",
+     "appeared", "disappeared"])}
 
 
 def _ordered(changes: list[Change]) -> list[Change]:
-    return sorted(changes, key=lambda c: (c.record_type == "finding", _ORDER.index(c.change),
+    return sorted(changes, key=lambda c: (c.record_type == "finding", _ORDER[c.change],
                                           c.record_type, c.name, c.id))
 
 

@@ -18,6 +18,7 @@ import datetime as _dt
 from collections import defaultdict
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.model import Network
@@ -26,31 +27,32 @@ __all__ = ["Seats", "overlap_findings", "interlocks"]
 
 
 class Seats:
-    """Who sits where on one day, as integer-coded sitters and bodies."""
+    """Who sits where on one day, as integer-coded sitters and bodies.
+
+    Sitters and bodies are numbered in order of their ids, so every result (and
+    the sample behind estimated betweenness) is the same whatever order the
+    source lists its records in.
+    """
 
     def __init__(self, network: Network, as_of: Any = None, current: bool = False):
         self.net = network if current else network.as_of(as_of)
-        self.sitters: list[str] = []
-        self.bodies: list[str] = list(self.net.bodies)
-        self.body_records = list(self.net.bodies.values())
+        self.bodies: list[str] = sorted(self.net.bodies)
+        self.body_records = [self.net.bodies[b] for b in self.bodies]
         body_index = {b: i for i, b in enumerate(self.bodies)}
-        sitter_index: dict[str, int] = {}
-        self.held: dict[tuple[int, int], list[Any]] = defaultdict(list)
         holders = {p.id: p.holder for p in self.net.posts.values() if p.holder}
+        seated = []
         for m in self.net.memberships.values():
             # as graph.sitter_key, inlined: this loop runs once per membership
             if m.person:
-                who = "person:" + m.person
+                seated.append(("person:" + m.person, m))
             elif m.post:
                 holder = holders.get(m.post)
-                who = "person:" + holder if holder else "post:" + m.post
-            else:
-                continue
-            s = sitter_index.get(who)
-            if s is None:
-                s = sitter_index[who] = len(self.sitters)
-                self.sitters.append(who)
-            self.held[s, body_index[m.body]].append(m)
+                seated.append(("person:" + holder if holder else "post:" + m.post, m))
+        self.sitters: list[str] = sorted({who for who, _ in seated})
+        sitter_index = {who: i for i, who in enumerate(self.sitters)}
+        self.held: dict[tuple[int, int], list[Any]] = defaultdict(list)
+        for who, m in seated:
+            self.held[sitter_index[who], body_index[m.body]].append(m)
 
     def matrix(self):
         """The sitters x bodies incidence matrix (1 where someone sits on a body)."""
@@ -76,6 +78,7 @@ class Seats:
         return self.body_records[b]
 
 
+@without_cycle_collection
 def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
                      as_of: "str | _dt.date | None" = None, min_shared: int | None = None,
                      top: int | None = None) -> list[Finding]:
@@ -153,6 +156,7 @@ def _interlock(seats: Seats, incidence: Any, rule: str, settings: dict[str, Any]
 
     a, b, n, jaccard = interlocks(incidence, settings.get("min_shared", 2))
     limit = settings.get("top", 0) or len(n)
+    # bodies are numbered in id order, so ties fall to the pair with the first ids
     order = np.lexsort((b, a, -jaccard, -n))[:limit]
     by_body = incidence.T.tocsr()
     findings = []

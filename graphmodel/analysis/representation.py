@@ -19,6 +19,7 @@ import datetime as _dt
 from collections import defaultdict
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.io.tables import composition, suggest
 from graphmodel.model import Network
@@ -69,6 +70,7 @@ class _View:
         return evidence_for([("body", body)] + [("membership", m) for m in seats])
 
 
+@without_cycle_collection
 def representation_gaps(network: Network, org: str | None = None,
                         rules: dict[str, Any] | None = None,
                         as_of: "str | _dt.date | None" = None) -> list[Finding]:
@@ -120,7 +122,7 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
     if any(m.on_behalf_of == view.org for m in seats):
         return None
     message = f"No one sits on the {body.name} on behalf of {view.org_name}."
-    for m in seats:
+    for m in sorted(seats, key=lambda m: m.id):
         person = view.net.people.get(m.person) if m.person else None
         if person is not None and person.organisation == view.org and m.on_behalf_of:
             other = view.net.organisations.get(m.on_behalf_of)
@@ -195,7 +197,8 @@ def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
     attended = {m.body for m in view.net.memberships.values() if m.on_behalf_of == view.org}
     findings = []
     for theme in view.net.themes.values():
-        bodies = [b for b in view.net.bodies.values() if theme.id in b.themes]
+        bodies = sorted((b for b in view.net.bodies.values() if theme.id in b.themes),
+                        key=lambda b: (b.name, b.id))
         if any(b.id in attended for b in bodies):
             continue
         elsewhere = ", ".join(b.name for b in bodies)

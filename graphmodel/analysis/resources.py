@@ -19,6 +19,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel import render
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.analysis.representation import UnknownOrganisation
@@ -108,6 +109,7 @@ def _recommend(settings: dict[str, Any], assessment: Any, hours: float | None,
     return None, None
 
 
+@without_cycle_collection
 def resources(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
               as_of: "str | _dt.date | None" = None) -> ResourceReport:
     """Hours and money per body and in total, with recommendations and findings."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.findings import SEVERITIES, Finding
 from graphmodel.model import Network
 
 __all__ = ["review", "at_or_above"]
 
 
+@without_cycle_collection
 def review(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
            as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """Run every rule of every topic and return the findings, most severe first.

@@ -2,11 +2,14 @@
 
 Organisations, bodies, people, posts, areas, themes and documents are nodes;
 memberships, reporting lines, scrutiny links, nominations, successions,
-resourcing and assessments are relationships between them. Every node and
-relationship carries all of its record's fields as properties plus
-``dataset`` (several datasets share one database) and two bookkeeping
-properties: ``_hash`` (to tell what changed) and ``_load`` (the number of the
-load that wrote it, so a load that was killed can be finished exactly).
+resourcing and assessments are relationships between them, always to a body.
+Every node and relationship carries all of its record's fields as properties
+and two bookkeeping properties: ``_hash`` (to tell what changed) and ``_load``
+(the number of the load that wrote it, so a load that was killed can be
+finished exactly; the records of a dataset's first, bulk load carry none and
+the dataset node's ``bulk_load`` stands for it). Nodes also carry ``dataset``
+(several datasets share one database); a relationship belongs to the dataset of
+the body it points to.
 
 Reference columns of node records (a person's organisation, a body's areas)
 also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom
@@ -14,14 +17,16 @@ can walk them; links are derived and rebuilt, never read back.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import operator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from graphmodel.model import RECORD_TYPES, record_type
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
-           "from_props", "from_relationship"]
+           "column_getter", "from_props", "from_relationship"]
 
 NODE_LABELS = {
     "documents": "Document", "organisations": "Organisation", "areas": "Area",
@@ -73,13 +78,21 @@ LINKS: dict[str, list[tuple[str, str, str]]] = {
 assert set(NODE_LABELS) | set(RELATIONSHIP_TYPES) == {rt.name for rt in RECORD_TYPES}
 
 
+@functools.cache
+def column_getter(cls: type, columns: tuple[str, ...] = ()) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving a record's columns (all, in schema order, by default) as a tuple."""
+    columns = columns or cls.__slots__
+    get = operator.attrgetter(*columns)
+    return get if len(columns) > 1 else lambda record: (get(record),)
+
+
 def record_hash(record: Any) -> int:
     """A 64-bit fingerprint of every field, to tell a changed record from an unchanged one.
 
     An integer, not text: Neo4j stores it inline, which keeps a million
     relationships noticeably cheaper to write.
     """
-    values = tuple(getattr(record, name) for name in record.__slots__)
+    values = column_getter(type(record))(record)
     digest = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 

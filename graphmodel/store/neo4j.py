@@ -20,13 +20,15 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from graphmodel.model import RECORD_TYPES, Dataset, Network
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
-                                      from_props, from_relationship, record_hash)
+                                      column_getter, from_props, from_relationship,
+                                      record_hash)
 from graphmodel.store.queries import queries, query
 
 __all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
@@ -211,10 +213,11 @@ class Change:
     changed: list[Any] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)     # not in the source any more
     abandoned: list[str] = field(default_factory=list)   # written by a load that never finished
+    copies: list[str] = field(default_factory=list)      # element ids of a second copy of a record
 
     def counts(self) -> dict[str, int]:
         return {"added": len(self.added), "changed": len(self.changed),
-                "removed": len(self.removed) + len(self.abandoned)}
+                "removed": len(self.removed) + len(self.abandoned) + len(self.copies)}
 
 
 @dataclass
@@ -230,14 +233,15 @@ class LoadReport:
         for table, change in self.changes.items():
             c = change.counts()
             if not self.prune:
-                c["removed"] = len(change.abandoned)
+                c["removed"] = len(change.abandoned) + len(change.copies)
                 c["not in source (kept without --prune)"] = len(change.removed)
             out[table] = c
         return out
 
     @property
     def unchanged(self) -> bool:
-        return all(not (c.added or c.changed or c.abandoned or (self.prune and c.removed))
+        return all(not (c.added or c.changed or c.abandoned or c.copies
+                        or (self.prune and c.removed))
                    for c in self.changes.values())
 
 
@@ -245,19 +249,23 @@ def _state_query(table: str) -> str:
     return f"state_{NODE_LABELS.get(table) or RELATIONSHIP_TYPES[table]}"
 
 
-def diff(store: Store, network: Network, unfinished: Iterable[str] = (),
-         element_ids: dict[tuple[str, str], str] | None = None) -> dict[str, Change]:
+def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
+         bulk_load: int | None = None,
+         element_ids: dict[tuple[str, str], str] | None = None,
+         new: bool = False) -> dict[str, Change]:
     """Compare a network with what the store holds for its dataset.
 
+    A record with no load number of its own was written by ``bulk_load``. A
+    ``new`` dataset holds nothing yet, so nothing is read.
     ``element_ids``, if given, is filled with (table, id) -> elementId of every
     node and relationship the dataset holds, so the writes can address them.
     """
     unfinished = set(unfinished)
     changes = {}
     for rt in RECORD_TYPES:
-        held = {row["id"]: row for row in store.run("read.cypher", _state_query(rt.name),
-                                                    dataset=network.dataset.id)}
         change = Change()
+        held = {} if new else _held(store.run("read.cypher", _state_query(rt.name),
+                                              dataset=network.dataset.id), change.copies)
         records = network.tables[rt.name]
         for key, record in records.items():
             row = held.get(key)
@@ -267,24 +275,46 @@ def diff(store: Store, network: Network, unfinished: Iterable[str] = (),
                 change.changed.append(record)
         for key, row in held.items():
             if key not in records:
-                (change.abandoned if row["load"] in unfinished else change.removed).append(key)
+                load = bulk_load if row["load"] is None else row["load"]
+                (change.abandoned if load in unfinished else change.removed).append(key)
         if element_ids is not None:
             element_ids.update(((rt.name, key), row["eid"]) for key, row in held.items())
         changes[rt.name] = change
     return changes
 
 
+def _held(rows: list[dict[str, Any]], copies: list[str]) -> dict[str, dict[str, Any]]:
+    """The state rows by record id; the element id of any second copy goes in ``copies``.
+
+    Relationships have no uniqueness constraint: the loader creates only what the
+    dataset does not hold, and removes a copy should one ever appear.
+    """
+    held: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["id"] in held:
+            copies.append(row["eid"])
+        else:
+            held[row["id"]] = row
+    return held
+
+
 # --- loading --------------------------------------------------------------------------
 
-def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch
 
 
-def _cells(record: Any, columns: Iterable[str] | None = None) -> list[Any]:
+def _cells(record: Any, columns: tuple[str, ...] = ()) -> list[Any]:
     """A record's columns (all, in schema order, by default) as property values."""
-    return [list(v) if isinstance(v, tuple) else v
-            for v in (getattr(record, name) for name in (columns or record.__slots__))]
+    values = column_getter(type(record), columns)(record)
+    return [list(v) if isinstance(v, tuple) else v for v in values]
+
+
+def _row(record: Any, columns: tuple[str, ...] = ()) -> list[Any]:
+    """[fingerprint, the columns...]: the leading part of every row written."""
+    return [record_hash(record), *_cells(record, columns)]
 
 
 class _Writer:
@@ -292,75 +322,80 @@ class _Writer:
 
     Batches of one query run on ``workers`` sessions at once (the server runs each
     transaction on one core); a query's batches all finish before the next query.
+    Rows are built lazily, so the next batch is built while earlier ones are written.
     """
 
-    def __init__(self, store: Store, dataset: str, load_id: int, batch_size: int,
+    def __init__(self, store: Store, dataset: str, load_tag: int | None, batch_size: int,
                  element_ids: dict[tuple[str, str], str],
                  progress: Callable[[str, int], None] | None, workers: int = 2):
-        self.store, self.dataset, self.load_id = store, dataset, load_id
+        self.store, self.dataset, self.load_tag = store, dataset, load_tag
         self.batch_size, self.eid, self.workers = batch_size, element_ids, workers
         self.progress = progress or (lambda table, n: None)
 
     def _run(self, name: str, key: str, batch: list[Any]) -> list[dict[str, Any]]:
-        return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_id,
+        return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_tag,
                               **{key: batch})
 
-    def write(self, name: str, rows: list[Any], table: str | None = None,
+    def write(self, name: str, rows: Iterable[Any], table: str | None = None,
               key: str = "rows") -> list[dict[str, Any]]:
-        from concurrent.futures import ThreadPoolExecutor, as_completed
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-        batches = list(_batches(rows, self.batch_size))
         results: list[dict[str, Any]] = []
-        if self.workers <= 1 or len(batches) <= 1:
-            for batch in batches:
-                results += self._run(name, key, batch)
+        pending: dict[Any, int] = {}
+
+        def collect(done: Iterable[Any]) -> None:
+            for future in done:
+                results.extend(future.result())
                 if table:
-                    self.progress(table, len(batch))
-            return results
+                    self.progress(table, pending.pop(future))
         with ThreadPoolExecutor(self.workers) as pool:
-            futures = {pool.submit(self._run, name, key, b): len(b) for b in batches}
-            for future in as_completed(futures):
-                results += future.result()
-                if table:
-                    self.progress(table, futures[future])
+            for batch in _batches(rows, self.batch_size):
+                if len(pending) > self.workers:   # one batch waits ready, no more
+                    collect(wait(pending, return_when=FIRST_COMPLETED)[0])
+                pending[pool.submit(self._run, name, key, batch)] = len(batch)
+            collect(list(pending))
         return results
 
     def nodes(self, table: str, added: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
-        rows = [[record_hash(r), *_cells(r)] for r in added]
-        for row in self.write(f"create_{label}", rows, table):
+        for row in self.write(f"create_{label}", map(_row, added), table):
             self.eid[(table, row["id"])] = row["eid"]
-        rows = [[self.eid[(table, r.id)], record_hash(r), *_cells(r)] for r in changed]
+        rows = ([self.eid[(table, r.id)], *_row(r)] for r in changed)
         self.write(f"update_{label}", rows, table)
 
     def links(self, table: str, records: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
         self.write(f"unlink_{label}", [self.eid[(table, r.id)] for r in changed], key="ids")
         for column, _, target_label in LINKS[label]:
-            target = next(t for t, l in NODE_LABELS.items() if l == target_label)
-            rows = []
-            for r in records:
-                value = getattr(r, column)
-                for ref in (value if isinstance(value, tuple) else (value,) if value else ()):
-                    rows.append([self.eid[(table, r.id)], self.eid[(target, ref)]])
-            self.write(f"link_{label}_{column}", rows)
+            target = _TABLES[target_label]
+            self.write(f"link_{label}_{column}",
+                       ([self.eid[(table, r.id)], self.eid[(target, ref)]]
+                        for r in records for ref in _refs(getattr(r, column))))
 
     def edges(self, edge: Any, records: list[Any]) -> None:
-        """Relationships, in batches sorted by source node: batches written at once
-        then touch different nodes and do not wait on each other's locks."""
-        rows = []
-        for r in records:
-            column, label = next((c, l) for c, l in edge.source if getattr(r, c))
-            source_table = next(t for t, l in NODE_LABELS.items() if l == label)
-            rows.append([self.eid[(source_table, getattr(r, column))],
-                         self.eid[("bodies", getattr(r, edge.target[0]))],
-                         record_hash(r), *_cells(r, edge.properties)])
-        rows.sort(key=lambda row: row[0])
-        self.write(f"create_{edge.type}", rows, edge.table)
+        """Relationships, in the order of their source records."""
+        properties = tuple(edge.properties)
+        endpoints = [(column, _TABLES[label]) for column, label in edge.source]
+        target = edge.target[0]
 
-    def delete(self, table: str, ids: list[str]) -> None:
+        def row(record: Any) -> list[Any]:
+            column, table = next((c, t) for c, t in endpoints if getattr(record, c))
+            return [self.eid[(table, getattr(record, column))],
+                    self.eid[("bodies", getattr(record, target))], *_row(record, properties)]
+        self.write(f"create_{edge.type}", map(row, records), edge.table)
+
+    def delete(self, table: str, ids: list[str], copies: list[str]) -> None:
+        """Records by id, and copies of records by element id."""
         name = "delete_nodes" if table in NODE_LABELS else "delete_relationships"
-        self.write(name, [self.eid[(table, key)] for key in ids], key="ids")
+        self.write(name, [self.eid[(table, key)] for key in ids] + copies, key="ids")
+
+
+_TABLES = {label: table for table, label in NODE_LABELS.items()}
+
+
+def _refs(value: Any) -> tuple[str, ...]:
+    """The ids a reference column holds: none, one, or a list."""
+    return value if isinstance(value, tuple) else (value,) if value else ()
 
 
 def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
@@ -376,17 +411,21 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
         meta = _dataset_props(store, dataset)
         unfinished = meta.get("incomplete_loads", []) + (
             [meta["load_id"]] if meta.get("load_state") == "loading" else [])
-        return LoadReport(dataset, diff(store, network, unfinished), True, prune)
+        changes = diff(store, network, unfinished, meta.get("bulk_load"))
+        return LoadReport(dataset, changes, True, prune)
     store.ensure_schema()
     begun = store.run("load.cypher", "begin_load", dataset=dataset)[0]
-    load_id, unfinished = begun["load"], begun["unfinished"]
+    load_id, bulk_load = begun["load"], begun["bulk_load"]
     element_ids: dict[tuple[str, str], str] = {}
-    changes = diff(store, network, unfinished, element_ids)
-    writer = _Writer(store, dataset, load_id, batch_size, element_ids, progress, workers)
+    changes = diff(store, network, begun["unfinished"], bulk_load, element_ids,
+                   new=load_id == 1)
+    # the bulk load's records carry no load number: the dataset's bulk_load stands for it
+    tag = None if load_id == bulk_load else load_id
+    writer = _Writer(store, dataset, tag, batch_size, element_ids, progress, workers)
     for edge in EDGES:   # relationships that go (or are rewritten) first
         change = changes[edge.table]
         writer.delete(edge.table, change.abandoned + (change.removed if prune else [])
-                      + [r.id for r in change.changed])
+                      + [r.id for r in change.changed], change.copies)
     for table in NODE_LABELS:
         writer.nodes(table, changes[table].added, changes[table].changed)
     for table, label in NODE_LABELS.items():
@@ -398,7 +437,7 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
         writer.edges(edge, change.added + change.changed)
     for table in NODE_LABELS:
         change = changes[table]
-        writer.delete(table, change.abandoned + (change.removed if prune else []))
+        writer.delete(table, change.abandoned + (change.removed if prune else []), change.copies)
     ds = network.dataset
     store.run("load.cypher", "finish_load", dataset=dataset, properties={
         "name": ds.name, "home_organisation": ds.home_organisation,

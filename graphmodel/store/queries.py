@@ -21,9 +21,11 @@ __all__ = ["query", "queries", "generate_files"]
 
 _HEADER = """\
 // Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
-// Parameters: $dataset (the dataset id), $load (this load's number), $rows or $ids.
-// Every node and relationship is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets
-// the (dataset, id) uniqueness index serve a look-up by dataset alone.
+// Parameters: $dataset (the dataset id), $load (this load's number, or null for the
+// dataset's bulk load), $rows or $ids.
+// Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)
+// uniqueness index serve a look-up by dataset alone. A relationship belongs to the
+// dataset of the body it points to, and is keyed by its id within that dataset.
 """
 
 
@@ -51,10 +53,12 @@ def _schema() -> str:
         out += [f"// name: {label}_key",
                 f"CREATE CONSTRAINT graphmodel_{label.lower()}_key IF NOT EXISTS "
                 f"FOR (n:{label}) REQUIRE (n.dataset, n.id) IS UNIQUE;\n"]
+    out += ["// Relationships have no uniqueness constraint: it costs every relationship",
+            "// written an index entry and a check. The loader keeps them unique (see",
+            "// neo4j.py); the constraints earlier versions made are dropped.\n"]
     for edge in EDGES:
-        out += [f"// name: {edge.type}_key",
-                f"CREATE CONSTRAINT graphmodel_{edge.type.lower()}_key IF NOT EXISTS "
-                f"FOR ()-[r:{edge.type}]-() REQUIRE (r.dataset, r.id) IS UNIQUE;\n"]
+        out += [f"// name: {edge.type}_key_dropped",
+                f"DROP CONSTRAINT graphmodel_{edge.type.lower()}_key IF EXISTS;\n"]
     return "\n".join(out)
 
 
@@ -78,13 +82,15 @@ def _load() -> str:
            "// in each query. Nodes and relationships already known are addressed by elementId.\n",
            "// name: begin_load",
            "// Marks the dataset as loading, numbers this load and remembers earlier loads",
-           "// that never finished.",
+           "// that never finished. The dataset's first load is its bulk load: the records",
+           "// it writes carry no _load of their own, the dataset's bulk_load stands for it.",
            "MERGE (d:Dataset {id: $dataset})",
            "WITH d, coalesce(d.incomplete_loads, []) +",
            "     CASE WHEN d.load_state = 'loading' THEN [d.load_id] ELSE [] END AS unfinished",
            "SET d.incomplete_loads = unfinished, d.load_state = 'loading',",
            "    d.load_id = coalesce(d.load_id, 0) + 1, d.load_started = toString(datetime())",
-           "RETURN unfinished, d.load_id AS load;\n",
+           "SET d.bulk_load = coalesce(d.bulk_load, d.load_id)",
+           "RETURN unfinished, d.load_id AS load, d.bulk_load AS bulk_load;\n",
            "// name: finish_load",
            "MATCH (d:Dataset {id: $dataset})",
            "SET d += $properties, d.load_state = 'complete', d.loaded_at = toString(datetime()),",
@@ -124,7 +130,7 @@ def _load() -> str:
                     "UNWIND $rows AS row",
                     "MATCH (n) WHERE elementId(n) = row[0]",
                     "MATCH (t) WHERE elementId(t) = row[1]",
-                    f"CREATE (n)-[:{link} {{dataset: $dataset}}]->(t);\n"]
+                    f"CREATE (n)-[:{link}]->(t);\n"]
     for edge in EDGES:
         out += [f"// name: create_{edge.type}",
                 "// row: [elementId of the source node, elementId of the target node, hash,",
@@ -133,7 +139,7 @@ def _load() -> str:
                 "MATCH (a) WHERE elementId(a) = row[0]",
                 "MATCH (b) WHERE elementId(b) = row[1]",
                 f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.properties, 3)},",
-                "    dataset: $dataset, _hash: row[2], _load: $load}]->(b);\n"]
+                "    _hash: row[2], _load: $load}]->(b);\n"]
     return "\n".join(out)
 
 
@@ -156,12 +162,13 @@ def _read() -> str:
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
                 "RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;\n"]
     for edge in EDGES:
+        target = f"(b:{edge.target[1]} {{dataset: $dataset}}) WHERE b.id IS NOT NULL"
         out += [f"// name: read_{edge.type}",
-                f"MATCH (a)-[r:{edge.type} {{dataset: $dataset}}]->(b) WHERE r.id IS NOT NULL",
+                f"MATCH (a)-[r:{edge.type}]->{target}",
                 "RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,",
                 "       b.id AS target;\n",
                 f"// name: state_{edge.type}",
-                f"MATCH ()-[r:{edge.type} {{dataset: $dataset}}]->() WHERE r.id IS NOT NULL",
+                f"MATCH ()-[r:{edge.type}]->{target}",
                 "RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;\n"]
     return "\n".join(out)
 
