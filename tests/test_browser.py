@@ -282,3 +282,78 @@ def test_axe_finds_nothing_serious_in_a_map_the_deck_and_the_review_pack(browser
         found[name] = axe_serious(visit.page)
         visit.clean()
     assert found == {"deck title": [], "map": [], "deck": [], "pack": []}
+
+
+# ------------------------------------------------------------------ the pyvis renderer
+
+def vis_at(visit: Visit, map_id: str, key: str) -> tuple[float, float]:
+    """Where vis-network drew a node, in page coordinates."""
+    at = visit.page.evaluate(f"(m => m.network.canvasToDOM(m.network.getPosition('{key}')))"
+                             f"(GMPyvis.maps['{map_id}'])")
+    box = visit.page.locator(f"#{map_id}-canvas canvas").bounding_box()
+    return box["x"] + at["x"], box["y"] + at["y"]
+
+
+def test_a_pyvis_map_draws_every_node_and_link_offline_and_accessibly(browser, out,
+                                                                       harborough):
+    m = make_map(harborough, "representation", as_of=HARBOROUGH_DAY)
+    visit = Visit(browser, write_map(m, out / "pyvis.html", renderer="pyvis"))
+    visit.drawn("map-representation")
+    page = visit.page
+    sizes = page.evaluate("(m => [m.nodes.length, m.edges.length, m.network.body.nodeIndices"
+                          ".length, m.network.body.edgeIndices.length])"
+                          "(GMPyvis.maps['map-representation'])")
+    assert sizes == [len(m.nodes), len(m.edges), len(m.nodes), len(m.edges)]
+    assert page.locator("#map-representation .vis-network[tabindex='0'][role='application']"
+                        ).count() == 1
+    assert axe_serious(page) == []
+    visit.shot("harborough-representation-pyvis")
+    visit.clean()
+
+
+def test_a_pyvis_map_drags_nodes_filters_kinds_and_shows_a_table_row(browser, out, harborough):
+    m = make_map(harborough, "representation", as_of=HARBOROUGH_DAY)
+    visit = Visit(browser, write_map(m, out / "pyvis-drag.html", renderer="pyvis"))
+    visit.drawn("map-representation")
+    page = visit.page
+    where = "GMPyvis.maps['map-representation'].network.getPosition('body:llep-board')"
+    before = page.evaluate(where)
+    x, y = vis_at(visit, "map-representation", "body:llep-board")
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 60, y + 40, steps=8)
+    page.mouse.up()
+    after = page.evaluate(where)
+    assert after["x"] > before["x"] + 20 and after["y"] > before["y"] + 10
+    boards = [r for r in rows("harborough", "bodies") if r["kind"] == "partnership_board"]
+    page.get_by_label(f"Partnership board ({len(boards)})").uncheck()
+    hidden = page.evaluate("GMPyvis.maps['map-representation'].nodes.get({filter: n => n.hidden})"
+                           ".length")
+    assert hidden == len(boards)
+    assert page.locator("#map-representation-status").inner_text() == \
+        f"Showing {len(m.nodes) - len(boards)} of {len(m.nodes)} nodes."
+    page.locator("button.gm-show[data-node='body:llep-board']").first.click()
+    assert page.get_attribute("#map-representation", "data-selected") == "body:llep-board"
+    assert page.evaluate("GMPyvis.maps['map-representation'].network.getSelectedNodes()") == \
+        ["body:llep-board"]
+    visit.clean()
+
+
+def test_a_hostile_name_in_a_pyvis_map_shows_as_text_and_runs_nothing(browser, out, network):
+    person = "</script><script>document.title='owned'</script><!--"
+    m = make_map(Network_with(network, HOSTILE, person), "network", as_of="2013-01-01")
+    visit = Visit(browser, write_map(m, out / "pyvis-hostile.html", renderer="pyvis"))
+    visit.drawn("map-network")
+    page = visit.page
+    title = page.title()
+    nodes_table = page.locator("#map-network table").first
+    assert nodes_table.locator("th", has_text=HOSTILE).count() == 1
+    page.mouse.move(*vis_at(visit, "map-network", "body:hostile"))
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    assert HOSTILE in page.locator("div.vis-tooltip").inner_text()
+    assert page.locator("img").count() == 0
+    page.mouse.move(*vis_at(visit, "map-network", "person:mallory"))
+    page.locator("div.vis-tooltip", has_text=person).wait_for(timeout=5_000)
+    assert page.title() == title and "owned" not in title
+    visit.shot("hostile-names-pyvis")
+    visit.clean()

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel import open_source
-from graphmodel.cli import MAP_VIEWS, main
-from graphmodel.maps import VIEWS, MapTooLarge, UnknownRecord, make_map, write_map
+from graphmodel.cli import MAP_RENDERERS, MAP_VIEWS, main
+from graphmodel.maps import RENDERERS, VIEWS, MapTooLarge, UnknownRecord, make_map, write_map
 from graphmodel.maps.deck import write_deck
 from graphmodel.maps.gallery import write_gallery
 from graphmodel.maps.page import map_page, safe_json
@@ -61,8 +61,8 @@ def harborough():
     return open_source(SEED / "harborough")
 
 
-def test_the_cli_offers_exactly_the_library_views():
-    assert MAP_VIEWS == VIEWS
+def test_the_cli_offers_exactly_the_library_views_and_renderers():
+    assert MAP_VIEWS == VIEWS and MAP_RENDERERS == RENDERERS
 
 
 def test_the_whole_leeds_network_draws_every_record_and_relationship(leeds):
@@ -271,3 +271,74 @@ def test_the_committed_visualisations_are_what_make_maps_writes(tmp_path):
             mine = committed / path.relative_to(tmp_path / dataset)
             assert mine.exists() and mine.read_bytes() == path.read_bytes(), \
                 f"{mine} is out of date: run make maps"
+
+
+# ------------------------------------------------------------------ the pyvis renderer
+
+def pyvis_data(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" class="gm-pyvis-data">(.*?)'
+                                r'</script>', html, re.S).group(1))
+
+
+def test_the_pyvis_page_draws_the_same_map_with_physics_off(harborough):
+    from graphmodel.maps.pyvis_page import pyvis_page
+
+    m = make_map(harborough, "representation", as_of=HARBOROUGH_DAY)
+    data = pyvis_data(pyvis_page(m))
+    assert [n["id"] for n in data["nodes"]] == [n.key for n in m.nodes]
+    assert [(n["x"], n["y"], n["label"]) for n in data["nodes"]] == \
+        [(n.x, n.y, n.label) for n in m.nodes]
+    assert [(e["from"], e["to"], e["id"]) for e in data["edges"]] == \
+        [(e.source, e.target, e.key) for e in m.edges]
+    llep = next(n for n in data["nodes"] if n["id"] == "body:llep-board")
+    assert llep["shapeProperties"]["borderDashes"]       # unrepresented: a dashed outline
+    assert not any("title" in item for item in data["nodes"] + data["edges"])
+    options = data["options"]
+    assert options["physics"] == {"enabled": False} and options["edges"]["smooth"] is False
+    assert options["layout"]["improvedLayout"] is False
+    assert options["interaction"]["dragNodes"] is True
+    assert pyvis_page(m) == pyvis_page(make_map(harborough, "representation",
+                                                as_of=HARBOROUGH_DAY))
+
+
+def test_the_pyvis_page_refers_to_no_other_host_and_keeps_names_as_text(network):
+    from graphmodel.maps.pyvis_page import pyvis_page
+
+    person = "</script><script>document.title='owned'</script><!--"
+    html = pyvis_page(make_map(Network_with(network, HOSTILE, person), "network",
+                               as_of="2013-01-01"))
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html)
+    assert not re.search(r"""(src|href)\s*=\s*["']?https?://""", html)
+    assert "vis.Network" in html and "vis-network" in html      # vis-network, inline
+    assert HOSTILE not in html and person not in html
+    assert {HOSTILE, person} <= {t["name"] for t in pyvis_data(html)["tips"]["nodes"].values()}
+
+
+def test_importing_the_pyvis_renderer_loads_pyvis_only_when_it_draws():
+    import subprocess
+    import sys
+
+    code = ("import sys, graphmodel.cli, graphmodel.maps.pyvis_page; "
+            "print('pyvis' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_map_command_draws_with_pyvis_and_refuses_a_map_too_big_for_it(tmp_path,
+                                                                          dataset_dir):
+    from graphmodel.generate import AS_OF, generate
+    from graphmodel.maps.pyvis_page import PYVIS_MAX_NODES
+
+    out = tmp_path / "town.html"
+    result = CliRunner().invoke(main, ["map", str(dataset_dir), "--as-of", "2012-06-01",
+                                       "--renderer", "pyvis", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert 'class="gm-pyvis-data"' in out.read_text(encoding="utf-8")
+    generate(tmp_path / "big", bodies=90, people=1000, seed=1)
+    assert len(make_map(open_source(tmp_path / "big"), "network", as_of=AS_OF).nodes) > \
+        PYVIS_MAX_NODES
+    big = CliRunner().invoke(main, ["map", str(tmp_path / "big"), "--as-of", AS_OF,
+                                    "--renderer", "pyvis", "--out", str(tmp_path / "big.html")])
+    assert big.exit_code == 2 and "Traceback" not in big.output
+    assert f"at most {PYVIS_MAX_NODES:,}" in big.stderr and "--renderer canvas" in big.stderr
+    assert "--focus" in big.stderr and not (tmp_path / "big.html").exists()

@@ -12,7 +12,8 @@ From a notebook::
 A map is positioned in Python (:mod:`~graphmodel.maps.layout`), styled so shape,
 colour and line pattern each carry the meaning (:mod:`~graphmodel.maps.styling`),
 and written as one HTML file with graphmodel's own drawing script inline
-(:mod:`~graphmodel.maps.page`). :mod:`~graphmodel.maps.deck` makes presentations.
+(:mod:`~graphmodel.maps.page`), or with pyvis's vis-network and draggable nodes
+(:mod:`~graphmodel.maps.pyvis_page`). :mod:`~graphmodel.maps.deck` makes presentations.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ from typing import Any, Sequence
 from graphmodel.maps.scene import Map, Review, draw, prepare
 from graphmodel.maps.views import MAX_NODES, VIEWS, MapTooLarge, UnknownRecord
 
-__all__ = ["make_map", "write_map", "Map", "Review", "prepare", "draw", "VIEWS", "MAX_NODES",
-           "MapTooLarge", "UnknownRecord"]
+__all__ = ["make_map", "write_map", "RENDERERS", "Map", "Review", "prepare", "draw", "VIEWS",
+           "MAX_NODES", "MapTooLarge", "UnknownRecord"]
 
 
 def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | None = None,
@@ -47,8 +48,22 @@ def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | N
     return draw(review, view, focus=focus, depth=depth, max_nodes=max_nodes)
 
 
-def write_map(m: Map, path: str | Path) -> Path:
-    """Write a map as one self-contained HTML file."""
+RENDERERS = ("canvas", "pyvis")
+
+
+def write_map(m: Map, path: str | Path, renderer: str = "canvas") -> Path:
+    """Write a map as one self-contained HTML file.
+
+    ``renderer`` "canvas" (graphmodel's own script: fast past 1,000 nodes) or "pyvis"
+    (vis-network through pyvis: draggable nodes, for maps up to
+    :data:`~graphmodel.maps.pyvis_page.PYVIS_MAX_NODES` nodes).
+    """
     from graphmodel.maps.page import map_page, write_html
 
+    if renderer == "pyvis":
+        from graphmodel.maps.pyvis_page import pyvis_page
+
+        return write_html(pyvis_page(m), path)
+    if renderer != "canvas":
+        raise ValueError(f"renderer must be one of {', '.join(RENDERERS)}, not {renderer!r}")
     return write_html(map_page(m), path)

@@ -1,7 +1,9 @@
 """The scripts and styles every page inlines, so it works with no network at all.
 
 They are graphmodel's own (package data beside this module: ``map.js`` draws
-maps on a canvas, ``deck.js`` runs a deck, ``map.css`` styles both), so a page
+maps on a canvas, ``deck.js`` runs a deck, ``map.css`` styles both; ``pyvis.js``
+and ``pyvis.css`` drive and style vis-network, which
+:mod:`~graphmodel.maps.pyvis_page` inlines from the pyvis package), so a page
 depends on nothing else and nothing is fetched at run time.
 """
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from graphmodel.problems import GraphmodelError
 
-__all__ = ["runtime_script", "style_sheet", "script_hash", "MissingAsset"]
+__all__ = ["runtime_script", "style_sheet", "script_hash", "inline_safe", "MissingAsset"]
 _STATIC = Path(__file__).resolve().parent / "static"
 
 
@@ -21,22 +23,26 @@ class MissingAsset(GraphmodelError):
     exit_code = 3
 
 
-def _safe(script: str, name: str) -> str:
-    """A script that can sit inside <script> ... </script> as it is."""
-    if "</script" in script.lower() or "<!--" in script:
-        raise MissingAsset(f"{name} cannot be inlined: it contains '</script' or '<!--'")
+def inline_safe(script: str, name: str) -> str:
+    """A script or style sheet that can sit inside <script> or <style> as it is."""
+    lowered = script.lower()
+    if "</script" in lowered or "</style" in lowered or "<!--" in script:
+        raise MissingAsset(f"{name} cannot be inlined: it contains '</script', '</style' "
+                           "or '<!--'")
     return script
 
 
 @functools.lru_cache(maxsize=None)
 def runtime_script(name: str = "map.js") -> str:
     """One of graphmodel's own scripts (map.js draws maps, deck.js runs a deck)."""
-    return _safe((_STATIC / name).read_text(encoding="utf-8"), name)
+    return inline_safe((_STATIC / name).read_text(encoding="utf-8"), name)
 
 
 @functools.lru_cache(maxsize=None)
-def style_sheet() -> str:
-    return (_STATIC / "map.css").read_text(encoding="utf-8")
+def style_sheet(name: str = "map.css") -> str:
+    """One of graphmodel's own style sheets (map.css for every page, pyvis.css for
+    maps drawn by vis-network)."""
+    return inline_safe((_STATIC / name).read_text(encoding="utf-8"), name)
 
 
 def script_hash(script: str) -> str:

@@ -267,9 +267,14 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
 
 
 def document(title: str, body: str, scripts: tuple[str, ...] = ("map.js",),
-             body_class: str = "") -> str:
-    """A whole HTML page: the style sheet and scripts inline, a policy that fetches nothing."""
-    sources = [assets.runtime_script(s) for s in scripts]
+             body_class: str = "", vendor_scripts: tuple[str, ...] = (),
+             vendor_style: str = "") -> str:
+    """A whole HTML page: the style sheet and scripts inline, a policy that fetches nothing.
+
+    ``vendor_scripts`` (sources, checked with :func:`assets.inline_safe`) run before
+    graphmodel's own ``scripts``; ``vendor_style`` comes before graphmodel's style sheet.
+    """
+    sources = [*vendor_scripts, *(assets.runtime_script(s) for s in scripts)]
     policy = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
               f"script-src {' '.join(assets.script_hash(s) for s in sources)}; "
               "base-uri 'none'; form-action 'none'")
@@ -280,7 +285,8 @@ def document(title: str, body: str, scripts: tuple[str, ...] = ("map.js",),
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="graphmodel">\n'
-        f"<title>{_e(title)}</title>\n<style>{assets.style_sheet()}</style>\n</head>\n"
+        f"<title>{_e(title)}</title>\n<style>{vendor_style}{assets.style_sheet()}</style>\n"
+        "</head>\n"
         f"<body{classes}>\n"
         '<a class="gm-skip" href="#main">Skip to the content</a>\n'
         f'<main id="main">\n{body}\n</main>\n{inline}</body>\n</html>\n')
