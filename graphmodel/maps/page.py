@@ -23,7 +23,7 @@ __all__ = ["map_page", "map_section", "document", "safe_json", "write_html", "lo
            "findings_table", "SEVERITY_WORDS"]
 
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
-_FONT = 'Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
+FONT = 'Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
 _BIG = 500
 
 
@@ -36,13 +36,13 @@ def safe_json(data: Any) -> str:
     return text
 
 
-def _e(text: Any) -> str:
+def escape_text(text: Any) -> str:
     return escape(str(text), quote=True)
 
 
 # ------------------------------------------------------------------ looks for the drawing
 
-def _look(style: styling.NodeStyle, status: styling.NodeStyle | None, flagged: bool) -> dict:
+def node_look(style: styling.NodeStyle, status: styling.NodeStyle | None, flagged: bool) -> dict:
     fill = status.fill if status else style.fill
     dashes = status.dashes if status and status.dashes else style.dashes
     border, width = style.border, (status.border_width if status else style.border_width)
@@ -64,7 +64,7 @@ def looks(nodes: Iterable[Node]) -> dict[str, dict]:
     for n in nodes:
         key = _look_key(n)
         if key not in out:
-            out[key] = _look(styling.node_style(n.family),
+            out[key] = node_look(styling.node_style(n.family),
                              styling.STATUS_STYLES.get(n.status or ""), n.flagged)
     return dict(sorted(out.items()))
 
@@ -77,7 +77,7 @@ def _edge_look(rel: str) -> dict:
 
 def _data(m: Map) -> dict[str, Any]:
     return {
-        "id": m.id, "title": m.title, "big": len(m.nodes) > _BIG, "font": _FONT,
+        "id": m.id, "title": m.title, "big": len(m.nodes) > _BIG, "font": FONT,
         "looks": looks(m.nodes),
         "edgeLooks": {rel: _edge_look(rel) for rel in sorted({e.relationship for e in m.edges})},
         "nodes": [{"id": n.key, "label": n.label, "name": n.label.replace("\u26a0 ", "")
@@ -124,7 +124,7 @@ def _line(style: styling.EdgeStyle) -> str:
             f'stroke="{style.color}" stroke-width="{min(style.width, 3)}"{dash}/>{arrow}</svg>')
 
 
-def _legend(m: Map, level: int) -> str:
+def legend_html(m: Map, level: int) -> str:
     items = []
     for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
         s = styling.node_style(key)
@@ -142,7 +142,7 @@ def _legend(m: Map, level: int) -> str:
     for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
         s = styling.edge_style(rel)
         items.append((_line(s), s.label + (" (arrow: towards the second)" if s.arrow else "")))
-    rows = "".join(f"<li>{svg}<span>{_e(label)}</span></li>" for svg, label in items)
+    rows = "".join(f"<li>{svg}<span>{escape_text(label)}</span></li>" for svg, label in items)
     # a div, not a section: several maps on a page would repeat the same landmark names
     return (f'<div class="gm-legend"><h{level} id="{m.id}-legend-h">Legend</h{level}>'
             f'<ul aria-labelledby="{m.id}-legend-h">{rows}</ul></div>')
@@ -155,15 +155,15 @@ def _group_label(group: str) -> str:
     return "Post" if rtype == "post" else styling.humanise(kind)
 
 
-def _filters(m: Map) -> str:
+def filters_html(m: Map) -> str:
     counts: dict[str, int] = {}
     for n in m.nodes:
         counts[n.group] = counts.get(n.group, 0) + 1
     order = ["organisation", "body", "person", "post"]
     boxes = []
     for i, group in enumerate(sorted(counts, key=lambda g: (order.index(g.split(":")[0]), g))):
-        boxes.append(f'<li><input type="checkbox" id="{m.id}-f{i}" data-group="{_e(group)}" '
-                     f'checked><label for="{m.id}-f{i}">{_e(_group_label(group))} '
+        boxes.append(f'<li><input type="checkbox" id="{m.id}-f{i}" data-group="{escape_text(group)}" '
+                     f'checked><label for="{m.id}-f{i}">{escape_text(_group_label(group))} '
                      f'({counts[group]})</label></li>')
     return (f'<fieldset class="gm-filters"><legend>Show on the map</legend>'
             f'<ul>{"".join(boxes)}</ul></fieldset>')
@@ -176,20 +176,20 @@ def _facts_text(facts: list[tuple[str, str]]) -> str:
 
 
 def _show(m: Map, key: str, name: str) -> str:
-    return (f'<button type="button" class="gm-show" data-map="{m.id}" data-node="{_e(key)}">'
-            f'Show on map<span class="gm-vh">: {_e(name)}</span></button>')
+    return (f'<button type="button" class="gm-show" data-map="{m.id}" data-node="{escape_text(key)}">'
+            f'Show on map<span class="gm-vh">: {escape_text(name)}</span></button>')
 
 
-def _tables(m: Map, open_: bool) -> str:
+def tables_html(m: Map, open_: bool) -> str:
     names = {n.key: n.label.replace("\u26a0 ", "").replace("\n", " ") for n in m.nodes}
     node_rows = "".join(
-        f"<tr><th scope=\"row\">{_e(names[n.key])}</th><td>{_e(styling.humanise(n.type))}</td>"
-        f"<td>{_e(styling.humanise(n.kind))}</td><td>{len(n.findings) or ''}</td>"
-        f"<td>{_e(_facts_text(n.facts))}</td><td>{_show(m, n.key, names[n.key])}</td></tr>"
+        f"<tr><th scope=\"row\">{escape_text(names[n.key])}</th><td>{escape_text(styling.humanise(n.type))}</td>"
+        f"<td>{escape_text(styling.humanise(n.kind))}</td><td>{len(n.findings) or ''}</td>"
+        f"<td>{escape_text(_facts_text(n.facts))}</td><td>{_show(m, n.key, names[n.key])}</td></tr>"
         for n in m.nodes)
     edge_rows = "".join(
-        f"<tr><td>{_e(names[e.source])}</td><td>{_e(styling.edge_style(e.relationship).label)}"
-        f"</td><td>{_e(names[e.target])}</td><td>{_e(_facts_text(e.facts))}</td></tr>"
+        f"<tr><td>{escape_text(names[e.source])}</td><td>{escape_text(styling.edge_style(e.relationship).label)}"
+        f"</td><td>{escape_text(names[e.target])}</td><td>{escape_text(_facts_text(e.facts))}</td></tr>"
         for e in m.edges)
     return (
         f'<details class="gm-alt"{" open" if open_ else ""}><summary>The map as tables: '
@@ -215,10 +215,10 @@ def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
         shown = finding_nodes(f, keys)
         button = _show(m, shown[0], f.subject.name) if m and shown else ""
         rows.append(
-            f"<tr><td>{_e(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
-            f"<td>{_e(f.rule)}</td><th scope=\"row\">{_e(f.subject.name)}</th>"
-            f"<td>{_e(f.message)}</td><td>{_e('; '.join(cited))}</td><td>{button}</td></tr>")
-    return (f'<table class="gm-table"><caption>{_e(caption)}</caption><thead><tr>'
+            f"<tr><td>{escape_text(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
+            f"<td>{escape_text(f.rule)}</td><th scope=\"row\">{escape_text(f.subject.name)}</th>"
+            f"<td>{escape_text(f.message)}</td><td>{escape_text('; '.join(cited))}</td><td>{button}</td></tr>")
+    return (f'<table class="gm-table"><caption>{escape_text(caption)}</caption><thead><tr>'
             '<th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">About</th>'
             '<th scope="col">Finding</th><th scope="col">Evidence</th>'
             f'<th scope="col">On the map</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
@@ -236,22 +236,22 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
                  "buttons show a node on the map."
                  + (" On a map this big, line and outline patterns show once you zoom in."
                     if len(m.nodes) > _BIG else ""))
-    notice = f'<p class="gm-notice" role="note">{_e(m.notice)}</p>' if m.notice else ""
+    notice = f'<p class="gm-notice" role="note">{escape_text(m.notice)}</p>' if m.notice else ""
     open_ = len(m.nodes) <= 60 if tables_open is None else tables_open
     return (
         f'<section class="gm-map" id="{m.id}" data-gm-map{" data-lazy" if lazy else ""} '
         f'aria-labelledby="{m.id}-h">'
-        f'<{h} id="{m.id}-h">{_e(heading or m.title)}</{h}>'
-        f'<p class="gm-summary">{_e(m.summary)}</p>{notice}'
+        f'<{h} id="{m.id}-h">{escape_text(heading or m.title)}</{h}>'
+        f'<p class="gm-summary">{escape_text(m.summary)}</p>{notice}'
         f'<div class="gm-layout"><div class="gm-stage">'
         f'<div class="gm-canvas" id="{m.id}-canvas" tabindex="0" role="application" '
-        f'aria-roledescription="network map" aria-label="{_e(m.title)}: the arrow keys move '
+        f'aria-roledescription="network map" aria-label="{escape_text(m.title)}: the arrow keys move '
         f'the map, + and - zoom, 0 fits it; the same nodes and links are in the tables '
         f'below"></div>'
         f'<div class="gm-tooltip" role="tooltip" hidden></div>'
-        f'<p class="gm-help">{_e(help_text)}</p></div>'
+        f'<p class="gm-help">{escape_text(help_text)}</p></div>'
         f'<div class="gm-side">'
-        f'<form class="gm-search" role="search" aria-label="Find on the map {_e(m.title)}">'
+        f'<form class="gm-search" role="search" aria-label="Find on the map {escape_text(m.title)}">'
         f'<label for="{m.id}-q">Find a name</label>'
         f'<input type="search" id="{m.id}-q" autocomplete="off">'
         f'<button type="submit">Find</button></form>'
@@ -259,9 +259,9 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
         f'<div class="gm-details-box"><h{level + 1} id="{m.id}-details-h">Selected</h{level + 1}>'
         f'<div class="gm-details" id="{m.id}-details">Nothing selected yet: click a node or a '
         f'link, or find a name.</div></div>'
-        f'{_filters(m)}<button type="button" class="gm-reset">Show everything again</button>'
-        f'{_legend(m, level + 1)}</div></div>'
-        f'{_tables(m, open_)}'
+        f'{filters_html(m)}<button type="button" class="gm-reset">Show everything again</button>'
+        f'{legend_html(m, level + 1)}</div></div>'
+        f'{tables_html(m, open_)}'
         f'<script type="application/json" class="gm-data">{safe_json(_data(m))}</script>'
         f"</section>")
 
@@ -279,13 +279,13 @@ def document(title: str, body: str, scripts: tuple[str, ...] = ("map.js",),
               f"script-src {' '.join(assets.script_hash(s) for s in sources)}; "
               "base-uri 'none'; form-action 'none'")
     inline = "".join(f"<script>{s}</script>\n" for s in sources)
-    classes = f' class="{_e(body_class)}"' if body_class else ""
+    classes = f' class="{escape_text(body_class)}"' if body_class else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="graphmodel">\n'
-        f"<title>{_e(title)}</title>\n<style>{vendor_style}{assets.style_sheet()}</style>\n"
+        f"<title>{escape_text(title)}</title>\n<style>{vendor_style}{assets.style_sheet()}</style>\n"
         "</head>\n"
         f"<body{classes}>\n"
         '<a class="gm-skip" href="#main">Skip to the content</a>\n'

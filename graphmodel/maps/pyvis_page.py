@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.maps import assets, styling
-from graphmodel.maps.page import (_FONT, _e, _filters, _legend, _look, _tables, document,
-                                  safe_json)
+from graphmodel.maps.page import (FONT, document, escape_text, filters_html, legend_html,
+                                  node_look, safe_json, tables_html)
 from graphmodel.maps.scene import Edge, Map, Node, count
 from graphmodel.problems import GraphmodelError
 
@@ -43,7 +43,7 @@ def vis_options() -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
         "edges": {"smooth": False},
-        "nodes": {"font": {"face": _FONT, "color": styling.INK, "size": 13}},
+        "nodes": {"font": {"face": FONT, "color": styling.INK, "size": 13}},
         "interaction": {"dragNodes": True, "dragView": True, "zoomView": True, "hover": True,
                         "tooltipDelay": 150, "multiselect": False,
                         "keyboard": {"enabled": True, "bindToWindow": False}},
@@ -51,7 +51,7 @@ def vis_options() -> dict[str, Any]:
 
 
 def _vis_node(n: Node) -> dict[str, Any]:
-    look = _look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
+    look = node_look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
                  n.flagged)
     colour = {"background": look["fill"], "border": look["border"]}
     return {"label": n.label, "shape": look["shape"], "size": n.size, "x": n.x, "y": n.y,
@@ -120,21 +120,21 @@ def pyvis_section(m: Map, level: int = 1) -> str:
                  "zoom, point at a node or link for its details. With the keyboard: Tab to "
                  "the map, then the arrow keys move it and + and - zoom; or use the tables "
                  "below, whose buttons show a node on the map.")
-    notice = f'<p class="gm-notice" role="note">{_e(m.notice)}</p>' if m.notice else ""
+    notice = f'<p class="gm-notice" role="note">{escape_text(m.notice)}</p>' if m.notice else ""
     return (
         f'<section class="gm-map" id="{m.id}" data-gm-pyvis aria-labelledby="{m.id}-h">'
-        f'<h{level} id="{m.id}-h">{_e(m.title)}</h{level}>'
-        f'<p class="gm-summary">{_e(m.summary)}</p>{notice}'
+        f'<h{level} id="{m.id}-h">{escape_text(m.title)}</h{level}>'
+        f'<p class="gm-summary">{escape_text(m.summary)}</p>{notice}'
         f'<div class="gm-layout"><div class="gm-stage">'
         # the script names vis-network's frame with this label: that frame takes the keys
-        f'<div class="gm-canvas" id="{m.id}-canvas" data-label="{_e(m.title)}: the arrow '
+        f'<div class="gm-canvas" id="{m.id}-canvas" data-label="{escape_text(m.title)}: the arrow '
         f'keys move the map, + and - zoom; the same nodes and links are in the tables '
         f'below"></div>'
-        f'<p class="gm-help">{_e(help_text)}</p></div>'
+        f'<p class="gm-help">{escape_text(help_text)}</p></div>'
         f'<div class="gm-side"><p class="gm-status" role="status" id="{m.id}-status"></p>'
-        f'{_filters(m)}<button type="button" class="gm-reset">Show everything again</button>'
-        f'{_legend(m, level + 1)}</div></div>'
-        f'{_tables(m, len(m.nodes) <= 60)}'
+        f'{filters_html(m)}<button type="button" class="gm-reset">Show everything again</button>'
+        f'{legend_html(m, level + 1)}</div></div>'
+        f'{tables_html(m, len(m.nodes) <= 60)}'
         f'<script type="application/json" class="gm-pyvis-data">{safe_json(data)}</script>'
         "</section>")
 
