@@ -380,11 +380,12 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
           rules_file: str | None, as_of: str | None, fmt: str) -> None:
     """Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above)."""
-    from graphmodel.analysis.review import at_or_above, review
+    from graphmodel.analysis.review import TOPICS, at_or_above, review
     from graphmodel.rules import load_rules
 
-    findings = review(open_network(source, dataset), org=org, rules=load_rules(rules_file),
-                      as_of=as_of)
+    network, rules = open_network(source, dataset), load_rules(rules_file)
+    with progress(len(TOPICS), "Reviewing") as update:
+        findings = review(network, org=org, rules=rules, as_of=as_of, progress=update)
     echo_findings(findings, fmt)
     failing = at_or_above(findings, fail_on)
     if failing:

@@ -21,11 +21,11 @@ import datetime as _dt
 from collections import defaultdict, deque
 from typing import Any
 
-from graphmodel.memory import without_cycle_collection
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.graph import sitter_key
 from graphmodel.io.tables import suggest
+from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, NamedTuple
 
-from graphmodel.memory import without_cycle_collection
 from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
+from graphmodel.memory import without_cycle_collection
 from graphmodel.model import RECORD_TYPES, Network
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]

@@ -18,9 +18,9 @@ import datetime as _dt
 from collections import defaultdict
 from typing import Any
 
-from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 
 __all__ = ["Seats", "overlap_findings", "interlocks"]

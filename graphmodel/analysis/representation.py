@@ -19,9 +19,9 @@ import datetime as _dt
 from collections import defaultdict
 from typing import Any
 
-from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.io.tables import composition, suggest
+from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError
 

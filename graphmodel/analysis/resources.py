@@ -19,11 +19,11 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphmodel.memory import without_cycle_collection
 from graphmodel import render
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.analysis.representation import UnknownOrganisation
 from graphmodel.io.tables import suggest
+from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 
 __all__ = ["BodyResources", "ResourceReport", "resources", "resource_findings",

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import Any, Callable
 
-from graphmodel.memory import without_cycle_collection
 from graphmodel.analysis.findings import SEVERITIES, Finding
+from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 
-__all__ = ["review", "at_or_above"]
+__all__ = ["review", "at_or_above", "TOPICS"]
+
+
+TOPICS = ("representation", "accountability", "overlaps", "resources")
 
 
 @without_cycle_collection
 def review(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
-           as_of: "str | _dt.date | None" = None) -> list[Finding]:
+           as_of: "str | _dt.date | None" = None,
+           progress: Callable[[int], None] | None = None) -> list[Finding]:
     """Run every rule of every topic and return the findings, most severe first.
 
     Parameters
@@ -22,6 +26,7 @@ def review(network: Network, org: str | None = None, rules: dict[str, Any] | Non
     org : the organisation the review speaks for (default: the dataset's home organisation)
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
     as_of : the day to review (default: today)
+    progress : called with 1 as each of the four topics (:data:`TOPICS`) is done
     """
     from graphmodel.analysis.accountability import accountability_findings
     from graphmodel.analysis.overlaps import overlap_findings
@@ -30,10 +35,15 @@ def review(network: Network, org: str | None = None, rules: dict[str, Any] | Non
     from graphmodel.rules import load_rules
 
     rules = rules or load_rules()
-    findings = representation_gaps(network, org=org, rules=rules, as_of=as_of)
-    findings += accountability_findings(network, rules=rules, as_of=as_of)
-    findings += overlap_findings(network, rules=rules, as_of=as_of)
-    findings += resource_findings(network, org=org, rules=rules, as_of=as_of)
+    topics = [lambda: representation_gaps(network, org=org, rules=rules, as_of=as_of),
+              lambda: accountability_findings(network, rules=rules, as_of=as_of),
+              lambda: overlap_findings(network, rules=rules, as_of=as_of),
+              lambda: resource_findings(network, org=org, rules=rules, as_of=as_of)]
+    findings: list[Finding] = []
+    for topic in topics:
+        findings += topic()
+        if progress:
+            progress(1)
     rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
     return sorted(findings, key=lambda f: rank[f.severity])
 
