@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Problem", "InvalidData", "GraphmodelError"]
+__all__ = ["Problem", "InvalidData", "GraphmodelError", "UsageError"]
 
 
 class GraphmodelError(Exception):
     """Base of the errors graphmodel raises for users to read (never a traceback)."""
     exit_code = 1
+
+
+class UsageError(GraphmodelError):
+    """What was asked for cannot be done as asked: an unknown id, a missing file, a bad
+    rules file, a map too big to draw. Exit code 2, as for a bad option."""
+    exit_code = 2
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 from graphmodel.memory import no_cycle_collection
 from graphmodel.model import Network
-from graphmodel.problems import GraphmodelError, InvalidData, Problem, errors
+from graphmodel.problems import InvalidData, Problem, UsageError, errors
 
 __all__ = ["read_source", "open_source", "write_source", "EXPORT_FORMATS", "SourceNotFound"]
 
@@ -26,9 +26,8 @@ def is_store_uri(source: Any) -> bool:
         "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") and "://" in source
 
 
-class SourceNotFound(GraphmodelError):
+class SourceNotFound(UsageError):
     """The SOURCE named does not exist or is not a kind graphmodel reads."""
-    exit_code = 2
 
 
 def read_source(source: str | os.PathLike, dataset: str | None = None,

@@ -1,12 +1,14 @@
 """Shared fixtures: a small hand-built network and helpers to write it out."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graphmodel.model import (Assessment, Body, Dataset, Document, Membership, Network,
                               Organisation, Person, Post, ReportingLine, Resourcing,
                               ScrutinyLink, Succession, Theme)
-from graphmodel.sources import write_source
+from graphmodel.sources import open_source, write_source
 
 
 def small_network() -> Network:
@@ -42,6 +44,21 @@ def small_network() -> Network:
         Assessment("assess-board", "council", "board", "high", "medium", "increase",
                    "2014-01-16", **doc),
     ])
+
+
+SEED = Path(__file__).resolve().parent.parent / "seed_data"
+
+
+@pytest.fixture(scope="module")
+def leeds() -> Network:
+    """The Leeds seed dataset (shared within a test module: do not edit it in place)."""
+    return open_source(SEED / "leeds")
+
+
+@pytest.fixture(scope="module")
+def harborough() -> Network:
+    """The Harborough seed dataset (shared within a test module: do not edit it in place)."""
+    return open_source(SEED / "harborough")
 
 
 @pytest.fixture

@@ -19,11 +19,6 @@ CLUSTERS = ["cluster-temple-newsam", "cluster-brigshaw", "cluster-beeston-cottin
             "cluster-alwoodley", "cluster-open-xs"]
 
 
-@pytest.fixture(scope="module")
-def leeds():
-    return open_source(SEED / "leeds")
-
-
 def by_rule(findings, rule):
     return {f.subject.id: f for f in findings if f.rule == rule}
 

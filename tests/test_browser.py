@@ -111,11 +111,6 @@ def out(tmp_path_factory):
     return tmp_path_factory.mktemp("pages")
 
 
-@pytest.fixture(scope="module")
-def harborough():
-    return open_source(SEED / "harborough")
-
-
 @pytest.mark.parametrize("dataset, day", [("leeds", LEEDS_DAY), ("harborough", HARBOROUGH_DAY)])
 def test_the_whole_network_map_draws_every_record_and_relationship(browser, out, dataset, day):
     network = open_source(SEED / dataset)

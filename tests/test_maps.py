@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from graphmodel import open_source
 from graphmodel.cli import MAP_RENDERERS, MAP_VIEWS, main
-from graphmodel.maps import RENDERERS, VIEWS, MapTooLarge, UnknownRecord, make_map, write_map
+from graphmodel.maps import RENDERERS, VIEWS, MapTooLarge, UnknownRecord, make_map
 from graphmodel.maps.deck import write_deck
 from graphmodel.maps.gallery import write_gallery
 from graphmodel.maps.page import map_page, safe_json
@@ -49,16 +49,6 @@ def expected_network_counts(network) -> tuple[int, int]:
 def map_data(html: str) -> dict:
     return json.loads(re.search(r'<script type="application/json" class="gm-data">(.*?)</script>',
                                 html, re.S).group(1))
-
-
-@pytest.fixture(scope="module")
-def leeds():
-    return open_source(SEED / "leeds")
-
-
-@pytest.fixture(scope="module")
-def harborough():
-    return open_source(SEED / "harborough")
 
 
 def test_the_cli_offers_exactly_the_library_views_and_renderers():

@@ -20,11 +20,6 @@ def by_rule(findings, rule):
     return {f.subject.id: f for f in findings if f.rule == rule}
 
 
-@pytest.fixture(scope="module")
-def harborough():
-    return open_source(SEED / "harborough")
-
-
 def test_harborough_has_no_seat_on_the_six_boards_its_register_names(harborough):
     unrepresented = by_rule(representation_gaps(harborough, as_of="2014-01-16"), "unrepresented")
     names = {f.subject.name for f in unrepresented.values()}

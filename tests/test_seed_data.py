@@ -21,16 +21,6 @@ HDC = "harborough-district-council"
 LCC_HARBOROUGH = "leicestershire-county-council"
 
 
-@pytest.fixture(scope="module")
-def leeds():
-    return open_source(SEED / "leeds")
-
-
-@pytest.fixture(scope="module")
-def harborough():
-    return open_source(SEED / "harborough")
-
-
 def body_named(net, name):
     matches = [b for b in net.bodies.values() if b.name == name]
     assert len(matches) == 1, f"expected one body named {name!r}, found {len(matches)}"

@@ -27,13 +27,13 @@ from graphmodel.graph import sitter_key
 from graphmodel.io.tables import suggest
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
-from graphmodel.problems import GraphmodelError
+from graphmodel.problems import UsageError
 
 __all__ = ["chains", "accountability_findings", "render_chains", "UnknownBody"]
 
 
-class UnknownBody(GraphmodelError):
-    exit_code = 2
+class UnknownBody(UsageError):
+    """No body with that id, or none on that day."""
 
 
 class _Lines:

@@ -23,13 +23,13 @@ from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, su
 from graphmodel.io.tables import composition, suggest
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
-from graphmodel.problems import GraphmodelError
+from graphmodel.problems import UsageError
 
 __all__ = ["representation_gaps", "UnknownOrganisation"]
 
 
-class UnknownOrganisation(GraphmodelError):
-    exit_code = 2
+class UnknownOrganisation(UsageError):
+    """No organisation with that id in the dataset."""
 
 
 def _applies(settings: dict[str, Any], body: Any) -> bool:

@@ -24,7 +24,7 @@ from graphmodel.maps import assets, styling
 from graphmodel.maps.page import (FONT, document, escape_text, filters_html, legend_html,
                                   node_look, safe_json, tables_html)
 from graphmodel.maps.scene import Edge, Map, Node, count
-from graphmodel.problems import GraphmodelError
+from graphmodel.problems import UsageError
 
 __all__ = ["pyvis_page", "pyvis_section", "PYVIS_MAX_NODES", "TooBigForPyvis", "vis_options"]
 
@@ -32,9 +32,8 @@ PYVIS_MAX_NODES = 1000
 _VIS = ("lib", "vis-9.1.2")
 
 
-class TooBigForPyvis(GraphmodelError):
+class TooBigForPyvis(UsageError):
     """A map with more nodes than vis-network draws briskly."""
-    exit_code = 2
 
 
 def vis_options() -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
 from graphmodel.io.tables import suggest
 from graphmodel.model import Network
-from graphmodel.problems import GraphmodelError
+from graphmodel.problems import UsageError
 
 __all__ = ["VIEWS", "MAX_NODES", "Link", "Skeleton", "build_view", "focus_on", "fit_size",
            "resolve_focus", "UnknownRecord", "MapTooLarge", "sitters"]
@@ -27,12 +27,12 @@ and beyond that a focus is needed (benchmarks/maps.py measures a map of this siz
 _TYPES = {rtype: table for table, rtype in NODE_TABLES.items()}
 
 
-class UnknownRecord(GraphmodelError):
-    exit_code = 2
+class UnknownRecord(UsageError):
+    """No record with the id given to --focus."""
 
 
-class MapTooLarge(GraphmodelError):
-    exit_code = 2
+class MapTooLarge(UsageError):
+    """Too many nodes to draw even folded: the user is asked for a focus."""
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.model import BODY_KINDS, LEVELS, RECOMMENDATIONS
-from graphmodel.problems import GraphmodelError
+from graphmodel.problems import UsageError
 
 SEVERITIES = ("info", "warning", "error")
 
 __all__ = ["RulesError", "load_rules", "RULES"]
 
 
-class RulesError(GraphmodelError):
+class RulesError(UsageError):
     """A standards file that cannot be used."""
-    exit_code = 2
 
 
 # rule -> the settings it takes (beyond severity, standard, enabled) and what each must be
