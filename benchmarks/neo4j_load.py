@@ -3,11 +3,17 @@
     python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1
 
 Generates the dataset (once, under benchmarks/data/), starts a fresh local Neo4j
-(or uses NEO4J_URI if set, which must be an empty database you can write to),
-loads the dataset with ``graphmodel.store.neo4j.load`` and then, in the same
-run, times a naive loop that MERGEs one membership per transaction on a sample.
-Prints both rates and whether the targets are met (batched >= 20,000
-memberships/s; >= 50x the naive rate).
+(or uses NEO4J_URI if set, which must be an empty database you can write to)
+and loads the dataset with ``graphmodel.store.neo4j.load`` twice:
+
+1. into the server just started (its Java code not yet compiled: the slowest case);
+2. the same records again as a second dataset beside the first, into the server
+   the first load has warmed up, as a store that has been running a while is.
+
+Then it re-loads the first (nothing changes) and, in the same run, times a
+naive loop that MERGEs one membership per transaction on a sample. Prints
+every rate and whether the targets are met (batched >= 20,000 memberships/s
+over the whole load; >= 50x the naive rate).
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -24,6 +31,7 @@ sys.path.insert(0, str(HERE))
 
 from common import dataset_arguments, dataset_dir  # noqa: E402
 
+TARGET = 20_000
 
 NAIVE = """
 MERGE (p:Person {dataset: $dataset, id: $person})
@@ -45,6 +53,32 @@ def naive_rate(store, network, sample: int) -> float:
     return len(memberships) / (time.perf_counter() - started)
 
 
+def timed_load(store, network, batch_size: int, label: str) -> dict:
+    """Load a network, timing the whole load and the membership phase."""
+    from graphmodel.store.neo4j import load
+
+    phases: dict[str, list[float]] = {}
+
+    def progress(table: str, rows: int) -> None:
+        now = time.perf_counter()
+        phases.setdefault(table, [now, now])[1] = now
+    started = time.perf_counter()
+    load(network, store, batch_size=batch_size, progress=progress)
+    seconds = time.perf_counter() - started
+    first, last = phases["memberships"]
+    # from the end of the phase before to the last membership batch
+    before = max((end for _, (_, end) in phases.items() if end <= first), default=started)
+    memberships = len(network.memberships)
+    result = {"seconds": round(seconds, 1), "memberships_per_second": round(memberships / seconds),
+              "membership_phase_seconds": round(last - before, 1),
+              "membership_phase_per_second": round(memberships / (last - before))}
+    print(f"{label}: {sum(network.counts().values()):,} records ({memberships:,} memberships) "
+          f"in {seconds:.1f} s = {result['memberships_per_second']:,} memberships/s over the "
+          f"whole load; writing the memberships {result['membership_phase_seconds']} s = "
+          f"{result['membership_phase_per_second']:,}/s", flush=True)
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     dataset_arguments(parser)
@@ -63,6 +97,8 @@ def main() -> int:
     read_seconds = time.perf_counter() - t0
     counts = network.counts()
     print(f"read {counts['memberships']:,} memberships in {read_seconds:.1f} s", flush=True)
+    second = type(network)(replace(network.dataset, id=network.dataset.id + "-again"))
+    second.tables = network.tables
 
     info = None
     uri = os.environ.get("NEO4J_URI")
@@ -73,24 +109,10 @@ def main() -> int:
     try:
         with connect(uri) as store:
             store.ensure_schema()
-            phases: dict[str, list[float]] = {}
-
-            def progress(table: str, rows: int) -> None:
-                now = time.perf_counter()
-                phases.setdefault(table, [now, now])[1] = now
-            t0 = time.perf_counter()
-            load(network, store, batch_size=args.batch_size, progress=progress)
-            load_seconds = time.perf_counter() - t0
-            first, last = phases["memberships"]
-            # from the end of the phase before to the last membership batch
-            before = max((end for t, (_, end) in phases.items() if end <= first), default=t0)
-            phase_seconds = last - before
-            rate = counts["memberships"] / load_seconds
-            print(f"batched load: {sum(counts.values()):,} records "
-                  f"({counts['memberships']:,} memberships) in {load_seconds:.1f} s = "
-                  f"{rate:,.0f} memberships/s over the whole load", flush=True)
-            print(f"  of which writing the memberships: {phase_seconds:.1f} s = "
-                  f"{counts['memberships'] / phase_seconds:,.0f} memberships/s", flush=True)
+            fresh = timed_load(store, network, args.batch_size,
+                               "load into the server just started")
+            warmed = timed_load(store, second, args.batch_size,
+                                "the same records as a second dataset, server warmed up")
             t0 = time.perf_counter()
             again = load(network, store, batch_size=args.batch_size)
             reload_seconds = time.perf_counter() - t0
@@ -102,15 +124,20 @@ def main() -> int:
     finally:
         if info:
             server.stop_instance(info)
+    slowest = min(fresh["memberships_per_second"], warmed["memberships_per_second"])
     result = {
         "memberships": counts["memberships"], "records": sum(counts.values()),
-        "load_seconds": round(load_seconds, 1), "memberships_per_second": round(rate),
-        "membership_phase_seconds": round(phase_seconds, 1),
-        "reload_seconds": round(reload_seconds, 1),
-        "naive_memberships_per_second": round(naive, 1), "speedup": round(rate / naive, 1),
-        "targets_met": {"memberships >= 1,000,000": counts["memberships"] >= 1_000_000,
-                        ">= 20,000 memberships/s": rate >= 20_000,
-                        ">= 50x naive": rate / naive >= 50},
+        "fresh_server": fresh, "warmed_server": warmed,
+        "reload_seconds": round(reload_seconds, 1), "reload_unchanged": again.unchanged,
+        "naive_memberships_per_second": round(naive, 1),
+        "speedup_fresh": round(fresh["memberships_per_second"] / naive, 1),
+        "targets_met": {
+            "memberships >= 1,000,000": counts["memberships"] >= 1_000_000,
+            f">= {TARGET:,} memberships/s, server just started":
+                fresh["memberships_per_second"] >= TARGET,
+            f">= {TARGET:,} memberships/s, server warmed up":
+                warmed["memberships_per_second"] >= TARGET,
+            ">= 50x naive": slowest / naive >= 50},
     }
     print(json.dumps(result, indent=2))
     return 0 if all(result["targets_met"].values()) else 1

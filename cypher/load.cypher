@@ -46,7 +46,8 @@ CREATE (n:Document {
     date: row[4],
     reference: row[5],
     dataset: $dataset, _hash: row[0], _load: $load})
-RETURN n.id AS id, elementId(n) AS eid;
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Document
 // row: [elementId, hash, columns...]; a column that is now empty is removed
@@ -71,7 +72,8 @@ CREATE (n:Organisation {
     source_document: row[6],
     source_section: row[7],
     dataset: $dataset, _hash: row[0], _load: $load})
-RETURN n.id AS id, elementId(n) AS eid;
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Organisation
 // row: [elementId, hash, columns...]; a column that is now empty is removed
@@ -109,7 +111,8 @@ CREATE (n:Area {
     source_document: row[5],
     source_section: row[6],
     dataset: $dataset, _hash: row[0], _load: $load})
-RETURN n.id AS id, elementId(n) AS eid;
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Area
 // row: [elementId, hash, columns...]; a column that is now empty is removed
@@ -144,7 +147,8 @@ CREATE (n:Theme {
     source_document: row[3],
     source_section: row[4],
     dataset: $dataset, _hash: row[0], _load: $load})
-RETURN n.id AS id, elementId(n) AS eid;
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Theme
 // row: [elementId, hash, columns...]; a column that is now empty is removed
@@ -177,7 +181,8 @@ CREATE (n:Body {
     source_document: row[15],
     source_section: row[16],
     dataset: $dataset, _hash: row[0], _load: $load})
-RETURN n.id AS id, elementId(n) AS eid;
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Body
 // row: [elementId, hash, columns...]; a column that is now empty is removed
@@ -239,7 +244,8 @@ CREATE (n:Person {
     source_document: row[6],
     source_section: row[7],
     dataset: $dataset, _hash: row[0], _load: $load})
-RETURN n.id AS id, elementId(n) AS eid;
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Person
 // row: [elementId, hash, columns...]; a column that is now empty is removed
@@ -278,7 +284,8 @@ CREATE (n:Post {
     source_document: row[6],
     source_section: row[7],
     dataset: $dataset, _hash: row[0], _load: $load})
-RETURN n.id AS id, elementId(n) AS eid;
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Post
 // row: [elementId, hash, columns...]; a column that is now empty is removed
@@ -313,117 +320,131 @@ MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:HELD_BY]->(t);
 
 // name: create_MEMBER_OF
-// row: [elementId of the source node, elementId of the target node, hash,
-//       the columns below...]
+// row: [elementId of the body pointed to, [[elementId of the source node,
+//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       looked up once and its relationships are written together
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:MEMBER_OF {
-    id: row[3],
-    post: row[4],
-    role: row[5],
-    on_behalf_of: row[6],
-    nominated_by: row[7],
-    start: row[8],
-    end: row[9],
-    notes: row[10],
-    source_document: row[11],
-    source_section: row[12],
-    _hash: row[2], _load: $load}]->(b);
+    id: m[2],
+    post: m[3],
+    role: m[4],
+    on_behalf_of: m[5],
+    nominated_by: m[6],
+    start: m[7],
+    end: m[8],
+    notes: m[9],
+    source_document: m[10],
+    source_section: m[11],
+    _hash: m[1], _load: $load}]->(b);
 
 // name: create_REPORTS_TO
-// row: [elementId of the source node, elementId of the target node, hash,
-//       the columns below...]
+// row: [elementId of the body pointed to, [[elementId of the source node,
+//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       looked up once and its relationships are written together
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:REPORTS_TO {
-    id: row[3],
-    kind: row[4],
-    start: row[5],
-    end: row[6],
-    notes: row[7],
-    source_document: row[8],
-    source_section: row[9],
-    _hash: row[2], _load: $load}]->(b);
+    id: m[2],
+    kind: m[3],
+    start: m[4],
+    end: m[5],
+    notes: m[6],
+    source_document: m[7],
+    source_section: m[8],
+    _hash: m[1], _load: $load}]->(b);
 
 // name: create_SCRUTINISES
-// row: [elementId of the source node, elementId of the target node, hash,
-//       the columns below...]
+// row: [elementId of the body pointed to, [[elementId of the source node,
+//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       looked up once and its relationships are written together
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:SCRUTINISES {
-    id: row[3],
-    start: row[4],
-    end: row[5],
-    notes: row[6],
-    source_document: row[7],
-    source_section: row[8],
-    _hash: row[2], _load: $load}]->(b);
+    id: m[2],
+    start: m[3],
+    end: m[4],
+    notes: m[5],
+    source_document: m[6],
+    source_section: m[7],
+    _hash: m[1], _load: $load}]->(b);
 
 // name: create_NOMINATES_TO
-// row: [elementId of the source node, elementId of the target node, hash,
-//       the columns below...]
+// row: [elementId of the body pointed to, [[elementId of the source node,
+//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       looked up once and its relationships are written together
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:NOMINATES_TO {
-    id: row[3],
-    seats: row[4],
-    start: row[5],
-    end: row[6],
-    notes: row[7],
-    source_document: row[8],
-    source_section: row[9],
-    _hash: row[2], _load: $load}]->(b);
+    id: m[2],
+    seats: m[3],
+    start: m[4],
+    end: m[5],
+    notes: m[6],
+    source_document: m[7],
+    source_section: m[8],
+    _hash: m[1], _load: $load}]->(b);
 
 // name: create_SUCCEEDED_BY
-// row: [elementId of the source node, elementId of the target node, hash,
-//       the columns below...]
+// row: [elementId of the body pointed to, [[elementId of the source node,
+//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       looked up once and its relationships are written together
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:SUCCEEDED_BY {
-    id: row[3],
-    date: row[4],
-    notes: row[5],
-    source_document: row[6],
-    source_section: row[7],
-    _hash: row[2], _load: $load}]->(b);
+    id: m[2],
+    date: m[3],
+    notes: m[4],
+    source_document: m[5],
+    source_section: m[6],
+    _hash: m[1], _load: $load}]->(b);
 
 // name: create_RESOURCES
-// row: [elementId of the source node, elementId of the target node, hash,
-//       the columns below...]
+// row: [elementId of the body pointed to, [[elementId of the source node,
+//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       looked up once and its relationships are written together
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:RESOURCES {
-    id: row[3],
-    officer_hours_per_month: row[4],
-    money_per_year: row[5],
-    lead_post: row[6],
-    estimate: row[7],
-    start: row[8],
-    end: row[9],
-    notes: row[10],
-    source_document: row[11],
-    source_section: row[12],
-    _hash: row[2], _load: $load}]->(b);
+    id: m[2],
+    officer_hours_per_month: m[3],
+    money_per_year: m[4],
+    lead_post: m[5],
+    estimate: m[6],
+    start: m[7],
+    end: m[8],
+    notes: m[9],
+    source_document: m[10],
+    source_section: m[11],
+    _hash: m[1], _load: $load}]->(b);
 
 // name: create_ASSESSES
-// row: [elementId of the source node, elementId of the target node, hash,
-//       the columns below...]
+// row: [elementId of the body pointed to, [[elementId of the source node,
+//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       looked up once and its relationships are written together
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:ASSESSES {
-    id: row[3],
-    value: row[4],
-    risk: row[5],
-    recommendation: row[6],
-    date: row[7],
-    notes: row[8],
-    source_document: row[9],
-    source_section: row[10],
-    _hash: row[2], _load: $load}]->(b);
+    id: m[2],
+    value: m[3],
+    risk: m[4],
+    recommendation: m[5],
+    date: m[6],
+    notes: m[7],
+    source_document: m[8],
+    source_section: m[9],
+    _hash: m[1], _load: $load}]->(b);

@@ -22,56 +22,63 @@ MATCH (n:Document {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;
 
 // name: state_Document
+// all in one record: a record each would cost the client more than the read
 MATCH (n:Document {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Organisation
 MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;
 
 // name: state_Organisation
+// all in one record: a record each would cost the client more than the read
 MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Area
 MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;
 
 // name: state_Area
+// all in one record: a record each would cost the client more than the read
 MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Theme
 MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;
 
 // name: state_Theme
+// all in one record: a record each would cost the client more than the read
 MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Body
 MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;
 
 // name: state_Body
+// all in one record: a record each would cost the client more than the read
 MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Person
 MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;
 
 // name: state_Person
+// all in one record: a record each would cost the client more than the read
 MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Post
 MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;
 
 // name: state_Post
+// all in one record: a record each would cost the client more than the read
 MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_MEMBER_OF
 MATCH (a)-[r:MEMBER_OF]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -79,8 +86,11 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_MEMBER_OF
-MATCH ()-[r:MEMBER_OF]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+// a record per body, for the relationships pointing to it
+MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
+CALL { WITH b MATCH ()-[r:MEMBER_OF]->(b)
+       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
+RETURN state;
 
 // name: read_REPORTS_TO
 MATCH (a)-[r:REPORTS_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -88,8 +98,11 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_REPORTS_TO
-MATCH ()-[r:REPORTS_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+// a record per body, for the relationships pointing to it
+MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
+CALL { WITH b MATCH ()-[r:REPORTS_TO]->(b)
+       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
+RETURN state;
 
 // name: read_SCRUTINISES
 MATCH (a)-[r:SCRUTINISES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -97,8 +110,11 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SCRUTINISES
-MATCH ()-[r:SCRUTINISES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+// a record per body, for the relationships pointing to it
+MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
+CALL { WITH b MATCH ()-[r:SCRUTINISES]->(b)
+       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
+RETURN state;
 
 // name: read_NOMINATES_TO
 MATCH (a)-[r:NOMINATES_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -106,8 +122,11 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_NOMINATES_TO
-MATCH ()-[r:NOMINATES_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+// a record per body, for the relationships pointing to it
+MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
+CALL { WITH b MATCH ()-[r:NOMINATES_TO]->(b)
+       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
+RETURN state;
 
 // name: read_SUCCEEDED_BY
 MATCH (a)-[r:SUCCEEDED_BY]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -115,8 +134,11 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SUCCEEDED_BY
-MATCH ()-[r:SUCCEEDED_BY]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+// a record per body, for the relationships pointing to it
+MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
+CALL { WITH b MATCH ()-[r:SUCCEEDED_BY]->(b)
+       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
+RETURN state;
 
 // name: read_RESOURCES
 MATCH (a)-[r:RESOURCES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -124,8 +146,11 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_RESOURCES
-MATCH ()-[r:RESOURCES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+// a record per body, for the relationships pointing to it
+MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
+CALL { WITH b MATCH ()-[r:RESOURCES]->(b)
+       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
+RETURN state;
 
 // name: read_ASSESSES
 MATCH (a)-[r:ASSESSES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -133,5 +158,8 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_ASSESSES
-MATCH ()-[r:ASSESSES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;
+// a record per body, for the relationships pointing to it
+MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
+CALL { WITH b MATCH ()-[r:ASSESSES]->(b)
+       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
+RETURN state;

@@ -50,6 +50,21 @@ def test_a_generated_dataset_reads_back_exactly(store, tmp_path):
     assert count(store, "MATCH ()-[r:MEMBER_OF]->() RETURN count(r)") == len(network.memberships)
 
 
+def test_a_body_with_more_members_than_a_batch_holds_is_written_in_parts(store):
+    """Relationships go in groups by the body they point to; a big group is split."""
+    network = open_source(SEED / "leeds")
+    members: dict[str, int] = {}
+    for m in network.memberships.values():
+        members[m.body] = members.get(m.body, 0) + 1
+    biggest = max(members, key=members.get)
+    assert members[biggest] > 3
+    load(network, store, batch_size=3)
+    assert count(store, "MATCH ()-[r:MEMBER_OF]->(b:Body {dataset: 'leeds', id: $id}) "
+                 "RETURN count(r)", id=biggest) == members[biggest]
+    assert read(store, "leeds") == network
+    assert load(network, store, batch_size=3).unchanged
+
+
 def test_loading_the_same_source_twice_changes_nothing(store):
     network = open_source(SEED / "leeds")
     load(network, store)

@@ -26,7 +26,7 @@ from typing import Any, Callable
 from graphmodel.model import RECORD_TYPES, record_type
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
-           "column_getter", "from_props", "from_relationship"]
+           "fingerprint", "column_getter", "from_props", "from_relationship"]
 
 NODE_LABELS = {
     "documents": "Document", "organisations": "Organisation", "areas": "Area",
@@ -92,7 +92,11 @@ def record_hash(record: Any) -> int:
     An integer, not text: Neo4j stores it inline, which keeps a million
     relationships noticeably cheaper to write.
     """
-    values = column_getter(type(record))(record)
+    return fingerprint(column_getter(type(record))(record))
+
+
+def fingerprint(values: tuple[Any, ...]) -> int:
+    """The fingerprint of a record's columns, all of them in schema order."""
     digest = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 

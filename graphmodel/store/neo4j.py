@@ -18,17 +18,18 @@ logged or printed.
 from __future__ import annotations
 
 import logging
+import operator
 import os
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
-from graphmodel.model import RECORD_TYPES, Dataset, Network
+from graphmodel.model import RECORD_TYPES, Dataset, Network, record_type
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
-                                      column_getter, from_props, from_relationship,
-                                      record_hash)
+                                      column_getter, fingerprint, from_props,
+                                      from_relationship, record_hash)
 from graphmodel.store.queries import queries, query
 
 __all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
@@ -268,53 +269,87 @@ def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
                                               dataset=network.dataset.id), change.copies)
         records = network.tables[rt.name]
         for key, record in records.items():
-            row = held.get(key)
-            if row is None:
+            state = held.get(key)
+            if state is None:
                 change.added.append(record)
-            elif row["hash"] != record_hash(record):
+            elif state[0] != record_hash(record):
                 change.changed.append(record)
-        for key, row in held.items():
+        for key, (_, load, _) in held.items():
             if key not in records:
-                load = bulk_load if row["load"] is None else row["load"]
+                load = bulk_load if load is None else load
                 (change.abandoned if load in unfinished else change.removed).append(key)
         if element_ids is not None:
-            element_ids.update(((rt.name, key), row["eid"]) for key, row in held.items())
+            element_ids.update(((rt.name, key), state[2]) for key, state in held.items())
         changes[rt.name] = change
     return changes
 
 
-def _held(rows: list[dict[str, Any]], copies: list[str]) -> dict[str, dict[str, Any]]:
-    """The state rows by record id; the element id of any second copy goes in ``copies``.
+def _held(results: list[dict[str, Any]], copies: list[str]) -> dict[str, tuple[Any, Any, str]]:
+    """(hash, load, elementId) by record id; the element id of any second copy goes in
+    ``copies``.
 
     Relationships have no uniqueness constraint: the loader creates only what the
     dataset does not hold, and removes a copy should one ever appear.
     """
-    held: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        if row["id"] in held:
-            copies.append(row["eid"])
-        else:
-            held[row["id"]] = row
+    held: dict[str, tuple[Any, Any, str]] = {}
+    for result in results:
+        for key, hash_, load, eid in result["state"]:
+            if key in held:
+                copies.append(eid)
+            else:
+                held[key] = (hash_, load, eid)
     return held
 
 
 # --- loading --------------------------------------------------------------------------
 
-def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    rows = iter(rows)
-    while batch := list(islice(rows, size)):
-        yield batch
+def _batches(rows: Iterable[Any], size: int,
+             weight: Callable[[Any], int] | None = None) -> Iterator[tuple[list[Any], int]]:
+    """(batch, its weight): rows gathered until their weight (one each by default) is ``size``."""
+    if weight is None:
+        rows = iter(rows)
+        while batch := list(islice(rows, size)):
+            yield batch, len(batch)
+        return
+    batch, total = [], 0
+    for row in rows:
+        batch.append(row)
+        total += weight(row)
+        if total >= size:
+            yield batch, total
+            batch, total = [], 0
+    if batch:
+        yield batch, total
 
 
-def _cells(record: Any, columns: tuple[str, ...] = ()) -> list[Any]:
-    """A record's columns (all, in schema order, by default) as property values."""
-    values = column_getter(type(record), columns)(record)
-    return [list(v) if isinstance(v, tuple) else v for v in values]
+def _by_body(records: list[Any], column: str, size: int) -> Iterator[tuple[str, list[Any]]]:
+    """Records grouped by the body they point to, in order of first appearance; a group
+    larger than ``size`` comes in parts."""
+    groups: dict[str, list[Any]] = {}
+    for record in records:
+        groups.setdefault(getattr(record, column), []).append(record)
+    for body, group in groups.items():
+        for start in range(0, len(group), size):
+            yield body, group[start:start + size]
 
 
-def _row(record: Any, columns: tuple[str, ...] = ()) -> list[Any]:
-    """[fingerprint, the columns...]: the leading part of every row written."""
-    return [record_hash(record), *_cells(record, columns)]
+def _row(record: Any) -> list[Any]:
+    """[fingerprint, the record's columns in schema order...]: a node's row."""
+    values = column_getter(type(record))(record)
+    return [fingerprint(values), *values]
+
+
+class _Rows(list):
+    """A batch of rows as a query parameter.
+
+    The driver formats every parameter for its debug log even when nothing is
+    logged; for ten thousand rows that costs more than sending them, and the
+    rows (names, notes) are user data that has no place in a log anyway.
+    """
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
 
 
 class _Writer:
@@ -334,10 +369,12 @@ class _Writer:
 
     def _run(self, name: str, key: str, batch: list[Any]) -> list[dict[str, Any]]:
         return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_tag,
-                              **{key: batch})
+                              **{key: _Rows(batch)})
 
     def write(self, name: str, rows: Iterable[Any], table: str | None = None,
-              key: str = "rows") -> list[dict[str, Any]]:
+              key: str = "rows", weight: Callable[[Any], int] | None = None
+              ) -> list[dict[str, Any]]:
+        """Run a query over batches of rows; ``weight`` says how many records a row holds."""
         from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
         results: list[dict[str, Any]] = []
@@ -349,17 +386,17 @@ class _Writer:
                 if table:
                     self.progress(table, pending.pop(future))
         with ThreadPoolExecutor(self.workers) as pool:
-            for batch in _batches(rows, self.batch_size):
+            for batch, records in _batches(rows, self.batch_size, weight):
                 if len(pending) > self.workers:   # one batch waits ready, no more
                     collect(wait(pending, return_when=FIRST_COMPLETED)[0])
-                pending[pool.submit(self._run, name, key, batch)] = len(batch)
+                pending[pool.submit(self._run, name, key, batch)] = records
             collect(list(pending))
         return results
 
     def nodes(self, table: str, added: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
-        for row in self.write(f"create_{label}", map(_row, added), table):
-            self.eid[(table, row["id"])] = row["eid"]
+        for batch in self.write(f"create_{label}", map(_row, added), table):
+            self.eid.update(((table, key), eid) for key, eid in zip(batch["ids"], batch["eids"]))
         rows = ([self.eid[(table, r.id)], *_row(r)] for r in changed)
         self.write(f"update_{label}", rows, table)
 
@@ -373,16 +410,25 @@ class _Writer:
                         for r in records for ref in _refs(getattr(r, column))))
 
     def edges(self, edge: Any, records: list[Any]) -> None:
-        """Relationships, in the order of their source records."""
-        properties = tuple(edge.properties)
-        endpoints = [(column, _TABLES[label]) for column, label in edge.source]
-        target = edge.target[0]
+        """Relationships, grouped by the body they point to.
+
+        A row is [elementId of the source, fingerprint, the properties...]; each
+        record's columns are read once for all three, as a million rows make
+        this the client's main cost.
+        """
+        cls = record_type(edge.table).cls
+        everything, columns = column_getter(cls), cls.__slots__
+        properties = operator.itemgetter(*(columns.index(c) for c in edge.properties))
+        sources = [(columns.index(column), _TABLES[label]) for column, label in edge.source]
+        eid = self.eid
 
         def row(record: Any) -> list[Any]:
-            column, table = next((c, t) for c, t in endpoints if getattr(record, c))
-            return [self.eid[(table, getattr(record, column))],
-                    self.eid[("bodies", getattr(record, target))], *_row(record, properties)]
-        self.write(f"create_{edge.type}", map(row, records), edge.table)
+            values = everything(record)
+            source = next(eid[(table, values[i])] for i, table in sources if values[i])
+            return [source, fingerprint(values), *properties(values)]
+        rows = ([eid[("bodies", body)], list(map(row, group))]
+                for body, group in _by_body(records, edge.target[0], self.batch_size))
+        self.write(f"create_{edge.type}", rows, edge.table, weight=lambda row: len(row[1]))
 
     def delete(self, table: str, ids: list[str], copies: list[str]) -> None:
         """Records by id, and copies of records by element id."""

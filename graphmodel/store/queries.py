@@ -71,9 +71,9 @@ def _assignments(var: str, table: str, first: int) -> str:
     return ",\n    ".join(f"{var}.{c} = row[{first + i}]" for i, c in enumerate(_columns(table)))
 
 
-def _literal(columns: list[str], first: int) -> str:
+def _literal(columns: list[str], first: int, row: str = "row") -> str:
     """``{id: row[3], ...}``: properties from places in the row (a null one is not stored)."""
-    return ",\n    ".join(f"{c}: row[{first + i}]" for i, c in enumerate(columns))
+    return ",\n    ".join(f"{c}: {row}[{first + i}]" for i, c in enumerate(columns))
 
 
 def _load() -> str:
@@ -110,7 +110,8 @@ def _load() -> str:
                 "UNWIND $rows AS row",
                 f"CREATE (n:{label} {{\n    {_literal(_columns(table), 1)},",
                 "    dataset: $dataset, _hash: row[0], _load: $load})",
-                "RETURN n.id AS id, elementId(n) AS eid;\n",
+                "// one record per batch: a record per node costs the client more than the write",
+                "RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;\n",
                 f"// name: update_{label}",
                 "// row: [elementId, hash, columns...]; a column that is now empty is removed",
                 "UNWIND $rows AS row",
@@ -133,13 +134,15 @@ def _load() -> str:
                     f"CREATE (n)-[:{link}]->(t);\n"]
     for edge in EDGES:
         out += [f"// name: create_{edge.type}",
-                "// row: [elementId of the source node, elementId of the target node, hash,",
-                "//       the columns below...]",
+                "// row: [elementId of the body pointed to, [[elementId of the source node,",
+                "//       hash, the columns below...], ...]]: grouped by body, so each body is",
+                "//       looked up once and its relationships are written together",
                 "UNWIND $rows AS row",
-                "MATCH (a) WHERE elementId(a) = row[0]",
-                "MATCH (b) WHERE elementId(b) = row[1]",
-                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.properties, 3)},",
-                "    _hash: row[2], _load: $load}]->(b);\n"]
+                "MATCH (b) WHERE elementId(b) = row[0]",
+                "UNWIND row[1] AS m",
+                "MATCH (a) WHERE elementId(a) = m[0]",
+                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.properties, 2, 'm')},",
+                "    _hash: m[1], _load: $load}]->(b);\n"]
     return "\n".join(out)
 
 
@@ -159,8 +162,9 @@ def _read() -> str:
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
                 "RETURN properties(n) AS p;\n",
                 f"// name: state_{label}",
+                "// all in one record: a record each would cost the client more than the read",
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
-                "RETURN n.id AS id, n._hash AS hash, n._load AS load, elementId(n) AS eid;\n"]
+                "RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;\n"]
     for edge in EDGES:
         target = f"(b:{edge.target[1]} {{dataset: $dataset}}) WHERE b.id IS NOT NULL"
         out += [f"// name: read_{edge.type}",
@@ -168,8 +172,11 @@ def _read() -> str:
                 "RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,",
                 "       b.id AS target;\n",
                 f"// name: state_{edge.type}",
-                f"MATCH ()-[r:{edge.type}]->{target}",
-                "RETURN r.id AS id, r._hash AS hash, r._load AS load, elementId(r) AS eid;\n"]
+                "// a record per body, for the relationships pointing to it",
+                f"MATCH {target}",
+                f"CALL {{ WITH b MATCH ()-[r:{edge.type}]->(b)",
+                "       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }",
+                "RETURN state;\n"]
     return "\n".join(out)
 
 
