@@ -53,8 +53,19 @@ def naive_rate(store, network, sample: int) -> float:
     return len(memberships) / (time.perf_counter() - started)
 
 
-def timed_load(store, network, batch_size: int, label: str) -> dict:
-    """Load a network, timing the whole load and the membership phase."""
+def server_cpu_seconds(pid: int | None) -> float | None:
+    """CPU time the local server has used so far (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(") ", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, TypeError, ValueError, IndexError):
+        return None
+
+
+def timed_load(store, network, batch_size: int, label: str, pid: int | None) -> dict:
+    """Load a network, timing the whole load and the membership phase, with the CPU
+    time each side used (the client's all threads; the server's if it is local)."""
     from graphmodel.store.neo4j import load
 
     phases: dict[str, list[float]] = {}
@@ -62,20 +73,26 @@ def timed_load(store, network, batch_size: int, label: str) -> dict:
     def progress(table: str, rows: int) -> None:
         now = time.perf_counter()
         phases.setdefault(table, [now, now])[1] = now
+    server_before, client_before = server_cpu_seconds(pid), time.process_time()
     started = time.perf_counter()
     load(network, store, batch_size=batch_size, progress=progress)
     seconds = time.perf_counter() - started
+    client_cpu, server_after = time.process_time() - client_before, server_cpu_seconds(pid)
     first, last = phases["memberships"]
     # from the end of the phase before to the last membership batch
     before = max((end for _, (_, end) in phases.items() if end <= first), default=started)
     memberships = len(network.memberships)
     result = {"seconds": round(seconds, 1), "memberships_per_second": round(memberships / seconds),
               "membership_phase_seconds": round(last - before, 1),
-              "membership_phase_per_second": round(memberships / (last - before))}
+              "membership_phase_per_second": round(memberships / (last - before)),
+              "client_cpu_seconds": round(client_cpu, 1),
+              "server_cpu_seconds": round(server_after - server_before, 1)
+              if server_after is not None and server_before is not None else None}
     print(f"{label}: {sum(network.counts().values()):,} records ({memberships:,} memberships) "
           f"in {seconds:.1f} s = {result['memberships_per_second']:,} memberships/s over the "
           f"whole load; writing the memberships {result['membership_phase_seconds']} s = "
-          f"{result['membership_phase_per_second']:,}/s", flush=True)
+          f"{result['membership_phase_per_second']:,}/s; CPU: client {client_cpu:.1f} s, "
+          f"server {result['server_cpu_seconds']} s", flush=True)
     return result
 
 
@@ -109,10 +126,11 @@ def main() -> int:
     try:
         with connect(uri) as store:
             store.ensure_schema()
+            pid = info.pid if info else None
             fresh = timed_load(store, network, args.batch_size,
-                               "load into the server just started")
+                               "load into the server just started", pid)
             warmed = timed_load(store, second, args.batch_size,
-                                "the same records as a second dataset, server warmed up")
+                                "the same records as a second dataset, server warmed up", pid)
             t0 = time.perf_counter()
             again = load(network, store, batch_size=args.batch_size)
             reload_seconds = time.perf_counter() - t0

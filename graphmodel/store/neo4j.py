@@ -25,6 +25,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
+from graphmodel.memory import without_cycle_collection
 from graphmodel.model import RECORD_TYPES, Dataset, Network, record_type
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
@@ -444,6 +445,7 @@ def _refs(value: Any) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else (value,) if value else ()
 
 
+@without_cycle_collection   # rows hold no cycles; a big network makes each collection slow
 def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
          dry_run: bool = False, prune: bool = False, workers: int = 2,
          progress: Callable[[str, int], None] | None = None) -> LoadReport:
@@ -513,6 +515,7 @@ def pick_dataset(store: Store, dataset: str | None) -> str:
                          f"({', '.join(held) or 'none'}); choose one with --dataset NAME")
 
 
+@without_cycle_collection
 def read(store: Store, dataset: str | None = None) -> Network:
     """The Network a dataset holds; refused while its last load is unfinished."""
     dataset = pick_dataset(store, dataset)
