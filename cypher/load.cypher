@@ -321,130 +321,130 @@ CREATE (n)-[:HELD_BY]->(t);
 
 // name: create_MEMBER_OF
 // row: [elementId of the body pointed to, [[elementId of the source node,
-//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       the columns below...], ...]]: grouped by body, so each body is
 //       looked up once and its relationships are written together
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row[0]
 UNWIND row[1] AS m
 MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:MEMBER_OF {
-    id: m[2],
-    post: m[3],
-    role: m[4],
-    on_behalf_of: m[5],
-    nominated_by: m[6],
-    start: m[7],
-    end: m[8],
-    notes: m[9],
-    source_document: m[10],
-    source_section: m[11],
-    _hash: m[1], _load: $load}]->(b);
+    id: m[1],
+    post: m[2],
+    role: m[3],
+    on_behalf_of: m[4],
+    nominated_by: m[5],
+    start: m[6],
+    end: m[7],
+    notes: m[8],
+    source_document: m[9],
+    source_section: m[10],
+    _load: $load}]->(b);
 
 // name: create_REPORTS_TO
 // row: [elementId of the body pointed to, [[elementId of the source node,
-//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       the columns below...], ...]]: grouped by body, so each body is
 //       looked up once and its relationships are written together
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row[0]
 UNWIND row[1] AS m
 MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:REPORTS_TO {
-    id: m[2],
-    kind: m[3],
-    start: m[4],
-    end: m[5],
-    notes: m[6],
-    source_document: m[7],
-    source_section: m[8],
-    _hash: m[1], _load: $load}]->(b);
+    id: m[1],
+    kind: m[2],
+    start: m[3],
+    end: m[4],
+    notes: m[5],
+    source_document: m[6],
+    source_section: m[7],
+    _load: $load}]->(b);
 
 // name: create_SCRUTINISES
 // row: [elementId of the body pointed to, [[elementId of the source node,
-//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       the columns below...], ...]]: grouped by body, so each body is
 //       looked up once and its relationships are written together
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row[0]
 UNWIND row[1] AS m
 MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:SCRUTINISES {
-    id: m[2],
-    start: m[3],
-    end: m[4],
-    notes: m[5],
-    source_document: m[6],
-    source_section: m[7],
-    _hash: m[1], _load: $load}]->(b);
+    id: m[1],
+    start: m[2],
+    end: m[3],
+    notes: m[4],
+    source_document: m[5],
+    source_section: m[6],
+    _load: $load}]->(b);
 
 // name: create_NOMINATES_TO
 // row: [elementId of the body pointed to, [[elementId of the source node,
-//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       the columns below...], ...]]: grouped by body, so each body is
 //       looked up once and its relationships are written together
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row[0]
 UNWIND row[1] AS m
 MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:NOMINATES_TO {
-    id: m[2],
-    seats: m[3],
-    start: m[4],
-    end: m[5],
-    notes: m[6],
-    source_document: m[7],
-    source_section: m[8],
-    _hash: m[1], _load: $load}]->(b);
+    id: m[1],
+    seats: m[2],
+    start: m[3],
+    end: m[4],
+    notes: m[5],
+    source_document: m[6],
+    source_section: m[7],
+    _load: $load}]->(b);
 
 // name: create_SUCCEEDED_BY
 // row: [elementId of the body pointed to, [[elementId of the source node,
-//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       the columns below...], ...]]: grouped by body, so each body is
 //       looked up once and its relationships are written together
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row[0]
 UNWIND row[1] AS m
 MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:SUCCEEDED_BY {
-    id: m[2],
-    date: m[3],
-    notes: m[4],
-    source_document: m[5],
-    source_section: m[6],
-    _hash: m[1], _load: $load}]->(b);
+    id: m[1],
+    date: m[2],
+    notes: m[3],
+    source_document: m[4],
+    source_section: m[5],
+    _load: $load}]->(b);
 
 // name: create_RESOURCES
 // row: [elementId of the body pointed to, [[elementId of the source node,
-//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       the columns below...], ...]]: grouped by body, so each body is
 //       looked up once and its relationships are written together
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row[0]
 UNWIND row[1] AS m
 MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:RESOURCES {
-    id: m[2],
-    officer_hours_per_month: m[3],
-    money_per_year: m[4],
-    lead_post: m[5],
-    estimate: m[6],
-    start: m[7],
-    end: m[8],
-    notes: m[9],
-    source_document: m[10],
-    source_section: m[11],
-    _hash: m[1], _load: $load}]->(b);
+    id: m[1],
+    officer_hours_per_month: m[2],
+    money_per_year: m[3],
+    lead_post: m[4],
+    estimate: m[5],
+    start: m[6],
+    end: m[7],
+    notes: m[8],
+    source_document: m[9],
+    source_section: m[10],
+    _load: $load}]->(b);
 
 // name: create_ASSESSES
 // row: [elementId of the body pointed to, [[elementId of the source node,
-//       hash, the columns below...], ...]]: grouped by body, so each body is
+//       the columns below...], ...]]: grouped by body, so each body is
 //       looked up once and its relationships are written together
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row[0]
 UNWIND row[1] AS m
 MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:ASSESSES {
-    id: m[2],
-    value: m[3],
-    risk: m[4],
-    recommendation: m[5],
-    date: m[6],
-    notes: m[7],
-    source_document: m[8],
-    source_section: m[9],
-    _hash: m[1], _load: $load}]->(b);
+    id: m[1],
+    value: m[2],
+    risk: m[3],
+    recommendation: m[4],
+    date: m[5],
+    notes: m[6],
+    source_document: m[7],
+    source_section: m[8],
+    _load: $load}]->(b);

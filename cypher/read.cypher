@@ -86,11 +86,15 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_MEMBER_OF
-// a record per body, for the relationships pointing to it
+// a record per body: for each relationship pointing to it, [elementId, _load,
+// source id, source label, the properties...], from which the loader works
+// out its fingerprint
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-CALL { WITH b MATCH ()-[r:MEMBER_OF]->(b)
-       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
-RETURN state;
+CALL { WITH b MATCH (a)-[r:MEMBER_OF]->(b)
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
+                       r.id, r.post, r.role, r.on_behalf_of, r.nominated_by, r.start,
+                       r.end, r.notes, r.source_document, r.source_section]) AS state }
+RETURN b.id AS target, state;
 
 // name: read_REPORTS_TO
 MATCH (a)-[r:REPORTS_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -98,11 +102,15 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_REPORTS_TO
-// a record per body, for the relationships pointing to it
+// a record per body: for each relationship pointing to it, [elementId, _load,
+// source id, source label, the properties...], from which the loader works
+// out its fingerprint
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-CALL { WITH b MATCH ()-[r:REPORTS_TO]->(b)
-       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
-RETURN state;
+CALL { WITH b MATCH (a)-[r:REPORTS_TO]->(b)
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
+                       r.id, r.kind, r.start, r.end, r.notes, r.source_document,
+                       r.source_section]) AS state }
+RETURN b.id AS target, state;
 
 // name: read_SCRUTINISES
 MATCH (a)-[r:SCRUTINISES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -110,11 +118,15 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SCRUTINISES
-// a record per body, for the relationships pointing to it
+// a record per body: for each relationship pointing to it, [elementId, _load,
+// source id, source label, the properties...], from which the loader works
+// out its fingerprint
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-CALL { WITH b MATCH ()-[r:SCRUTINISES]->(b)
-       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
-RETURN state;
+CALL { WITH b MATCH (a)-[r:SCRUTINISES]->(b)
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
+                       r.id, r.start, r.end, r.notes, r.source_document,
+                       r.source_section]) AS state }
+RETURN b.id AS target, state;
 
 // name: read_NOMINATES_TO
 MATCH (a)-[r:NOMINATES_TO]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -122,11 +134,15 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_NOMINATES_TO
-// a record per body, for the relationships pointing to it
+// a record per body: for each relationship pointing to it, [elementId, _load,
+// source id, source label, the properties...], from which the loader works
+// out its fingerprint
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-CALL { WITH b MATCH ()-[r:NOMINATES_TO]->(b)
-       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
-RETURN state;
+CALL { WITH b MATCH (a)-[r:NOMINATES_TO]->(b)
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
+                       r.id, r.seats, r.start, r.end, r.notes, r.source_document,
+                       r.source_section]) AS state }
+RETURN b.id AS target, state;
 
 // name: read_SUCCEEDED_BY
 MATCH (a)-[r:SUCCEEDED_BY]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -134,11 +150,14 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SUCCEEDED_BY
-// a record per body, for the relationships pointing to it
+// a record per body: for each relationship pointing to it, [elementId, _load,
+// source id, source label, the properties...], from which the loader works
+// out its fingerprint
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-CALL { WITH b MATCH ()-[r:SUCCEEDED_BY]->(b)
-       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
-RETURN state;
+CALL { WITH b MATCH (a)-[r:SUCCEEDED_BY]->(b)
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
+                       r.id, r.date, r.notes, r.source_document, r.source_section]) AS state }
+RETURN b.id AS target, state;
 
 // name: read_RESOURCES
 MATCH (a)-[r:RESOURCES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -146,11 +165,16 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_RESOURCES
-// a record per body, for the relationships pointing to it
+// a record per body: for each relationship pointing to it, [elementId, _load,
+// source id, source label, the properties...], from which the loader works
+// out its fingerprint
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-CALL { WITH b MATCH ()-[r:RESOURCES]->(b)
-       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
-RETURN state;
+CALL { WITH b MATCH (a)-[r:RESOURCES]->(b)
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
+                       r.id, r.officer_hours_per_month, r.money_per_year, r.lead_post,
+                       r.estimate, r.start, r.end, r.notes, r.source_document,
+                       r.source_section]) AS state }
+RETURN b.id AS target, state;
 
 // name: read_ASSESSES
 MATCH (a)-[r:ASSESSES]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -158,8 +182,12 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_ASSESSES
-// a record per body, for the relationships pointing to it
+// a record per body: for each relationship pointing to it, [elementId, _load,
+// source id, source label, the properties...], from which the loader works
+// out its fingerprint
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
-CALL { WITH b MATCH ()-[r:ASSESSES]->(b)
-       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }
-RETURN state;
+CALL { WITH b MATCH (a)-[r:ASSESSES]->(b)
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
+                       r.id, r.value, r.risk, r.recommendation, r.date, r.notes,
+                       r.source_document, r.source_section]) AS state }
+RETURN b.id AS target, state;

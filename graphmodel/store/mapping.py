@@ -4,12 +4,14 @@ Organisations, bodies, people, posts, areas, themes and documents are nodes;
 memberships, reporting lines, scrutiny links, nominations, successions,
 resourcing and assessments are relationships between them, always to a body.
 Every node and relationship carries all of its record's fields as properties
-and two bookkeeping properties: ``_hash`` (to tell what changed) and ``_load``
-(the number of the load that wrote it, so a load that was killed can be
-finished exactly; the records of a dataset's first, bulk load carry none and
-the dataset node's ``bulk_load`` stands for it). Nodes also carry ``dataset``
-(several datasets share one database); a relationship belongs to the dataset of
-the body it points to.
+and the bookkeeping property ``_load`` (the number of the load that wrote it,
+so a load that was killed can be finished exactly; the records of a dataset's
+first, bulk load carry none and the dataset node's ``bulk_load`` stands for it).
+Nodes also carry ``_hash``, a fingerprint of the record, to tell what changed,
+and ``dataset`` (several datasets share one database). A relationship belongs
+to the dataset of the body it points to; it carries no fingerprint, as one more
+property on each of a million relationships costs the load more than working
+the fingerprint out from the properties when a later load compares.
 
 Reference columns of node records (a person's organisation, a body's areas)
 also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom
@@ -26,7 +28,8 @@ from typing import Any, Callable
 from graphmodel.model import RECORD_TYPES, record_type
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
-           "fingerprint", "column_getter", "from_props", "from_relationship"]
+           "fingerprint", "column_getter", "relationship_columns", "from_props",
+           "from_relationship"]
 
 NODE_LABELS = {
     "documents": "Document", "organisations": "Organisation", "areas": "Area",
@@ -64,6 +67,10 @@ EDGES = (
     Edge("assessments", "ASSESSES", (("organisation", "Organisation"),), ("body", "Body")),
 )
 RELATIONSHIP_TYPES = {e.table: e.type for e in EDGES}
+# relationship_columns relies on these: the id first, and no lists (Neo4j gives lists
+# back where the record has tuples)
+assert all(record_type(e.table).columns[0] == "id" for e in EDGES)
+assert not any(f.metadata.get("kind") == "list" for e in EDGES for f in record_type(e.table).fields)
 
 # label -> [(column, link type, target label)]
 LINKS: dict[str, list[tuple[str, str, str]]] = {
@@ -99,6 +106,25 @@ def fingerprint(values: tuple[Any, ...]) -> int:
     """The fingerprint of a record's columns, all of them in schema order."""
     digest = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
+
+
+def relationship_columns(edge: Edge) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """A function giving a relationship's record columns in schema order from
+    [target id, source id, source label, its properties in ``edge.properties`` order...].
+
+    The same values the record read back would have, without building it: a
+    load compares a million relationships this way.
+    """
+    main_column, main_label = edge.source[0]
+    places = {edge.target[0]: 0, main_column: 1}
+    places.update((c, 3 + i) for i, c in enumerate(edge.properties))
+    pick = operator.itemgetter(*(places[c] for c in record_type(edge.table).columns))
+
+    def columns(values: list[Any]) -> tuple[Any, ...]:
+        if values[2] != main_label:   # from another kind of source: a membership of a post
+            values[1] = None
+        return pick(values)
+    return columns
 
 
 def from_props(table: str, properties: dict[str, Any]) -> Any:

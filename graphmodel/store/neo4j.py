@@ -26,11 +26,12 @@ from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import RECORD_TYPES, Dataset, Network, record_type
+from graphmodel.model import RECORD_TYPES, Dataset, Network
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
                                       column_getter, fingerprint, from_props,
-                                      from_relationship, record_hash)
+                                      from_relationship, record_hash,
+                                      relationship_columns)
 from graphmodel.store.queries import queries, query
 
 __all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
@@ -156,7 +157,9 @@ class Store:
         text = query(file, name)
 
         def work(tx):
-            return [record.data() for record in tx.run(text, **params)]
+            # not record.data(): it walks every nested value in Python, which for the
+            # million values of a load's state costs more than the query itself
+            return [dict(record.items()) for record in tx.run(text, **params)]
         try:
             with self.driver.session(database=self.database) as session:
                 if file == "load.cypher" or file == "schema.cypher":
@@ -253,21 +256,20 @@ def _state_query(table: str) -> str:
 
 def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
          bulk_load: int | None = None,
-         element_ids: dict[tuple[str, str], str] | None = None,
+         element_ids: dict[str, dict[str, str]] | None = None,
          new: bool = False) -> dict[str, Change]:
     """Compare a network with what the store holds for its dataset.
 
     A record with no load number of its own was written by ``bulk_load``. A
     ``new`` dataset holds nothing yet, so nothing is read.
-    ``element_ids``, if given, is filled with (table, id) -> elementId of every
+    ``element_ids``, if given, is filled with table -> id -> elementId of every
     node and relationship the dataset holds, so the writes can address them.
     """
     unfinished = set(unfinished)
     changes = {}
     for rt in RECORD_TYPES:
         change = Change()
-        held = {} if new else _held(store.run("read.cypher", _state_query(rt.name),
-                                              dataset=network.dataset.id), change.copies)
+        held = {} if new else _held(_states(store, rt.name, network.dataset.id), change.copies)
         records = network.tables[rt.name]
         for key, record in records.items():
             state = held.get(key)
@@ -280,25 +282,43 @@ def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
                 load = bulk_load if load is None else load
                 (change.abandoned if load in unfinished else change.removed).append(key)
         if element_ids is not None:
-            element_ids.update(((rt.name, key), state[2]) for key, state in held.items())
+            element_ids[rt.name] = {key: state[2] for key, state in held.items()}
         changes[rt.name] = change
     return changes
 
 
-def _held(results: list[dict[str, Any]], copies: list[str]) -> dict[str, tuple[Any, Any, str]]:
-    """(hash, load, elementId) by record id; the element id of any second copy goes in
-    ``copies``.
+def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, Any, str]]:
+    """(id, fingerprint, load, elementId) of each record of a table the dataset holds.
+
+    Nodes carry their fingerprint; a relationship's is worked out from its properties.
+    """
+    results = store.run("read.cypher", _state_query(table), dataset=dataset)
+    if table in NODE_LABELS:
+        for result in results:
+            yield from result["state"]
+        return
+    columns = relationship_columns(_EDGES[table])
+    for result in results:
+        target = [result["target"]]
+        for eid, load, *values in result["state"]:
+            values = columns(target + values)
+            yield values[0], fingerprint(values), load, eid
+
+
+def _held(states: Iterable[tuple[str, int, Any, str]],
+          copies: list[str]) -> dict[str, tuple[Any, Any, str]]:
+    """(fingerprint, load, elementId) by record id; the element id of any second copy
+    goes in ``copies``.
 
     Relationships have no uniqueness constraint: the loader creates only what the
     dataset does not hold, and removes a copy should one ever appear.
     """
     held: dict[str, tuple[Any, Any, str]] = {}
-    for result in results:
-        for key, hash_, load, eid in result["state"]:
-            if key in held:
-                copies.append(eid)
-            else:
-                held[key] = (hash_, load, eid)
+    for key, hash_, load, eid in states:
+        if key in held:
+            copies.append(eid)
+        else:
+            held[key] = (hash_, load, eid)
     return held
 
 
@@ -362,11 +382,15 @@ class _Writer:
     """
 
     def __init__(self, store: Store, dataset: str, load_tag: int | None, batch_size: int,
-                 element_ids: dict[tuple[str, str], str],
+                 element_ids: dict[str, dict[str, str]],
                  progress: Callable[[str, int], None] | None, workers: int = 2):
         self.store, self.dataset, self.load_tag = store, dataset, load_tag
         self.batch_size, self.eid, self.workers = batch_size, element_ids, workers
         self.progress = progress or (lambda table, n: None)
+
+    def eid_of(self, table: str) -> dict[str, str]:
+        """The element id of each record of a table, by record id."""
+        return self.eid.setdefault(table, {})
 
     def _run(self, name: str, key: str, batch: list[Any]) -> list[dict[str, Any]]:
         return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_tag,
@@ -397,47 +421,51 @@ class _Writer:
     def nodes(self, table: str, added: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
         for batch in self.write(f"create_{label}", map(_row, added), table):
-            self.eid.update(((table, key), eid) for key, eid in zip(batch["ids"], batch["eids"]))
-        rows = ([self.eid[(table, r.id)], *_row(r)] for r in changed)
+            self.eid_of(table).update(zip(batch["ids"], batch["eids"]))
+        eid = self.eid_of(table)
+        rows = ([eid[r.id], *_row(r)] for r in changed)
         self.write(f"update_{label}", rows, table)
 
     def links(self, table: str, records: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
-        self.write(f"unlink_{label}", [self.eid[(table, r.id)] for r in changed], key="ids")
+        eid = self.eid_of(table)
+        self.write(f"unlink_{label}", [eid[r.id] for r in changed], key="ids")
         for column, _, target_label in LINKS[label]:
-            target = _TABLES[target_label]
+            target = self.eid_of(_TABLES[target_label])
             self.write(f"link_{label}_{column}",
-                       ([self.eid[(table, r.id)], self.eid[(target, ref)]]
+                       ([eid[r.id], target[ref]]
                         for r in records for ref in _refs(getattr(r, column))))
 
     def edges(self, edge: Any, records: list[Any]) -> None:
         """Relationships, grouped by the body they point to.
 
-        A row is [elementId of the source, fingerprint, the properties...]; each
-        record's columns are read once for all three, as a million rows make
-        this the client's main cost.
+        A row is [elementId of the source, the properties...]; a million rows
+        make building them the client's main cost, so each is built in one go.
         """
-        cls = record_type(edge.table).cls
-        everything, columns = column_getter(cls), cls.__slots__
-        properties = operator.itemgetter(*(columns.index(c) for c in edge.properties))
-        sources = [(columns.index(column), _TABLES[label]) for column, label in edge.source]
-        eid = self.eid
+        sources = [column for column, _ in edge.source]
+        columns, n = operator.attrgetter(*sources, *edge.properties), len(sources)
+        first, *others = [self.eid_of(_TABLES[label]) for _, label in edge.source]
 
         def row(record: Any) -> list[Any]:
-            values = everything(record)
-            source = next(eid[(table, values[i])] for i, table in sources if values[i])
-            return [source, fingerprint(values), *properties(values)]
-        rows = ([eid[("bodies", body)], list(map(row, group))]
+            values = columns(record)
+            if values[0]:   # the main source (a membership's person) is set
+                return [first[values[0]], *values[n:]]
+            source = next(ids[v] for ids, v in zip(others, values[1:]) if v)
+            return [source, *values[n:]]
+        bodies = self.eid_of("bodies")
+        rows = ([bodies[body], list(map(row, group))]
                 for body, group in _by_body(records, edge.target[0], self.batch_size))
         self.write(f"create_{edge.type}", rows, edge.table, weight=lambda row: len(row[1]))
 
     def delete(self, table: str, ids: list[str], copies: list[str]) -> None:
         """Records by id, and copies of records by element id."""
         name = "delete_nodes" if table in NODE_LABELS else "delete_relationships"
-        self.write(name, [self.eid[(table, key)] for key in ids] + copies, key="ids")
+        eid = self.eid_of(table)
+        self.write(name, [eid[key] for key in ids] + copies, key="ids")
 
 
 _TABLES = {label: table for table, label in NODE_LABELS.items()}
+_EDGES = {edge.table: edge for edge in EDGES}
 
 
 def _refs(value: Any) -> tuple[str, ...]:
@@ -464,7 +492,7 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
     store.ensure_schema()
     begun = store.run("load.cypher", "begin_load", dataset=dataset)[0]
     load_id, bulk_load = begun["load"], begun["bulk_load"]
-    element_ids: dict[tuple[str, str], str] = {}
+    element_ids: dict[str, dict[str, str]] = {}
     changes = diff(store, network, begun["unfinished"], bulk_load, element_ids,
                    new=load_id == 1)
     # the bulk load's records carry no load number: the dataset's bulk_load stands for it
@@ -527,13 +555,12 @@ def read(store: Store, dataset: str | None = None) -> Network:
             "`graphmodel load SOURCE` again to complete it")
     network = Network(Dataset(dataset, meta.get("name") or dataset,
                               meta.get("home_organisation") or "", meta.get("description")))
-    edges = {e.table: e for e in EDGES}
     for rt in RECORD_TYPES:
         if rt.name in NODE_LABELS:
             rows = store.run("read.cypher", f"read_{NODE_LABELS[rt.name]}", dataset=dataset)
             records = [from_props(rt.name, row["p"]) for row in rows]
         else:
-            edge = edges[rt.name]
+            edge = _EDGES[rt.name]
             rows = store.run("read.cypher", f"read_{edge.type}", dataset=dataset)
             records = [from_relationship(edge, row["p"], row["source"], row["source_label"],
                                          row["target"]) for row in rows]

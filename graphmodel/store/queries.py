@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import textwrap
 from importlib import resources
 from pathlib import Path
 
@@ -135,14 +136,14 @@ def _load() -> str:
     for edge in EDGES:
         out += [f"// name: create_{edge.type}",
                 "// row: [elementId of the body pointed to, [[elementId of the source node,",
-                "//       hash, the columns below...], ...]]: grouped by body, so each body is",
+                "//       the columns below...], ...]]: grouped by body, so each body is",
                 "//       looked up once and its relationships are written together",
                 "UNWIND $rows AS row",
                 "MATCH (b) WHERE elementId(b) = row[0]",
                 "UNWIND row[1] AS m",
                 "MATCH (a) WHERE elementId(a) = m[0]",
-                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.properties, 2, 'm')},",
-                "    _hash: m[1], _load: $load}]->(b);\n"]
+                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.properties, 1, 'm')},",
+                "    _load: $load}]->(b);\n"]
     return "\n".join(out)
 
 
@@ -172,11 +173,16 @@ def _read() -> str:
                 "RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,",
                 "       b.id AS target;\n",
                 f"// name: state_{edge.type}",
-                "// a record per body, for the relationships pointing to it",
+                "// a record per body: for each relationship pointing to it, [elementId, _load,",
+                "// source id, source label, the properties...], from which the loader works",
+                "// out its fingerprint",
                 f"MATCH {target}",
-                f"CALL {{ WITH b MATCH ()-[r:{edge.type}]->(b)",
-                "       RETURN collect([r.id, r._hash, r._load, elementId(r)]) AS state }",
-                "RETURN state;\n"]
+                f"CALL {{ WITH b MATCH (a)-[r:{edge.type}]->(b)",
+                "       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],",
+                textwrap.fill(", ".join(f"r.{c}" for c in edge.properties), 88,
+                              initial_indent=" " * 23, subsequent_indent=" " * 23)
+                + "]) AS state }",
+                "RETURN b.id AS target, state;\n"]
     return "\n".join(out)
 
 
