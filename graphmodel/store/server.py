@@ -38,8 +38,8 @@ JVM_FLAGS = [
     "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Dfile.encoding=UTF-8",
     # Smaller inlining budgets for the optimising compiler: a server just started spends
     # the opening seconds of its first load compiling Neo4j's code, and on 2 cores that
-    # competes with the load itself. Three paired runs of a 1.1-million-membership load:
-    # 53.1-56.8 s against 61.5-71.2 s, server CPU down 14-27%, later loads no slower
+    # competes with the load itself. Three paired runs of the same 1.1-million-membership
+    # first load: 53.1-56.8 s against 61.5-71.2 s, the server's CPU 83-88 s against 102-115 s
     "-XX:FreqInlineSize=160", "-XX:InlineSmallCode=1000",
 ]
 if sys.platform.startswith("linux"):  # the flag exists only there; loads ran 5-15% faster
