@@ -48,3 +48,15 @@ def test_a_relationship_read_back_gives_its_record_columns(tmp_path):
             assert columns(read_back) == column_getter(type(record))(record)
     assert {"Person", "Post", "Body", "Organisation"} <= held_by
     assert set(NODE_LABELS.values()) >= held_by
+
+
+def test_a_relationship_s_columns_are_told_apart_exactly():
+    """Relationships are compared by the key of their columns, which must not
+    mistake one value for another however alike they look."""
+    from graphmodel.store.mapping import columns_key
+
+    looks_alike = [(-1,), (-2,), (-1.0,), (1,), (1.0,), (True,), ("1",), (None,), ("None",),
+                   ("a", "b"), ("ab", None), ("a", "b", None)]
+    assert len({columns_key(v) for v in looks_alike}) == len(looks_alike)
+    member = "".join(["mem", "ber"])        # equal text, not the same object
+    assert columns_key(("m1", member, 2.5)) == columns_key(("m1", "member", 2.5))

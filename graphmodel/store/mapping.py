@@ -10,8 +10,8 @@ first, bulk load carry none and the dataset node's ``bulk_load`` stands for it).
 Nodes also carry ``_hash``, a fingerprint of the record, to tell what changed,
 and ``dataset`` (several datasets share one database). A relationship belongs
 to the dataset of the body it points to; it carries no fingerprint, as one more
-property on each of a million relationships costs the load more than working
-the fingerprint out from the properties when a later load compares.
+property on each of a million relationships costs the load more than comparing
+its properties when a later load compares.
 
 Reference columns of node records (a person's organisation, a body's areas)
 also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 import operator
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -28,7 +29,7 @@ from typing import Any, Callable
 from graphmodel.model import RECORD_TYPES, record_type
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
-           "fingerprint", "column_getter", "relationship_columns", "from_props",
+           "fingerprint", "columns_key", "column_getter", "relationship_columns", "from_props",
            "from_relationship"]
 
 NODE_LABELS = {
@@ -106,6 +107,17 @@ def fingerprint(values: tuple[Any, ...]) -> int:
     """The fingerprint of a record's columns, all of them in schema order."""
     digest = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
+
+
+def columns_key(values: tuple[Any, ...]) -> int:
+    """A key that tells one record's columns from another's within a single run.
+
+    For relationships, whose fingerprint is never stored: both sides of a
+    comparison are worked out in the same run, so this need not be stable across
+    runs, only exact (marshal's format 2 tells every value and type apart) and
+    much quicker than ``fingerprint`` over a million records.
+    """
+    return hash(marshal.dumps(values, 2))
 
 
 def relationship_columns(edge: Edge) -> Callable[[list[Any]], tuple[Any, ...]]:

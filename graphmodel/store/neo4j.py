@@ -26,10 +26,10 @@ from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import RECORD_TYPES, Dataset, Network
+from graphmodel.model import RECORD_TYPES, Dataset, Network, record_type
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
-                                      column_getter, fingerprint, from_props,
+                                      column_getter, columns_key, fingerprint, from_props,
                                       from_relationship, record_hash,
                                       relationship_columns)
 from graphmodel.store.queries import queries, query
@@ -270,12 +270,12 @@ def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
     for rt in RECORD_TYPES:
         change = Change()
         held = {} if new else _held(_states(store, rt.name, network.dataset.id), change.copies)
-        records = network.tables[rt.name]
+        records, compared = network.tables[rt.name], _comparison(rt.name)
         for key, record in records.items():
             state = held.get(key)
             if state is None:
                 change.added.append(record)
-            elif state[0] != record_hash(record):
+            elif state[0] != compared(record):
                 change.changed.append(record)
         for key, (_, load, _) in held.items():
             if key not in records:
@@ -287,10 +287,21 @@ def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
     return changes
 
 
-def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, Any, str]]:
-    """(id, fingerprint, load, elementId) of each record of a table the dataset holds.
+def _comparison(table: str) -> Callable[[Any], int]:
+    """What a record of the table is compared by: a node's stored fingerprint, or
+    the key of a relationship's columns (see ``_states``)."""
+    if table in NODE_LABELS:
+        return record_hash
+    getter = column_getter(record_type(table).cls)
+    return lambda record: columns_key(getter(record))
 
-    Nodes carry their fingerprint; a relationship's is worked out from its properties.
+
+def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, Any, str]]:
+    """(id, what it is compared by, load, elementId) of each record of a table the
+    dataset holds.
+
+    Nodes carry their fingerprint; for a relationship, the key of the columns its
+    properties and endpoints give.
     """
     results = store.run("read.cypher", _state_query(table), dataset=dataset)
     if table in NODE_LABELS:
@@ -302,7 +313,7 @@ def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, 
         target = [result["target"]]
         for eid, load, *values in result["state"]:
             values = columns(target + values)
-            yield values[0], fingerprint(values), load, eid
+            yield values[0], columns_key(values), load, eid
 
 
 def _held(states: Iterable[tuple[str, int, Any, str]],
