@@ -48,7 +48,7 @@ test: $(VENV)/.installed-test provision
 
 benchmark: $(VENV)/.installed-test provision
 	$(BIN)/python benchmarks/read_validate.py --bodies 20000 --people 200000 --seed 1
-	$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1
+	$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1 --runs 5
 	$(BIN)/python benchmarks/analysis.py --bodies 20000 --people 200000 --seed 1
 	$(BIN)/python benchmarks/maps.py
 
