@@ -533,5 +533,73 @@ def status(port: int, root: str | None) -> None:
                f"{'on' if info.auth else 'off'}, data in {info.home})")
 
 
+@main.group(name="import")
+def import_group() -> None:
+    """Build a dataset from what a council already publishes or keeps."""
+
+
+def echo_import(report: Any) -> None:
+    """What an import could not take as it was, then what it wrote."""
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"wrote {report.path}: {report.summary()}"
+               + (f" ({len(report.problems)} warning(s) above)" if report.problems else ""),
+               err=True)
+
+
+@import_group.command(name="moderngov")
+@click.argument("site")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Dataset directory to write.")
+@click.option("--council", metavar="NAME", default=None,
+              help="The council's name, e.g. 'Stroud District Council' (default: the "
+                   "site's host name).")
+@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+              help="Seconds to wait between two requests to the site.")
+@click.option("--cache", type=click.Path(file_okay=False), default=None,
+              help="Folder keeping every response, so a re-run fetches nothing twice and "
+                   "can be read offline as SITE (default: moderngov/HOST under "
+                   "$GRAPHMODEL_HOME or ~/.cache/graphmodel).")
+@fail_cleanly
+def import_moderngov(site: str, out: str, council: str | None, delay: float,
+                     cache: str | None) -> None:
+    """Import committees, outside bodies and councillors from a ModernGov site.
+
+    SITE is the address of the council's ModernGov pages (https://...) or a
+    folder of responses saved by an earlier import.
+    """
+    from graphmodel.importers.moderngov import import_moderngov as run
+
+    echo_import(run(site, out, council=council, delay=delay, cache=cache, progress=progress))
+
+
+@import_group.command(name="appointments")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--org", required=True, metavar="ID",
+              help="Id of the organisation making the appointments (the home organisation).")
+@click.option("--org-name", metavar="NAME", default=None,
+              help="Its name (default: from the id, e.g. stroud-district-council).")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Dataset directory to write.")
+@fail_cleanly
+def import_appointments(file: str, org: str, org_name: str | None, out: str) -> None:
+    """Import a flat list of appointments to outside bodies (.csv or .xlsx)."""
+    from graphmodel.importers.appointments import import_appointments as run
+
+    echo_import(run(file, out, org=org, org_name=org_name))
+
+
+@main.command()
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="Workbook to write, e.g. register.xlsx.")
+@fail_cleanly
+def template(out: str) -> None:
+    """Write a blank register workbook to fill in by hand, with drop-downs and instructions."""
+    from graphmodel.io.template import write_template
+
+    click.echo(f"wrote {write_template(out)}: fill in one row per record, then "
+               f"graphmodel validate {out}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main(prog_name="graphmodel")

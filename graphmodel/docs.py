@@ -11,7 +11,8 @@ from pathlib import Path
 
 from graphmodel.io.tables import all_types
 
-__all__ = ["columns_reference", "commands_reference", "update_readme"]
+__all__ = ["columns_reference", "commands_reference", "update_readme", "describe_table",
+           "describe_columns"]
 
 _KIND_WORDS = {"text": "text", "int": "whole number", "number": "number", "date": "date",
                "bool": "yes/no", "list": "ids separated by ;", "composition": "kind=count; ..."}
@@ -28,24 +29,37 @@ _COMMON = {
 }
 
 
+def describe_table(rt) -> str:
+    """What a record type is, in one line."""
+    return rt.cls.__doc__.strip().splitlines()[0]
+
+
+def describe_columns(rt) -> list[tuple[str, str, str, str]]:
+    """(column, what it holds, required, meaning) for each column of a record type."""
+    rows = []
+    for f in rt.fields:
+        meta = f.metadata
+        holds = _KIND_WORDS[meta["kind"]]
+        if meta["ref"]:
+            holds = " or ".join(f"{t} id" for t in meta["ref"])
+            holds += "s" if meta["kind"] == "list" else ""
+        if meta["enum"]:
+            holds = ", ".join(meta["enum"])
+        required = "yes" if meta["required"] and f.default is None else (
+            f"default {f.default}" if isinstance(f.default, str) else "")
+        rows.append((f.name, holds, required, meta["doc"] or _COMMON.get(f.name, "")))
+    return rows
+
+
 def columns_reference() -> str:
     """One Markdown table per record type: column, what it holds, what it means."""
     parts = []
     for rt in all_types():
-        parts.append(f"#### `{rt.name}.csv` — {rt.cls.__doc__.strip().splitlines()[0]}\n")
+        parts.append(f"#### `{rt.name}.csv` — {describe_table(rt)}\n")
         parts.append("| column | holds | required | meaning |")
         parts.append("|---|---|---|---|")
-        for f in rt.fields:
-            meta = f.metadata
-            holds = _KIND_WORDS[meta["kind"]]
-            if meta["ref"]:
-                holds = " or ".join(f"{t} id" for t in meta["ref"])
-                holds += "s" if meta["kind"] == "list" else ""
-            if meta["enum"]:
-                holds = ", ".join(meta["enum"])
-            required = "yes" if meta["required"] and f.default is None else (
-                f"default {f.default}" if isinstance(f.default, str) else "")
-            parts.append(f"| `{f.name}` | {holds} | {required} | {meta['doc'] or _COMMON.get(f.name, '')} |")
+        for name, holds, required, meaning in describe_columns(rt):
+            parts.append(f"| `{name}` | {holds} | {required} | {meaning} |")
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 

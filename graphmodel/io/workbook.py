@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 
 from graphmodel.io.tables import Collected, TableReader, all_types, format_cell, iter_tables, suggest
+from graphmodel.io.template import INSTRUCTIONS
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError, Problem
 
-__all__ = ["read_workbook", "write_workbook"]
+__all__ = ["read_workbook", "write_workbook", "write_tables"]
 
 
 def read_workbook(path: str | os.PathLike) -> Collected:
@@ -34,7 +35,7 @@ def read_workbook(path: str | os.PathLike) -> Collected:
     try:
         types = {rt.name: rt for rt in all_types()}
         for sheet in book.sheetnames:
-            if sheet not in types:
+            if sheet not in types and sheet != INSTRUCTIONS:  # notes for people, not data
                 out.problems.append(Problem(f"{where}[{sheet}]", None, None, "not a table "
                                             "graphmodel knows, so it was not read"
                                             + suggest(sheet, types), "warning"))
@@ -89,16 +90,26 @@ class WorkbookError(GraphmodelError):
 
 
 def write_workbook(network: Network, path: str | os.PathLike) -> Path:
-    """Write every table of a network to one workbook, a sheet per table."""
+    """Write every table of a network to one workbook, a sheet per table, with the
+    help of a register template (see :mod:`graphmodel.io.template`)."""
+    return write_tables(iter_tables(network), path)
+
+
+def write_tables(tables, path: str | os.PathLike) -> Path:
+    """Write ``(record type, records)`` pairs as sheets, after an Instructions sheet."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
+    from graphmodel.io.template import add_drop_downs, prepare_sheet, write_instructions
+
     book = Workbook(write_only=True)
+    write_instructions(book)
     bold = Font(bold=True)
-    for rt, records in iter_tables(network):
+    for rt, records in tables:
         sheet = book.create_sheet(rt.name)
+        prepare_sheet(sheet, rt)
         header = []
         for name in rt.columns:
             cell = WriteOnlyCell(sheet, value=name)
@@ -123,6 +134,7 @@ def write_workbook(network: Network, path: str | os.PathLike) -> Path:
                     cell.data_type = "s"
                 row.append(cell)
             sheet.append(row)
+        add_drop_downs(sheet, rt)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     book.save(target)

@@ -1,0 +1,344 @@
+"""A dataset from a council's ModernGov ("modern.gov") democracy site.
+
+Read: committees (web service ``GetCommittees``), councillors with party, ward
+and terms of office (``GetCouncillorsByWard``), each committee's membership and
+roles (page ``mgCommitteeDetails.aspx``), outside bodies and their appointees
+(``mgListOutsideBodies.aspx`` or ``mgListOutsideBodiesByCategory.aspx``, then
+``mgOutsideBodyDetails.aspx``). Deleted and expired committees are left out (a
+warning names each). Only names, parties, wards, key posts and terms are kept:
+addresses, phone numbers and e-mail addresses are never read into a record.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable, ContextManager, Iterator
+from urllib.parse import parse_qs, urlsplit
+
+from graphmodel.importers.common import (ImportReport, NetworkBuilder, add_body, add_person,
+                                         document, guess_body_kind, iso_date, person_name,
+                                         role_of, slug, split_organisation)
+from graphmodel.importers.crawl import Request, SavedSite, SiteError, open_site, safe_xml_parser
+from graphmodel.model import Body, Dataset, Document, Membership, Organisation, Person
+
+__all__ = ["import_moderngov", "read_moderngov", "COMMITTEES", "COUNCILLORS",
+           "OUTSIDE_BODIES", "OUTSIDE_BODIES_BY_CATEGORY", "committee_page",
+           "outside_body_page"]
+
+COMMITTEES = Request("mgWebService.asmx/GetCommittees", (("lDummy", "0"),))
+COUNCILLORS = Request("mgWebService.asmx/GetCouncillorsByWard")
+OUTSIDE_BODIES = Request("mgListOutsideBodies.aspx")
+OUTSIDE_BODIES_BY_CATEGORY = Request("mgListOutsideBodiesByCategory.aspx")
+
+
+def committee_page(committee_id: str) -> Request:
+    return Request("mgCommitteeDetails.aspx", (("ID", committee_id),))
+
+
+def outside_body_page(body_id: str) -> Request:
+    return Request("mgOutsideBodyDetails.aspx", (("ID", body_id),))
+
+
+Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
+
+
+@contextlib.contextmanager
+def _quiet(length: int, label: str) -> Iterator[Callable[[int], None]]:
+    yield lambda n: None
+
+
+# --- parsing ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Committee:
+    id: str
+    title: str
+    category: str | None
+    deleted: bool
+    expired: bool
+
+
+@dataclass(frozen=True)
+class Councillor:
+    uid: str
+    name: str
+    party: str | None
+    ward: str | None
+    key_posts: str | None
+    terms: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One line of a membership list: who, by user id if linked, and the brackets."""
+    uid: str | None
+    name: str
+    roles: tuple[str, ...]
+    organisation: str | None
+
+
+def _xml(page_text: bytes):
+    from lxml import etree
+    try:
+        return etree.fromstring(page_text, parser=safe_xml_parser())
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _local(element) -> str:
+    from lxml import etree
+    return etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
+
+
+def _child_text(element, name: str) -> str | None:
+    for child in element:
+        if _local(child) == name:
+            text = " ".join("".join(child.itertext()).split())
+            return text or None
+    return None
+
+
+def parse_committees(page_text: bytes) -> list[Committee] | None:
+    """The committees of a GetCommittees response; None if it is not one."""
+    root = _xml(page_text)
+    if root is None or _local(root) != "committees":
+        return None
+    return [Committee(_child_text(c, "committeeid") or "", _child_text(c, "committeetitle") or "",
+                      _child_text(c, "committeecategory"),
+                      _child_text(c, "committeedeleted") == "True",
+                      _child_text(c, "committeeexpired") == "True")
+            for c in root.iter() if _local(c) == "committee"]
+
+
+def parse_councillors(page_text: bytes) -> list[Councillor] | None:
+    """The councillors of a GetCouncillorsByWard response; None if it is not one.
+
+    Only the fields named here are read: contact details never leave the XML."""
+    root = _xml(page_text)
+    if root is None:
+        return None
+    found = []
+    for element in root.iter():
+        if _local(element) != "councillor" or not _child_text(element, "councillorid"):
+            continue
+        ward = next((_child_text(a, "wardtitle") for a in element.iterancestors()
+                     if _local(a) == "ward"), None)
+        terms = tuple((_child_text(t, "startdate") or "", _child_text(t, "enddate") or "")
+                      for t in element.iter() if _local(t) == "term")
+        found.append(Councillor(_child_text(element, "councillorid"),
+                                _child_text(element, "fullusername") or "",
+                                _child_text(element, "politicalpartytitle"), ward,
+                                _child_text(element, "keyposts"), terms))
+    return found
+
+
+def _soup(page_text: bytes):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(page_text, "lxml")
+
+
+def _query_id(href: str, key: str) -> str | None:
+    query = {k.lower(): v for k, v in parse_qs(urlsplit(href).query).items()}
+    return query.get(key.lower(), [None])[0]
+
+
+def parse_seats(page_text: bytes) -> list[Seat]:
+    """The membership list of a committee or outside body page."""
+    soup = _soup(page_text)
+    heading = soup.find(lambda tag: tag.name in ("h2", "h3", "h4", "caption")
+                        and tag.get_text(strip=True).lower().startswith("membership"))
+    scope = heading.find_next(["ul", "ol"]) if heading else None
+    items = (scope or soup).find_all("li")
+    seats = []
+    for item in items:
+        link = item.find("a", href=re.compile("mgUserInfo", re.I))
+        if link is None and scope is None:
+            continue  # outside a membership list, only linked names are members
+        text = item.get_text(" ", strip=True)
+        named = link.get_text(" ", strip=True) if link else text
+        name, _, organisation = split_organisation(named)
+        _, roles, org_after = split_organisation(text)
+        if name:
+            seats.append(Seat(_query_id(link["href"], "UID") if link else None, name,
+                              tuple(r for r in roles if r != organisation),
+                              organisation or org_after))
+    return seats
+
+
+def parse_outside_bodies(page_text: bytes) -> list[tuple[str, str, str | None]]:
+    """(id, name, category) of each outside body listed; the category is the heading
+    the body is listed under, on the by-category page."""
+    soup = _soup(page_text)
+    found, seen = [], set()
+    for link in soup.find_all("a", href=re.compile("mgOutsideBodyDetails", re.I)):
+        body_id = _query_id(link["href"], "ID")
+        if body_id and body_id not in seen:
+            seen.add(body_id)
+            heading = link.find_previous(["h2", "h3"])
+            found.append((body_id, link.get_text(" ", strip=True),
+                          heading.get_text(" ", strip=True) if heading else None))
+    return found
+
+
+# --- building the dataset ----------------------------------------------------------
+
+class _Import:
+    def __init__(self, site: SavedSite, council: str | None) -> None:
+        self.site = site
+        self.council = council or urlsplit(site.describe()).hostname or "The council"
+        home = Organisation(slug(self.council), self.council, "local_authority")
+        self.build = NetworkBuilder(Dataset(slug(self.council), self.council + " (ModernGov)",
+                                            home.id, f"Imported from {site.describe()} on "
+                                            f"{_dt.date.today().isoformat()}"), home)
+        self.people_by_uid: dict[str, str] = {}
+        if council is None:
+            self.build.warn(site.describe(), None, None, f"the council was named "
+                            f"{self.council!r} after the site; give --council NAME")
+
+    def cite(self, request: Request, key: str, title: str) -> dict[str, str]:
+        return {"source_document": document(self.build, key, title,
+                                            request.url(self.site.base), self.council)}
+
+    def skipped(self, request: Request, why: str) -> None:
+        self.build.warn(request.url(self.site.base), None, None, f"{why}, so it was skipped")
+
+    def committees(self) -> list[tuple[str, Request]]:
+        page = self.site.get(COMMITTEES)
+        committees = parse_committees(page.text) if page else None
+        if committees is None:
+            raise SiteError(f"{self.site.describe()}: does not look like a ModernGov site "
+                            f"({COMMITTEES.url(self.site.base)} "
+                            f"{'is not a list of committees' if page else 'is missing'}); "
+                            "give the address of its democracy pages, e.g. "
+                            "https://democracy.example.gov.uk")
+        cite = self.cite(COMMITTEES, "moderngov-committees", "Committees (web service)")
+        self.build.add(Organisation(self.build.dataset.home_organisation, self.council,
+                                    "local_authority", **cite))
+        pages = []
+        for c in committees:
+            if c.deleted or c.expired:
+                self.build.warn(COMMITTEES.url(self.site.base), None, c.title,
+                                f"committee {c.id} is {'deleted' if c.deleted else 'expired'} "
+                                "on the site, so it was left out")
+                continue
+            body = add_body(self.build, f"committee-{c.id}", c.title,
+                            guess_body_kind(c.title, "committee"),
+                            {**cite, "source_section": f"committee {c.id}"},
+                            category=c.category, organisation=self.build.dataset.home_organisation)
+            pages.append((body, committee_page(c.id)))
+        return pages
+
+    def councillors(self) -> None:
+        page = self.site.get(COUNCILLORS)
+        found = parse_councillors(page.text) if page else None
+        if found is None:
+            self.skipped(COUNCILLORS, "the site does not answer GetCouncillorsByWard: "
+                         "no parties, wards or terms of office")
+            return
+        cite = self.cite(COUNCILLORS, "moderngov-councillors", "Councillors by ward (web service)")
+        for c in found:
+            name, _ = person_name(c.name)
+            self.people_by_uid[c.uid] = add_person(
+                self.build, self.build.free_id(Person, slug(name)), name,
+                "elected_member", self.build.dataset.home_organisation,
+                {**cite, "source_section": f"ward {c.ward}" if c.ward else f"councillor {c.uid}"},
+                self._notes(c))
+
+    def _notes(self, c: Councillor) -> str | None:
+        terms = []
+        for start, end in c.terms:
+            terms.append(" to ".join(self._date(d) for d in (start, end) if d))
+        notes = [f"Party: {c.party}." if c.party else "", f"Ward: {c.ward}." if c.ward else "",
+                 f"Key posts: {c.key_posts}." if c.key_posts else "",
+                 f"Terms of office: {'; '.join(terms)}." if terms else ""]
+        return " ".join(n for n in notes if n) or None
+
+    def _date(self, text: str) -> str:
+        try:
+            return iso_date(text) or text
+        except ValueError:
+            return text
+
+    def outside_bodies(self) -> list[tuple[str, Request]]:
+        for request in (OUTSIDE_BODIES, OUTSIDE_BODIES_BY_CATEGORY):
+            page = self.site.get(request)
+            if page is not None:
+                break
+        else:
+            self.skipped(OUTSIDE_BODIES, "the site has no list of outside bodies")
+            return []
+        cite = self.cite(request, "moderngov-outside-bodies", "Outside bodies")
+        pages = []
+        for body_id, name, category in parse_outside_bodies(page.text):
+            body = add_body(self.build, f"outside-body-{body_id}", name,
+                            guess_body_kind(name, "other_body"),
+                            {**cite, "source_section": f"outside body {body_id}"},
+                            category=category if request is OUTSIDE_BODIES_BY_CATEGORY else None)
+            pages.append((body, outside_body_page(body_id)))
+        return pages
+
+    def members(self, body: str, request: Request) -> None:
+        page = self.site.get(request)
+        if page is None:
+            self.skipped(request, "the page is missing: the body's members are unknown")
+            return
+        key = f"moderngov-{body}"
+        cite = self.cite(request, key, f"Membership of {self._body_name(body)}")
+        for seat in parse_seats(page.text):
+            self._seat(body, seat, {**cite, "source_section": "Membership"})
+
+    def _body_name(self, body: str) -> str:
+        return self.build.get(Body, body).name
+
+    def _seat(self, body: str, seat: Seat, provenance: dict[str, str]) -> None:
+        name, titled = person_name(seat.name)
+        person = self.people_by_uid.get(seat.uid or "")
+        # a councillor sits for the council, or for the council named after them;
+        # for anyone else who they represent is unknown, and left empty
+        on_behalf_of = self.build.dataset.home_organisation if person or titled else None
+        if seat.organisation:
+            on_behalf_of = self.build.organisation(
+                seat.organisation, provenance, f"'{seat.name}' on {self._body_name(body)}",
+                self.build.get(Document, provenance["source_document"]).reference)
+        if person is None:
+            kind = "elected_member" if titled else (
+                "co_opted_member" if any("co-opted" in r.lower() for r in seat.roles) else "other")
+            person = add_person(self.build, self.build.free_id(Person, slug(name)), name,
+                                kind, on_behalf_of if kind == "elected_member" else None,
+                                provenance)
+            if seat.uid:
+                self.people_by_uid[seat.uid] = person
+        roles = [r for r in (role_of(r) for r in seat.roles) if r]
+        unread = [r for r in seat.roles if role_of(r) is None]
+        self.build.add(Membership(
+            self.build.free_id(Membership, f"{body}-{person}"), body, person=person,
+            role=roles[0] if roles else "member", on_behalf_of=on_behalf_of,
+            notes=f"Listed as: {'; '.join(unread)}." if unread else None, **provenance))
+
+
+def read_moderngov(site: SavedSite, council: str | None = None,
+                   progress: Progress = _quiet) -> NetworkBuilder:
+    """Everything the site gives, as records (and warnings) in a builder."""
+    job = _Import(site, council)
+    pages = job.committees()
+    job.councillors()
+    pages += job.outside_bodies()
+    with progress(len(pages), "Reading membership pages") as update:
+        for body, request in pages:
+            job.members(body, request)
+            update(1)
+    return job.build
+
+
+def import_moderngov(site: str, out: str | os.PathLike, *, council: str | None = None,
+                     delay: float = 1.0, cache: str | os.PathLike | None = None,
+                     progress: Progress = _quiet) -> ImportReport:
+    """Read a ModernGov site (its address, or a folder of saved responses) and write a
+    dataset directory to ``out``; the report lists what was skipped or inferred."""
+    opened = open_site(site, cache, delay)
+    report = read_moderngov(opened, council, progress).write(out)
+    report.requests = opened.requests
+    return report

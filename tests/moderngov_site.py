@@ -1,0 +1,95 @@
+"""Saved responses of a small ModernGov site, in the shapes real sites answer with,
+written by the tests (never fetched): committees (one expired, one deleted),
+councillors by ward (one with a home address, phone number and e-mail address),
+committee pages with chairs, and outside bodies with an appointee from another council."""
+from __future__ import annotations
+
+from pathlib import Path
+
+HOME_ADDRESS = "12 Acacia Avenue, Cirencester GL7 1AA"
+HOME_PHONE = "01285 623000"
+EMAIL = "sian.jones@example.org"
+
+COMMITTEES = """<?xml version="1.0" encoding="utf-8"?>
+<committees><committeescount> 5</committeescount>
+<committee><committeeid>12</committeeid><committeetitle>Cabinet</committeetitle>
+  <committeedeleted>False</committeedeleted><committeeexpired>False</committeeexpired>
+  <committeecategory>Executive</committeecategory></committee>
+<committee><committeeid>15</committeeid><committeetitle>Overview and Scrutiny Committee</committeetitle>
+  <committeedeleted>False</committeedeleted><committeeexpired>False</committeeexpired></committee>
+<committee><committeeid>20</committeeid><committeetitle>Planning Committee</committeetitle>
+  <committeedeleted>False</committeedeleted><committeeexpired>False</committeeexpired></committee>
+<committee><committeeid>31</committeeid><committeetitle>Local Plan Working Party</committeetitle>
+  <committeedeleted>False</committeedeleted><committeeexpired>True</committeeexpired></committee>
+<committee><committeeid>40</committeeid><committeetitle>Test Panel</committeetitle>
+  <committeedeleted>True</committeedeleted><committeeexpired>False</committeeexpired></committee>
+</committees>"""
+
+
+def _councillor(uid: str, name: str, party: str, start: str, end: str, extra: str = "") -> str:
+    return f"""<councillor><councillorid>{uid}</councillorid><fullusername>{name}</fullusername>
+      <politicalpartytitle>{party}</politicalpartytitle><keyposts></keyposts>{extra}
+      <termsofoffice><term><startdate>{start}</startdate><enddate>{end}</enddate></term>
+      </termsofoffice></councillor>"""
+
+
+COUNCILLORS = f"""<?xml version="1.0" encoding="utf-8"?>
+<councillorsbyward><wards>
+<ward><wardtitle>Abbey</wardtitle><councillors>
+{_councillor("101", "Councillor Si&#226;n Jones", "Labour", "02/05/2019", "04/05/2027",
+             f"<homeaddress><line1>{HOME_ADDRESS}</line1></homeaddress>"
+             f"<homephone>{HOME_PHONE}</homephone><email>{EMAIL}</email>")}
+{_councillor("102", "Councillor Tom Brown", "Green Party", "04/05/2023", "04/05/2027")}
+</councillors></ward>
+<ward><wardtitle>Brook</wardtitle><councillors>
+{_councillor("103", "Councillor Priya Shah", "Liberal Democrats", "02/05/2019", "04/05/2027")}
+</councillors></ward>
+</wards></councillorsbyward>"""
+
+
+def _page(title: str, items: list[str]) -> str:
+    lis = "".join(f"<li>{i}</li>" for i in items)
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<div class='mgContent'><h2 class='mgSectionTitle'>Membership</h2>"
+            f"<ul class='mgBulletList'>{lis}</ul>"
+            f"<h2>Contact information</h2><p>Democratic Services, 01285 623001</p></div>"
+            f"</body></html>")
+
+
+def _member(uid: str, name: str, after: str = "") -> str:
+    return f'<a href="mgUserInfo.aspx?UID={uid}">{name}</a>{after}'
+
+
+PAGES = {
+    "mgCommitteeDetails_ID=12.html": _page("Cabinet", [
+        _member("101", "Councillor Si&#226;n Jones", " (Chair)"),
+        _member("102", "Councillor Tom Brown", " (Vice-Chair)")]),
+    "mgCommitteeDetails_ID=15.html": _page("Overview and Scrutiny Committee", [
+        _member("103", "Councillor Priya Shah", " (Chair)"),
+        _member("102", "Councillor Tom Brown"),
+        "Mr Alan Key (Co-opted Member)"]),
+    "mgCommitteeDetails_ID=20.html": _page("Planning Committee", [
+        _member("103", "Councillor Priya Shah")]),
+    "mgListOutsideBodies.html": (
+        "<html><body><h1>Outside bodies</h1><ul>"
+        '<li><a href="mgOutsideBodyDetails.aspx?ID=5">Cotswold Water Park Trust</a></li>'
+        '<li><a href="mgOutsideBodyDetails.aspx?ID=6">Police and Crime Panel</a></li>'
+        "</ul></body></html>"),
+    "mgOutsideBodyDetails_ID=5.html": _page("Cotswold Water Park Trust", [
+        _member("101", "Councillor Si&#226;n Jones", " (Trustee)"),
+        _member("200", "Cllr Jane Doe (Cotswold District Council)")]),
+    "mgOutsideBodyDetails_ID=6.html": _page("Police and Crime Panel", [
+        _member("103", "Councillor Priya Shah")]),
+}
+
+
+def write_site(folder: Path, *, councillors: bool = True) -> Path:
+    """Write the saved responses into ``folder`` (without GetCouncillorsByWard when asked:
+    a site missing one operation)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "GetCommittees_lDummy=0.xml").write_text(COMMITTEES, encoding="utf-8")
+    if councillors:
+        (folder / "GetCouncillorsByWard.xml").write_text(COUNCILLORS, encoding="utf-8")
+    for name, text in PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
