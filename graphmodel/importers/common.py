@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphmodel.model import (BODY_KINDS, ROLES, Body, Dataset, Document, Network,
+from graphmodel.model import (ROLES, Body, Dataset, Document, Network,
                               Organisation, Person)
 from graphmodel.problems import InvalidData, Problem
 
@@ -114,7 +114,6 @@ def guess_body_kind(name: str, default: str) -> str:
     for pattern, kind in _KIND_WORDS:
         if re.search(pattern, name, re.I):
             return kind
-    assert default in BODY_KINDS
     return default
 
 
@@ -197,7 +196,7 @@ class NetworkBuilder:
         _, problems = read_source(path)
         if errors(problems):  # a bug in an importer: say so rather than leave a bad dataset
             raise InvalidData(problems)
-        return ImportReport(path, {k: v for k, v in network.counts().items()}, self.problems)
+        return ImportReport(path, network.counts(), self.problems)
 
 
 def document(builder: NetworkBuilder, key: str, title: str, reference: str,

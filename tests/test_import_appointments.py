@@ -1,0 +1,149 @@
+"""Importing a flat list of appointments to outside bodies, as officers keep them."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel import open_source
+from graphmodel.cli import main
+from graphmodel.importers.appointments import import_appointments, match_header
+from graphmodel.problems import InvalidData
+
+ORG = "stroud-district-council"
+
+
+def cli(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def messy_sheet(path):
+    """The register as a council keeps it: a title row, officers' own headers, a column
+    graphmodel has no place for, blank rows, dates typed as DD/MM/YYYY and as dates."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Appointments 2024-25"
+    for row in (
+        ["Appointments to Outside Bodies 2024/25"],
+        [],
+        ["Name of Outside Body", "Councillor appointed", "Position", "Representing",
+         "Date of Appointment", "Term Ends", "Comments", "Officer contact"],
+        ["Cotswold Water Park Trust", "Cllr Siân Jones", "Trustee", None, "20/05/2024",
+         dt.datetime(2027, 5, 19), None, "J Smith"],
+        [None, None, None, None, None, None, None, None],
+        ["Police and Crime Panel ", "Councillor Priya Shah", "Vice-Chair", "", "1/6/24",
+         None, "Panel meets quarterly", None],
+        ["Citizens Advice Stroud", "Tom Brown", "Observer", "Gloucestershire County Council",
+         "May 2023", None, None, None],
+        ["Cotswold Water Park Trust", "Councillor Priya Shah", "Member", None, None, None,
+         None, None],
+        ["Rural Forum", None, None, None, None, None, None, None],
+    ):
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def imported(tmp_path):
+    report = import_appointments(messy_sheet(tmp_path / "appointments.xlsx"), tmp_path / "out",
+                                 org=ORG)
+    return report, open_source(report.path)
+
+
+def seat(network, body_name, person_name):
+    body = next(b.id for b in network.bodies.values() if b.name == body_name)
+    person = next(p.id for p in network.people.values() if p.name == person_name)
+    return next(m for m in network.memberships.values()
+                if m.body == body and m.person == person)
+
+
+def test_officers_headers_are_understood():
+    assert match_header("Name of Outside Body") == "body"
+    assert match_header("Councillor appointed") == "person"
+    assert match_header("Date of Appointment") == "start"
+    assert match_header("Term Ends") == "end"
+    assert match_header("Representing") == "on_behalf_of"
+    assert match_header("Officer contact") is None
+
+
+def test_each_row_becomes_a_seat_with_role_and_uk_dates_in_iso(imported):
+    _, stroud = imported
+    trust = seat(stroud, "Cotswold Water Park Trust", "Siân Jones")
+    assert (trust.role, trust.start, trust.end) == ("trustee", "2024-05-20", "2027-05-19")
+    assert trust.on_behalf_of == ORG
+    panel = seat(stroud, "Police and Crime Panel", "Priya Shah")
+    assert (panel.role, panel.start, panel.notes) == ("vice_chair", "2024-06-01",
+                                                      "Panel meets quarterly")
+    assert seat(stroud, "Citizens Advice Stroud", "Tom Brown").start == "2023-05"
+
+
+def test_a_councillor_appointed_twice_is_one_person(imported):
+    _, stroud = imported
+    assert [p.name for p in stroud.people.values()].count("Priya Shah") == 1
+    assert stroud.people["priya-shah"].kind == "elected_member"
+    assert stroud.people["priya-shah"].organisation == ORG
+    assert stroud.people["tom-brown"].kind == "other"   # no title: not assumed a councillor
+
+
+def test_a_seat_for_another_organisation_names_it_with_a_warning(imported):
+    report, stroud = imported
+    advice = seat(stroud, "Citizens Advice Stroud", "Tom Brown")
+    assert stroud.organisations[advice.on_behalf_of].name == "Gloucestershire County Council"
+    assert any("Gloucestershire County Council" in str(p) and p.level == "warning"
+               for p in report.problems)
+
+
+def test_unknown_columns_and_empty_seats_are_reported_not_fatal(imported):
+    report, stroud = imported
+    said = [str(p) for p in report.problems]
+    assert any("Officer contact" in s and "not recognised" in s and ":3:" in s for s in said)
+    assert any("Rural Forum" in s and "nobody named" in s for s in said)
+    assert "Rural Forum" in {b.name for b in stroud.bodies.values()}
+    assert len(stroud.memberships) == 4
+
+
+def test_every_seat_cites_its_row(imported):
+    _, stroud = imported
+    trust = seat(stroud, "Cotswold Water Park Trust", "Siân Jones")
+    assert trust.source_section == "row 4"
+    assert stroud.documents[trust.source_document].reference == "appointments.xlsx"
+
+
+def test_every_bad_date_is_reported_at_once_and_nothing_is_written(tmp_path):
+    file = tmp_path / "list.csv"
+    file.write_text("Body,Name,Start date,End date\n"
+                    "Trust,Cllr A,31/02/2024,\n"
+                    "Board,Cllr B,01/06/2024,01/05/2024\n"
+                    "Forum,Cllr C,next spring,\n", encoding="utf-8-sig")
+    with pytest.raises(InvalidData) as caught:
+        import_appointments(file, tmp_path / "out", org=ORG)
+    said = [str(p) for p in caught.value.problems]
+    assert f"{file}:2: start: '31/02/2024' does not exist: February 2024 has 29 days" in said
+    assert any(":3: end:" in s and "before the start" in s for s in said)
+    assert any(":4: start: 'next spring' is not a date" in s for s in said)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_list_without_a_person_column_says_what_to_name_it(tmp_path):
+    file = tmp_path / "list.csv"
+    file.write_text("Body,Role\nTrust,Chair\n", encoding="utf-8")
+    result = cli("import", "appointments", file, "--org", ORG, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "no person column" in result.output and "Traceback" not in result.output
+
+
+def test_the_imported_list_runs_through_validate_summary_check_and_map(tmp_path):
+    out = tmp_path / "out"
+    result = cli("import", "appointments", messy_sheet(tmp_path / "list.xlsx"), "--org", ORG,
+                 "--org-name", "Stroud District Council", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert cli("validate", out).exit_code == 0
+    assert "Stroud District Council" in cli("summary", out).output
+    assert cli("check", out).exit_code in (0, 1)
+    gaps = cli("gaps", out, "--format", "csv")
+    assert "Rural Forum" in gaps.output                  # nobody sits there for the council
+    assert cli("map", out, "--out", tmp_path / "map.html").exit_code == 0
