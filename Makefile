@@ -51,6 +51,7 @@ benchmark: $(VENV)/.installed-test provision
 	$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1 --runs 5
 	$(BIN)/python benchmarks/analysis.py --bodies 20000 --people 200000 --seed 1
 	$(BIN)/python benchmarks/maps.py
+	$(BIN)/python benchmarks/importers.py --committees 300 --outside-bodies 400 --rows 20000
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -151,10 +151,13 @@ class NetworkBuilder:
         self.dataset = dataset
         self.records: dict[tuple[type, str], Any] = {}
         self.problems: list[Problem] = []
+        self._organisations: dict[str, str] = {}   # lower-case name -> id
         self.add(home)
 
     def add(self, record: Any) -> Any:
         self.records[(type(record), record.id)] = record
+        if isinstance(record, Organisation):
+            self._organisations[record.name.lower()] = record.id
         return record
 
     def get(self, cls: type, key: str) -> Any:
@@ -174,9 +177,9 @@ class NetworkBuilder:
     def organisation(self, name: str, provenance: dict[str, str], why: str, where: str,
                      row: int | str | None = None) -> str:
         """The id of the organisation with this name, created (with a warning) if new."""
-        for record in self.records.values():
-            if isinstance(record, Organisation) and record.name.lower() == name.lower():
-                return record.id
+        known = self._organisations.get(name.lower())
+        if known:
+            return known
         kind = "local_authority" if re.search(r"\bcouncil\b", name, re.I) else "other"
         org = self.add(Organisation(self.free_id(Organisation, slug(name)), name, kind,
                                     **provenance))

@@ -171,15 +171,17 @@ def parse_seats(page_text: bytes) -> list[Seat]:
 def parse_outside_bodies(page_text: bytes) -> list[tuple[str, str, str | None]]:
     """(id, name, category) of each outside body listed; the category is the heading
     the body is listed under, on the by-category page."""
-    soup = _soup(page_text)
-    found, seen = [], set()
-    for link in soup.find_all("a", href=re.compile("mgOutsideBodyDetails", re.I)):
-        body_id = _query_id(link["href"], "ID")
+    found, seen, heading = [], set(), None
+    for tag in _soup(page_text).find_all(["h2", "h3", "a"]):    # in document order
+        if tag.name != "a":
+            heading = tag.get_text(" ", strip=True) or None
+            continue
+        if not re.search("mgOutsideBodyDetails", tag.get("href", ""), re.I):
+            continue
+        body_id = _query_id(tag["href"], "ID")
         if body_id and body_id not in seen:
             seen.add(body_id)
-            heading = link.find_previous(["h2", "h3"])
-            found.append((body_id, link.get_text(" ", strip=True),
-                          heading.get_text(" ", strip=True) if heading else None))
+            found.append((body_id, tag.get_text(" ", strip=True), heading))
     return found
 
 
