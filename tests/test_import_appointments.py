@@ -43,6 +43,9 @@ def messy_sheet(path):
         ["Rural Forum", None, None, None, None, None, None, None],
     ):
         sheet.append(row)
+    contacts = book.create_sheet("Officer contacts")
+    contacts.append(["Officer", "Telephone"])
+    contacts.append(["J Smith", "01453 766321"])
     book.save(path)
     return path
 
@@ -104,6 +107,8 @@ def test_unknown_columns_and_empty_seats_are_reported_not_fatal(imported):
     assert any("Rural Forum" in s and "nobody named" in s for s in said)
     assert "Rural Forum" in {b.name for b in stroud.bodies.values()}
     assert len(stroud.memberships) == 4
+    assert any("[Officer contacts]:1:" in s and "not read as appointments" in s for s in said)
+    assert not any("01453 766321" in str(p) for p in report.problems)
 
 
 def test_every_seat_cites_its_row(imported):

@@ -63,6 +63,13 @@ def test_expired_and_deleted_committees_are_left_out_and_named(imported):
     assert any("Test Panel" in s and "deleted" in s for s in said)
 
 
+def test_the_committee_count_with_its_leading_space_is_checked(saved_site, tmp_path):
+    file = saved_site / "GetCommittees_lDummy=0.xml"
+    file.write_text(file.read_text().replace("<committeescount> 5<", "<committeescount> 6<"))
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    assert any("counts 6 committees but lists 5" in str(p) for p in report.problems)
+
+
 def test_the_cabinet_is_chaired_by_sian_jones_whose_name_was_entity_encoded(imported):
     _, stroud = imported
     sian = stroud.people["sian-jones"]

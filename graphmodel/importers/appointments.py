@@ -10,6 +10,7 @@ reported at once, and nothing is written while one is an error.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import re
 from pathlib import Path
@@ -105,6 +106,8 @@ class _Import:
                                                  path.name, name)}
         self.build.add(Organisation(org, name, "local_authority", **self.cite))
         self.errors: list[Problem] = []
+        self.unread: list[Problem] = []     # headers naming no body or person column
+        self.lists = 0                      # sheets (or the file) read as appointments
 
     def read(self) -> None:
         columns: dict[str, int] | None = None
@@ -123,23 +126,27 @@ class _Import:
 
     def _header(self, where: str, number: int, cells: list[Any]) -> dict[str, int]:
         columns: dict[str, int] = {}
+        unread: list[tuple[Any, str]] = []
         for i, header in enumerate(cells):
             if header in (None, ""):
                 continue
             name = match_header(header)
             if name is None or name in columns:
-                self.build.warn(where, number, str(header), "column not recognised, so it was "
-                                "not read" if name is None else f"a second {name} column, so it "
-                                "was not read")
+                unread.append((header, "column not recognised, so it was not read"
+                               if name is None else f"a second {name} column, so it was "
+                               "not read"))
                 continue
             columns[name] = i
         missing = [f for f in ("body", "person") if f not in columns]
-        if missing:
-            self.errors.append(Problem(where, number, None, f"no {' or '.join(missing)} column "
-                                       f"in the header ({', '.join(str(c) for c in cells if c)}); "
+        if missing:   # a table of something else: an error only if no sheet is a list
+            self.unread.append(Problem(where, number, None, f"no {' or '.join(missing)} "
+                                       f"column in the header ({', '.join(str(c) for c in cells if c)}); "
                                        "name the columns body, person, role, on behalf of, "
                                        "start, end, notes"))
             return {}
+        for header, message in unread:
+            self.build.warn(where, number, str(header), message)
+        self.lists += 1
         return columns
 
     def _row(self, where: str, number: int, cells: list[Any], columns: dict[str, int]) -> None:
@@ -204,9 +211,14 @@ def import_appointments(file: str | os.PathLike, out: str | os.PathLike, *, org:
         raise UsageError(f"{file}: no such file; give a .csv file or an .xlsx workbook")
     job = _Import(path, org, org_name)
     job.read()
-    if not job.errors and not any(isinstance(r, Membership) for r in job.build.records.values()):
-        job.errors.append(Problem(str(path), None, None, "no appointments found: is there a "
-                                  "header row naming body and person columns?"))
+    if not job.lists:
+        job.errors += job.unread or [Problem(str(path), None, None, "no appointments found: "
+                                             "is there a header row naming body and person "
+                                             "columns?")]
+    else:
+        job.build.problems += [dataclasses.replace(p, message="not read as appointments: "
+                                                   + p.message, level="warning")
+                               for p in job.unread]
     if errors(job.errors):
         raise InvalidData(job.errors + job.build.problems)
     return job.build.write(out)

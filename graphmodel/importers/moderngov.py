@@ -216,6 +216,7 @@ class _Import:
                             f"{'is not a list of committees' if page else 'is missing'}); "
                             "give the address of its democracy pages, e.g. "
                             "https://democracy.example.gov.uk")
+        self._check_count(page.text, len(committees))
         cite = self.cite(COMMITTEES, "moderngov-committees", "Committees (web service)")
         self.build.add(Organisation(self.build.dataset.home_organisation, self.council,
                                     "local_authority", **cite))
@@ -232,6 +233,12 @@ class _Import:
                             category=c.category, organisation=self.build.dataset.home_organisation)
             pages.append((body, committee_page(c.id)))
         return pages
+
+    def _check_count(self, page_text: bytes, listed: int) -> None:
+        declared = _child_text(_xml(page_text), "committeescount")   # " 131": a leading space
+        if declared and declared.isdigit() and int(declared) != listed:
+            self.build.warn(COMMITTEES.url(self.site.base), None, None, f"the site counts "
+                            f"{int(declared)} committees but lists {listed}; {listed} were read")
 
     def councillors(self) -> None:
         page = self.site.get(COUNCILLORS)
