@@ -5,10 +5,12 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, strategies as st
 
 from graphmodel import open_source
 from graphmodel.cli import main
 from graphmodel.importers.appointments import import_appointments, match_header
+from graphmodel.importers.common import iso_date
 from graphmodel.problems import InvalidData
 
 ORG = "stroud-district-council"
@@ -71,6 +73,12 @@ def test_officers_headers_are_understood():
     assert match_header("Term Ends") == "end"
     assert match_header("Representing") == "on_behalf_of"
     assert match_header("Officer contact") is None
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_a_uk_date_is_the_same_day_in_iso(day):
+    assert iso_date(day.strftime("%d/%m/") + f"{day.year:04d}") == day.isoformat()
+    assert iso_date(f"{day.day}/{day.month}/{day.year:04d}") == day.isoformat()
 
 
 def test_each_row_becomes_a_seat_with_role_and_uk_dates_in_iso(imported):

@@ -243,9 +243,10 @@ class _Import:
     def councillors(self) -> None:
         page = self.site.get(COUNCILLORS)
         found = parse_councillors(page.text) if page else None
-        if found is None:
-            self.skipped(COUNCILLORS, "the site does not answer GetCouncillorsByWard: "
-                         "no parties, wards or terms of office")
+        if not found:
+            self.skipped(COUNCILLORS, "the site does not answer GetCouncillorsByWard"
+                         + (" with any councillor" if found == [] else "")
+                         + ": no parties, wards or terms of office")
             return
         cite = self.cite(COUNCILLORS, "moderngov-councillors", "Councillors by ward (web service)")
         for c in found:
