@@ -69,7 +69,8 @@ PAGES = {
         _member("102", "Councillor Tom Brown"),
         "Mr Alan Key (Co-opted Member)"]),
     "mgCommitteeDetails_ID=20.html": _page("Planning Committee", [
-        _member("103", "Councillor Priya Shah")]),
+        _member("103", "Councillor Priya Shah"),
+        _member("102", "Councillor Tom Brown", f" (Vice-Chair) ({EMAIL}) ({HOME_PHONE})")]),
     "mgListOutsideBodies.html": (
         "<html><body><h1>Outside bodies</h1><ul>"
         '<li><a href="mgOutsideBodyDetails.aspx?ID=5">Cotswold Water Park Trust</a></li>'

@@ -145,6 +145,10 @@ def _query_id(href: str, key: str) -> str | None:
     return query.get(key.lower(), [None])[0]
 
 
+# an e-mail address or a phone number in brackets after a name: never kept
+_CONTACT = re.compile(r"@|\d[\d ()\-]{6,}\d")
+
+
 def parse_seats(page_text: bytes) -> list[Seat]:
     """The membership list of a committee or outside body page."""
     soup = _soup(page_text)
@@ -163,7 +167,8 @@ def parse_seats(page_text: bytes) -> list[Seat]:
         _, roles, org_after = split_organisation(text)
         if name:
             seats.append(Seat(_query_id(link["href"], "UID") if link else None, name,
-                              tuple(r for r in roles if r != organisation),
+                              tuple(r for r in roles if r != organisation
+                                    and not _CONTACT.search(r)),
                               organisation or org_after))
     return seats
 
@@ -250,6 +255,8 @@ class _Import:
             return
         cite = self.cite(COUNCILLORS, "moderngov-councillors", "Councillors by ward (web service)")
         for c in found:
+            if c.uid in self.people_by_uid:   # listed again, under another ward
+                continue
             name, _ = person_name(c.name)
             self.people_by_uid[c.uid] = add_person(
                 self.build, self.build.free_id(Person, slug(name)), name,
