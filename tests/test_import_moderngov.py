@@ -262,6 +262,27 @@ def test_an_interrupted_crawl_resumes_and_its_cache_reads_offline(live_site, tmp
             assert private not in file.read_text(encoding="utf-8"), file.name
 
 
+def test_a_live_site_that_is_not_moderngov_is_refused_and_asked_again_next_time(
+        live_site, tmp_path):
+    url, folder, log = live_site
+    (folder / "GetCommittees_lDummy=0.xml").write_text("<html><body>Welcome</body></html>")
+    for _ in range(2):
+        result = cli("import", "moderngov", url, "--out", tmp_path / "out", "--delay", "0",
+                     "--cache", tmp_path / "cache")
+        assert result.exit_code == 2 and "does not look like a ModernGov site" in result.output
+    assert [name for _, name, _ in log] == ["GetCommittees_lDummy=0.xml"] * 2
+
+
+def test_each_site_address_has_its_own_cache(monkeypatch, tmp_path):
+    from graphmodel.importers.crawl import default_cache
+
+    monkeypatch.setenv("GRAPHMODEL_HOME", str(tmp_path))
+    assert default_cache("https://democracy.example.gov.uk") == \
+        tmp_path / "moderngov" / "democracy.example.gov.uk"
+    assert default_cache("https://www.example.gov.uk/democracy") == \
+        tmp_path / "moderngov" / "www.example.gov.uk_democracy"
+
+
 def test_an_unreachable_site_is_a_clear_error(tmp_path):
     with pytest.raises(SiteError, match="cannot be reached"):
         import_moderngov("http://127.0.0.1:9/", tmp_path / "out", delay=0,

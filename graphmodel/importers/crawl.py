@@ -80,6 +80,9 @@ class SavedSite:
     def describe(self) -> str:
         return self.base or str(self.folder)
 
+    def forget(self, request: Request) -> None:
+        """Drop a response that proved unusable (a saved crawl is left as it is)."""
+
 
 class LiveSite(SavedSite):
     """A site on the web, read through a cache folder of saved responses."""
@@ -108,6 +111,9 @@ class LiveSite(SavedSite):
             body = without_contact_details(body)
         _save(self.folder / request.file_name, body)
         return Page(body, request.url(self.base))
+
+    def forget(self, request: Request) -> None:
+        (self.folder / request.file_name).unlink(missing_ok=True)
 
     def _fetch(self, url: str) -> tuple[int, bytes]:
         import requests
@@ -158,11 +164,15 @@ def _save(file: Path, body: bytes) -> None:
 
 
 def default_cache(base: str) -> Path:
-    """Where a site's responses are kept: $GRAPHMODEL_HOME, else the user's cache."""
+    """Where a site's responses are kept, under $GRAPHMODEL_HOME, else the user's cache:
+    ``moderngov/HOST``, or ``moderngov/HOST_PATH`` for a site below the host's root."""
     home = os.environ.get("GRAPHMODEL_HOME")
     root = Path(home) if home else Path(os.environ.get("XDG_CACHE_HOME")
                                         or Path.home() / ".cache") / "graphmodel"
-    return root / "moderngov" / (urlsplit(base).hostname or "site")
+    parts = urlsplit(base)
+    # the path too: two addresses on one host are two sites, and must not share answers
+    name = (parts.hostname or "site") + parts.path.rstrip("/").replace("/", "_")
+    return root / "moderngov" / name
 
 
 def open_site(site: str, cache: str | os.PathLike | None = None,

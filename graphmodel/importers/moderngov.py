@@ -216,6 +216,8 @@ class _Import:
         page = self.site.get(COMMITTEES)
         committees = parse_committees(page.text) if page else None
         if committees is None:
+            if page is not None:   # perhaps a passing error page: ask again next time
+                self.site.forget(COMMITTEES)
             raise SiteError(f"{self.site.describe()}: does not look like a ModernGov site "
                             f"({COMMITTEES.url(self.site.base)} "
                             f"{'is not a list of committees' if page else 'is missing'}); "
