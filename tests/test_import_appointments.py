@@ -160,3 +160,12 @@ def test_the_imported_list_runs_through_validate_summary_check_and_map(tmp_path)
     gaps = cli("gaps", out, "--format", "csv")
     assert "Rural Forum" in gaps.output                  # nobody sits there for the council
     assert cli("map", out, "--out", tmp_path / "map.html").exit_code == 0
+
+
+def test_the_imported_list_loads_into_neo4j(tmp_path, store, neo4j_uri):
+    report = import_appointments(messy_sheet(tmp_path / "list.xlsx"), tmp_path / "out", org=ORG)
+    result = cli("load", report.path, "--uri", neo4j_uri)
+    assert result.exit_code == 0, result.output
+    stored = open_source(neo4j_uri, dataset="list")
+    assert stored.memberships == open_source(report.path).memberships
+    assert len(stored.memberships) == 4
