@@ -6,6 +6,10 @@ one organisation (default: the dataset's home organisation).
 - ``unrepresented``: a current body (not one the organisation hosts itself) with no
   current seat held *on behalf of* the organisation. Someone employed by or elected to it who sits there on behalf of
   another organisation does not count: they speak for that other organisation.
+  Involvement whose holder the source does not name (a seat held on behalf of the
+  organisation with no person or post) is a seat: unknown is not none.
+- ``holder-not-named``: a body where every seat held on behalf of the organisation
+  names no holder: the organisation is involved, but who sits there is unknown.
 - ``empty-body``: a current body with no current member at all.
 - ``no-elected-member``: a body the rules say needs an elected member has none.
 - ``no-chair``: a body with members but no chair recorded.
@@ -20,16 +24,12 @@ from collections import defaultdict
 from typing import Any
 
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
-from graphmodel.io.tables import composition, suggest
+from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
+from graphmodel.io.tables import composition
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
-from graphmodel.problems import UsageError
 
 __all__ = ["representation_gaps", "UnknownOrganisation"]
-
-
-class UnknownOrganisation(UsageError):
-    """No organisation with that id in the dataset."""
 
 
 def _applies(settings: dict[str, Any], body: Any) -> bool:
@@ -79,20 +79,19 @@ def representation_gaps(network: Network, org: str | None = None,
     Parameters
     ----------
     network : the Network to review
-    org : organisation id (default: the dataset's home organisation)
+    org : organisation id (default: the dataset's home organisation; with neither,
+        NoOrganisation, a UsageError naming candidates, is raised)
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
     as_of : the day to review (default: today)
     """
     from graphmodel.rules import load_rules
 
-    org = org or network.dataset.home_organisation
-    if org not in network.organisations:
-        raise UnknownOrganisation(f"no organisation {org!r} in {network.dataset.id}"
-                                  + suggest(org, network.organisations))
+    org = organisation_to_review(network, org)
     settings = (rules or load_rules())["representation"]
     view = _View(network, org, as_of)
     findings: list[Finding] = []
-    checks = {"unrepresented": _unrepresented, "empty-body": _empty,
+    checks = {"unrepresented": _unrepresented, "holder-not-named": _holder_not_named,
+              "empty-body": _empty,
               "no-elected-member": _no_elected_member, "no-chair": _no_chair,
               "composition-unmet": _composition_unmet}
     for body in view.net.bodies.values():
@@ -134,6 +133,14 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
     return message, view.evidence(body, seats), {
         "seats": len(seats), "seats_on_behalf_of_others": sum(1 for m in seats if m.on_behalf_of),
         "seats_without_on_behalf_of": unknown}
+
+
+def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]):
+    ours = [m for m in view.seats.get(body.id, []) if m.on_behalf_of == view.org]
+    if not ours or not _applies(settings, body) or any(m.person or m.post for m in ours):
+        return None
+    return (f"{view.org_name} is involved with the {body.name}, but the source names no "
+            "one who sits there for it.", view.evidence(body, ours), {"seats": len(ours)})
 
 
 def _empty(view: _View, body: Any, settings: dict[str, Any]):
