@@ -378,12 +378,13 @@ class Network:
 
     def as_of(self, when: "str | _dt.date | None" = None) -> "Network":
         """The network as it stood on a day: records current then, and only
-        relationships whose bodies still existed (default: today).
+        relationships whose bodies still existed (default: the day the dataset
+        describes, else today).
 
         The result is remembered per day, as every analysis of a review asks for
         it; any record added, removed or replaced since is noticed.
         """
-        on = dates.as_date(when)
+        on = self.review_day(when)
         memo = self.__dict__.setdefault("_as_of_memo", {})
         remembered = memo.get(on)
         if remembered is not None and _same_records(remembered[0], self.tables):

@@ -333,6 +333,9 @@ def test_the_example_queries_answer_the_reviewers_questions(store):
     boards = {r["board"] for r in hdc}
     assert "Leicestershire Parking Partnership Board" in boards
     assert "Leicester & Leicestershire Economic Partnership Board" not in boards  # Cllr Pain is there for LCC
+    # HDC remains in the Welland Audit Partnership (para 4.4); who sits there is not named
+    assert {"board": "Welland Audit Partnership", "role": "member",
+            "held_by": "Harborough District Council", "held_as": "Organisation"} in hdc
 
     chain = run("accountability_chain", dataset="leeds", body="cluster-brigshaw")[0]["chain"]
     assert chain[:2] == ["Brigshaw cluster", "Children's Trust Board"]

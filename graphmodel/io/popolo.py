@@ -298,9 +298,16 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
             cells.pop("organisation")
         cells.update(_provenance(at, item, rows, docs))
         rows.add("posts", at, cells)
+    people = {cells.get("id"): cells for _, cells in rows.rows.get("people", [])}
     for at, item in memberships:
-        rows.add("memberships", at, _membership(at, item, rows, docs))
+        if kinds.get(_text(item.get("organization_id"))) == "organisations":
+            _affiliation(at, item, people, rows)
+        else:
+            rows.add("memberships", at, _membership(at, item, rows, docs))
     _read_documents(rows, docs)
+    if not any(doc.get(key) for key in ("persons", "organizations", "memberships", "posts")):
+        rows.warn(None, None, "holds no persons, organizations, memberships or posts: "
+                  "read as an empty network")
     rows.add("dataset", "dataset", {"id": stem, "name": stem})
 
 
@@ -316,6 +323,21 @@ def _read_parents(rows: _Rows, kinds: dict[str, str]) -> None:
                                             "body": child, "reports_to": parent, "kind": "formal"})
         elif child in by_id:
             by_id[child]["parent" if kinds.get(child) == "organisations" else "organisation"] = parent
+
+
+def _affiliation(at: str, item: dict[str, Any], people: dict[str, dict[str, str]],
+                 rows: _Rows) -> None:
+    """A membership of an organisation (a party, an employer) is no seat on a body: it
+    becomes the person's organisation, when they have none yet."""
+    org, person = _text(item.get("organization_id")), _text(item.get("person_id"))
+    cells = people.get(person)
+    if cells is not None and not cells.get("organisation"):
+        cells["organisation"] = org
+        rows.warn(at, "organization_id", f"{org!r} is an organisation, not a body: read as "
+                  f"the organisation of person {person!r}, not as a seat")
+    else:
+        rows.warn(at, "organization_id", f"not read: {org!r} is an organisation, not a body, "
+                  "and the person named already has an organisation (or none is named)")
 
 
 def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]) -> dict[str, str]:
