@@ -74,6 +74,18 @@ def test_a_popolo_file_with_no_home_organisation_is_reviewed(request, tmp_path, 
     assert "Traceback" not in result.output
 
 
+def test_a_deck_and_a_review_pack_need_no_home_organisation(committees_only, tmp_path):
+    deck = run("present", committees_only, "--out", tmp_path / "deck.html")
+    assert deck.exit_code == 0, deck.output
+    pack = run("report", committees_only, "--out", tmp_path / "review")
+    assert pack.exit_code == 0, pack.output
+    paper = (tmp_path / "review" / "report.md").read_text(encoding="utf-8")
+    assert "for no organisation in particular (gaps and resources need --org ID)" in paper
+    assert "representation and resources rules not run" in pack.stderr
+    assert 'id="map-representation"' not in \
+        (tmp_path / "review" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_popolo_file_is_stored_and_exported_without_a_home_organisation(
         committees_only, tmp_path):
     network = open_source(committees_only)
@@ -208,3 +220,11 @@ def test_a_seat_with_no_named_holder_is_an_edge_from_the_organisation(network):
     g = network_graph(network)
     assert g.has_edge("organisation:police", "body:scrutiny", key="seat_for:m-unnamed")
     assert "body:scrutiny" not in {b for _, b in people_bodies(network).edges}
+
+
+def test_diff_runs_to_the_day_the_dataset_describes():
+    result = run("diff", SEED / "harborough", "--from", "2013-10-15", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "from 2013-10-15 to 2014-01-16" in result.stderr
+    ended = {c["id"] for c in json.loads(result.stdout) if c["change"] == "ended"}
+    assert "hdc-director-communities-sustainable-harborough" in ended

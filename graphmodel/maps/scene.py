@@ -96,7 +96,7 @@ class Review:
     @property
     def org_name(self) -> str:
         if self.org is None:
-            return "no one organisation (name one with --org ID)"
+            return "no organisation in particular (gaps and resources need --org ID)"
         return self.network.organisations[self.org].name
 
 
