@@ -1,7 +1,8 @@
 """Representation gaps: where an organisation has no voice, and where a body's seats fall short.
 
-Every rule looks at the network *as of* a day (default: today) and speaks for
-one organisation (default: the dataset's home organisation).
+Every rule looks at the network *as of* a day (default: the day the dataset
+describes, else today) and speaks for one organisation (default: the dataset's home
+organisation; with neither, the caller is asked to name one).
 
 - ``unrepresented``: a current body (not one the organisation hosts itself) with no
   current seat held *on behalf of* the organisation. Someone employed by or elected to it who sits there on behalf of
@@ -82,7 +83,7 @@ def representation_gaps(network: Network, org: str | None = None,
     org : organisation id (default: the dataset's home organisation; with neither,
         NoOrganisation, a UsageError naming candidates, is raised)
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
-    as_of : the day to review (default: today)
+    as_of : the day to review (default: the day the dataset describes, else today)
     """
     from graphmodel.rules import load_rules
 
