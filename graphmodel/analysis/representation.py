@@ -49,8 +49,11 @@ class _View:
         self.org = org
         self.org_name = network.organisations[org].name
         self.seats: dict[str, list[Any]] = defaultdict(list)
+        self.ours: dict[str, list[Any]] = defaultdict(list)   # held on the org's behalf
         for m in self.net.memberships.values():
             self.seats[m.body].append(m)
+            if m.on_behalf_of == org:
+                self.ours[m.body].append(m)
 
     def holder(self, m: Any) -> str:
         if m.person and m.person in self.net.people:
@@ -119,7 +122,7 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
     if not _applies(settings, body) or body.organisation == view.org:
         return None
     seats = view.seats.get(body.id, [])
-    if any(m.on_behalf_of == view.org for m in seats):
+    if body.id in view.ours:
         return None
     message = f"No one sits on the {body.name} on behalf of {view.org_name}."
     for m in sorted(seats, key=lambda m: m.id):
@@ -137,7 +140,7 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
 
 
 def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]):
-    ours = [m for m in view.seats.get(body.id, []) if m.on_behalf_of == view.org]
+    ours = view.ours.get(body.id)
     if not ours or not _applies(settings, body) or any(m.person or m.post for m in ours):
         return None
     return (f"{view.org_name} is involved with the {body.name}, but the source names no "
@@ -202,7 +205,7 @@ def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]):
 
 
 def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
-    attended = {m.body for m in view.net.memberships.values() if m.on_behalf_of == view.org}
+    attended = view.ours
     findings = []
     for theme in view.net.themes.values():
         bodies = sorted((b for b in view.net.bodies.values() if theme.id in b.themes),
