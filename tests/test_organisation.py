@@ -163,7 +163,7 @@ def test_check_without_an_organisation_says_which_rules_it_left_out(committees_o
 def test_harborough_is_reviewed_as_of_the_report_date_by_default():
     result = run("gaps", SEED / "harborough", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[0] == "as of 2014-01-16 (the date the dataset describes)"
+    assert "as of 2014-01-16 (the date the dataset describes)" in result.stderr.splitlines()
     unrepresented = {f["subject"]["id"] for f in json.loads(result.stdout)
                      if f["rule"] == "unrepresented"}
     # the Director of Communities' October 2013 visit is over by the report's date
@@ -172,7 +172,7 @@ def test_harborough_is_reviewed_as_of_the_report_date_by_default():
 
 def test_an_explicit_as_of_wins_and_is_named():
     result = run("gaps", SEED / "harborough", "--as-of", "2013-10-15", "--format", "json")
-    assert result.stderr.splitlines()[0] == "as of 2013-10-15 (--as-of)"
+    assert "as of 2013-10-15 (--as-of)" in result.stderr.splitlines()
     unrepresented = {f["subject"]["id"] for f in json.loads(result.stdout)
                      if f["rule"] == "unrepresented"}
     assert "sustainable-harborough" not in unrepresented   # he attended that month
