@@ -1,13 +1,15 @@
 // Example queries for reviewers: paste one into Neo4j Browser after `graphmodel load`.
 // Each starts with :param lines you can adjust; graphmodel's tests run every one of them.
 // Nodes: Organisation, Body, Person, Post, Area, Theme, Document, Dataset.
-// Relationships: MEMBER_OF (person or post -> body, with role, on_behalf_of, start, end),
+// Relationships: MEMBER_OF (person or post -> body, with role, on_behalf_of, start, end;
+// organisation -> body for a seat held on its behalf whose holder is not named),
 // REPORTS_TO, SCRUTINISES, NOMINATES_TO, SUCCEEDED_BY, RESOURCES, ASSESSES,
 // and the links WORKS_FOR, POST_IN, HELD_BY, HOSTED_BY, COVERS, WORKS_ON, PART_OF.
 
 // name: who_represents_the_council
 // Who sits on which boards on behalf of the dataset's home organisation (the council).
-// Seats held by a post with no named holder show the post.
+// Seats held by a post with no named holder show the post; seats whose holder the
+// source does not name show the organisation itself (held_as Organisation).
 // :param dataset => 'harborough'
 MATCH (d:Dataset {id: $dataset})
 MATCH (holder)-[m:MEMBER_OF]->(b:Body {dataset: $dataset})

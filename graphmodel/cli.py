@@ -59,7 +59,8 @@ def source_argument(fn: Callable) -> Callable:
 
 def as_of_option(fn: Callable) -> Callable:
     return click.option("--as-of", callback=_date, metavar="DATE",
-                        help="Only records current on this date (YYYY-MM-DD).")(fn)
+                        help="Only records current on this date (YYYY-MM-DD; default: the "
+                             "date the dataset describes, else today).")(fn)
 
 
 def format_option(*choices: str) -> Callable:
@@ -85,6 +86,25 @@ def store_auth() -> Callable[[], tuple[str, str] | None]:
         user = os.environ.get("NEO4J_USERNAME", "neo4j")
         return user, click.prompt(f"Neo4j password for {user}", hide_input=True, err=True)
     return ask
+
+
+def review_day(network: Any, as_of: str | None) -> str:
+    """The day a review looks at (--as-of, else the day the dataset describes, else
+    today), named on stderr so that every output says which day it is about."""
+    day = network.review_day(as_of).isoformat()
+    why = ("--as-of" if as_of else "the date the dataset describes" if network.dataset.as_of
+           else "today; the dataset declares no date")
+    click.echo(f"as of {day} ({why})", err=True)
+    return day
+
+
+def note_without_org(network: Any, org: str | None) -> None:
+    """Say on stderr which rules a review without an organisation could not run."""
+    if org or network.dataset.home_organisation:
+        return
+    from graphmodel.analysis.organisation import no_organisation_message
+    click.echo("note: representation and resources rules not run: "
+               + no_organisation_message(network), err=True)
 
 
 @contextmanager
@@ -129,18 +149,19 @@ def validate(source: str, dataset: str | None) -> None:
 @format_option("table", "json")
 @fail_cleanly
 def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
-    """Count the records in SOURCE (with --as-of, only those current then)."""
+    """Count the records in SOURCE current on a day (--as-of, else the dataset's date)."""
     from graphmodel import render
     from graphmodel.summary import summarise
 
-    result = summarise(open_network(source, dataset), as_of=as_of)
+    network = open_network(source, dataset)
+    result = summarise(network, as_of=review_day(network, as_of))
     if fmt == "json":
         click.echo(render.to_json(result))
         return
     ds = result["dataset"]
-    click.echo(f"{ds['name']} ({ds['id']}), home organisation: "
-               f"{ds['home_organisation']['name']}"
-               + (f", as of {result['as_of']}" if result["as_of"] else ""))
+    home = ds["home_organisation"]["name"] or "none named"
+    click.echo(f"{ds['name']} ({ds['id']}), home organisation: {home}, "
+               f"as of {result['as_of']}")
     rows = [{"record type": k, "count": v} for k, v in result["counts"].items()]
     click.echo(render.table(rows, ["record type", "count"]))
 
@@ -248,7 +269,7 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
 def org_option(fn: Callable) -> Callable:
     return click.option("--org", default=None, metavar="ID",
                         help="Organisation to review (default: the dataset's home "
-                             "organisation).")(fn)
+                             "organisation; needed when it has none).")(fn)
 
 
 def rules_option(fn: Callable) -> Callable:
@@ -278,9 +299,9 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
     from graphmodel.analysis.representation import representation_gaps
     from graphmodel.rules import load_rules
 
-    rules = load_rules(rules_file)
-    echo_findings(representation_gaps(open_network(source, dataset), org=org, rules=rules,
-                                      as_of=as_of), fmt)
+    rules, network = load_rules(rules_file), open_network(source, dataset)
+    echo_findings(representation_gaps(network, org=org, rules=rules,
+                                      as_of=review_day(network, as_of)), fmt)
 
 
 @main.command()
@@ -298,11 +319,12 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
     from graphmodel.rules import load_rules
 
     network = open_network(source, dataset)
+    day = review_day(network, as_of)
     if body is None:
         echo_findings(accountability.accountability_findings(
-            network, rules=load_rules(rules_file), as_of=as_of), fmt)
+            network, rules=load_rules(rules_file), as_of=day), fmt)
         return
-    found = accountability.chains(network, body, as_of=as_of)
+    found = accountability.chains(network, body, as_of=day)
     click.echo(accountability.render_chains(found, fmt))
 
 
@@ -323,8 +345,10 @@ def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int 
     from graphmodel.analysis.overlaps import overlap_findings
     from graphmodel.rules import load_rules
 
-    echo_findings(overlap_findings(open_network(source, dataset), rules=load_rules(rules_file),
-                                   as_of=as_of, min_shared=min_shared, top=top), fmt)
+    network = open_network(source, dataset)
+    echo_findings(overlap_findings(network, rules=load_rules(rules_file),
+                                   as_of=review_day(network, as_of), min_shared=min_shared,
+                                   top=top), fmt)
 
 
 @main.command()
@@ -335,8 +359,9 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
     from graphmodel.analysis.resources import render_resources, resources as register
     from graphmodel.rules import load_rules
 
-    report = register(open_network(source, dataset), org=org, rules=load_rules(rules_file),
-                      as_of=as_of)
+    network = open_network(source, dataset)
+    report = register(network, org=org, rules=load_rules(rules_file),
+                      as_of=review_day(network, as_of))
     click.echo(render_resources(report, fmt))
 
 
@@ -347,7 +372,8 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
 @click.option("--from", "start", callback=_date, metavar="DATE",
               help="With one SOURCE: the earlier day.")
 @click.option("--to", "end", callback=_date, metavar="DATE",
-              help="With one SOURCE: the later day (default: today).")
+              help="With one SOURCE: the later day (default: the day the dataset "
+                   "describes, else today).")
 @org_option
 @rules_option
 @as_of_option
@@ -363,11 +389,15 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
     if len(sources) == 1:
         if start is None:
             raise click.UsageError("with one SOURCE, give --from DATE (and --to DATE)")
-        found = changes_between(open_network(sources[0], dataset), start,
-                                end or _dt.date.today(), org=org, rules=rules)
+        network = open_network(sources[0], dataset)
+        end = end or network.review_day().isoformat()
+        click.echo(f"from {start} to {end}", err=True)
+        note_without_org(network, org)
+        found = changes_between(network, start, end, org=org, rules=rules)
     elif len(sources) == 2 and start is None and end is None:
-        found = changes(open_network(sources[0], dataset), open_network(sources[1], dataset),
-                        org=org, rules=rules, as_of=as_of)
+        old, new = open_network(sources[0], dataset), open_network(sources[1], dataset)
+        note_without_org(new, org)
+        found = changes(old, new, org=org, rules=rules, as_of=review_day(new, as_of))
     else:
         raise click.UsageError("give one SOURCE with --from/--to, or two sources (OLD NEW)")
     click.echo(render_changes(found, fmt))
@@ -384,8 +414,10 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
     from graphmodel.rules import load_rules
 
     network, rules = open_network(source, dataset), load_rules(rules_file)
+    day = review_day(network, as_of)
+    note_without_org(network, org)
     with progress(len(TOPICS), "Reviewing") as update:
-        findings = review(network, org=org, rules=rules, as_of=as_of, progress=update)
+        findings = review(network, org=org, rules=rules, as_of=day, progress=update)
     echo_findings(findings, fmt)
     failing = at_or_above(findings, fail_on)
     if failing:
@@ -403,12 +435,16 @@ def review_options(fn: Callable) -> Callable:
                       help="Standards file (YAML); default: graphmodel's.")(fn)
     return click.option("--org", default=None, metavar="ID",
                         help="Organisation the review speaks for (default: the dataset's "
-                             "home organisation).")(fn)
+                             "home organisation; needed by --view representation when it "
+                             "has none).")(fn)
 
 
-def review_settings(rules_file: str | None, **settings: Any) -> dict[str, Any]:
+def review_settings(network: Any, rules_file: str | None, as_of: str | None,
+                    **settings: Any) -> dict[str, Any]:
     from graphmodel.rules import load_rules
-    return {"rules": load_rules(rules_file), **settings}
+    day = review_day(network, as_of)
+    note_without_org(network, settings.get("org"))
+    return {"rules": load_rules(rules_file), "as_of": day, **settings}
 
 
 @main.command(name="map")
@@ -436,7 +472,7 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
 
     network = open_network(source, dataset)
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
-        rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
+        network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html", renderer=renderer)
     if m.notice:
         click.echo(f"note: {m.notice}", err=True)
@@ -454,8 +490,9 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
     """Write a presentation deck of SOURCE: slides of maps and key findings, offline."""
     from graphmodel.maps.deck import write_deck
 
-    path = write_deck(open_network(source, dataset), out, **review_settings(
-        rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
+    network = open_network(source, dataset)
+    path = write_deck(network, out, **review_settings(
+        network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     click.echo(f"wrote {path}: move with the arrow keys, or the buttons at its foot", err=True)
 
 
@@ -470,8 +507,9 @@ def report(source: str, dataset: str | None, org: str | None, rules_file: str | 
     """Write the review pack of SOURCE: findings with maps, a Markdown paper and a CSV."""
     from graphmodel.report import write_report
 
-    written = write_report(open_network(source, dataset), out, **review_settings(
-        rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
+    network = open_network(source, dataset)
+    written = write_report(network, out, **review_settings(
+        network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     click.echo(f"wrote {', '.join(str(p) for p in written.values())}", err=True)
 
 

@@ -48,7 +48,7 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
         current = network.as_of(today).counts()
         home = network.home_organisation
         echo(f"== {network.dataset.name}")
-        echo(f"   home organisation: {home.name if home else network.dataset.home_organisation}")
+        echo(f"   home organisation: {home.name if home else 'none named'}")
         echo(f"   {counts['bodies']} bodies ({current['bodies']} still current), "
              f"{counts['organisations']} organisations, {counts['people']} people, "
              f"{counts['posts']} posts")
@@ -66,16 +66,16 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
 
 
 def _review(network, echo: Callable[[str], None]) -> None:
-    """A short review, as of the dataset's latest document: counts per rule, then headlines."""
+    """A short review, as of the day the dataset describes: counts per rule, then headlines."""
     from collections import Counter
 
     from graphmodel.analysis.review import review
 
-    dated = [d.date for d in network.documents.values() if d.date]
-    as_of = max(dated) if dated else None
+    as_of = network.review_day().isoformat()
     findings = review(network, as_of=as_of)
     counts = Counter((f.severity, f.rule) for f in findings)
-    echo(f"   review as of {as_of or 'today'}: {len(findings)} findings")
+    echo(f"   review as of {as_of}{'' if network.dataset.as_of else ' (today)'}: "
+         f"{len(findings)} findings")
     for severity in ("error", "warning", "info"):
         found = sorted((rule, n) for (sev, rule), n in counts.items() if sev == severity)
         if found:

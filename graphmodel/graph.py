@@ -2,7 +2,8 @@
 
 Node keys are ``"<type>:<id>"`` (``"body:ssc-partnership-board"``) so that an
 organisation and a body sharing an id stay apart. Each node carries
-``record_type``, ``id``, ``name`` and ``kind``; each edge a ``relationship``.
+``record_type``, ``id``, ``name`` and ``kind``; each edge a ``relationship``
+(``seat_for``: an organisation's seat on a body whose holder is not named).
 Take ``network.as_of(date)`` first for a view of one day.
 """
 from __future__ import annotations
@@ -68,6 +69,11 @@ def network_graph(network: Network) -> "nx.MultiDiGraph":
                 attrs = _attrs(record, skip=(src, dst)) if table not in NODE_TABLES else {}
                 g.add_edge(node_key(src_type, a), node_key(dst_type, b),
                            key=f"{relationship}:{record.id}", relationship=relationship, **attrs)
+    for m in network.memberships.values():
+        if not (m.person or m.post) and m.on_behalf_of:   # a seat whose holder is not named
+            g.add_edge(node_key("organisation", m.on_behalf_of), node_key("body", m.body),
+                       key=f"seat_for:{m.id}", relationship="seat_for",
+                       **_attrs(m, skip=("on_behalf_of", "body")))
     return g
 
 

@@ -77,9 +77,13 @@ class Dataset:
     """The dataset itself: whose partnership landscape this is."""
     id: str = col(required=True, doc="short name of the dataset, e.g. leeds")
     name: str = col(required=True, doc="title shown in reports and maps")
-    home_organisation: str = col(ref="organisations", required=True,
-                                 doc="the organisation whose representation is reviewed")
+    home_organisation: str | None = col(
+        ref="organisations", doc="the organisation whose representation is reviewed, if "
+        "the dataset speaks for one; gaps, resources and the representation map need one "
+        "(or --org)")
     description: str | None = col()
+    as_of: str | None = col("date", doc="the day the dataset describes; reviews look at "
+                            "the network as of this day unless given --as-of (else today)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +156,15 @@ class Post:
 
 @dataclass(frozen=True, slots=True)
 class Membership:
-    """A seat on a body, held by a person or a post, on behalf of an organisation."""
+    """A seat on a body, held by a person or a post, on behalf of an organisation.
+
+    A seat held on behalf of an organisation with no person or post records
+    involvement whose holder the source does not name: unknown, not none.
+    """
     id: str = col(required=True)
     body: str = col(ref="bodies", required=True)
-    person: str | None = col(ref="people", doc="who sits (person or post or both)")
+    person: str | None = col(ref="people", doc="who sits (person or post or both; neither "
+                             "when the source names no holder of a seat held on_behalf_of)")
     post: str | None = col(ref="posts", doc="the post that holds the seat")
     role: str = col(enum=ROLES, required=True, default="member")
     on_behalf_of: str | None = col(ref="organisations", doc="organisation the seat represents")
@@ -359,16 +368,23 @@ class Network:
 
     @property
     def home_organisation(self) -> Organisation | None:
-        return self.organisations.get(self.dataset.home_organisation)
+        home = self.dataset.home_organisation
+        return self.organisations.get(home) if home else None
+
+    def review_day(self, as_of: "str | _dt.date | None" = None) -> _dt.date:
+        """The day a review looks at: ``as_of`` if given, else the day the dataset
+        describes (its ``as_of``), else today."""
+        return dates.as_date(as_of if as_of is not None else self.dataset.as_of)
 
     def as_of(self, when: "str | _dt.date | None" = None) -> "Network":
         """The network as it stood on a day: records current then, and only
-        relationships whose bodies still existed (default: today).
+        relationships whose bodies still existed (default: the day the dataset
+        describes, else today).
 
         The result is remembered per day, as every analysis of a review asks for
         it; any record added, removed or replaced since is noticed.
         """
-        on = dates.as_date(when)
+        on = self.review_day(when)
         memo = self.__dict__.setdefault("_as_of_memo", {})
         remembered = memo.get(on)
         if remembered is not None and _same_records(remembered[0], self.tables):

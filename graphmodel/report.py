@@ -78,7 +78,8 @@ def report_html(rv: Any) -> str:
              f"{_e(tally(rv.findings))} The same findings are in report.md and findings.csv "
              "beside this page.</p>"]
     maps = [(view, try_draw(rv, view, f"map-{view}")) for view in
-            ("representation", "accountability", "network")]
+            ("representation", "accountability", "network")
+            if view != "representation" or rv.org is not None]
     overview = dict(maps).get("network")
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in rv.findings]
     parts.append("<h2>Every finding</h2>")

@@ -23,7 +23,8 @@ def _refs(rt) -> list[tuple[str, tuple[str, ...], bool]]:
 
 
 def check_references(c: Collected) -> list[Problem]:
-    """Every reference names an existing record; dates run forwards; seats have a holder."""
+    """Every reference names an existing record; dates run forwards; seats have a holder
+    or an organisation they are held for."""
     problems: list[Problem] = []
     suggestions = [0]
 
@@ -43,7 +44,8 @@ def check_references(c: Collected) -> list[Problem]:
         elif not any(p.file == c.files["dataset"] and p.level == "error" for p in c.problems):
             problems.append(Problem(c.files["dataset"], None, None, "the dataset table has no "
                                     "row: add one row under the header"))
-    elif c.dataset.home_organisation not in c.tables["organisations"]:
+    elif c.dataset.home_organisation and \
+            c.dataset.home_organisation not in c.tables["organisations"]:
         unknown(c.files["dataset"], c.rows.get(("dataset", c.dataset.id), 2), "home_organisation",
                 c.dataset.home_organisation,
                 ("organisations",))
@@ -86,7 +88,7 @@ def _checks_for(rt) -> Any:
             x, y = getattr(r, a), getattr(r, b)
             if x and y and (len(x) != ISO or len(y) != ISO or y < x):
                 return True
-        return others or (seat and not (r.person or r.post))
+        return others or (seat and not (r.person or r.post or r.on_behalf_of))
     return suspicious
 
 
@@ -95,8 +97,10 @@ def _record_checks(table: str, r: Any) -> Iterator[tuple[str, str, str]]:
         a, b = getattr(r, start, None), getattr(r, end, None)
         if a and b and dates.latest(b) < dates.earliest(a):
             yield end, f"{b} is before {start} {a}", "error"
-    if table == "memberships" and not (r.person or r.post):
-        yield "person", "a membership needs a person or a post (or both)", "error"
+    if table == "memberships" and not (r.person or r.post or r.on_behalf_of):
+        # a seat held on behalf of an organisation may have no named holder
+        yield "person", ("a membership needs a person or a post, or the organisation it is "
+                         "held on behalf of when the source names no holder"), "error"
     if table == "reporting_lines" and r.body == r.reports_to:
         yield "reports_to", "a body cannot report to itself", "error"
     if table == "scrutiny_links" and r.body == r.scrutiny_body:

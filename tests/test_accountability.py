@@ -84,7 +84,7 @@ def test_chains_on_the_command_line_are_a_json_list_of_chains(leeds):
                                        "cluster-alwoodley", "--as-of", "2013-03-01",
                                        "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == [[
+    assert json.loads(result.stdout) == [[
         {"id": "cluster-alwoodley", "name": "Alwoodley cluster"},
         {"id": "childrens-trust-board", "name": "Children's Trust Board"}]]
 

@@ -66,7 +66,7 @@ def test_two_sources_one_membership_added_one_changed_one_removed(network, tmp_p
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "--as-of", "2013-01-01",
                                        "--format", "csv"])
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(result.output.splitlines()))
+    rows = list(csv.DictReader(result.stdout.splitlines()))
     assert {"change": "changed", "type": "membership", "id": "m-ann",
             "name": "Ann Smith on the Safer Town Board (vice chair)",
             "detail": "role: chair -> vice_chair"} in rows
@@ -82,7 +82,7 @@ def test_diff_needs_from_or_two_sources(dataset_dir):
                                  "2013-06-01", "--format", "json"])
     assert dated.exit_code == 0, dated.output
     assert {"change": "ended", "record_type": "membership", "id": "m-bob"}.items() <= next(
-        c for c in json.loads(dated.output) if c["id"] == "m-bob").items()
+        c for c in json.loads(dated.stdout) if c["id"] == "m-bob").items()
 
 
 def test_check_fails_only_at_or_above_the_chosen_severity(dataset_dir, network, tmp_path):

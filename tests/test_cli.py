@@ -69,13 +69,18 @@ def test_commands_on_invalid_data_exit_1_and_write_nothing(tmp_path, dataset_dir
     assert not (tmp_path / "x.xlsx").exists()
 
 
-def test_summary_json_counts_every_record(dataset_dir):
+def test_summary_json_counts_what_is_current_today_when_the_dataset_declares_no_date(
+        dataset_dir):
+    import datetime
+
     result = run("summary", dataset_dir, "--format", "json")
     data = json.loads(result.stdout)
-    assert data["counts"]["memberships"] == 4
-    assert data["counts"]["bodies"] == 4
+    assert data["counts"]["memberships"] == 2     # Bob's ended, and the old board's seat
+    assert data["counts"]["bodies"] == 3
     assert data["dataset"]["home_organisation"] == {"id": "council", "name": "Town Council"}
-    assert data["as_of"] is None
+    today = datetime.date.today().isoformat()
+    assert data["as_of"] == today
+    assert f"as of {today} (today; the dataset declares no date)" in result.stderr
 
 
 def test_summary_as_of_counts_only_what_was_current(dataset_dir):
@@ -87,8 +92,9 @@ def test_summary_as_of_counts_only_what_was_current(dataset_dir):
 
 
 def test_summary_table(dataset_dir):
-    out = run("summary", dataset_dir).stdout
-    assert out.splitlines()[0] == "Town partnerships (town), home organisation: Town Council"
+    out = run("summary", dataset_dir, "--as-of", "2012-06-01").stdout
+    assert out.splitlines()[0] == ("Town partnerships (town), home organisation: Town Council, "
+                                   "as of 2012-06-01")
     assert ["memberships", "4"] in [line.split() for line in out.splitlines()]
 
 

@@ -47,7 +47,7 @@ def test_plain_popolo_keeps_every_field_popolo_can_carry(tmp_path, network):
     imported, problems = read_source(path)
     assert imported is not None, [str(p) for p in problems]
     assert _popolo_facts(imported) == _popolo_facts(network)
-    assert imported.dataset.home_organisation == "council"
+    assert imported.dataset.home_organisation is None   # never guessed
 
 
 def test_a_real_world_popolo_file_imports_with_warnings_for_its_gaps(tmp_path):

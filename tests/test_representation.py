@@ -30,7 +30,8 @@ def test_harborough_has_no_seat_on_the_six_boards_its_register_names(harborough)
             "Leicestershire Stronger Communities Board",
             "Leicester & Leicestershire Economic Partnership Board"} <= names
     assert "Leicestershire Parking Partnership Board" not in names
-    assert "Welland Audit Partnership" in names   # HDC's seat there is not recorded
+    # HDC remains in it (para 4.4); who sits there is not named: involvement, not a gap
+    assert "Welland Audit Partnership" not in names
 
 
 def test_councillor_pain_on_the_llep_board_does_not_count_for_harborough(harborough):

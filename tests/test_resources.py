@@ -101,7 +101,7 @@ def test_resources_on_the_command_line_as_json():
     result = CliRunner().invoke(main, ["resources", str(SEED / "harborough"), "--as-of",
                                        "2014-01-16", "--format", "json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["totals"] == {"bodies": 25, "hours_per_month": 104, "money_per_year": 542000}
     assert {b["body"] for b in data["bodies"]} >= {"llep-board", "broadband-leicestershire-board"}
     table = CliRunner().invoke(main, ["resources", str(SEED / "harborough"), "--as-of",

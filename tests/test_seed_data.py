@@ -384,13 +384,15 @@ def test_director_of_communities_attended_sustainable_harborough_in_october_2013
     assert not memberships_of(harborough.as_of("2014-01-16"), "sustainable-harborough")
 
 
-def test_unnamed_officers_are_posts_not_people(harborough):
+def test_officer_hours_without_a_named_officer_are_seats_with_no_holder(harborough):
     assert {p.name for p in harborough.people.values()} == {"Councillor Pain",
                                                             "Ann Marie Hawkins"}
     with_hours = {r.body for r in register_rows(harborough) if r.officer_hours_per_month}
     unnamed = {m.body for m in harborough.memberships.values()
-               if m.post == "hdc-officer-not-named" and m.source_section == "table in para 4.1"}
+               if not (m.person or m.post) and m.on_behalf_of == HDC
+               and m.source_section == "table in para 4.1"}
     assert unnamed == with_hours
+    assert "hdc-officer-not-named" not in harborough.posts   # no stand-in holder
 
 
 def recommendation(net, name):
@@ -453,3 +455,64 @@ def test_older_people_are_covered_only_by_the_health_and_wellbeing_partnership(h
     covering = {b.name for b in harborough.bodies.values() if "older-people" in b.themes}
     assert covering == {"Harborough Health and Wellbeing Partnership"}
     assert harborough.themes["older-people"].source_section == "para 2.11"
+
+
+# --- unknown is not none: involvement with no named holder, and the bodies with no seat --
+
+def harborough_findings(net, rule):
+    from graphmodel.analysis.representation import representation_gaps
+
+    return {f.subject.name for f in representation_gaps(net) if f.rule == rule}
+
+
+@pytest.mark.parametrize("name", [
+    # para 2.9: 'no direct officer or Member representation from HDC'
+    "Leicestershire Children & Young People Board",
+    "Strategic Partnership Board (Community Safety City and County)",
+    "Leicestershire Health and Wellbeing Board",
+    "Leicestershire Rural Partnership Management Board",
+    "Leicestershire Stronger Communities Board",
+    "Leicester & Leicestershire Economic Partnership Board",
+    # para 4.2: 'HDC is not currently represented at the Leicestershire Rural Partnership'
+    "Leicestershire Rural Partnership",
+    # para 4.12: 'To date, HDC has not been represented on the Sustainable Harborough
+    # partnership' (the Director of Communities attended once, in October)
+    "Sustainable Harborough",
+])
+def test_bodies_the_report_says_have_no_hdc_seat_are_unrepresented(harborough, name):
+    assert harborough.dataset.as_of == "2014-01-16"       # the report's date
+    assert name in harborough_findings(harborough, "unrepresented")
+    assert name not in harborough_findings(harborough, "holder-not-named")
+
+
+@pytest.mark.parametrize("name, section", [
+    ("LLEP Private Sector Growth Group", "table in para 4.1"),
+    ("Better Business Partnership", "table in para 4.1"),
+    ("Broadband Leicestershire Programme Board", "table in para 4.1"),
+    ("Housing Planning & Infrastructure Group", "table in para 4.1"),
+    ("Leicestershire Together Commissioning Board", "para 2.8"),
+    ("Supporting Leicestershire Families Commissioning Board", "para 2.8"),
+    ("Welland Audit Partnership", "para 4.4"),
+    ("Welland Market Towns Group", "para 4.4"),
+    ("Harborough Tourism Partnership", "para 4.11"),
+    ("Stepping Stones Partnership", "para 4.14"),
+    ("Harborough Health and Wellbeing Partnership", "para 2.11"),
+])
+def test_register_bodies_with_no_named_hdc_holder_are_involvement_not_gaps(
+        harborough, name, section):
+    body = body_named(harborough, name)
+    (seat,) = [m for m in memberships_of(harborough, body.id) if m.on_behalf_of == HDC]
+    assert (seat.person, seat.post, seat.source_section) == (None, None, section)
+    assert name not in harborough_findings(harborough, "unrepresented")
+    assert name in harborough_findings(harborough, "holder-not-named")
+
+
+def test_bodies_with_a_named_hdc_post_are_neither_gap_nor_unknown(harborough):
+    for name in ("Leicestershire Parking Partnership Board", "Leicestershire Environment Board"):
+        assert name not in harborough_findings(harborough, "unrepresented")
+        assert name not in harborough_findings(harborough, "holder-not-named")
+
+
+def test_leeds_is_described_as_of_its_latest_report(leeds):
+    latest = max(d.date for d in leeds.documents.values() if d.date)
+    assert leeds.dataset.as_of == latest == "2014-07-24"

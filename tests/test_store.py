@@ -149,6 +149,19 @@ def test_two_datasets_live_side_by_side_without_touching_each_other(store, tmp_p
     assert "holds 2 datasets (harborough, leeds); choose one with --dataset NAME" in result.stderr
 
 
+def test_a_dataset_with_no_home_organisation_or_date_reads_back_with_none(store, network):
+    import dataclasses
+
+    network.dataset = dataclasses.replace(network.dataset, home_organisation=None)
+    network.memberships["m-unnamed"] = Membership("m-unnamed", "scrutiny", on_behalf_of="police")
+    load(network, store)
+    again = read(store, "town")
+    assert again == network
+    assert (again.dataset.home_organisation, again.dataset.as_of) == (None, None)
+    assert count(store, "MATCH (:Organisation {id: 'police'})-[m:MEMBER_OF]->"
+                        "(:Body {id: 'scrutiny'}) RETURN count(m)") == 1
+
+
 HOSTILE = ["O'Brien \"Q\"", "`backtick`", "'}) DETACH DELETE n //", "line one\nline two",
            "مجلس المدينة", "🎉 partnership 🏛️", "\\'; MATCH (n) DETACH DELETE n; //"]
 
@@ -333,6 +346,9 @@ def test_the_example_queries_answer_the_reviewers_questions(store):
     boards = {r["board"] for r in hdc}
     assert "Leicestershire Parking Partnership Board" in boards
     assert "Leicester & Leicestershire Economic Partnership Board" not in boards  # Cllr Pain is there for LCC
+    # HDC remains in the Welland Audit Partnership (para 4.4); who sits there is not named
+    assert {"board": "Welland Audit Partnership", "role": "member",
+            "held_by": "Harborough District Council", "held_as": "Organisation"} in hdc
 
     chain = run("accountability_chain", dataset="leeds", body="cluster-brigshaw")[0]["chain"]
     assert chain[:2] == ["Brigshaw cluster", "Children's Trust Board"]

@@ -103,10 +103,20 @@ def test_an_unknown_column_suggests_the_right_name(dataset_dir):
     assert found[0].startswith(f"{file}:1: on_behalf: unknown column (did you mean 'on_behalf_of'?)")
 
 
-def test_a_membership_needs_a_person_or_a_post(dataset_dir):
+def test_a_membership_needs_a_person_a_post_or_whom_it_is_held_for(dataset_dir):
+    set_cell(dataset_dir, "memberships", "m-director", "on_behalf_of", "")
     file = set_cell(dataset_dir, "memberships", "m-director", "post", "")
     _, found = messages(dataset_dir)
-    assert found == [f"{file}:4: person: a membership needs a person or a post (or both)"]
+    assert found == [f"{file}:4: person: a membership needs a person or a post, or the "
+                     "organisation it is held on behalf of when the source names no holder"]
+
+
+def test_a_seat_held_for_an_organisation_may_name_no_holder(dataset_dir):
+    set_cell(dataset_dir, "memberships", "m-director", "post", "")
+    network, found = messages(dataset_dir)
+    assert found == []
+    seat = network.memberships["m-director"]
+    assert (seat.person, seat.post, seat.on_behalf_of) == (None, None, "council")
 
 
 def test_a_byte_order_mark_is_reported(dataset_dir):
@@ -152,7 +162,7 @@ def test_a_missing_dataset_table(dataset_dir):
     (dataset_dir / "dataset.csv").unlink()
     _, found = messages(dataset_dir)
     assert found == [f"{dataset_dir}: no dataset table: add dataset.csv with columns "
-                     "id, name, home_organisation, description"]
+                     "id, name, home_organisation, description, as_of"]
 
 
 def test_a_misnamed_table_is_a_warning_with_a_suggestion(dataset_dir):

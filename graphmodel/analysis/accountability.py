@@ -136,7 +136,8 @@ def render_chains(found: list[list[Any]], fmt: str) -> str:
 @without_cycle_collection
 def accountability_findings(network: Network, rules: dict[str, Any] | None = None,
                             as_of: "str | _dt.date | None" = None) -> list[Finding]:
-    """Every accountability finding on a day (default: today); see the module docs."""
+    """Every accountability finding on a day (default: the day the dataset describes,
+    else today); see the module docs."""
     from graphmodel.rules import load_rules
 
     settings = (rules or load_rules())["accountability"]

@@ -54,7 +54,10 @@ def describe(network: Network, table: str, record: Any) -> str:
         who = network.people.get(record.person) if record.person else \
             network.posts.get(record.post) if record.post else None
         body = network.bodies.get(record.body)
-        return (f"{who.name if who else record.person or record.post} on the "
+        if not (record.person or record.post):   # involvement, holder not named
+            org = network.organisations.get(record.on_behalf_of)
+            who = f"someone (not named) for {org.name if org else record.on_behalf_of}"
+        return (f"{getattr(who, 'name', who) or record.person or record.post} on the "
                 f"{body.name if body else record.body} ({record.role.replace('_', ' ')})")
     ends = [getattr(record, f) for f in record.__slots__
             if f in ("body", "reports_to", "scrutiny_body", "nominating_body", "predecessor",

@@ -82,7 +82,8 @@ class Seats:
 def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
                      as_of: "str | _dt.date | None" = None, min_shared: int | None = None,
                      top: int | None = None) -> list[Finding]:
-    """Every overlap finding on a day (default: today); see the module docs.
+    """Every overlap finding on a day (default: the day the dataset describes, else
+    today); see the module docs.
 
     ``min_shared`` and ``top`` override the rules file (``top`` for every rule;
     0 means no limit).

@@ -1,11 +1,16 @@
 """Representation gaps: where an organisation has no voice, and where a body's seats fall short.
 
-Every rule looks at the network *as of* a day (default: today) and speaks for
-one organisation (default: the dataset's home organisation).
+Every rule looks at the network *as of* a day (default: the day the dataset
+describes, else today) and speaks for one organisation (default: the dataset's home
+organisation; with neither, the caller is asked to name one).
 
 - ``unrepresented``: a current body (not one the organisation hosts itself) with no
   current seat held *on behalf of* the organisation. Someone employed by or elected to it who sits there on behalf of
   another organisation does not count: they speak for that other organisation.
+  Involvement whose holder the source does not name (a seat held on behalf of the
+  organisation with no person or post) is a seat: unknown is not none.
+- ``holder-not-named``: a body where every seat held on behalf of the organisation
+  names no holder: the organisation is involved, but who sits there is unknown.
 - ``empty-body``: a current body with no current member at all.
 - ``no-elected-member``: a body the rules say needs an elected member has none.
 - ``no-chair``: a body with members but no chair recorded.
@@ -20,16 +25,12 @@ from collections import defaultdict
 from typing import Any
 
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
-from graphmodel.io.tables import composition, suggest
+from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
+from graphmodel.io.tables import composition
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
-from graphmodel.problems import UsageError
 
 __all__ = ["representation_gaps", "UnknownOrganisation"]
-
-
-class UnknownOrganisation(UsageError):
-    """No organisation with that id in the dataset."""
 
 
 def _applies(settings: dict[str, Any], body: Any) -> bool:
@@ -48,8 +49,11 @@ class _View:
         self.org = org
         self.org_name = network.organisations[org].name
         self.seats: dict[str, list[Any]] = defaultdict(list)
+        self.ours: dict[str, list[Any]] = defaultdict(list)   # held on the org's behalf
         for m in self.net.memberships.values():
             self.seats[m.body].append(m)
+            if m.on_behalf_of == org:
+                self.ours[m.body].append(m)
 
     def holder(self, m: Any) -> str:
         if m.person and m.person in self.net.people:
@@ -79,20 +83,19 @@ def representation_gaps(network: Network, org: str | None = None,
     Parameters
     ----------
     network : the Network to review
-    org : organisation id (default: the dataset's home organisation)
+    org : organisation id (default: the dataset's home organisation; with neither,
+        NoOrganisation, a UsageError naming candidates, is raised)
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
-    as_of : the day to review (default: today)
+    as_of : the day to review (default: the day the dataset describes, else today)
     """
     from graphmodel.rules import load_rules
 
-    org = org or network.dataset.home_organisation
-    if org not in network.organisations:
-        raise UnknownOrganisation(f"no organisation {org!r} in {network.dataset.id}"
-                                  + suggest(org, network.organisations))
+    org = organisation_to_review(network, org)
     settings = (rules or load_rules())["representation"]
     view = _View(network, org, as_of)
     findings: list[Finding] = []
-    checks = {"unrepresented": _unrepresented, "empty-body": _empty,
+    checks = {"unrepresented": _unrepresented, "holder-not-named": _holder_not_named,
+              "empty-body": _empty,
               "no-elected-member": _no_elected_member, "no-chair": _no_chair,
               "composition-unmet": _composition_unmet}
     for body in view.net.bodies.values():
@@ -119,7 +122,7 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
     if not _applies(settings, body) or body.organisation == view.org:
         return None
     seats = view.seats.get(body.id, [])
-    if any(m.on_behalf_of == view.org for m in seats):
+    if body.id in view.ours:
         return None
     message = f"No one sits on the {body.name} on behalf of {view.org_name}."
     for m in sorted(seats, key=lambda m: m.id):
@@ -134,6 +137,14 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
     return message, view.evidence(body, seats), {
         "seats": len(seats), "seats_on_behalf_of_others": sum(1 for m in seats if m.on_behalf_of),
         "seats_without_on_behalf_of": unknown}
+
+
+def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]):
+    ours = view.ours.get(body.id)
+    if not ours or not _applies(settings, body) or any(m.person or m.post for m in ours):
+        return None
+    return (f"{view.org_name} is involved with the {body.name}, but the source names no "
+            "one who sits there for it.", view.evidence(body, ours), {"seats": len(ours)})
 
 
 def _empty(view: _View, body: Any, settings: dict[str, Any]):
@@ -194,7 +205,7 @@ def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]):
 
 
 def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
-    attended = {m.body for m in view.net.memberships.values() if m.on_behalf_of == view.org}
+    attended = view.ours
     findings = []
     for theme in view.net.themes.values():
         bodies = sorted((b for b in view.net.bodies.values() if theme.id in b.themes),

@@ -21,8 +21,7 @@ from typing import Any
 
 from graphmodel import render
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
-from graphmodel.analysis.representation import UnknownOrganisation
-from graphmodel.io.tables import suggest
+from graphmodel.analysis.organisation import organisation_to_review
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 
@@ -70,10 +69,7 @@ class _Register:
     """The organisation's resourcing and assessments on one day, by body."""
 
     def __init__(self, network: Network, org: str | None, as_of: Any):
-        org = org or network.dataset.home_organisation
-        if org not in network.organisations:
-            raise UnknownOrganisation(f"no organisation {org!r} in {network.dataset.id}"
-                                      + suggest(org, network.organisations))
+        org = organisation_to_review(network, org)
         self.org = network.organisations[org]
         self.net = network.as_of(as_of)
         self.given: dict[str, list[Any]] = {}

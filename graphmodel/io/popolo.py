@@ -5,16 +5,32 @@ Organisations and bodies are both Popolo ``organizations``; the
 or a body kind such as ``scrutiny_board``). A body's ``parent_id`` is the body
 it reports to. Provenance travels in each object's ``sources``.
 
+Reading a file from elsewhere, an organization's ``classification`` (read in any
+case, spaces or hyphens for underscores) maps to a kind like this:
+
+- an organisation kind (``local_authority``, ``nhs``, ``police``, ...): an organisation;
+- a body kind (``committee``, ``scrutiny_board``, ``partnership_board``, ...): a body;
+- ``legislature``, ``chamber``: a ``full_council`` body; ``board``: a
+  ``partnership_board``; ``executive``, ``committee``: bodies of those kinds;
+  ``council``: an organisation of kind ``local_authority``; ``party``: an
+  organisation of kind ``other``;
+- anything else: a body of kind ``other_body``, with a warning.
+
+Whatever its classification, an organization that memberships are held on behalf
+of (``on_behalf_of_id``) is an organisation: a seat cannot be held for a body.
+Its kind is the organisation kind the classification names, else ``other``.
+
 Real Popolo files are untidy: roles in any case, dates and ``on_behalf_of_id``
-missing. They are imported, and each gap is reported as a warning. What
-Popolo cannot carry (a person's kind, nominations, scrutiny links, resourcing)
-travels in a ``graphmodel`` block when graphmodel wrote the file.
+missing. They are imported, and each gap is reported as a warning. A plain
+file names no home organisation and none is guessed: the commands that review
+one organisation ask for ``--org``. What Popolo cannot carry (a person's kind,
+nominations, scrutiny links, resourcing) travels in a ``graphmodel`` block when
+graphmodel wrote the file.
 """
 from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +43,7 @@ __all__ = ["read_popolo", "write_popolo", "to_popolo"]
 
 _POPOLO_TABLES = ("organisations", "bodies", "people", "posts", "memberships")
 _CLASSIFICATION_ALIASES = {
-    "legislature": "full_council", "council": "full_council", "chamber": "full_council",
+    "legislature": "full_council", "chamber": "full_council", "council": "local_authority",
     "board": "partnership_board", "party": "other", "executive": "executive",
     "committee": "committee",
 }
@@ -234,15 +250,19 @@ def _classify(at: str, item: dict[str, Any], used_as_org: set[str],
     raw = _text(item.get("classification")) or ""
     kind = normalise_enum(raw)
     kind = _CLASSIFICATION_ALIASES.get(kind, kind)
+    if _text(item.get("id")) in used_as_org:   # seats are held for it: an organisation
+        if kind in ORGANISATION_KINDS:
+            return "organisations", kind
+        rows.warn(at, "classification", f"{raw!r} is not an organisation kind; read as an "
+                  "organisation of kind other, as seats are held on its behalf")
+        return "organisations", "other"
     if kind in ORGANISATION_KINDS:
         return "organisations", kind
     if kind in BODY_KINDS:
         return "bodies", kind
-    table = "organisations" if _text(item.get("id")) in used_as_org else "bodies"
-    kind = "other" if table == "organisations" else "other_body"
     rows.warn(at, "classification", f"{raw!r} is not a kind graphmodel knows; read as "
-              f"{table.rstrip('s').replace('bodie', 'body')} of kind {kind}")
-    return table, kind
+              "a body of kind other_body")
+    return "bodies", "other_body"
 
 
 def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
@@ -278,10 +298,17 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
             cells.pop("organisation")
         cells.update(_provenance(at, item, rows, docs))
         rows.add("posts", at, cells)
+    people = {cells.get("id"): cells for _, cells in rows.rows.get("people", [])}
     for at, item in memberships:
-        rows.add("memberships", at, _membership(at, item, rows, docs))
+        if kinds.get(_text(item.get("organization_id"))) == "organisations":
+            _affiliation(at, item, people, rows)
+        else:
+            rows.add("memberships", at, _membership(at, item, rows, docs))
     _read_documents(rows, docs)
-    _guess_dataset(rows, stem)
+    if not any(doc.get(key) for key in ("persons", "organizations", "memberships", "posts")):
+        rows.warn(None, None, "holds no persons, organizations, memberships or posts: "
+                  "read as an empty network")
+    rows.add("dataset", "dataset", {"id": stem, "name": stem})
 
 
 def _read_parents(rows: _Rows, kinds: dict[str, str]) -> None:
@@ -296,6 +323,21 @@ def _read_parents(rows: _Rows, kinds: dict[str, str]) -> None:
                                             "body": child, "reports_to": parent, "kind": "formal"})
         elif child in by_id:
             by_id[child]["parent" if kinds.get(child) == "organisations" else "organisation"] = parent
+
+
+def _affiliation(at: str, item: dict[str, Any], people: dict[str, dict[str, str]],
+                 rows: _Rows) -> None:
+    """A membership of an organisation (a party, an employer) is no seat on a body: it
+    becomes the person's organisation, when they have none yet."""
+    org, person = _text(item.get("organization_id")), _text(item.get("person_id"))
+    cells = people.get(person)
+    if cells is not None and not cells.get("organisation"):
+        cells["organisation"] = org
+        rows.warn(at, "organization_id", f"{org!r} is an organisation, not a body: read as "
+                  f"the organisation of person {person!r}, not as a seat")
+    else:
+        rows.warn(at, "organization_id", f"not read: {org!r} is an organisation, not a body, "
+                  "and the person named already has an organisation (or none is named)")
 
 
 def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]) -> dict[str, str]:
@@ -329,18 +371,3 @@ def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
 def _read_documents(rows: _Rows, docs: dict[str, str]) -> None:
     for url, doc_id in docs.items():
         rows.add("documents", f"sources: {url}", {"id": doc_id, "title": url, "reference": url})
-
-
-def _guess_dataset(rows: _Rows, stem: str) -> None:
-    """A plain Popolo file names no home organisation: take the one most seats represent."""
-    counts = Counter(c.get("on_behalf_of") for _, c in rows.rows.get("memberships", [])
-                     if c.get("on_behalf_of"))
-    orgs = [c.get("id") for _, c in rows.rows.get("organisations", [])]
-    home = counts.most_common(1)[0][0] if counts else (orgs[0] if orgs else "")
-    if not home:
-        rows.error(None, None, "no organisation to review: add an organization that "
-                   "memberships are held on behalf of")
-        return
-    rows.warn(None, None, f"no graphmodel dataset block: home organisation taken as {home!r}, "
-              "the one most seats are held on behalf of")
-    rows.add("dataset", "dataset", {"id": stem, "name": stem, "home_organisation": home})

@@ -46,6 +46,8 @@ def write_gallery(network: Network, out_dir: str | Path, as_of: Any = None) -> l
     out = Path(out_dir)
     written = []
     for view in MAP_VIEWS:
+        if view == "representation" and rv.org is None:
+            continue
         m = try_draw(rv, view, f"map-{view}")
         if m is not None:
             written.append(write_html(map_page(m), out / f"{view}.html"))

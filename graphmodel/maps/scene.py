@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-from graphmodel import dates
 from graphmodel.analysis.findings import Finding
+from graphmodel.analysis.organisation import NoOrganisation, no_organisation_message
 from graphmodel.graph import node_key, sitter_key
 from graphmodel.maps import layout, styling, views
 from graphmodel.model import Network
@@ -88,13 +88,15 @@ class Review:
     network: Network
     current: Network
     findings: list[Finding]
-    org: str
+    org: str | None
     as_of: str
     pseudonymised: bool = False
     renamed: dict[str, str] = field(default_factory=dict)
 
     @property
     def org_name(self) -> str:
+        if self.org is None:
+            return "no organisation in particular (gaps and resources need --org ID)"
         return self.network.organisations[self.org].name
 
 
@@ -106,14 +108,14 @@ def prepare(network: Network, org: str | None = None, as_of: Any = None,
     ----------
     network : the Network
     org : the organisation the review speaks for (default: the dataset's home organisation)
-    as_of : the day (default: today)
+    as_of : the day (default: the day the dataset describes, else today)
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
     pseudonymise : replace people's names with labels such as "Officer 7"
     """
     from graphmodel.analysis.review import review
     from graphmodel.maps.privacy import pseudonymise as scrub
 
-    day = dates.as_date(as_of).isoformat()
+    day = network.review_day(as_of).isoformat()
     renamed: dict[str, str] = {}
     if pseudonymise:
         network, renamed = scrub(network)
@@ -130,6 +132,8 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     ``focus`` (ids, names or ``type:id`` keys) keeps those records and everything
     within ``depth`` links of them; the ego view needs one.
     """
+    if view == "representation" and rv.org is None:
+        raise NoOrganisation(no_organisation_message(rv.network))
     skeleton = views.build_view(rv.current, view, rv.org)
     centres = _centres(rv, focus)
     if view == "ego" and not centres:

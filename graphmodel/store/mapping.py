@@ -59,7 +59,9 @@ class Edge:
 
 
 EDGES = (
-    Edge("memberships", "MEMBER_OF", (("person", "Person"), ("post", "Post")), ("body", "Body")),
+    # a seat whose holder is not named runs from the organisation it is held for
+    Edge("memberships", "MEMBER_OF", (("person", "Person"), ("post", "Post"),
+                                      ("on_behalf_of", "Organisation")), ("body", "Body")),
     Edge("reporting_lines", "REPORTS_TO", (("body", "Body"),), ("reports_to", "Body")),
     Edge("scrutiny_links", "SCRUTINISES", (("scrutiny_body", "Body"),), ("body", "Body")),
     Edge("nomination_rights", "NOMINATES_TO", (("nominating_body", "Body"),), ("body", "Body")),

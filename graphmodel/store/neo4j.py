@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import RECORD_TYPES, Dataset, Network, record_type
+from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, Network, record_type
 from graphmodel.problems import GraphmodelError
 from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
                                       column_getter, columns_key, fingerprint, from_props,
@@ -527,8 +527,7 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
         writer.delete(table, change.abandoned + (change.removed if prune else []), change.copies)
     ds = network.dataset
     store.run("load.cypher", "finish_load", dataset=dataset, properties={
-        "name": ds.name, "home_organisation": ds.home_organisation,
-        "description": ds.description,
+        **{c: getattr(ds, c) for c in DATASET_TYPE.columns if c != "id"},
         "counts": [f"{k}={v}" for k, v in network.counts().items()]})
     return LoadReport(dataset, changes, False, prune)
 
@@ -564,8 +563,8 @@ def read(store: Store, dataset: str | None = None) -> Network:
             f"{store.uri}: dataset {dataset!r} is incomplete: a load started at "
             f"{meta.get('load_started', 'an unknown time')} did not finish. Run "
             "`graphmodel load SOURCE` again to complete it")
-    network = Network(Dataset(dataset, meta.get("name") or dataset,
-                              meta.get("home_organisation") or "", meta.get("description")))
+    network = Network(Dataset(dataset, meta.get("name") or dataset, **{
+        c: meta.get(c) for c in DATASET_TYPE.columns if c not in ("id", "name")}))
     for rt in RECORD_TYPES:
         if rt.name in NODE_LABELS:
             rows = store.run("read.cypher", f"read_{NODE_LABELS[rt.name]}", dataset=dataset)
