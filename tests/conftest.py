@@ -4,6 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# a shared, busy machine must not turn a slow example into a failure: no deadlines
+settings.register_profile("graphmodel", deadline=None)
+settings.load_profile("graphmodel")
 
 from graphmodel.model import (Assessment, Body, Dataset, Document, Membership, Network,
                               Organisation, Person, Post, ReportingLine, Resourcing,
