@@ -4,7 +4,8 @@
 // Relationships: MEMBER_OF (person or post -> body, with role, on_behalf_of, start, end;
 // organisation -> body for a seat held on its behalf whose holder is not named),
 // REPORTS_TO, SCRUTINISES, NOMINATES_TO, SUCCEEDED_BY, RESOURCES, ASSESSES,
-// and the links WORKS_FOR, POST_IN, HELD_BY, HOSTED_BY, COVERS, WORKS_ON, PART_OF.
+// and the links WORKS_FOR, POST_IN, HELD_BY, HOSTED_BY, COVERS, WORKS_ON, PART_OF and
+// NO_SEAT_FOR (body -> an organisation the source says has no seat on it).
 
 // name: who_represents_the_council
 // Who sits on which boards on behalf of the dataset's home organisation (the council).
@@ -39,7 +40,10 @@ RETURN p.name AS person, bodies, names
 ORDER BY bodies DESC, person;
 
 // name: boards_without_the_council
-// Current bodies with no current seat held on behalf of the home organisation.
+// Current bodies on which the home organisation has no seat, as the source states: the
+// body has no_seat_for it (a NO_SEAT_FOR link), or its membership is recorded in full,
+// and no current seat is held on its behalf. Where the source says neither, no seat
+// recorded is not no seat: see representation_not_recorded.
 // :param dataset => 'harborough'
 MATCH (d:Dataset {id: $dataset})
 MATCH (b:Body {dataset: $dataset}) WHERE b.dissolved IS NULL
@@ -47,6 +51,25 @@ MATCH (b:Body {dataset: $dataset}) WHERE b.dissolved IS NULL
     MATCH ()-[m:MEMBER_OF]->(b)
     WHERE m.on_behalf_of = d.home_organisation AND m.end IS NULL
   }
+  AND (b.membership_complete
+       OR EXISTS { MATCH (b)-[:NO_SEAT_FOR]->(o:Organisation) WHERE o.id = d.home_organisation })
+RETURN b.name AS body, b.kind AS kind
+ORDER BY body;
+
+// name: representation_not_recorded
+// Current bodies, other than its own, where nothing records whether the home organisation
+// sits: no seat held on its behalf, no NO_SEAT_FOR link to it, and the membership not
+// recorded in full (graphmodel gaps reports them as representation-unrecorded).
+// :param dataset => 'leeds'
+MATCH (d:Dataset {id: $dataset})
+MATCH (b:Body {dataset: $dataset}) WHERE b.dissolved IS NULL
+  AND (b.organisation IS NULL OR b.organisation <> d.home_organisation)
+  AND NOT EXISTS {
+    MATCH ()-[m:MEMBER_OF]->(b)
+    WHERE m.on_behalf_of = d.home_organisation AND m.end IS NULL
+  }
+  AND NOT coalesce(b.membership_complete, false)
+  AND NOT EXISTS { MATCH (b)-[:NO_SEAT_FOR]->(o:Organisation) WHERE o.id = d.home_organisation }
 RETURN b.name AS body, b.kind AS kind
 ORDER BY body;
 

@@ -173,13 +173,15 @@ CREATE (n:Body {
     themes: row[7],
     declared_size: row[8],
     declared_composition: row[9],
-    established: row[10],
-    dissolved: row[11],
-    terms_of_reference: row[12],
-    review_date: row[13],
-    notes: row[14],
-    source_document: row[15],
-    source_section: row[16],
+    membership_complete: row[10],
+    no_seat_for: row[11],
+    established: row[12],
+    dissolved: row[13],
+    terms_of_reference: row[14],
+    review_date: row[15],
+    notes: row[16],
+    source_document: row[17],
+    source_section: row[18],
     dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
@@ -197,18 +199,20 @@ SET n.id = row[2],
     n.themes = row[8],
     n.declared_size = row[9],
     n.declared_composition = row[10],
-    n.established = row[11],
-    n.dissolved = row[12],
-    n.terms_of_reference = row[13],
-    n.review_date = row[14],
-    n.notes = row[15],
-    n.source_document = row[16],
-    n.source_section = row[17],
+    n.membership_complete = row[11],
+    n.no_seat_for = row[12],
+    n.established = row[13],
+    n.dissolved = row[14],
+    n.terms_of_reference = row[15],
+    n.review_date = row[16],
+    n.notes = row[17],
+    n.source_document = row[18],
+    n.source_section = row[19],
     n._hash = row[1], n._load = $load;
 
 // name: unlink_Body
 UNWIND $ids AS eid
-MATCH (n:Body)-[old:COVERS|HOSTED_BY|WORKS_ON]->() WHERE elementId(n) = eid
+MATCH (n:Body)-[old:COVERS|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Body_organisation
@@ -231,6 +235,13 @@ UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row[0]
 MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:WORKS_ON]->(t);
+
+// name: link_Body_no_seat_for
+// row: [elementId of the node, elementId of the target]
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
+CREATE (n)-[:NO_SEAT_FOR]->(t);
 
 // name: create_Person
 // row: [hash, columns...]; only for records the dataset does not hold yet

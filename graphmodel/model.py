@@ -54,14 +54,18 @@ AREA_KINDS = (
 
 def col(kind: str = "text", *, ref: str | tuple[str, ...] | None = None,
         enum: tuple[str, ...] | None = None, required: bool = False,
-        default: Any = None, doc: str = "") -> Any:
+        default: Any = None, doc: str = "", kw_only: bool = False) -> Any:
     """Declare a column: its kind (text, int, number, date, bool, list), what it
-    refers to, which values it allows, and what it means to a council officer."""
+    refers to, which values it allows, and what it means to a council officer.
+
+    ``kw_only`` columns are given by name when a record is built, so a column added
+    among the others leaves the meaning of records built by position unchanged.
+    """
     refs = (ref,) if isinstance(ref, str) else ref
     meta = {"kind": kind, "ref": refs, "enum": enum, "required": required, "doc": doc}
     if kind == "list":
         default = ()
-    return field(default=default, metadata=meta)
+    return field(default=default, metadata=meta, kw_only=kw_only)
 
 
 def source_document() -> Any:
@@ -110,7 +114,13 @@ class Organisation:
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """Anything that meets and decides or advises: a board, committee, partnership."""
+    """Anything that meets and decides or advises: a board, committee, partnership.
+
+    Whether an organisation sits on it is known from a seat held on its behalf, or
+    from what the source states: that it has no seat (``no_seat_for``), or that
+    the membership recorded is the whole of it (``membership_complete``). Without
+    either, no seat recorded means not recorded, not no seat.
+    """
     id: str = col(required=True)
     name: str = col(required=True)
     kind: str = col(enum=BODY_KINDS, required=True)
@@ -121,6 +131,12 @@ class Body:
     declared_size: int | None = col("int", doc="number of members its terms of reference declare")
     declared_composition: str | None = col(
         "composition", doc="declared mix of seats, e.g. partner=11; elected_member=4")
+    membership_complete: bool | None = col(
+        "bool", doc="yes if the source lists every seat on it: an organisation with no "
+        "seat recorded there has none", kw_only=True)
+    no_seat_for: tuple[str, ...] = col(
+        "list", ref="organisations", doc="organisations the source says hold no seat on "
+        "it, separated by ;", kw_only=True)
     established: str | None = col("date")
     dissolved: str | None = col("date", doc="last day it existed")
     terms_of_reference: bool | None = col("bool", doc="yes if a governing document is recorded")

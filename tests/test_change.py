@@ -36,7 +36,8 @@ def test_leeds_between_mid_2012_and_mid_2013():
             ("ended", "scrutiny_link", "scrutiny-resources-third-sector"),
             ("started", "nomination_right", "outer-east-nominates-brigshaw"),
             ("appeared", "finding", "no-accountability-line:third-sector-partnership"),
-            ("disappeared", "finding", "unrepresented:leeds-initiative-board")} <= summary(found)
+            ("disappeared", "finding",
+             "representation-unrecorded:leeds-initiative-board")} <= summary(found)
     assert not [c for c in found if c.record_type == "membership"]
 
 

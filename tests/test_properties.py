@@ -798,7 +798,10 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
             tuple(draw(st.lists(st.sampled_from(areas), max_size=3))) if areas else (),
             tuple(draw(st.lists(st.sampled_from(themes), max_size=3))) if themes else (),
             opt(st.integers(0, 2**64) | st.integers(10**300, 10**310)), opt(COMPOSITIONS), established, dissolved,
-            opt(st.booleans()), one_date(draw), opt(text), **prov()))
+            opt(st.booleans()), one_date(draw), opt(text), **prov(),
+            membership_complete=opt(st.booleans()),
+            no_seat_for=tuple(draw(st.lists(st.sampled_from(orgs), max_size=2, unique=True)))
+            if orgs else ()))
     for i in people:
         records.append(Person(i, draw(text), pick(PERSON_KINDS), ref(orgs), opt(text), **prov()))
     for i in posts:

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from graphmodel import open_source
-from graphmodel.analysis.representation import UnknownOrganisation, representation_gaps
+from graphmodel import open_source, write_source
+from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
+                                                UnknownOrganisation, representation,
+                                                representation_by_body, representation_gaps)
 from graphmodel.cli import main
 from graphmodel.model import Body, Membership, Post
 from graphmodel.rules import RulesError, load_rules
@@ -60,22 +63,117 @@ def test_leeds_clusters_have_their_elected_member_seats(harborough):
 
 # --- small networks -------------------------------------------------------------------
 
+def states(network, body_id, **statement):
+    """The source says something of a body's membership: no_seat_for, membership_complete."""
+    network.bodies[body_id] = replace(network.bodies[body_id], **statement)
+
+
 def test_a_person_of_the_council_sitting_for_another_organisation_does_not_count(network):
     network.memberships["m-ann"] = Membership("m-ann", "board", "ann", role="chair",
                                               on_behalf_of="police")
     network.memberships.pop("m-director")
+    states(network, "board", membership_complete=True)
     found = by_rule(representation_gaps(network, as_of="2013-01-01"), "unrepresented")
     assert "board" in found
     assert "Ann Smith is there on behalf of County Police" in found["board"].message
+    assert "its membership is recorded in full (2 seat(s)) without Town Council" in \
+        found["board"].message
+    assert found["board"].data["stated"] == "membership_complete"
 
 
 def test_a_seat_ending_on_the_day_still_counts_and_not_the_day_after(network):
     network.memberships.pop("m-ann")
     network.memberships["m-director"] = Membership("m-director", "board", post="director",
                                                    on_behalf_of="council", end="2013-03-31")
+    states(network, "board", no_seat_for=("council",))
+    # the seat held until 31 March wins over the source's later 'no seat'
     assert "board" not in by_rule(representation_gaps(network, as_of="2013-03-31"),
                                   "unrepresented")
     assert "board" in by_rule(representation_gaps(network, as_of="2013-04-01"), "unrepresented")
+
+
+# --- unknown is not none -----------------------------------------------------------------
+
+def test_representation_is_a_seat_a_seat_with_no_named_holder_no_seat_or_not_recorded(network):
+    board = lambda: network.bodies["board"]
+    seats = lambda: [m for m in network.memberships.values() if m.body == "board"]
+    assert representation(board(), "council", seats()) == SEAT           # Ann Smith, chair
+    network.memberships.pop("m-ann")
+    network.memberships["m-director"] = Membership("m-director", "board",
+                                                   on_behalf_of="council")
+    assert representation(board(), "council", seats()) == HOLDER_NOT_NAMED
+    network.memberships.pop("m-director")
+    assert representation(board(), "council", seats()) == NOT_RECORDED   # Bob sits for police
+    states(network, "board", no_seat_for=("council",))
+    assert representation(board(), "council", seats()) == NO_SEAT
+    states(network, "board", no_seat_for=(), membership_complete=True)
+    assert representation(board(), "council", seats()) == NO_SEAT
+    assert representation(board(), "police", seats()) == SEAT
+
+
+def test_by_body_for_the_day_the_dataset_describes(harborough):
+    status = representation_by_body(harborough)
+    assert status["llep-board"] == NO_SEAT                     # para 2.9
+    assert status["parking-partnership-board"] == SEAT         # Director of Community Services
+    assert status["welland-audit-partnership"] == HOLDER_NOT_NAMED   # 'remain in', para 4.4
+    assert status["hit-steering-group"] == NOT_RECORDED       # named in para 4.9, nothing more
+    assert set(status) == set(harborough.as_of("2014-01-16").bodies)
+
+
+def test_a_body_nothing_is_recorded_about_is_unrecorded_not_unrepresented(network):
+    network.bodies["forum"] = Body("forum", "Safety Forum", "partnership")
+    found = representation_gaps(network, as_of="2013-06-01")
+    rules = {f.rule for f in found if f.subject.id == "forum"}
+    # one note, not two: 'no member recorded at all' is said by representation-unrecorded
+    assert rules == {"representation-unrecorded"}
+    (note,) = [f for f in found if f.subject.id == "forum"]
+    assert note.severity == "info"
+    assert note.message.startswith("Nothing recorded says whether Town Council sits on the "
+                                   "Safety Forum: no member of it is recorded at all.")
+    assert "list council in the body's no_seat_for" in note.message
+    assert "Audit Commission (2005)" in note.data["standard"]
+
+
+def test_with_representation_unrecorded_turned_off_an_empty_body_is_still_reported(network):
+    network.bodies["forum"] = Body("forum", "Safety Forum", "partnership")
+    rules = load_rules()
+    rules["representation"]["representation-unrecorded"]["enabled"] = False
+    found = {f.rule for f in representation_gaps(network, rules=rules, as_of="2013-06-01")
+             if f.subject.id == "forum"}
+    assert found == {"empty-body"}
+
+
+def test_seats_for_others_leave_the_council_s_seat_unrecorded(network):
+    # Ann Smith, a Town councillor, sits for the police; Bob's seat ended in May 2013
+    network.memberships.pop("m-ann")
+    network.memberships.pop("m-director")
+    network.memberships["m-ann-police"] = Membership("m-ann-police", "board", "ann",
+                                                     on_behalf_of="police")
+    found = representation_gaps(network, as_of="2013-06-01")
+    assert "board" not in by_rule(found, "unrepresented")
+    note = by_rule(found, "representation-unrecorded")["board"]
+    assert "1 seat(s) are recorded, none on its behalf. Ann Smith is there on behalf of " \
+           "County Police, not Town Council." in note.message
+    assert note.data["seats_on_behalf_of_others"] == 1
+    assert "board" not in by_rule(found, "empty-body")
+
+
+def test_the_council_s_own_bodies_are_neither_unrepresented_nor_unrecorded(network):
+    network.bodies["forum"] = Body("forum", "Safety Forum", "partnership",
+                                   organisation="council")
+    found = {f.rule for f in representation_gaps(network, as_of="2013-06-01")
+             if f.subject.id == "forum"}
+    assert found == {"empty-body"}
+
+
+def test_a_statement_names_the_organisations_it_is_about(network):
+    states(network, "board", no_seat_for=("police",))
+    network.memberships.pop("m-ann")
+    network.memberships.pop("m-director")
+    found = representation_gaps(network, as_of="2013-06-01")
+    assert "board" in by_rule(found, "representation-unrecorded")     # said of the police only
+    assert "board" in by_rule(representation_gaps(network, org="police", as_of="2013-06-01"),
+                              "unrepresented")
 
 
 def test_a_dissolved_body_is_not_a_gap(network):
@@ -115,9 +213,12 @@ def test_a_theme_no_attended_body_works_on(network):
 
 
 def test_another_organisation_can_be_reviewed(network):
+    states(network, "board", membership_complete=True)
     found = by_rule(representation_gaps(network, org="police", as_of="2013-06-01"),
                     "unrepresented")
     assert "board" in found          # Bob's seat for the police ended in May 2013
+    assert "board" not in by_rule(representation_gaps(network, org="police",
+                                                      as_of="2013-05-31"), "unrepresented")
 
 
 def test_an_unknown_organisation_is_refused_with_a_suggestion(network):
@@ -160,3 +261,56 @@ def test_gaps_as_csv_has_a_row_per_finding(dataset_dir):
     assert lines[0] == "severity,rule,subject_type,subject_id,subject,message,evidence,data"
     assert len(lines) == 1 + len(json.loads(CliRunner().invoke(
         main, ["gaps", str(dataset_dir), "--format", "json"]).stdout))
+
+
+def test_gaps_reads_what_the_source_states_from_the_bodies_table(tmp_path, network):
+    network.memberships.pop("m-ann")
+    network.memberships.pop("m-director")
+    states(network, "board", no_seat_for=("council",))
+    folder = write_source(network, tmp_path / "town", "csv")
+    assert "no_seat_for" in (folder / "bodies.csv").read_text(encoding="utf-8").splitlines()[0]
+    result = CliRunner().invoke(main, ["gaps", str(folder), "--as-of", "2013-06-01",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = {(f["rule"], f["subject"]["id"]) for f in json.loads(result.stdout)}
+    assert ("unrepresented", "board") in found
+    assert ("representation-unrecorded", "board") not in found
+
+
+def test_gaps_on_leeds_notes_unrecorded_representation_and_warns_of_none():
+    """No Leeds report says the council has no seat on a body, nor lists a whole membership."""
+    result = CliRunner().invoke(main, ["gaps", str(SEED / "leeds"), "--format", "json"])
+    found = json.loads(result.stdout)
+    assert not [f for f in found if f["rule"] == "unrepresented"]
+    unrecorded = {f["subject"]["name"]: f for f in found
+                  if f["rule"] == "representation-unrecorded"}
+    assert {"Best City Leadership Network", "Safer Leeds Executive",
+            "Stronger Communities Partnership",
+            "Leeds Alcohol Management Partnership"} <= set(unrecorded)
+    assert all(f["severity"] == "info" for f in unrecorded.values())
+    # Bishop John Packer chairs it, for whom is not recorded (002 para 5)
+    assert "1 seat(s) record no on-behalf-of" in \
+        unrecorded["Leeds Migration Partnership"]["message"]
+    # the council's own boards and its seats on the clusters are not in question
+    assert "Children's Trust Board" not in unrecorded
+    assert not [f for f in unrecorded.values() if f["subject"]["id"].startswith("cluster-")]
+
+
+def test_the_representation_map_draws_not_recorded_apart_from_no_seat(harborough, tmp_path):
+    from graphmodel.maps import make_map
+
+    m = make_map(harborough, "representation")
+    status = {n.id: n.status for n in m.nodes if n.type == "body"}
+    assert status["llep-board"] == "unrepresented"              # para 2.9
+    assert status["hit-steering-group"] == "not-recorded"       # para 4.9 says no more
+    assert status["welland-audit-partnership"] == "represented"   # a seat, holder not named
+    hit = next(n for n in m.nodes if n.id == "hit-steering-group")
+    assert ("Representation", "Nothing recorded says whether Harborough District Council "
+            "has a seat") in hit.facts
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(main, ["map", str(SEED / "harborough"), "--view",
+                                       "representation", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Nothing recorded says whether Harborough District Council has a seat" in html
+    assert "No seat held on behalf of Harborough District Council" in html

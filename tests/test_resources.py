@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,28 @@ def test_harborough_pays_for_the_llep_board_without_a_seat_of_its_own(register):
     llep = next(f for f in found if f.subject.id == "llep-board")
     assert "£8,000 a year" in llep.message
     assert ("resourcing", "hdc-llep-board") in {(e.type, e.id) for e in llep.evidence}
+
+
+def test_represented_is_yes_no_or_not_recorded(register):
+    assert rows(register)["parking-partnership-board"].represented is True   # a named post
+    assert rows(register)["broadband-leicestershire-board"].represented is True  # not named
+    assert rows(register)["llep-board"].represented is False                 # para 2.9
+    assert rows(register)["sustainable-harborough"].represented is False     # para 4.12
+
+
+def test_money_for_a_body_whose_seats_are_not_recorded_is_not_a_body_without_a_seat(network):
+    # the council pays for the board; its own seats on it are not recorded on 1 June 2013
+    network.memberships.pop("m-ann")
+    network.memberships.pop("m-director")
+    report = resources(network, as_of="2013-06-01")
+    assert rows(report)["board"].represented is None
+    assert not [f for f in report.findings if f.rule == "resourced-but-unrepresented"]
+    network.bodies["board"] = replace(network.bodies["board"], no_seat_for=("council",))
+    report = resources(network, as_of="2013-06-01")
+    (finding,) = [f for f in report.findings if f.rule == "resourced-but-unrepresented"]
+    assert finding.message == ("Town Council puts 40 officer hours a month and £8,000 a year "
+                               "into the Safer Town Board but has no seat on it (the source "
+                               "says so).")
 
 
 def test_the_welland_market_towns_group_is_low_value_and_harborough_should_withdraw(register):

@@ -459,7 +459,7 @@ def test_older_people_are_covered_only_by_the_health_and_wellbeing_partnership(h
 
 # --- unknown is not none: involvement with no named holder, and the bodies with no seat --
 
-def harborough_findings(net, rule):
+def findings_named(net, rule):
     from graphmodel.analysis.representation import representation_gaps
 
     return {f.subject.name for f in representation_gaps(net) if f.rule == rule}
@@ -481,8 +481,50 @@ def harborough_findings(net, rule):
 ])
 def test_bodies_the_report_says_have_no_hdc_seat_are_unrepresented(harborough, name):
     assert harborough.dataset.as_of == "2014-01-16"       # the report's date
-    assert name in harborough_findings(harborough, "unrepresented")
-    assert name not in harborough_findings(harborough, "holder-not-named")
+    assert body_named(harborough, name).no_seat_for == (HDC,)
+    assert name in findings_named(harborough, "unrepresented")
+    assert name not in findings_named(harborough, "holder-not-named")
+    assert name not in findings_named(harborough, "representation-unrecorded")
+
+
+def test_only_the_bodies_of_paras_2_9_4_2_and_4_12_are_said_to_have_no_hdc_seat(harborough):
+    said = {b.source_section for b in harborough.bodies.values() if b.no_seat_for}
+    assert said == {"para 2.9", "para 4.2", "para 4.12"}
+    assert len([b for b in harborough.bodies.values() if b.no_seat_for]) == 8
+    assert findings_named(harborough, "unrepresented") == {
+        b.name for b in harborough.bodies.values() if b.no_seat_for}
+
+
+@pytest.mark.parametrize("name", [
+    # para 2.8: a review of its Partnership and Governance Structure is underway
+    "Leicestershire Together Partnership",
+    # para 4.9: the review of the Improvement Team was reported to it
+    "HIT Steering Group",
+])
+def test_bodies_named_without_their_membership_are_unrecorded_not_unrepresented(
+        harborough, name):
+    assert name not in findings_named(harborough, "unrepresented")
+    assert name in findings_named(harborough, "representation-unrecorded")
+    assert name not in findings_named(harborough, "empty-body")   # said once, not twice
+
+
+@pytest.mark.parametrize("name", [
+    "Best City Leadership Network",         # 000 para 6: replaced the Leeds Initiative Board
+    "Safer Leeds Executive",                # 002 para 9: a major supporting partnership
+    "Stronger Communities Partnership",     # 002 para 9
+    "Leeds Alcohol Management Partnership",  # 002 para 21
+    "Leeds Migration Partnership",          # 002 para 5: chaired by Bishop John Packer
+])
+def test_leeds_bodies_whose_membership_the_reports_do_not_give_are_unrecorded(leeds, name):
+    assert name not in findings_named(leeds, "unrepresented")
+    assert name in findings_named(leeds, "representation-unrecorded")
+
+
+def test_no_report_lists_a_whole_membership_or_says_leeds_has_no_seat(leeds, harborough):
+    # the SSC board has 15 members of whom 002 names 4 (para 7); 004 lists no board's members
+    assert not [b.id for net in (leeds, harborough) for b in net.bodies.values()
+                if b.membership_complete]
+    assert not [b.id for b in leeds.bodies.values() if b.no_seat_for]
 
 
 @pytest.mark.parametrize("name, section", [
@@ -503,14 +545,14 @@ def test_register_bodies_with_no_named_hdc_holder_are_involvement_not_gaps(
     body = body_named(harborough, name)
     (seat,) = [m for m in memberships_of(harborough, body.id) if m.on_behalf_of == HDC]
     assert (seat.person, seat.post, seat.source_section) == (None, None, section)
-    assert name not in harborough_findings(harborough, "unrepresented")
-    assert name in harborough_findings(harborough, "holder-not-named")
+    assert name not in findings_named(harborough, "unrepresented")
+    assert name in findings_named(harborough, "holder-not-named")
 
 
 def test_bodies_with_a_named_hdc_post_are_neither_gap_nor_unknown(harborough):
     for name in ("Leicestershire Parking Partnership Board", "Leicestershire Environment Board"):
-        assert name not in harborough_findings(harborough, "unrepresented")
-        assert name not in harborough_findings(harborough, "holder-not-named")
+        assert name not in findings_named(harborough, "unrepresented")
+        assert name not in findings_named(harborough, "holder-not-named")
 
 
 def test_leeds_is_described_as_of_its_latest_report(leeds):

@@ -357,9 +357,17 @@ def test_the_example_queries_answer_the_reviewers_questions(store):
     packer = run("people_on_many_bodies", dataset="leeds", more_than=1)
     assert [r["person"] for r in packer] == ["Bishop John Packer"]
 
+    # para 2.9: 'no direct officer or Member representation from HDC'; nothing is said of
+    # the HIT Steering Group (para 4.9), so it is not recorded rather than without HDC
     without = {r["body"] for r in run("boards_without_the_council", dataset="harborough")}
     assert {"Leicestershire Health and Wellbeing Board",
             "Leicestershire Stronger Communities Board"} <= without
+    assert "HIT Steering Group" not in without
+    unknown = {r["body"] for r in run("representation_not_recorded", dataset="harborough")}
+    assert "HIT Steering Group" in unknown and not unknown & without
+    leeds_unknown = {r["body"] for r in run("representation_not_recorded", dataset="leeds")}
+    assert "Best City Leadership Network" in leeds_unknown
+    assert run("boards_without_the_council", dataset="leeds") == []
 
     pairs = {(r["scrutiny_body"], r["scrutinises"]) for r in run("scrutiny_pairs", dataset="leeds")}
     assert ("Scrutiny Board (Children and Families)", "Children's Trust Board") in pairs

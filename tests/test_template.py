@@ -76,7 +76,7 @@ def test_a_template_filled_with_one_row_per_sheet_is_a_valid_network(tmp_path):
         "areas": ["town", "Town", "district", None, "register", "p1"],
         "themes": ["safety", "Community safety", "register", "p1"],
         "bodies": ["board", "Safer Town Board", "partnership_board", None, "council", "town",
-                   "safety", 12, "partner=8; elected_member=4", "2011", None, "yes", None,
+                   "safety", 12, "partner=8; elected_member=4", None, None, "2011", None, "yes", None,
                    None, "register", "p2"],
         "people": ["ann", "Ann Smith", "elected_member", "council", None, "register", "p3"],
         "posts": ["director", "Director of Communities", "council", "ann", None, "register", "p3"],

@@ -4,11 +4,20 @@ Every rule looks at the network *as of* a day (default: the day the dataset
 describes, else today) and speaks for one organisation (default: the dataset's home
 organisation; with neither, the caller is asked to name one).
 
-- ``unrepresented``: a current body (not one the organisation hosts itself) with no
-  current seat held *on behalf of* the organisation. Someone employed by or elected to it who sits there on behalf of
-  another organisation does not count: they speak for that other organisation.
-  Involvement whose holder the source does not name (a seat held on behalf of the
-  organisation with no person or post) is a seat: unknown is not none.
+Unknown is not none. Whether the organisation sits on a body is one of four things
+(:func:`representation`): a seat held on its behalf by a named person or post; a
+seat held on its behalf whose holder the source does not name; no seat, as the
+source states (the body's ``no_seat_for``, or its membership recorded in full
+without the organisation); or not recorded at all.
+
+- ``unrepresented``: a current body (not one the organisation hosts itself) on which
+  the organisation has no seat, as the source states. Someone employed by or
+  elected to it who sits there on behalf of another organisation does not count:
+  they speak for that other organisation.
+- ``representation-unrecorded``: a body where no seat is recorded for the
+  organisation and the source says neither that it has none nor that the
+  membership is complete. A body with no member recorded at all is reported here
+  rather than as ``empty-body`` too, as this says the same and more.
 - ``holder-not-named``: a body where every seat held on behalf of the organisation
   names no holder: the organisation is involved, but who sits there is unknown.
 - ``empty-body``: a current body with no current member at all.
@@ -22,7 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import Any
+from typing import Any, Iterable
 
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
@@ -30,7 +39,49 @@ from graphmodel.io.tables import composition
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 
-__all__ = ["representation_gaps", "UnknownOrganisation"]
+__all__ = ["representation_gaps", "representation", "representation_by_body",
+           "UnknownOrganisation", "SEAT", "HOLDER_NOT_NAMED", "NO_SEAT", "NOT_RECORDED",
+           "REPRESENTATION"]
+
+# Whether an organisation sits on a body, as far as the records say
+SEAT = "seat"                           # held on its behalf by a named person or post
+HOLDER_NOT_NAMED = "holder-not-named"   # held on its behalf; who holds it is not named
+NO_SEAT = "no-seat"                     # the source says it has none, or lists every seat
+NOT_RECORDED = "not-recorded"           # nothing recorded says either way
+REPRESENTATION = (SEAT, HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED)
+
+# a rule left out for a body another rule has already reported saying as much
+_SAID_BY = {"empty-body": "representation-unrecorded"}
+
+
+def representation(body: Any, org: str, seats: Iterable[Any]) -> str:
+    """Whether ``org`` sits on ``body``: SEAT, HOLDER_NOT_NAMED, NO_SEAT or NOT_RECORDED.
+
+    ``seats`` are the body's memberships on the day in question (take
+    ``network.as_of(day)`` first). A seat held on the organisation's behalf wins
+    over a statement that it has none, which speaks of the source's own day.
+    """
+    ours = [m for m in seats if m.on_behalf_of == org]
+    if ours:
+        return SEAT if any(m.person or m.post for m in ours) else HOLDER_NOT_NAMED
+    if org in body.no_seat_for or body.membership_complete:
+        return NO_SEAT
+    return NOT_RECORDED
+
+
+def representation_by_body(network: Network, org: str | None = None,
+                           as_of: "str | _dt.date | None" = None) -> dict[str, str]:
+    """:func:`representation` of every body current on a day, by body id.
+
+    ``org`` defaults to the home organisation and ``as_of`` to the day the
+    dataset describes, as for :func:`representation_gaps`.
+    """
+    org = organisation_to_review(network, org)
+    current = network.as_of(as_of)
+    seats: dict[str, list[Any]] = defaultdict(list)
+    for m in current.memberships.values():
+        seats[m.body].append(m)
+    return {b.id: representation(b, org, seats.get(b.id, ())) for b in current.bodies.values()}
 
 
 def _applies(settings: dict[str, Any], body: Any) -> bool:
@@ -54,6 +105,15 @@ class _View:
             self.seats[m.body].append(m)
             if m.on_behalf_of == org:
                 self.ours[m.body].append(m)
+
+    def status(self, body: Any) -> str:
+        """:func:`representation` of the organisation on a body."""
+        return representation(body, self.org, self.ours.get(body.id, ()))
+
+    def in_scope(self, body: Any, settings: dict[str, Any]) -> bool:
+        # the organisation's own bodies (its management teams, its boards) are not
+        # partnerships it needs a seat on; an empty one shows as empty-body
+        return _applies(settings, body) and body.organisation != self.org
 
     def holder(self, m: Any) -> str:
         if m.person and m.person in self.net.people:
@@ -94,17 +154,21 @@ def representation_gaps(network: Network, org: str | None = None,
     settings = (rules or load_rules())["representation"]
     view = _View(network, org, as_of)
     findings: list[Finding] = []
-    checks = {"unrepresented": _unrepresented, "holder-not-named": _holder_not_named,
-              "empty-body": _empty,
+    checks = {"unrepresented": _unrepresented,
+              "representation-unrecorded": _representation_unrecorded,
+              "holder-not-named": _holder_not_named, "empty-body": _empty,
               "no-elected-member": _no_elected_member, "no-chair": _no_chair,
               "composition-unmet": _composition_unmet}
     for body in view.net.bodies.values():
+        reported: set[str] = set()
         for rule, check in checks.items():
             rule_settings = settings.get(rule, {})
-            if rule_settings.get("enabled", True):
-                found = check(view, body, rule_settings)
-                if found:
-                    findings.append(_finding(rule, rule_settings, body, *found))
+            if not rule_settings.get("enabled", True) or _SAID_BY.get(rule) in reported:
+                continue
+            found = check(view, body, rule_settings)
+            if found:
+                reported.add(rule)
+                findings.append(_finding(rule, rule_settings, body, *found))
     theme = settings.get("theme-uncovered", {})
     if theme.get("enabled", True):
         findings += _themes_uncovered(view, theme)
@@ -117,32 +181,56 @@ def _finding(rule: str, settings: dict[str, Any], body: Any, message: str, evide
 
 
 def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
-    # the organisation's own bodies (its management teams, its boards) are not
-    # partnerships it needs a seat on; an empty one shows as empty-body
-    if not _applies(settings, body) or body.organisation == view.org:
+    if not view.in_scope(body, settings) or view.status(body) != NO_SEAT:
         return None
     seats = view.seats.get(body.id, [])
-    if body.id in view.ours:
+    stated = "no_seat_for" if view.org in body.no_seat_for else "membership_complete"
+    why = ("the source says it has no seat there" if stated == "no_seat_for" else
+           f"its membership is recorded in full ({len(seats)} seat(s)) without "
+           f"{view.org_name}")
+    message = (f"No one sits on the {body.name} on behalf of {view.org_name}: {why}."
+               + _other_seats(view, seats))
+    return message, view.evidence(body, seats), {"stated": stated, **_seat_counts(seats)}
+
+
+def _representation_unrecorded(view: _View, body: Any, settings: dict[str, Any]):
+    if not view.in_scope(body, settings) or view.status(body) != NOT_RECORDED:
         return None
-    message = f"No one sits on the {body.name} on behalf of {view.org_name}."
+    seats = view.seats.get(body.id, [])
+    recorded = (f"{len(seats)} seat(s) are recorded, none on its behalf." if seats else
+                "no member of it is recorded at all.")
+    message = (f"Nothing recorded says whether {view.org_name} sits on the {body.name}: "
+               f"{recorded}{_other_seats(view, seats)} Record its seat if it has one; if "
+               f"it has none, list {view.org} in the body's no_seat_for, or mark its "
+               "membership_complete once every seat is recorded.")
+    return message, view.evidence(body, seats), _seat_counts(seats)
+
+
+def _other_seats(view: _View, seats: list[Any]) -> str:
+    """Who of the organisation sits there for someone else, and seats for no one known."""
+    text = ""
     for m in sorted(seats, key=lambda m: m.id):
         person = view.net.people.get(m.person) if m.person else None
         if person is not None and person.organisation == view.org and m.on_behalf_of:
             other = view.net.organisations.get(m.on_behalf_of)
-            message += (f" {person.name} is there on behalf of "
-                        f"{other.name if other else m.on_behalf_of}, not {view.org_name}.")
+            text += (f" {person.name} is there on behalf of "
+                     f"{other.name if other else m.on_behalf_of}, not {view.org_name}.")
     unknown = sum(1 for m in seats if not m.on_behalf_of)
     if unknown:
-        message += f" {unknown} seat(s) record no on-behalf-of."
-    return message, view.evidence(body, seats), {
-        "seats": len(seats), "seats_on_behalf_of_others": sum(1 for m in seats if m.on_behalf_of),
-        "seats_without_on_behalf_of": unknown}
+        text += f" {unknown} seat(s) record no on-behalf-of."
+    return text
+
+
+def _seat_counts(seats: list[Any]) -> dict[str, int]:
+    unknown = sum(1 for m in seats if not m.on_behalf_of)
+    return {"seats": len(seats), "seats_on_behalf_of_others": len(seats) - unknown,
+            "seats_without_on_behalf_of": unknown}
 
 
 def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]):
-    ours = view.ours.get(body.id)
-    if not ours or not _applies(settings, body) or any(m.person or m.post for m in ours):
+    if not _applies(settings, body) or view.status(body) != HOLDER_NOT_NAMED:
         return None
+    ours = view.ours[body.id]
     return (f"{view.org_name} is involved with the {body.name}, but the source names no "
             "one who sits there for it.", view.evidence(body, ours), {"seats": len(ours)})
 

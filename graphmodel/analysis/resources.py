@@ -9,7 +9,9 @@ assessment is due a review.
 
 - ``recommendation``: the recommendation for each body, and what it rests on.
 - ``resourced-but-unrepresented``: the organisation pays for or staffs a body on
-  which no one sits on its behalf.
+  which the source says it has no seat (see
+  :func:`graphmodel.analysis.representation.representation`; a body where
+  nothing records whether it sits is not counted: unknown is not none).
 - ``resources-unrecorded``: bodies the organisation sits on with no hours or money
   recorded (a register should know what it puts in).
 """
@@ -22,6 +24,7 @@ from typing import Any
 from graphmodel import render
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.analysis.organisation import organisation_to_review
+from graphmodel.analysis.representation import NO_SEAT, NOT_RECORDED, representation_by_body
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 
@@ -45,7 +48,7 @@ class BodyResources:
     risk: str | None
     recommendation: str | None
     basis: str | None
-    represented: bool
+    represented: bool | None    # None: nothing recorded says whether it has a seat
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,11 @@ class _Register:
                         key=lambda a: a.date or ""):
             self.assessed[a.body] = a
         self.seated = {m.body for m in self.net.memberships.values() if m.on_behalf_of == org}
+        self.representation = representation_by_body(network, org, as_of)
+
+    def represented(self, body_id: str) -> bool | None:
+        status = self.representation[body_id]
+        return None if status == NOT_RECORDED else status != NO_SEAT
 
     def bodies(self) -> list[str]:
         return [b for b in self.net.bodies if b in self.given or b in self.assessed]
@@ -124,7 +132,7 @@ def resources(network: Network, org: str | None = None, rules: dict[str, Any] | 
             body_id, register.net.bodies[body_id].name, hours, money,
             any(r.estimate for r in given), getattr(assessment, "value", None),
             getattr(assessment, "risk", None), recommendation, basis,
-            body_id in register.seated))
+            register.represented(body_id)))
     totals = {"bodies": len(rows),
               "hours_per_month": sum(r.hours_per_month or 0 for r in rows),
               "money_per_year": sum(r.money_per_year or 0 for r in rows)}
@@ -193,13 +201,15 @@ def _unrepresented(register: _Register, rows: list[BodyResources], rule: str,
                    settings: dict[str, Any]) -> list[Finding]:
     findings = []
     for row in rows:
-        if row.represented or not (row.hours_per_month or row.money_per_year):
+        if row.represented is not False or not (row.hours_per_month or row.money_per_year):
             continue
         body = register.net.bodies[row.body]
+        why = ("the source says so" if register.org.id in body.no_seat_for
+               else "its membership is recorded in full without it")
         findings.append(rule_finding(
             rule, settings, subject_of(body, "body"),
-            f"{register.org.name} puts {_money(row)} into the {body.name} but no one sits "
-            f"on it on behalf of {register.org.name}.", _evidence(register, row.body),
+            f"{register.org.name} puts {_money(row)} into the {body.name} but has no seat "
+            f"on it ({why}).", _evidence(register, row.body),
             {"hours_per_month": row.hours_per_month, "money_per_year": row.money_per_year}))
     return findings
 

@@ -15,6 +15,8 @@ from typing import Any, Iterable, Sequence
 
 from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.organisation import NoOrganisation, no_organisation_message
+from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
+                                                representation)
 from graphmodel.graph import node_key, sitter_key
 from graphmodel.maps import layout, styling, views
 from graphmodel.model import Network
@@ -231,10 +233,15 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Findi
     return out
 
 
+# the representation of a body (graphmodel.analysis.representation) as the map draws it
+_STATUS = {SEAT: "represented", HOLDER_NOT_NAMED: "represented", NO_SEAT: "unrepresented",
+           NOT_RECORDED: "not-recorded"}
+
+
 def _status(body: Any, org: str, seats: list[Any]) -> str:
     if body.organisation == org:
         return "own"
-    return "represented" if any(m.on_behalf_of == org for m in seats) else "unrepresented"
+    return _STATUS[representation(body, org, seats)]
 
 
 def _label(name: str, flagged: bool) -> str:

@@ -73,6 +73,8 @@ STATUS_STYLES: dict[str, NodeStyle] = {s.key: s for s in (
     NodeStyle("represented", "Has a seat held on behalf of the organisation", "", GREEN),
     NodeStyle("unrepresented", "No seat held on behalf of the organisation", "", VERMILLION,
               dashes=(6, 3), border_width=4),
+    NodeStyle("not-recorded", "Nothing recorded says whether the organisation has a seat", "",
+              GREY, dashes=(2, 4), border_width=3),
     NodeStyle("own", "The organisation's own body", "", BLUE),
 )}
 

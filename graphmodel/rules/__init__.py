@@ -25,7 +25,8 @@ class RulesError(UsageError):
 # rule -> the settings it takes (beyond severity, standard, enabled) and what each must be
 RULES: dict[str, dict[str, dict[str, str]]] = {
     "representation": {
-        "unrepresented": {"kinds": "kinds"}, "holder-not-named": {"kinds": "kinds"},
+        "unrepresented": {"kinds": "kinds"}, "representation-unrecorded": {"kinds": "kinds"},
+        "holder-not-named": {"kinds": "kinds"},
         "empty-body": {"kinds": "kinds"},
         "no-elected-member": {"kinds": "kinds", "names_containing": "words",
                               "elected_posts": "words"},

@@ -80,7 +80,7 @@ LINKS: dict[str, list[tuple[str, str, str]]] = {
     "Organisation": [("parent", "PART_OF", "Organisation")],
     "Area": [("parent", "PART_OF", "Area")],
     "Body": [("organisation", "HOSTED_BY", "Organisation"), ("areas", "COVERS", "Area"),
-             ("themes", "WORKS_ON", "Theme")],
+             ("themes", "WORKS_ON", "Theme"), ("no_seat_for", "NO_SEAT_FOR", "Organisation")],
     "Person": [("organisation", "WORKS_FOR", "Organisation")],
     "Post": [("organisation", "POST_IN", "Organisation"), ("holder", "HELD_BY", "Person")],
 }
