@@ -209,7 +209,13 @@ def test_a_theme_no_attended_body_works_on(network):
     found = by_rule(representation_gaps(network), "theme-uncovered")
     assert set(found) == {"older"}
     assert found["older"].message == ("No body Town Council sits on works on older people. "
+                                      "It is worked on by: Older People's Forum. Whether "
+                                      "Town Council sits on it is not recorded.")
+    states(network, "elder", no_seat_for=("council",))
+    found = by_rule(representation_gaps(network), "theme-uncovered")
+    assert found["older"].message == ("No body Town Council sits on works on older people. "
                                       "It is worked on by: Older People's Forum.")
+    assert found["older"].data["representation_not_recorded"] == 0
 
 
 def test_another_organisation_can_be_reviewed(network):

@@ -25,7 +25,8 @@ without the organisation); or not recorded at all.
 - ``no-chair``: a body with members but no chair recorded.
 - ``composition-unmet``: fewer members recorded than the body declares, or fewer of
   a declared kind (elected members, partners, support officers).
-- ``theme-uncovered``: a theme no body the organisation sits on works on.
+- ``theme-uncovered``: a theme no body the organisation sits on works on (saying
+  where whether it sits is not recorded).
 """
 from __future__ import annotations
 
@@ -300,11 +301,22 @@ def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
                         key=lambda b: (b.name, b.id))
         if any(b.id in attended for b in bodies):
             continue
+        unknown = [b for b in bodies
+                   if b.organisation != view.org and view.status(b) == NOT_RECORDED]
         elsewhere = ", ".join(b.name for b in bodies)
         message = (f"No body {view.org_name} sits on works on {theme.name}."
-                   + (f" It is worked on by: {elsewhere}." if bodies else ""))
+                   + (f" It is worked on by: {elsewhere}." if bodies else "")
+                   + (f" Whether {view.org_name} sits on {_which(unknown, bodies)} is not "
+                      "recorded." if unknown else ""))
         findings.append(rule_finding(
             "theme-uncovered", {"severity": "info", **settings}, subject_of(theme, "theme"),
             message, evidence_for([("theme", theme)] + [("body", b) for b in bodies]),
-            {"bodies_working_on_it": len(bodies)}))
+            {"bodies_working_on_it": len(bodies), "representation_not_recorded": len(unknown)}))
     return findings
+
+
+def _which(some: list[Any], bodies: list[Any]) -> str:
+    """``it``, ``them`` or ``2 of them``: which of the bodies a remark is about."""
+    if len(bodies) == 1:
+        return "it"
+    return "them" if len(some) == len(bodies) else f"{len(some)} of them"

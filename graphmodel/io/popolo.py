@@ -24,8 +24,8 @@ Real Popolo files are untidy: roles in any case, dates and ``on_behalf_of_id``
 missing. They are imported, and each gap is reported as a warning. A plain
 file names no home organisation and none is guessed: the commands that review
 one organisation ask for ``--org``. What Popolo cannot carry (a person's kind,
-nominations, scrutiny links, resourcing) travels in a ``graphmodel`` block when
-graphmodel wrote the file.
+nominations, scrutiny links, resourcing, what the source states of a body's
+membership) travels in a ``graphmodel`` block when graphmodel wrote the file.
 """
 from __future__ import annotations
 
