@@ -51,7 +51,7 @@ NO_SEAT = "no-seat"                     # the source says it has none, or lists 
 NOT_RECORDED = "not-recorded"           # nothing recorded says either way
 REPRESENTATION = (SEAT, HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED)
 
-# a rule left out for a body another rule has already reported saying as much
+# rule -> the rule whose finding on the same body already says what it would say
 _SAID_BY = {"empty-body": "representation-unrecorded"}
 
 
