@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphmodel import open_source, write_source
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
                                                 UnknownOrganisation, representation,
                                                 representation_by_body, representation_gaps)
 from graphmodel.cli import main
-from graphmodel.model import Body, Membership, Post
+from graphmodel.model import Body, Membership, Network, Post
 from graphmodel.rules import RulesError, load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
@@ -320,3 +322,39 @@ def test_the_representation_map_draws_not_recorded_apart_from_no_seat(harborough
     html = out.read_text(encoding="utf-8")
     assert "Nothing recorded says whether Harborough District Council has a seat" in html
     assert "No seat held on behalf of Harborough District Council" in html
+
+
+PARTNERSHIP_KINDS = set(load_rules()["representation"]["unrepresented"]["kinds"])
+
+
+@settings(max_examples=30)
+@given(st.data())
+def test_each_partnership_is_a_seat_a_stated_gap_or_a_note_and_never_two(harborough, data):
+    """Whatever the source states of each body, a body outside the council's own is
+    reported by at most one of unrepresented and representation-unrecorded, and which
+    one follows from its seats and the statements alone."""
+    hdc, lcc = "harborough-district-council", "leicestershire-county-council"
+    network = Network(harborough.dataset, harborough.records())   # a copy to change
+    for body in list(network.bodies.values()):
+        network.bodies[body.id] = replace(
+            body, no_seat_for=data.draw(st.sampled_from([(), (hdc,), (lcc,), (lcc, hdc)])),
+            membership_complete=data.draw(st.sampled_from([None, False, True])))
+    day = data.draw(st.sampled_from(["2013-10-15", "2014-01-16"]))
+    found = representation_gaps(network, as_of=day)
+    rules_on = lambda body_id: {f.rule for f in found if f.subject.id == body_id}
+    current = network.as_of(day)
+    for body in current.bodies.values():
+        if body.organisation == hdc or body.kind not in PARTNERSHIP_KINDS:
+            continue
+        ours = [m for m in current.memberships.values() if m.body == body.id
+                and m.on_behalf_of == hdc]
+        stated = hdc in body.no_seat_for or body.membership_complete is True
+        rules = rules_on(body.id) & {"unrepresented", "representation-unrecorded",
+                                     "holder-not-named", "empty-body"}
+        if ours:
+            assert not rules & {"unrepresented", "representation-unrecorded"}, body.id
+        elif stated:
+            assert "unrepresented" in rules and "representation-unrecorded" not in rules
+        else:
+            assert "representation-unrecorded" in rules and "unrepresented" not in rules
+            assert "empty-body" not in rules, body.id
