@@ -1,4 +1,4 @@
-"""The command line: exact output, exit codes 0/1/2, never a traceback."""
+"""The command line: exact output, the exit codes of the README's table, never a traceback."""
 from __future__ import annotations
 
 import json
@@ -39,12 +39,12 @@ def test_validate_a_good_source_exits_0(dataset_dir):
     assert result.stderr == "0 error(s), 0 warning(s)\n"
 
 
-def test_validate_a_bad_source_prints_every_problem_and_exits_1(dataset_dir):
+def test_validate_a_bad_source_prints_every_problem_and_exits_3(dataset_dir):
     people = dataset_dir / "people.csv"
     people.write_text(people.read_text(encoding="utf-8").replace("police", "polise"),
                       encoding="utf-8")
     result = run("validate", dataset_dir)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert result.stdout == (f"{people}:3: organisation: unknown organisation 'polise' "
                              "(did you mean 'police'?)\n")
     assert "Traceback" not in result.output
@@ -61,10 +61,10 @@ def test_an_unknown_option_is_a_usage_error(dataset_dir):
     assert run("summary", dataset_dir, "--as-of", "31/12/2013").exit_code == 2
 
 
-def test_commands_on_invalid_data_exit_1_and_write_nothing(tmp_path, dataset_dir):
+def test_commands_on_invalid_data_exit_3_and_write_nothing(tmp_path, dataset_dir):
     (dataset_dir / "bodies.csv").write_bytes(b"")
     result = run("export", dataset_dir, "--to", "xlsx", "--out", tmp_path / "x.xlsx")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "file is empty" in result.stderr and "nothing was done" in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
 

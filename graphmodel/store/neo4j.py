@@ -34,7 +34,7 @@ from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TY
                                       relationship_columns)
 from graphmodel.store.queries import queries, query
 
-__all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
+__all__ = ["StoreError", "BadUri", "ServerUnreachable", "WrongCredentials",
            "UnknownDatabase", "NotNeo4j5", "IncompleteDataset", "UnknownDataset", "connect",
            "Store", "Change", "LoadReport", "load", "read"]
 
@@ -75,11 +75,32 @@ class UnknownDataset(StoreError):
     exit_code = 16
 
 
+class BadUri(StoreError):
+    """A URI that is not a Neo4j server's: a usage error."""
+    exit_code = 2
+
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def _safe_uri(uri: str) -> str:
-    """The URI without any user or password in it, for messages."""
-    parts = urlsplit(uri)
+    """The URI without any user or password in it, for messages; BadUri unless it is a
+    Bolt URI with a host (and a port from 1 to 65535, if it has one)."""
+    try:
+        parts = urlsplit(uri)
+        port = parts.port
+    except ValueError as exc:   # a port out of range, a broken IPv6 address
+        raise BadUri(f"{uri!r} is not a Neo4j URI ({exc}); it looks like "
+                     "bolt://127.0.0.1:7687") from None
     host = parts.hostname or ""
-    return f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}"
+    safe = f"{parts.scheme}://{host}{f':{port}' if port else ''}"
+    if parts.scheme.lower() in ("http", "https"):
+        raise BadUri(f"{safe}: an HTTP address; graphmodel talks to Neo4j over Bolt: "
+                     f"use bolt://{host or '127.0.0.1'}:7687 (Bolt's usual port)")
+    if parts.scheme.lower() not in BOLT_SCHEMES or not host:
+        raise BadUri(f"{safe if host else 'the URI'} is not a Neo4j URI: it should look like "
+                     f"bolt://127.0.0.1:7687 (schemes: {', '.join(BOLT_SCHEMES)})")
+    return safe
 
 
 def credentials() -> tuple[str, str] | None:
@@ -95,20 +116,20 @@ class Store:
 
     def __init__(self, uri: str, database: str | None = None,
                  auth: tuple[str, str] | None = None) -> None:
-        from neo4j import GraphDatabase
+        from neo4j import GraphDatabase, exceptions as ne
 
+        self.uri = _safe_uri(uri)
         if urlsplit(uri).username or urlsplit(uri).password:
             raise StoreError("put the user name and password in NEO4J_USERNAME and "
                              "NEO4J_PASSWORD, not in the URI")
-        self.uri = _safe_uri(uri)
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         try:
             self.driver = GraphDatabase.driver(uri, auth=auth if auth else None,
                                                connection_timeout=10,
                                                max_transaction_retry_time=30,
                                                notifications_min_severity="OFF")
-        except ValueError as exc:
-            raise StoreError(f"{self.uri}: not a Neo4j URI ({exc})") from None
+        except (ValueError, ne.ConfigurationError) as exc:
+            raise BadUri(f"{self.uri}: not a Neo4j URI ({exc})") from None
         try:  # fails fast, where a transaction would retry for half a minute
             self.driver.verify_connectivity()
         except Exception as exc:
