@@ -241,10 +241,17 @@ def demo(seed_data: str | None, out: str | None) -> None:
               help="Rows per transaction.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--prune", is_flag=True, help="Remove records of this dataset no longer in SOURCE.")
+@click.option("--break-lock", is_flag=True,
+              help="Take over the dataset's load lock even if another load holds it (when "
+                   "you are sure that load is no longer running).")
 @format_option("table", "json")
 def load(source: str, dataset: str | None, uri: str, database: str | None, batch_size: int,
-         dry_run: bool, prune: bool, fmt: str) -> None:
-    """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune."""
+         dry_run: bool, prune: bool, break_lock: bool, fmt: str) -> None:
+    """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune.
+
+    One load of a dataset runs at a time: a second is refused (exit 17) while the
+    first holds the dataset's lock.
+    """
     from graphmodel import render
     from graphmodel.store.neo4j import connect, load as run_load
 
@@ -253,7 +260,10 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
         total = sum(network.counts().values())
         with progress(total, "Loading") as update:
             report = run_load(network, store, batch_size=batch_size, dry_run=dry_run,
-                              prune=prune, progress=lambda table, n: update(n))
+                              prune=prune, progress=lambda table, n: update(n),
+                              break_lock=break_lock)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     counts = report.counts()
     if fmt == "json":
         click.echo(render.to_json({"dataset": report.dataset, "dry_run": dry_run,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import operator
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
@@ -35,10 +36,12 @@ from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TY
 from graphmodel.store.queries import queries, query
 
 __all__ = ["StoreError", "BadUri", "ServerUnreachable", "WrongCredentials",
-           "UnknownDatabase", "NotNeo4j5", "IncompleteDataset", "UnknownDataset", "connect",
-           "Store", "Change", "LoadReport", "load", "read"]
+           "UnknownDatabase", "NotNeo4j5", "IncompleteDataset", "UnknownDataset", "LoadLocked",
+           "connect", "Store", "Change", "LoadReport", "load", "load_lock", "read"]
 
 DEFAULT_BATCH = 5000
+LOCK_STALE_AFTER = 120.0   # seconds without a heartbeat before a load's lock lapses
+HEARTBEAT_EVERY = 15.0     # seconds between a load's heartbeats
 
 
 # The driver's own log lines (retries, notifications) would reach the terminal through
@@ -73,6 +76,11 @@ class IncompleteDataset(StoreError):
 
 class UnknownDataset(StoreError):
     exit_code = 16
+
+
+class LoadLocked(StoreError):
+    """Another load of the dataset holds its lock."""
+    exit_code = 17
 
 
 class BadUri(StoreError):
@@ -253,6 +261,7 @@ class LoadReport:
     changes: dict[str, Change]
     dry_run: bool
     prune: bool
+    notes: list[str] = field(default_factory=list)   # e.g. a lapsed lock taken over
 
     def counts(self) -> dict[str, dict[str, int]]:
         out = {}
@@ -505,14 +514,77 @@ def _refs(value: Any) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else (value,) if value else ()
 
 
+
+# --- one load at a time ---------------------------------------------------------------
+
+def _holder() -> str:
+    """Who is loading, for the message a second load gets: user, host and process."""
+    import getpass
+    import socket
+    try:
+        user = getpass.getuser()
+    except Exception:   # no user name in the environment or the password database
+        user = "someone"
+    return f"{user}@{socket.gethostname()} (process {os.getpid()})"
+
+
+@contextmanager
+def load_lock(store: Store, dataset: str, *, stale_after: float = LOCK_STALE_AFTER,
+              take_over: bool = False, heartbeat: float = HEARTBEAT_EVERY) -> Iterator[str]:
+    """Hold the dataset's load lock while the block runs; LoadLocked if another load does.
+
+    The lock is a node in the database, taken in a transaction of its own and
+    kept alive by a heartbeat every ``heartbeat`` seconds; it is released when
+    the block ends, however it ends. A lock whose holder was killed lapses
+    ``stale_after`` seconds after its last heartbeat; ``take_over`` takes any
+    lock at once. Yields a note when a lapsed or broken lock was taken over, else "".
+    """
+    import threading
+    import uuid
+
+    token = uuid.uuid4().hex
+    row = store.run("load.cypher", "take_lock", dataset=dataset, token=token,
+                    holder=_holder(), stale_after=float(stale_after), take_over=take_over)[0]
+    if not row["taken"]:
+        raise LoadLocked(
+            f"{store.uri}: dataset {dataset!r} is being loaded by {row['holder']} since "
+            f"{row['since']} (last heartbeat {row['heartbeat']}); wait for that load to "
+            f"finish. A load that was killed gives up its lock {stale_after:.0f} seconds "
+            "after its last heartbeat; if you are sure no load is running, run the load "
+            "again with --break-lock")
+    taken_over = row["was_since"] != row["since"]
+    stopped = threading.Event()
+
+    def beat() -> None:
+        while not stopped.wait(heartbeat):
+            try:
+                store.run("load.cypher", "heartbeat_lock", dataset=dataset, token=token)
+            except StoreError:   # the load itself will meet the same trouble and say so
+                return
+    thread = threading.Thread(target=beat, name="load-lock-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield (f"took over the lock of dataset {dataset!r} held by {row['was_holder']} "
+               f"since {row['was_since']}" if taken_over else "")
+    finally:
+        stopped.set()
+        thread.join()
+        try:
+            store.run("load.cypher", "release_lock", dataset=dataset, token=token)
+        except StoreError:   # unreleased, it lapses after stale_after seconds
+            pass
+
+
 @without_cycle_collection   # rows hold no cycles; a big network makes each collection slow
 def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
          dry_run: bool = False, prune: bool = False, workers: int = 2,
-         progress: Callable[[str, int], None] | None = None) -> LoadReport:
+         progress: Callable[[str, int], None] | None = None, break_lock: bool = False,
+         stale_after: float = LOCK_STALE_AFTER) -> LoadReport:
     """Load a network into the store: idempotent, batched, nodes before relationships.
 
     ``progress(table, rows)`` is called as batches are written; ``workers``
-    sessions write batches of the same query at once.
+    sessions write batches of the same query at once. One load of a dataset runs
+    at a time (see :func:`load_lock`; ``break_lock`` takes over a held lock).
     """
     dataset = network.dataset.id
     if dry_run:
@@ -522,6 +594,16 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
         changes = diff(store, network, unfinished, meta.get("bulk_load"))
         return LoadReport(dataset, changes, True, prune)
     store.ensure_schema()
+    with load_lock(store, dataset, stale_after=stale_after, take_over=break_lock) as note:
+        report = _write(network, store, batch_size, prune, workers, progress)
+    report.notes += [note] if note else []
+    return report
+
+
+def _write(network: Network, store: Store, batch_size: int, prune: bool, workers: int,
+           progress: Callable[[str, int], None] | None) -> LoadReport:
+    """The load itself, with the dataset's lock held."""
+    dataset = network.dataset.id
     begun = store.run("load.cypher", "begin_load", dataset=dataset)[0]
     load_id, bulk_load = begun["load"], begun["bulk_load"]
     element_ids: dict[str, dict[str, str]] = {}
