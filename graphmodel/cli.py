@@ -350,7 +350,9 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
             network, rules=load_rules(rules_file), as_of=as_of), fmt, **shown)
         return
     found = accountability.chains(network, body, as_of=as_of)
-    click.echo(accountability.render_chains(found, fmt))
+    rules = load_rules(rules_file)
+    ends = [accountability.chain_end(network, chain, as_of, rules) for chain in found]
+    click.echo(accountability.render_chains(found, fmt, ends))
 
 
 @main.command()
@@ -574,7 +576,7 @@ def stop(port: int, root: str | None) -> None:
 @neo4j.command()
 @server_options
 def status(port: int, root: str | None) -> None:
-    """Say whether the local server on a port is running (exit 1 if not)."""
+    """Say whether the local server on a port is running (exit 11 if not)."""
     from graphmodel.store import server
 
     info = server.status(port, root)
