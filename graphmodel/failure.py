@@ -64,6 +64,14 @@ def exit_code_for(exc: Exception, echo: Callable[[str], None], debug: bool = Fal
     if isinstance(exc, GraphmodelError):
         echo(redact(f"error: {exc}"))
         return exc.exit_code
+    if isinstance(exc, BrokenPipeError):
+        # the reader went away (`graphmodel list ... | head`): not ours to report; keep
+        # Python from failing again as it flushes stdout on the way out
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):   # stdout is no file (a test's capture)
+            pass
+        return 0
     if isinstance(exc, OSError) and exc.filename is not None:
         echo(f"error: {exc.filename}: {exc.strerror or exc}")
         return USAGE

@@ -16,9 +16,13 @@ from graphmodel.store.neo4j import LoadLocked, load, read
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 
 # A second process that takes the town dataset's lock through the library, as a load
-# does, beats its heartbeat every half second and holds the lock until it is killed.
+# does, beats its heartbeat every half second and holds the lock until it is killed. Given
+# a host name, it says it runs there: a load on another machine, whose death this one
+# cannot see.
 HOLDER = """
-import sys, time
+import socket, sys, time
+if len(sys.argv) > 3:
+    socket.gethostname = lambda: sys.argv[3]
 from graphmodel.store.neo4j import connect, load_lock
 with connect(sys.argv[1]) as store:
     store.ensure_schema()
@@ -38,15 +42,34 @@ def locks(store) -> int:
                                       database_=store.database).records[0][0]
 
 
-@pytest.fixture
-def holder(store):
-    """A process holding the town dataset's load lock."""
-    process = subprocess.Popen([sys.executable, "-c", HOLDER, store.uri, "town"],
+def _hold(store, *host):
+    process = subprocess.Popen([sys.executable, "-c", HOLDER, store.uri, "town", *host],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=os.environ.copy())
     assert process.stdout.readline() == "holding\n", process.stderr.read()
+    return process
+
+
+@pytest.fixture
+def holder(store):
+    """A process of this machine holding the town dataset's load lock."""
+    process = _hold(store)
     yield process
     process.kill()
+    process.wait()
+
+
+@pytest.fixture
+def remote_holder(store):
+    """A process holding the lock, as if on another machine."""
+    process = _hold(store, "another-machine")
+    yield process
+    process.kill()
+    process.wait()
+
+
+def _kill(process):
+    process.send_signal(signal.SIGKILL)
     process.wait()
 
 
@@ -68,25 +91,35 @@ def test_a_live_holder_keeps_its_lock_by_its_heartbeat(store, holder, network):
         load(network, store, stale_after=1)
 
 
-def test_a_killed_loads_lock_lapses_after_its_last_heartbeat(store, holder, network,
-                                                            dataset_dir):
-    holder.send_signal(signal.SIGKILL)
-    holder.wait()
-    refused = cli("load", dataset_dir, "--uri", store.uri)
-    assert refused.returncode == 17                 # two minutes have not passed
-    time.sleep(1.5)
-    report = load(network, store, stale_after=1)
-    assert len(report.notes) == 1
-    assert report.notes[0].startswith("took over the lock of dataset 'town' held by ")
-    assert f"(process {holder.pid})" in report.notes[0]
+def test_the_lock_of_a_load_killed_on_this_machine_is_taken_over_at_once(
+        store, holder, dataset_dir, network):
+    _kill(holder)
+    result = cli("load", dataset_dir, "--uri", store.uri)
+    assert result.returncode == 0, result.stderr
+    assert "note: took over the lock of dataset 'town' held by " in result.stderr
+    assert f"(process {holder.pid}) since " in result.stderr
     assert read(store, "town") == network
     assert locks(store) == 0
 
 
-def test_break_lock_takes_over_a_killed_loads_lock_at_once(store, holder, dataset_dir,
+def test_a_killed_remote_loads_lock_lapses_after_its_last_heartbeat(store, remote_holder,
+                                                                    network, dataset_dir):
+    _kill(remote_holder)
+    refused = cli("load", dataset_dir, "--uri", store.uri)
+    assert refused.returncode == 17                 # two minutes have not passed
+    assert "@another-machine (process " in refused.stderr
+    time.sleep(1.5)
+    report = load(network, store, stale_after=1)
+    assert len(report.notes) == 1
+    assert report.notes[0].startswith("took over the lock of dataset 'town' held by ")
+    assert "@another-machine" in report.notes[0]
+    assert read(store, "town") == network
+    assert locks(store) == 0
+
+
+def test_break_lock_takes_over_a_remote_loads_lock_at_once(store, remote_holder, dataset_dir,
                                                            network):
-    holder.send_signal(signal.SIGKILL)
-    holder.wait()
+    _kill(remote_holder)
     result = cli("load", dataset_dir, "--uri", store.uri, "--break-lock")
     assert result.returncode == 0, result.stderr
     assert "note: took over the lock of dataset 'town' held by " in result.stderr

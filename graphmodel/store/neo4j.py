@@ -12,6 +12,9 @@ reading a dataset whose last load never finished is refused. Running the load
 again converges exactly to the source: records written by the unfinished load
 that the source no longer has are removed.
 
+One load of a dataset runs at a time: a load holds the dataset's lock (a
+``LoadLock`` node; see :func:`load_lock`) and a second is refused meanwhile.
+
 Credentials come from NEO4J_USERNAME and NEO4J_PASSWORD; they are never
 logged or printed.
 """
@@ -517,15 +520,30 @@ def _refs(value: Any) -> tuple[str, ...]:
 
 # --- one load at a time ---------------------------------------------------------------
 
-def _holder() -> str:
-    """Who is loading, for the message a second load gets: user, host and process."""
+def _holder() -> dict[str, Any]:
+    """Who is loading: user, host and process, for the message a second load gets."""
     import getpass
     import socket
     try:
         user = getpass.getuser()
     except Exception:   # no user name in the environment or the password database
         user = "someone"
-    return f"{user}@{socket.gethostname()} (process {os.getpid()})"
+    host, pid = socket.gethostname(), os.getpid()
+    return {"holder": f"{user}@{host} (process {pid})", "host": host, "pid": pid}
+
+
+def _gone(row: dict[str, Any]) -> bool:
+    """Whether a lock's holder was a process of this machine that no longer runs."""
+    import socket
+    if row.get("host") != socket.gethostname() or not row.get("pid"):
+        return False
+    try:
+        os.kill(row["pid"], 0)
+    except ProcessLookupError:
+        return True
+    except OSError:   # it runs, as another user
+        return False
+    return False
 
 
 @contextmanager
@@ -535,23 +553,30 @@ def load_lock(store: Store, dataset: str, *, stale_after: float = LOCK_STALE_AFT
 
     The lock is a node in the database, taken in a transaction of its own and
     kept alive by a heartbeat every ``heartbeat`` seconds; it is released when
-    the block ends, however it ends. A lock whose holder was killed lapses
-    ``stale_after`` seconds after its last heartbeat; ``take_over`` takes any
-    lock at once. Yields a note when a lapsed or broken lock was taken over, else "".
+    the block ends, however it ends. A lock whose holder was a process of this
+    machine that has gone is taken over at once; one held from elsewhere lapses
+    ``stale_after`` seconds after its last heartbeat; ``take_over`` takes any lock
+    at once. Yields a note when a lock was taken over, else "".
     """
     import threading
     import uuid
 
     token = uuid.uuid4().hex
-    row = store.run("load.cypher", "take_lock", dataset=dataset, token=token,
-                    holder=_holder(), stale_after=float(stale_after), take_over=take_over)[0]
+
+    def take(stale_token: str | None = None) -> dict[str, Any]:
+        return store.run("load.cypher", "take_lock", dataset=dataset, token=token,
+                         stale_token=stale_token, stale_after=float(stale_after),
+                         take_over=take_over, **_holder())[0]
+    row = take()
+    if not row["taken"] and _gone(row):
+        row = take(row["token"])   # only that holder's lock: not one taken meanwhile
     if not row["taken"]:
         raise LoadLocked(
             f"{store.uri}: dataset {dataset!r} is being loaded by {row['holder']} since "
             f"{row['since']} (last heartbeat {row['heartbeat']}); wait for that load to "
             f"finish. A load that was killed gives up its lock {stale_after:.0f} seconds "
-            "after its last heartbeat; if you are sure no load is running, run the load "
-            "again with --break-lock")
+            "after its last heartbeat (at once if it ran on this machine); if you are sure "
+            "no load is running, run the load again with --break-lock")
     taken_over = row["was_since"] != row["since"]
     stopped = threading.Event()
 
