@@ -22,6 +22,7 @@ def claim_folder(path: str | os.PathLike, force: bool = False) -> Path:
     """The folder a command may write into; UsageError if writing would mix its files
     with others not written by graphmodel (unless ``force``), or the path is a file."""
     folder = Path(path)
+    _no_file_above(folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: is a file, not a folder; give a folder for --out")
     if force or not folder.exists() or (folder / MARKER).exists():
@@ -40,9 +41,20 @@ def mark_folder(folder: str | os.PathLike, command: str) -> None:
     (Path(folder) / MARKER).write_text(f"written by graphmodel {command}\n", encoding="utf-8")
 
 
+def _no_file_above(target: Path) -> None:
+    """UsageError if a folder the target would go in is a file."""
+    for above in target.parents:
+        if above.exists():
+            if not above.is_dir():
+                raise UsageError(f"{target}: {above} is a file, not a folder, so it cannot "
+                                 "hold what --out names")
+            return
+
+
 def check_file_target(path: str | os.PathLike, example: str = "out") -> Path:
     """A path a command writes one file to; UsageError if it is a folder."""
     target = Path(path)
+    _no_file_above(target)
     if target.is_dir():
         raise UsageError(f"{target}: is a folder; give a file name for --out, such as "
                          f"{target / example}")

@@ -344,3 +344,10 @@ def test_the_resources_register_as_csv_holds_plain_values():
                                                 "Partnership Board")
     assert (llep["money_per_year"], llep["represented"]) == ("8000", "no")
     assert "True" not in out and "False" not in out and ".0," not in out
+
+
+@pytest.mark.parametrize("to", ["xlsx", "csv"])
+def test_export_under_a_file_says_the_file_is_in_the_way(dataset_dir, to):
+    result = run("export", dataset_dir, "--to", to, "--out", dataset_dir / "people.csv" / "x")
+    assert result.exit_code == 2
+    assert f"{dataset_dir / 'people.csv'} is a file, not a folder" in result.stderr
