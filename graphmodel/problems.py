@@ -20,7 +20,7 @@ EXIT_CODES = {
     12: "wrong Neo4j credentials",
     13: "unknown Neo4j database",
     14: "not a Neo4j 5 server",
-    15: "dataset incomplete (an interrupted load): load it again",
+    15: "dataset incomplete: a load of it is running, or was interrupted (load it again)",
     16: "no such dataset in the database (or several: choose one with `--dataset`)",
     17: "another load of the dataset is running (the load lock is held)",
     18: "the local Neo4j server could not be assembled or started",

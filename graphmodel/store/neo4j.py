@@ -688,6 +688,12 @@ def read(store: Store, dataset: str | None = None) -> Network:
     dataset = pick_dataset(store, dataset)
     meta = _dataset_props(store, dataset)
     if meta.get("load_state") != "complete":
+        holder = store.run("read.cypher", "load_lock", dataset=dataset,
+                           stale_after=LOCK_STALE_AFTER)
+        if holder and holder[0]["live"]:
+            raise IncompleteDataset(
+                f"{store.uri}: dataset {dataset!r} is being loaded by {holder[0]['holder']} "
+                f"since {holder[0]['since']}; read it when that load has finished")
         raise IncompleteDataset(
             f"{store.uri}: dataset {dataset!r} is incomplete: a load started at "
             f"{meta.get('load_started', 'an unknown time')} did not finish. Run "

@@ -185,7 +185,12 @@ def _read() -> str:
            "RETURN d.id AS id, d.name AS name, d.load_state AS state ORDER BY id;\n",
            "// name: dataset",
            "MATCH (d:Dataset {id: $dataset})",
-           "RETURN properties(d) AS p;\n"]
+           "RETURN properties(d) AS p;\n",
+           "// name: load_lock",
+           "// who holds the dataset's load lock, if anyone, and whether it has lapsed",
+           "MATCH (l:LoadLock {dataset: $dataset})",
+           "RETURN l.holder AS holder, toString(l.since) AS since,",
+           "       l.heartbeat >= datetime() - duration({seconds: $stale_after}) AS live;\n"]
     for label in NODE_LABELS.values():
         out += [f"// name: read_{label}",
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
