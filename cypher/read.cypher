@@ -20,7 +20,7 @@ RETURN properties(d) AS p;
 // name: load_lock
 // who holds the dataset's load lock, if anyone, and whether it has lapsed
 MATCH (l:LoadLock {dataset: $dataset})
-RETURN l.holder AS holder, toString(l.since) AS since,
+RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since,
        l.heartbeat >= datetime() - duration({seconds: $stale_after}) AS live;
 
 // name: read_Document

@@ -690,7 +690,7 @@ def read(store: Store, dataset: str | None = None) -> Network:
     if meta.get("load_state") != "complete":
         holder = store.run("read.cypher", "load_lock", dataset=dataset,
                            stale_after=LOCK_STALE_AFTER)
-        if holder and holder[0]["live"]:
+        if holder and holder[0]["live"] and not _gone(holder[0]):
             raise IncompleteDataset(
                 f"{store.uri}: dataset {dataset!r} is being loaded by {holder[0]['holder']} "
                 f"since {holder[0]['since']}; read it when that load has finished")

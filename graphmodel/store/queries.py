@@ -189,7 +189,7 @@ def _read() -> str:
            "// name: load_lock",
            "// who holds the dataset's load lock, if anyone, and whether it has lapsed",
            "MATCH (l:LoadLock {dataset: $dataset})",
-           "RETURN l.holder AS holder, toString(l.since) AS since,",
+           "RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since,",
            "       l.heartbeat >= datetime() - duration({seconds: $stale_after}) AS live;\n"]
     for label in NODE_LABELS.values():
         out += [f"// name: read_{label}",
