@@ -70,6 +70,8 @@ _MONTHS = {name.lower(): number for names in (calendar.month_name, calendar.mont
 _NUMERIC = re.compile(r"(\d{1,4})[./\-\s](\d{1,2})[./\-\s](\d{1,4})", re.ASCII)
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[t ]\d{1,2}:\d{2}.*", re.ASCII)
+_SERIAL = re.compile(r"[1-9]\d{4}", re.ASCII)  # an Excel date cell formatted as a number
+_EXCEL_EPOCH = _dt.date(1899, 12, 30)
 _MONTH_YEAR = re.compile(r"(\d{1,2})[./\-](\d{4})", re.ASCII)
 _WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s+(?:(\d{1,2})"
                     r"(?:st|nd|rd|th)?,?\s+)?(\d{4})")
@@ -80,6 +82,7 @@ def probable_iso(text: str) -> str | None:
     text = text.strip()
     for pattern, build in ((_TIMESTAMP, lambda m: m[1]),
                            (_COMPACT, lambda m: f"{m[1]}-{m[2]}-{m[3]}"),
+                           (_SERIAL, _serial),
                            (_NUMERIC, _numeric), (_MONTH_YEAR, lambda m: f"{m[2]}-{int(m[1]):02d}"),
                            (_WORDS, _words)):
         match = pattern.fullmatch(text.lower())
@@ -91,6 +94,11 @@ def probable_iso(text: str) -> str | None:
                 return None
             return guess
     return None
+
+
+def _serial(match: re.Match) -> str | None:
+    day = _EXCEL_EPOCH + _dt.timedelta(days=int(match[0]))
+    return day.isoformat() if 1950 <= day.year <= 2100 else None
 
 
 def _numeric(match: re.Match) -> str | None:

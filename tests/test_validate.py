@@ -59,6 +59,8 @@ def test_a_duplicate_id_points_at_the_first_use(dataset_dir):
                    "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
     ("March 2013", "'March 2013' is not a date graphmodel reads; write 2013-03 "
                    "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
+    ("41729", "'41729' is not a date graphmodel reads; write 2014-03-31 "  # an Excel serial
+              "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
     ("soon", "'soon' is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY)"),
 ])
 def test_bad_and_impossible_dates(dataset_dir, value, expected):
