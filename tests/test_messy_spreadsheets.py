@@ -121,7 +121,7 @@ def test_a_sheet_named_close_to_a_table_is_an_error(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         f"{path}[Membership]: not a table graphmodel knows (did you mean 'memberships'?): "
-        "rename the sheet 'memberships' to have it read, or to a name unlike any table's "
+        "rename the sheet to 'memberships' to have it read, or to a name unlike any table's "
         "to leave it out")
 
 

@@ -192,8 +192,8 @@ def test_a_misnamed_table_is_an_error_with_a_suggestion(dataset_dir):
     network, found = messages(dataset_dir)
     assert network is None
     assert found == [f"{dataset_dir / 'memberhips.csv'}: not a table graphmodel knows (did you "
-                     "mean 'memberships.csv'?): rename the file 'memberships.csv' to have it "
-                     "read, or to a name unlike any table's to leave it out"]
+                     "mean 'memberships.csv'?): rename the file to 'memberships.csv' to have "
+                     "it read, or to a name unlike any table's to leave it out"]
 
 
 def test_a_file_unlike_any_table_is_reported_as_not_read(dataset_dir, network):

@@ -222,7 +222,7 @@ class TableReader:
                  out: Collected) -> None:
         self.rt, self.where, self.out = rt, where, out
         out.files[rt.name] = where
-        self.header = [_header_name(h) for h in header]
+        self.header = [_header_name(h, rt.columns) for h in header]
         self.ok, self.complete = self._check_header()
         if not self.complete:
             out.unread.add(rt.name)
@@ -377,11 +377,12 @@ class TableReader:
         self.out.rows[("dataset", record.id)] = number
 
 
-def _header_name(cell: Any) -> str:
-    """A header cell as the column it names ('On behalf of ' is on_behalf_of), or '' if blank."""
+def _header_name(cell: Any, columns: Sequence[str]) -> str:
+    """A header cell as the column it names ('On behalf of ' is on_behalf_of), else as
+    written (spaces collapsed), or '' if blank."""
     text = "" if cell is None else str(cell)
     key = table_key(text)
-    return key if key in _ALL_COLUMNS else " ".join(text.split())
+    return key if key in columns else " ".join(text.split())
 
 
 def to_text(value: Any) -> str:
@@ -422,7 +423,6 @@ def all_types() -> tuple[RecordType, ...]:
     return (DATASET_TYPE,) + RECORD_TYPES
 
 
-_ALL_COLUMNS = frozenset(c for rt in all_types() for c in rt.columns)
 _CLOSE = 0.75  # 'Membership' or 'organisation' is close to a table; 'Notes' or 'Sheet1' is not
 
 
@@ -443,11 +443,11 @@ def claim_tables(names: Iterable[str], where: Callable[[str], str], out: Collect
         elif close := difflib.get_close_matches(key, tables, n=1, cutoff=_CLOSE):
             out.problems.append(Problem(where(name), None, None, (
                 f"not a table graphmodel knows (did you mean {close[0] + suffix!r}?): rename "
-                f"the {kind} {close[0] + suffix!r} to have it read, or to a name unlike any "
-                "table's to leave it out")))
+                f"the {kind} to {close[0] + suffix!r} to have it read, or to a name unlike "
+                "any table's to leave it out")))
         else:
             out.problems.append(NotRead(where(name), None, None, (
-                f"not a table graphmodel knows, so it was not read; the tables are "
+                "not a table graphmodel knows, so it was not read; the tables are "
                 + ", ".join(t + suffix for t in tables))))
     return claimed
 
