@@ -15,6 +15,7 @@ import os
 import re
 import zipfile
 from pathlib import Path
+from typing import Iterable
 
 from graphmodel.io.tables import (Collected, NotRead, TableReader, UnreadableCell, all_types,
                                   claim_tables, format_cell, iter_tables)
@@ -40,7 +41,7 @@ def read_workbook(path: str | os.PathLike) -> Collected:
         return out
     try:
         claimed = claim_tables(book.sheetnames, lambda sheet: f"{where}[{sheet}]", out)
-        formulas = _formula_cells(path, claimed) if _has_formulas(path) else {}
+        formulas = _formula_cells(path, _sheets_with_formulas(path, book, claimed.values()))
         for rt in all_types():
             if rt.name in claimed:
                 sheet = claimed[rt.name]
@@ -56,32 +57,39 @@ def read_workbook(path: str | os.PathLike) -> Collected:
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")  # a cell's <f> element, in any XML namespace prefix
 
 
-def _has_formulas(path: str | os.PathLike) -> bool:
-    """Whether any worksheet holds a formula: a quick scan of the XML, so that the
-    workbooks without one (as graphmodel writes them) are read once only."""
+def _sheets_with_formulas(path: str | os.PathLike, book, sheets: Iterable[str]) -> list[str]:
+    """The sheets holding a formula, by a quick scan of their XML, so that a sheet without
+    one (every sheet graphmodel writes) is read once only."""
     with zipfile.ZipFile(path) as archive:
-        for part in archive.namelist():
-            if part.startswith("xl/worksheets/") and part.endswith(".xml"):
-                with archive.open(part) as xml:
-                    tail = b""
-                    while chunk := xml.read(1 << 20):
-                        if _FORMULA.search(tail + chunk):
-                            return True
-                        tail = chunk[-16:]
+        # openpyxl's name of a sheet's part; were it ever missing, the sheet is read twice
+        parts = {sheet: getattr(book[sheet], "_worksheet_path", None) for sheet in sheets}
+        return [sheet for sheet, part in parts.items()
+                if part is None or _holds_formula(archive, part)]
+
+
+def _holds_formula(archive: zipfile.ZipFile, part: str) -> bool:
+    with archive.open(part.lstrip("/")) as xml:
+        tail = b""
+        while chunk := xml.read(1 << 20):
+            if _FORMULA.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
     return False
 
 
-def _formula_cells(path: str | os.PathLike, claimed: dict[str, str]
+def _formula_cells(path: str | os.PathLike, sheets: list[str]
                    ) -> dict[str, dict[tuple[int, int], str]]:
     """The formula of every formula cell, by sheet and (row, column from 0)."""
     from openpyxl import load_workbook
 
+    if not sheets:
+        return {}
     book = load_workbook(path, read_only=True, data_only=False)
     try:
         return {sheet: {(cell.row, cell.column - 1): str(cell.value)
                         for row in book[sheet].iter_rows() for cell in row
                         if getattr(cell, "data_type", None) == "f"}
-                for sheet in claimed.values()}
+                for sheet in sheets}
     finally:
         book.close()
 
