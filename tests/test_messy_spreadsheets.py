@@ -239,6 +239,9 @@ def test_load_prune_refuses_while_something_was_not_read(store, neo4j_uri, edite
         "them), or load without --prune"]
     assert store.driver.execute_query("MATCH (n) RETURN count(n)", database_=store.database
                                       ).records[0][0] == 0
+    dry_run = CliRunner(env=env).invoke(main, ["load", str(edited_book), "--prune", "--dry-run"])
+    assert dry_run.exit_code == 0, dry_run.stderr  # it deletes nothing, so it may show the way
+    assert dry_run.stderr.splitlines()[:2] == notices_of(edited_book)
     loaded = CliRunner(env=env).invoke(main, ["load", str(edited_book), "--format", "json"])
     assert loaded.exit_code == 0, loaded.stderr
     assert '"memberships": {"added": 18' in loaded.stdout.replace("\n", "").replace("  ", "")
