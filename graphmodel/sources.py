@@ -19,7 +19,7 @@ from graphmodel.model import Network
 from graphmodel.problems import InvalidData, Problem, UsageError, errors
 
 __all__ = ["read_source", "open_source", "open_source_noting", "not_read", "refuse_to_prune",
-           "write_source", "EXPORT_FORMATS", "SourceNotFound", "NotRead"]
+           "write_source", "EXPORT_FORMATS", "SourceNotFound", "NotRead", "PruneRefused"]
 
 EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
 
@@ -88,17 +88,22 @@ def not_read(problems: list[Problem]) -> list[Problem]:
 
 
 class PruneRefused(UsageError):
-    """``load --prune`` while part of SOURCE was not read: its records would be deleted."""
+    """``load --prune`` while part of SOURCE was not read: its records would be deleted.
+    ``notices`` says what was not read."""
+
+    def __init__(self, source: Any, notices: list[Problem]):
+        self.notices = notices
+        super().__init__(
+            f"{source}: nothing was loaded or pruned, because {len(notices)} part(s) of it "
+            "were not read and pruning would delete from Neo4j whatever records they hold; "
+            "rename the sheets, files or columns to the names of tables and columns (or "
+            "remove them), or load without --prune")
 
 
 def refuse_to_prune(source: Any, notices: list[Problem]) -> None:
     """Raise PruneRefused if anything in the source was not read (``notices``)."""
     if notices:
-        raise PruneRefused(
-            f"{source}: nothing was loaded or pruned, because {len(notices)} part(s) of it "
-            "were not read (listed above) and pruning would delete from Neo4j whatever "
-            "records they hold; rename the sheets, files or columns to the names of tables "
-            "and columns (or remove them), or load without --prune")
+        raise PruneRefused(source, notices)
 
 
 def write_source(network: Network, path: str | os.PathLike, to: str = "csv") -> Path:

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from graphmodel.cli import main
 from graphmodel.model import DATASET_TYPE, RECORD_TYPES
+from graphmodel.sources import PruneRefused, open_source_noting, refuse_to_prune
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 TABLES = ", ".join(rt.name for rt in (DATASET_TYPE,) + RECORD_TYPES)
@@ -105,6 +106,16 @@ def test_every_command_prints_what_it_did_not_read(edited_book, command, options
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[:2] == notices_of(edited_book)
     assert "not read" not in result.stdout
+
+
+def test_the_library_returns_what_was_not_read_beside_the_network(edited_book):
+    network, notices = open_source_noting(edited_book)
+    assert [str(n) for n in notices] == notices_of(edited_book)
+    assert len(network.memberships) == 18
+    assert network.people["mike-love"].name == "Mike Love"
+    with pytest.raises(PruneRefused) as refused:
+        refuse_to_prune(edited_book, notices)
+    assert refused.value.notices == notices and refused.value.exit_code == 2
 
 
 def test_the_summary_of_the_edited_workbook_counts_every_membership(edited_book):
@@ -234,9 +245,9 @@ def test_load_prune_refuses_while_something_was_not_read(store, neo4j_uri, edite
     assert result.exit_code == 2
     assert result.stderr.splitlines() == notices_of(edited_book) + [
         f"error: {edited_book}: nothing was loaded or pruned, because 2 part(s) of it were not "
-        "read (listed above) and pruning would delete from Neo4j whatever records they hold; "
-        "rename the sheets, files or columns to the names of tables and columns (or remove "
-        "them), or load without --prune"]
+        "read and pruning would delete from Neo4j whatever records they hold; rename the "
+        "sheets, files or columns to the names of tables and columns (or remove them), or "
+        "load without --prune"]
     assert store.driver.execute_query("MATCH (n) RETURN count(n)", database_=store.database
                                       ).records[0][0] == 0
     dry_run = CliRunner(env=env).invoke(main, ["load", str(edited_book), "--prune", "--dry-run"])
