@@ -79,9 +79,16 @@ def format_option(*choices: str) -> Callable:
     return decorate
 
 
-def open_network(source: str, dataset: str | None = None):
-    from graphmodel.sources import open_source
-    return open_source(source, dataset=dataset, auth=store_auth())
+def open_network(source: str, dataset: str | None = None, prune: bool = False):
+    """The Network in SOURCE, printing to stderr what in it was not read."""
+    from graphmodel.sources import open_source_noting, refuse_to_prune
+
+    network, notices = open_source_noting(source, dataset=dataset, auth=store_auth())
+    for notice in notices:
+        click.echo(str(notice), err=True)
+    if prune:
+        refuse_to_prune(source, notices)
+    return network
 
 
 def store_auth() -> Callable[[], tuple[str, str] | None]:
@@ -276,7 +283,7 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
     from graphmodel import render
     from graphmodel.store.neo4j import connect, load as run_load
 
-    network = open_network(source, dataset)
+    network = open_network(source, dataset, prune=prune and not dry_run)
     with connect(uri, database, auth=store_auth()) as store:
         total = sum(network.counts().values())
         with progress(total, "Loading") as update:
