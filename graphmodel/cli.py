@@ -19,7 +19,6 @@ from graphmodel.problems import GraphmodelError, InvalidData
 FORMATS = ("table", "json", "csv")
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
 MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
-MAP_RENDERERS = ("canvas", "pyvis")   # graphmodel.maps.RENDERERS, likewise
 
 
 def fail_cleanly(fn: Callable) -> Callable:
@@ -422,22 +421,19 @@ def review_settings(rules_file: str | None, **settings: Any) -> dict[str, Any]:
               help="With --focus: how many links out from it to draw.")
 @review_options
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
-              help="HTML file to write (default: DATASET-VIEW.html).")
-@click.option("--renderer", type=click.Choice(MAP_RENDERERS), default="canvas",
-              show_default=True,
-              help="canvas: graphmodel's own drawing, fast past 1,000 nodes; pyvis: "
-                   "vis-network with draggable nodes, for maps of up to 1,000 nodes.")
+              help="File to write: .html for the interactive map (default: "
+                   "DATASET-VIEW.html), .svg or .png for an image of it.")
 @fail_cleanly
 def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
                 org: str | None, rules_file: str | None, as_of: str | None,
-                pseudonymise: bool, out: str | None, renderer: str) -> None:
-    """Draw an interactive map of SOURCE as one self-contained, offline HTML file."""
+                pseudonymise: bool, out: str | None) -> None:
+    """Draw a map of SOURCE: one self-contained, offline HTML file, or an SVG or PNG image."""
     from graphmodel.maps import make_map, write_map
 
     network = open_network(source, dataset)
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
-    path = write_map(m, out or f"{network.dataset.id}-{view}.html", renderer=renderer)
+    path = write_map(m, out or f"{network.dataset.id}-{view}.html")
     if m.notice:
         click.echo(f"note: {m.notice}", err=True)
     click.echo(f"wrote {path}: {m.summary}", err=True)

@@ -110,7 +110,7 @@ def deck_html(rv: Review, max_findings: int = MAX_KEY) -> str:
            f'<span id="gm-counter" aria-live="polite">Slide 1 of {total}</span>'
            '<button type="button" id="gm-next">Next</button></nav>')
     return document(f"{rv.network.dataset.name}: presentation", "".join(slides) + nav,
-                    scripts=("map.js", "deck.js"), body_class="gm-deck")
+                    scripts=("network.js", "deck.js"), body_class="gm-deck")
 
 
 def write_deck(network: Any, path: str | Path, org: str | None = None, as_of: Any = None,

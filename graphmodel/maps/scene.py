@@ -16,7 +16,7 @@ from typing import Any, Iterable, Sequence
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding
 from graphmodel.graph import node_key, sitter_key
-from graphmodel.maps import layout, styling, views
+from graphmodel.maps import labels, layout, styling, views
 from graphmodel.model import Network
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
@@ -34,7 +34,7 @@ _LABELS = {"on_behalf_of": "On behalf of", "start": "From", "end": "Until",
            "money_per_year": "Money a year (£)", "review_date": "Review due",
            "holder": "Held by", "parent": "Part of", "source_document": "Source"}
 _NOTES_LENGTH = 280
-_LABEL_WIDTH = 24
+_LABEL_WIDTH = 18
 
 
 @dataclass
@@ -53,6 +53,8 @@ class Node:
     size: int = 16
     x: float = 0.0
     y: float = 0.0
+    font: int = labels.MINOR
+    find: str = ""
 
 
 @dataclass
@@ -80,6 +82,8 @@ class Map:
     findings: list[Finding]
     evidence: list[list[str]] = field(default_factory=list)
     notice: str | None = None
+    sparse: str | None = None
+    """Set when the view has too little to draw: what it holds, in words."""
 
 
 @dataclass
@@ -141,6 +145,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     places = _positions(skeleton, view)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
     nodes = _nodes(rv, skeleton, view, findings, places)
+    _size_labels(nodes, skeleton.links)
     edges = [_edge(rv.current, link) for link in skeleton.links]
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
@@ -150,7 +155,33 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
                + (f"; {count(len(findings), 'finding')}" if findings else ""))
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
-               rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice)
+               rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
+               _sparse(skeleton, view, centres))
+
+
+SPARSE_LINKS = 3
+"""A whole view with fewer links than this is described in words, not drawn."""
+
+
+def _sparse(skeleton: views.Skeleton, view: str, centres: list[str]) -> str | None:
+    if centres or view == "ego" or len(skeleton.links) >= SPARSE_LINKS:
+        return None
+    said = "; ".join(f"{_name(skeleton, l.source)} {styling.edge_style(l.relationship).label} "
+                     f"{_name(skeleton, l.target)}" for l in skeleton.links)
+    return (f"There is too little to draw here: this view holds "
+            f"{count(len(skeleton.links), 'link')}" + (f" ({said})." if said else "."))
+
+
+def _size_labels(nodes: list[Node], links: list[views.Link]) -> None:
+    """Large names for the nodes that matter most, as many as fit without overlapping."""
+    degree = Counter(k for l in links for k in (l.source, l.target))
+    rank = {"organisation": 1, "body": 1}
+    ranked = sorted(nodes, key=lambda n: (not n.flagged, rank.get(n.type, 2), -degree[n.key],
+                                          n.key))
+    shown = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
+                                [n.key for n in ranked])
+    for n in nodes:
+        n.font = labels.MAJOR if n.key in shown else labels.MINOR
 
 
 def count(n: int, word: str) -> str:
@@ -214,7 +245,8 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Findi
         flagged = any(findings[i].severity != "info" for i in about[key])
         node = Node(key, record.id, rtype, kind, _label(record.name, flagged),
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
-                    flagged=flagged, x=places[key][0], y=places[key][1])
+                    flagged=flagged, x=places[key][0], y=places[key][1],
+                    find=_find_text(record))
         node.facts = _facts(rv.current, rtype, record) + _seat_facts(rv.current, key, seats)
         if view == "representation" and rtype == "body":
             node.status = _status(record, rv.org, seats.get(key, []))
@@ -225,6 +257,12 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Findi
             node.facts.insert(0, ("Sits on", f"{loads[key]} bodies in this map"))
         out.append(node)
     return out
+
+
+def _find_text(record: Any) -> str:
+    """What a search matches: the name, the id and the initials (\"LLEP\")."""
+    initials = "".join(w[0] for w in record.name.split() if w[:1].isupper())
+    return " ".join((record.name, record.id, initials)).lower()
 
 
 def _status(body: Any, org: str, seats: list[Any]) -> str:
@@ -297,7 +335,7 @@ def _edge(network: Network, link: views.Link) -> Edge:
     return edge
 
 
-_ENDS = {"member_of": ("body", "person"), "seat_of": ("body",), "reports_to": ("body", "reports_to"),
+_ENDS = {"on_behalf_of": ("person", "post", "on_behalf_of"), "member_of": ("body", "person"), "seat_of": ("body",), "reports_to": ("body", "reports_to"),
          "scrutinises": ("scrutiny_body", "body"), "nominates_to": ("nominating_body", "body"),
          "succeeded_by": ("predecessor", "successor"), "resources": ("organisation", "body")}
 
