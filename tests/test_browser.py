@@ -8,6 +8,7 @@ skips them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -234,29 +235,72 @@ def test_a_hostile_name_shows_as_text_and_runs_nothing(browser, out, network):
 
 def test_the_deck_moves_with_arrow_keys_and_clicks(browser, out, harborough):
     path = write_deck(harborough, out / "deck.html", as_of=HARBOROUGH_DAY)
-    visit = Visit(browser, path, 1280, 800)
+    visit = Visit(browser, path, 1366, 768)
     page = visit.page
     total = page.locator(".gm-slide").count()
-    assert total >= 5
+    assert total >= 6
     assert page.locator("#gm-counter").inner_text() == f"Slide 1 of {total}"
     visit.shot("deck-1-title")
     page.keyboard.press("ArrowRight")
     assert page.locator("#gm-counter").inner_text() == f"Slide 2 of {total}"
     visit.drawn("slide-2-map")
+    assert page.locator("#slide-2 .gm-side").count() == 0          # no sidebar on a slide
     visit.shot("deck-2-network")
     page.get_by_role("button", name="Next").click()
-    visit.drawn("slide-3-map")
+    # Harborough records one reporting line: the slide says so instead of drawing it
+    assert "too little to draw" in page.locator("#slide-3").inner_text()
     assert page.locator("#slide-3").is_visible() and not page.locator("#slide-2").is_visible()
     page.keyboard.press("ArrowRight")
     visit.drawn("slide-4-map")
+    assert "Where Harborough District Council has a seat" in page.locator("#slide-4").inner_text()
+    page.keyboard.press("ArrowRight")
+    visit.drawn("slide-5-map")
     first = key_findings(review(harborough, as_of=HARBOROUGH_DAY))[0]
     assert first.severity == "warning"
-    assert first.message in page.locator("#slide-4").inner_text()
-    visit.shot("deck-4-finding")
+    assert first.message in page.locator("#slide-5").inner_text()
+    notes = page.locator("#slide-5 .gm-notes")
+    assert not notes.is_visible()
+    page.keyboard.press("n")
+    assert notes.is_visible() and "Drawn from" in notes.inner_text()
+    visit.shot("deck-5-finding-notes")
+    page.keyboard.press("n")
     page.keyboard.press("ArrowLeft")
-    assert page.locator("#gm-counter").inner_text() == f"Slide 3 of {total}"
+    assert page.locator("#gm-counter").inner_text() == f"Slide 4 of {total}"
     page.keyboard.press("End")
     assert page.locator("#gm-counter").inner_text() == f"Slide {total} of {total}"
+    visit.clean()
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_every_slide_fits_the_screen_with_readable_text(browser, out, harborough, leeds,
+                                                       width, height):
+    for name, network, day in (("harborough", harborough, HARBOROUGH_DAY),
+                               ("leeds", leeds, LEEDS_DAY)):
+        visit = Visit(browser, write_deck(network, out / f"fit-{name}.html", as_of=day),
+                      width, height)
+        page = visit.page
+        for number in range(1, page.locator(".gm-slide").count() + 1):
+            page.evaluate(f"GM.slide({number - 1})")
+            fits = page.evaluate(
+                f"(s => [s.scrollHeight <= s.clientHeight, s.scrollWidth <= s.clientWidth, "
+                f"document.documentElement.scrollHeight <= innerHeight, "
+                f"Math.abs(s.clientWidth / s.clientHeight - 16 / 9) < 0.02])"
+                f"(document.getElementById('slide-{number}'))")
+            assert fits == [True, True, True, True], (name, number)
+            smallest = page.evaluate(
+                f"Math.min(...[...document.querySelectorAll('#slide-{number} :is(p, li, td, "
+                f"th)')].filter(e => !e.closest('.gm-legend, .gm-notes') && e.offsetParent)"
+                f".map(e => parseFloat(getComputedStyle(e).fontSize)))")
+            assert smallest >= 24, (name, number, smallest)
+        visit.clean()
+
+
+def test_printing_the_deck_gives_one_slide_a_page(browser, out, harborough):
+    path = write_deck(harborough, out / "print.html", as_of=HARBOROUGH_DAY)
+    visit = Visit(browser, path, 1366, 768)
+    slides = visit.page.locator(".gm-slide").count()
+    pdf = visit.page.pdf(prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == slides
     visit.clean()
 
 
