@@ -304,16 +304,26 @@ def test_printing_the_deck_gives_one_slide_a_page(browser, out, harborough):
     visit.clean()
 
 
-def test_the_review_pack_shows_a_finding_on_its_map(browser, out, harborough):
+def test_the_review_pack_shows_a_finding_on_its_map_and_links_back(browser, out, harborough):
     written = write_report(harborough, out / "pack", as_of=HARBOROUGH_DAY)
-    visit = Visit(browser, written["index.html"])
+    visit = Visit(browser, written["index.html"], 1366, 768)
     visit.drawn("map-representation")
     page = visit.page
-    first = page.locator("table").first.locator("button.gm-show").first
+    top = page.evaluate("document.getElementById('map-representation-canvas')"
+                        ".getBoundingClientRect().top")
+    assert top < 768                                  # the first map starts on the first screen
+    page.locator("a[href='#rule-unrepresented']").click()
+    assert page.evaluate("location.hash") == "#rule-unrepresented"
+    table = page.locator("#every-finding + table")
+    first = table.locator("button.gm-show").first
     node = first.get_attribute("data-node")
+    row = first.locator("xpath=ancestor::tr").get_attribute("id")
     first.click()
     visit.drawn("map-network")
     assert page.get_attribute("#map-network", "data-selected") == node
+    back = page.locator(f"#map-network-details a[href='#{row}']").first
+    back.click()
+    assert page.evaluate("location.hash") == f"#{row}"
     visit.shot("review-pack")
     visit.clean()
 

@@ -207,7 +207,7 @@ def test_pseudonymised_outputs_name_no_person_from_the_source(tmp_path, dataset)
     write_deck(network, tmp_path / "deck.html", as_of="2014-01-16", pseudonymise=True)
     written = write_report(network, tmp_path / "pack", as_of="2014-01-16", pseudonymise=True)
     outputs += [(tmp_path / "deck.html").read_text(encoding="utf-8")]
-    outputs += [p.read_text(encoding="utf-8") for p in written.values()]
+    outputs += [p.read_text(encoding="utf-8") for p in written.values() if p.suffix != ".png"]
     for text in outputs:
         data = text.split("<script>")[0] + "".join(re.findall(r'class="gm-data">(.*?)</script>',
                                                                 text, re.S))
@@ -266,7 +266,7 @@ def test_the_present_and_report_commands(tmp_path, dataset_dir):
                                      "--out", str(tmp_path / "pack")])
     assert pack.exit_code == 0, pack.output
     assert {p.name for p in (tmp_path / "pack").iterdir()} == {"index.html", "report.md",
-                                                               "findings.csv"}
+                                                               "findings.csv", "images"}
 
 
 def test_the_harborough_review_pack_tells_the_same_findings_three_ways(tmp_path, harborough):
@@ -282,6 +282,59 @@ def test_the_harborough_review_pack_tells_the_same_findings_three_ways(tmp_path,
     assert "Councillor Pain is there on behalf of Leicestershire County Council" in paper
     index = written["index.html"].read_text(encoding="utf-8")
     assert index.count('class="gm-map"') >= 3
+
+
+def test_the_review_pack_leads_with_counts_by_rule_and_cites_documents_by_id(tmp_path,
+                                                                            harborough):
+    written = write_report(harborough, tmp_path, as_of=HARBOROUGH_DAY)
+    paper = written["report.md"].read_text(encoding="utf-8")
+    summary, rest = paper.split("## Maps", 1)
+    assert "| [unrepresented](#rule-unrepresented) |" in summary
+    assert '<a id="rule-unrepresented"></a>' in rest
+    # Councillor Pain's seat, cited by document id and paragraph; the title once, in Sources
+    assert "Membership pain-llep-board \\[partnership-register-2014, para 2.9\\]" in paper
+    assert paper.count("Partnership Register and Policy (report to the Scrutiny Panel") == 1
+    assert paper.index("## Maps") < paper.index("## Warnings") < paper.index("## Sources")
+    index = written["index.html"].read_text(encoding="utf-8")
+    assert '<a href="#rule-unrepresented">unrepresented</a>' in index
+    assert 'id="rule-unrepresented"' in index
+
+
+def test_the_paper_embeds_an_image_of_each_map_it_draws(tmp_path, harborough):
+    written = write_report(harborough, tmp_path, as_of=HARBOROUGH_DAY)
+    paper = written["report.md"].read_text(encoding="utf-8")
+    embedded = re.findall(r"!\[[^\]]*\]\((images/[^)]+\.png)\)", paper)
+    assert "images/representation.png" in embedded and "images/network.png" in embedded
+    # Harborough's one reporting line is said in words, so there is no accountability image
+    assert "images/accountability.png" not in embedded and "too little to draw" in paper
+    for name in embedded:
+        assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("suffix", ["svg", "png"])
+def test_a_seed_map_exports_as_the_same_nontrivial_image_every_time(tmp_path, leeds, suffix):
+    from graphmodel.maps import write_map
+
+    m = make_map(leeds, "network", as_of=LEEDS_DAY)
+    first = write_map(m, tmp_path / f"a.{suffix}").read_bytes()
+    again = write_map(make_map(leeds, "network", as_of=LEEDS_DAY),
+                      tmp_path / f"b.{suffix}").read_bytes()
+    assert first == again and len(first) > 20_000
+    if suffix == "svg":
+        text = first.decode("utf-8")
+        assert text.count("<path") > len(m.nodes)        # every node, link and letter
+        assert "<dc:date>" not in text                   # no date: the same file each time
+    else:
+        assert first[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_map_command_writes_an_image_for_an_svg_or_png_path(tmp_path, dataset_dir):
+    for suffix, start in (("svg", b"<?xml"), ("png", b"\x89PNG")):
+        out = tmp_path / f"town.{suffix}"
+        result = CliRunner().invoke(main, ["map", str(dataset_dir), "--as-of", "2012-06-01",
+                                           "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes().startswith(start)
 
 
 def test_the_committed_visualisations_are_what_make_maps_writes(tmp_path):

@@ -12,6 +12,7 @@ screen reader can read, and every control works from the keyboard.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any, Iterable
@@ -21,7 +22,7 @@ from graphmodel.maps.pyvis_page import network_data, vis_file
 from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
 
 __all__ = ["map_page", "map_section", "document", "safe_json", "write_html",
-           "findings_table", "SEVERITY_WORDS"]
+           "findings_table", "finding_ref", "SEVERITY_WORDS"]
 
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
 
@@ -57,7 +58,7 @@ def _data(m: Map) -> dict[str, Any]:
                                      f"{styling.edge_style(e.relationship).label} \u2014 "
                                      f"{names[e.target]}", "facts": e.facts} for e in m.edges},
         "findings": [{"severity": SEVERITY_WORDS.get(f.severity, f.severity), "rule": f.rule,
-                      "message": f.message, "evidence": evidence,
+                      "message": f.message, "evidence": evidence, "ref": finding_ref(f),
                       "standard": str(f.data.get("standard", ""))}
                      for f, evidence in zip(m.findings, m.evidence)],
     }
@@ -174,16 +175,29 @@ def tables_html(m: Map, open_: bool) -> str:
         f"{findings_table(m.findings, m.evidence, 'Findings on this map', m)}</details>")
 
 
+def finding_ref(f: Any) -> str:
+    """The id of a finding's row in a findings table, which a map's details link back to."""
+    raw = f"finding-{f.rule}-{f.subject.type}-{f.subject.id}"
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", raw)
+
+
 def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
-                   m: Map | None = None) -> str:
-    """Findings as a table; with a map, each has a button that shows its subject on it."""
+                   m: Map | None = None, anchors: dict[int, str] | None = None) -> str:
+    """Findings as a table; with a map, each has a button that shows its subject on it.
+    ``anchors`` (the review pack's table of every finding) gives some rows (by index) an
+    id to link to, in a cell of theirs, and every row the id maps link back to."""
     keys = {n.key for n in m.nodes} if m else set()
-    rows = []
-    for f, cited in zip(findings, evidence):
+    rows, refs = [], set()
+    for i, (f, cited) in enumerate(zip(findings, evidence)):
         shown = finding_nodes(f, keys)
         button = _show(m, shown[0], f.subject.name) if m and shown else ""
+        mark = (f' id="{escape_text(anchors[i])}"' if anchors and i in anchors else "")
+        ref = finding_ref(f)
+        row_id = f' id="{escape_text(ref)}"' if anchors is not None and ref not in refs else ""
+        refs.add(ref)
         rows.append(
-            f"<tr><td>{escape_text(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
+            f'<tr{row_id}><td{mark}>'
+            f"{escape_text(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
             f"<td>{escape_text(f.rule)}</td><th scope=\"row\">{escape_text(f.subject.name)}</th>"
             f"<td>{escape_text(f.message)}</td><td>{escape_text('; '.join(cited))}</td><td>{button}</td></tr>")
     return (f'<table class="gm-table"><caption>{escape_text(caption)}</caption><thead><tr>'

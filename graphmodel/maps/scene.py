@@ -20,7 +20,7 @@ from graphmodel.maps import labels, layout, styling, views
 from graphmodel.model import Network
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
-           "finding_nodes", "evidence_text", "count"]
+           "finding_nodes", "evidence_text", "citation", "sources_cited", "count"]
 
 VIEW_TITLES = {
     "network": "the whole network",
@@ -99,7 +99,9 @@ class Review:
 
     @property
     def org_name(self) -> str:
-        return self.network.organisations[self.org].name
+        """The organisation's name ("" when the dataset names none)."""
+        org = self.network.organisations.get(self.org or "")
+        return org.name if org else ""
 
 
 def prepare(network: Network, org: str | None = None, as_of: Any = None,
@@ -219,6 +221,19 @@ def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
     if subject in nodes:
         return [subject]
     return sorted({node_key(e.type, e.id) for e in finding.evidence} & nodes)
+
+
+def citation(evidence: Any) -> str:
+    """``Membership pain-llep-board [harborough-register, para 2.9]``: the document by id,
+    its full title once in a list of sources (:func:`sources_cited`)."""
+    where = ", ".join(x for x in (evidence.source_document, evidence.source_section) if x)
+    return f"{styling.humanise(evidence.type)} {evidence.id}" + (f" [{where}]" if where else "")
+
+
+def sources_cited(network: Network, findings: Iterable[Finding]) -> list[Any]:
+    """The documents the findings' evidence cites, each once, in id order."""
+    ids = {e.source_document for f in findings for e in f.evidence if e.source_document}
+    return [network.documents[i] for i in sorted(ids) if i in network.documents]
 
 
 def evidence_text(network: Network, evidence: Any) -> str:

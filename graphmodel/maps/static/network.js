@@ -40,6 +40,12 @@
         div.appendChild(ul);
       }
       if (f.standard) div.appendChild(el("p", "Standard: " + f.standard, "gm-standard"));
+      // in a review pack, the finding's row in the table of every finding
+      if (document.getElementById(f.ref) && box.classList.contains("gm-details")) {
+        var back = el("a", "Back to this finding in the table", "gm-back");
+        back.href = "#" + f.ref;
+        div.appendChild(back);
+      }
       box.appendChild(div);
     });
     return box;
