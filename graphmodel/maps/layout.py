@@ -38,18 +38,37 @@ def _components(keys: Sequence[str], links: list[tuple[str, str]]) -> list[list[
 
 
 def _spring(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(group)
-    mine = set(group)
-    g.add_edges_from((a, b) for a, b in links if a in mine and b in mine and a != b)
     if len(group) <= _SMALL:
+        import networkx as nx
+
+        g = nx.Graph()
+        g.add_nodes_from(group)
+        mine = set(group)
+        g.add_edges_from((a, b) for a, b in links if a in mine and b in mine and a != b)
         placed = nx.kamada_kawai_layout(g)   # spreads a small group evenly; no randomness
     else:
-        placed = nx.spring_layout(g, seed=_SEED, iterations=80 if len(group) < 1000 else 40)
+        placed = _fruchterman_reingold(group, links)
     size = len(group) ** 0.5
     return {k: (float(x) * size, float(y) * size) for k, (x, y) in placed.items()}
+
+
+def _fruchterman_reingold(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
+    """igraph's spring layout (in C, on a grid: quick for thousands of nodes), its random
+    numbers drawn from a generator of its own with a fixed seed."""
+    import random
+
+    import igraph
+
+    index = {k: i for i, k in enumerate(group)}
+    edges = sorted({(index[a], index[b]) for a, b in links
+                    if a in index and b in index and a != b})
+    g = igraph.Graph(n=len(group), edges=edges)
+    igraph.set_random_number_generator(random.Random(_SEED))
+    try:
+        coords = g.layout_fruchterman_reingold(niter=300, grid=True).coords
+    finally:
+        igraph.set_random_number_generator(random)
+    return {k: (x, y) for k, (x, y) in zip(group, coords)}
 
 
 def _pack(groups: list[dict[str, Point]], gap: float) -> dict[str, Point]:

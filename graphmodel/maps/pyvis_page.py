@@ -54,7 +54,7 @@ def vis_options(nodes: int = 0) -> dict[str, Any]:
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": labels.DRAW_THRESHOLD,
                                         "maxVisible": 40}}},
-        "interaction": {"dragNodes": True, "dragView": True, "zoomView": True, "hover": not big,
+        "interaction": {"dragNodes": True, "dragView": True, "zoomView": True, "hover": True,
                         "tooltipDelay": 150, "multiselect": False, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big,
                         "keyboard": {"enabled": True, "bindToWindow": False}},

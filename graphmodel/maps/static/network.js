@@ -73,11 +73,7 @@
     var status = section.querySelector(".gm-status");
     var details = section.querySelector(".gm-details");
     var original = {};
-    data.nodes.forEach(function (n) {
-      original[n.id] = { color: n.color, font: n.font };
-      n.title = tip(data, data.nodeInfo[n.id], true);
-    });
-    data.edges.forEach(function (e) { e.title = tip(data, data.edgeInfo[e.id], false); });
+    data.nodes.forEach(function (n) { original[n.id] = { color: n.color, font: n.font }; });
     var nodes = new vis.DataSet(data.nodes);
     var edges = new vis.DataSet(data.edges);
     var network = new vis.Network(holder, { nodes: nodes, edges: edges }, data.options);
@@ -123,6 +119,17 @@
       section.removeAttribute("data-selected");
     }
 
+    // a tooltip is made when first pointed at: thousands made up front slow the first paint
+    network.on("hoverNode", function (params) {
+      if (!nodes.get(params.node).title) {
+        nodes.update({ id: params.node, title: tip(data, data.nodeInfo[params.node], true) });
+      }
+    });
+    network.on("hoverEdge", function (params) {
+      if (!edges.get(params.edge).title) {
+        edges.update({ id: params.edge, title: tip(data, data.edgeInfo[params.edge], false) });
+      }
+    });
     network.on("click", function (params) {
       if (params.nodes.length) select(params.nodes[0], false);
       else if (params.edges.length && details) {
