@@ -292,6 +292,11 @@ def test_every_slide_fits_the_screen_with_readable_text(browser, out, harborough
                 f"th)')].filter(e => !e.closest('.gm-legend, .gm-notes') && e.offsetParent)"
                 f".map(e => parseFloat(getComputedStyle(e).fontSize)))")
             assert smallest >= 24, (name, number, smallest)
+            if page.locator(f"#slide-{number}-map[data-gm-map]").count():
+                visit.drawn(f"slide-{number}-map")
+                boxes = page.evaluate(f"GM.maps['slide-{number}-map'].labels()")
+                assert boxes and min(b["font"] for b in boxes) >= 12, (name, number)
+                assert overlapping(boxes) == [], (name, number)
         visit.clean()
 
 

@@ -18,12 +18,14 @@ from typing import Any
 
 from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, key_findings,
                                         tally, try_draw)
+from graphmodel.maps.layout import SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
 from graphmodel.maps.scene import Review, evidence_text, prepare
 
 __all__ = ["deck_html", "write_deck"]
 
 _EVIDENCE_SHOWN = 8
+_VIEW_FRAME = (900.0, 450.0)   # a whole view's slide: its map below a heading, legend beside
 
 
 def _e(text: Any) -> str:
@@ -56,7 +58,7 @@ def _title_slide(rv: Review) -> str:
 
 
 def _map_slide(rv: Review, view: str, heading: str, number: int) -> str:
-    m = try_draw(rv, view, f"slide-{number}-map")
+    m = try_draw(rv, view, f"slide-{number}-map", frame=_VIEW_FRAME)
     if m is None:
         return (f"<h2>{_e(heading)}</h2><p class=\"gm-message\">This network is too big to draw "
                 "whole on a slide: see the review pack's focused maps, or draw one part with "
@@ -77,8 +79,8 @@ def _evidence_notes(rv: Review, f: Any) -> str:
 
 def _finding_slide(rv: Review, f: Any, number: int) -> str:
     heading = finding_heading(f)
-    m = finding_map(rv, f, f"slide-{number}-map")
-    drawn = "" if m is None else map_section(m, heading=f"Map: {heading}", level=3, lazy=True,
+    m = finding_map(rv, f, f"slide-{number}-map", frame=SLIDE_FRAME)
+    drawn = "" if m is None else map_section(m, heading="On the map", level=3, lazy=True,
                                              bare=True)
     return f"<h2>{_e(heading)}</h2><p class=\"gm-message\">{_e(f.message)}</p>{drawn}"
 

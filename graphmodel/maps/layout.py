@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-__all__ = ["force_layout", "layered_layout", "FRAME", "stretch"]
+__all__ = ["force_layout", "layered_layout", "FRAME", "SLIDE_FRAME", "stretch"]
 
 FRAME = (1000.0, 500.0)
-"""Width and height, in map units, that every layout is stretched over."""
+"""Width and height, in map units, that a map page's layout is stretched over."""
+SLIDE_FRAME = (900.0, 330.0)
+"""The same for the wider, lower canvas a map has on a slide below its words."""
 Point = tuple[float, float]
 _SEED = 7
 _SMALL = 300

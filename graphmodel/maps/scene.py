@@ -130,11 +130,12 @@ def prepare(network: Network, org: str | None = None, as_of: Any = None,
 
 def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = None,
          depth: int = 1, max_nodes: int = views.MAX_NODES, map_id: str | None = None,
-         title: str | None = None) -> Map:
+         title: str | None = None, frame: tuple[float, float] = layout.FRAME) -> Map:
     """One view of a reviewed network as a Map: nodes placed, styled and described.
 
     ``focus`` (ids, names or ``type:id`` keys) keeps those records and everything
-    within ``depth`` links of them; the ego view needs one.
+    within ``depth`` links of them; the ego view needs one. ``frame`` is the area the
+    layout is stretched over: its proportions should be the canvas's.
     """
     skeleton = views.build_view(rv.current, view, rv.org)
     centres = _centres(rv, focus)
@@ -144,7 +145,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if centres:
         skeleton = views.focus_on(skeleton, centres, depth)
     skeleton = views.fit_size(skeleton, view, max_nodes)
-    places = _positions(skeleton, view)
+    places = _positions(skeleton, view, frame)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
     nodes = _nodes(rv, skeleton, view, findings, places)
     _size_labels(nodes, skeleton.links)
@@ -206,12 +207,13 @@ def _name(skeleton: views.Skeleton, key: str) -> str:
     return skeleton.nodes[key][1].name if key in skeleton.nodes else key
 
 
-def _positions(skeleton: views.Skeleton, view: str) -> dict[str, tuple[float, float]]:
+def _positions(skeleton: views.Skeleton, view: str,
+               frame: tuple[float, float]) -> dict[str, tuple[float, float]]:
     keys = list(skeleton.nodes)
     if view == "accountability":
         return layout.layered_layout(keys, [(l.source, l.target) for l in skeleton.links
-                                            if l.relationship == "reports_to"])
-    return layout.force_layout(keys, [(l.source, l.target) for l in skeleton.links])
+                                            if l.relationship == "reports_to"], frame)
+    return layout.force_layout(keys, [(l.source, l.target) for l in skeleton.links], frame)
 
 
 def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
