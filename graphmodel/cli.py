@@ -434,8 +434,9 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         rules_file, org=org, as_of=as_of, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html")
-    if m.notice:
-        click.echo(f"note: {m.notice}", err=True)
+    for note in (m.notice, m.sparse):
+        if note:
+            click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {path}: {m.summary}", err=True)
 
 

@@ -432,3 +432,25 @@ def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, vi
     assert visit.in_view(f"#map-{view} .gm-legend")
     visit.shot(f"legible-{dataset}-{view}")
     visit.clean()
+
+
+def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
+    """Past 500 nodes the rows are made by the page when the tables are opened, from the
+    same data as the drawing: every node and link is there, with its button."""
+    from graphmodel.generate import AS_OF, generate
+
+    generate(tmp_path / "big", bodies=60, people=520, seed=2)
+    m = make_map(open_source(tmp_path / "big"), "network", as_of=AS_OF)
+    assert len(m.nodes) >= 500
+    visit = Visit(browser, write_map(m, out / "big.html"))
+    visit.drawn("map-network")
+    page = visit.page
+    rows_of = "#map-network .gm-{}-rows tr"
+    assert page.locator(rows_of.format("node")).count() == 0
+    page.locator("#map-network details.gm-alt > summary").click()
+    assert page.locator(rows_of.format("node")).count() == len(m.nodes)
+    assert page.locator(rows_of.format("edge")).count() == len(m.edges)
+    key = m.nodes[-1].key
+    page.locator(f"#map-network button.gm-show[data-node='{key}']").click()
+    assert page.get_attribute("#map-network", "data-selected") == key
+    visit.clean()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from graphmodel.maps import assets, styling
-from graphmodel.maps.pyvis_page import network_data, vis_file
+from graphmodel.maps.pyvis_page import BIG, network_data, vis_file
 from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
 
 __all__ = ["map_page", "map_section", "document", "safe_json", "write_html",
@@ -56,7 +56,8 @@ def _data(m: Map) -> dict[str, Any]:
                              "facts": n.facts, "findings": n.findings} for n in m.nodes},
         "edgeInfo": {e.key: {"name": f"{names[e.source]} \u2014 "
                                      f"{styling.edge_style(e.relationship).label} \u2014 "
-                                     f"{names[e.target]}", "facts": e.facts} for e in m.edges},
+                                     f"{names[e.target]}", "facts": e.facts,
+                             "rel": styling.edge_style(e.relationship).label} for e in m.edges},
         "findings": [{"severity": SEVERITY_WORDS.get(f.severity, f.severity), "rule": f.rule,
                       "message": f.message, "evidence": evidence, "ref": finding_ref(f),
                       "standard": str(f.data.get("standard", ""))}
@@ -150,28 +151,34 @@ def _show(m: Map, key: str, name: str) -> str:
 
 
 def tables_html(m: Map, open_: bool) -> str:
+    """The map's nodes, links and findings as tables. On a big map the page's script
+    fills the node and link rows when the tables are first opened, from the same data as
+    the drawing: thousands of rows written out would slow the first paint."""
     names = {n.key: _name(n) for n in m.nodes}
-    node_rows = "".join(
+    lazy = len(m.nodes) >= BIG and not open_
+    node_rows = "" if lazy else "".join(
         f"<tr><th scope=\"row\">{escape_text(names[n.key])}</th><td>{escape_text(styling.humanise(n.type))}</td>"
         f"<td>{escape_text(styling.humanise(n.kind))}</td><td>{len(n.findings) or ''}</td>"
         f"<td>{escape_text(_facts_text(n.facts))}</td><td>{_show(m, n.key, names[n.key])}</td></tr>"
         for n in m.nodes)
-    edge_rows = "".join(
+    edge_rows = "" if lazy else "".join(
         f"<tr><td>{escape_text(names[e.source])}</td><td>{escape_text(styling.edge_style(e.relationship).label)}"
         f"</td><td>{escape_text(names[e.target])}</td><td>{escape_text(_facts_text(e.facts))}</td></tr>"
         for e in m.edges)
     return (
-        f'<details class="gm-alt"{" open" if open_ else ""}><summary>The map as tables: '
+        f'<details class="gm-alt"{" open" if open_ else ""}{" data-fill" if lazy else ""}>'
+        f'<summary>The map as tables: '
         f"{_count(len(m.nodes), 'node')}, {_count(len(m.edges), 'link')}, "
         f"{_count(len(m.findings), 'finding')}</summary>"
         f'<table class="gm-table"><caption>Nodes of the map</caption><thead><tr>'
         '<th scope="col">Name</th><th scope="col">Type</th><th scope="col">Kind</th>'
         '<th scope="col">Findings</th><th scope="col">Details</th>'
         '<th scope="col">On the map</th></tr></thead>'
-        f"<tbody>{node_rows}</tbody></table>"
+        f'<tbody class="gm-node-rows">{node_rows}</tbody></table>'
         f'<table class="gm-table"><caption>Links of the map</caption><thead><tr>'
         '<th scope="col">From</th><th scope="col">Relationship</th><th scope="col">To</th>'
-        f'<th scope="col">Details</th></tr></thead><tbody>{edge_rows}</tbody></table>'
+        f'<th scope="col">Details</th></tr></thead><tbody class="gm-edge-rows">{edge_rows}</tbody>'
+        '</table>'
         f"{findings_table(m.findings, m.evidence, 'Findings on this map', m)}</details>")
 
 

@@ -51,6 +51,45 @@
     return box;
   }
 
+  function cell(row, tag, text) {
+    var c = el(tag, text);
+    if (tag === "th") c.setAttribute("scope", "row");
+    row.appendChild(c);
+    return c;
+  }
+
+  function factsText(facts) {
+    return facts.map(function (f) { return f[0] + ": " + f[1]; }).join("; ");
+  }
+
+  /* A big map's node and link rows, made when its tables are first opened. */
+  function fillTables(section, data) {
+    var nodeRows = section.querySelector(".gm-node-rows"), edgeRows = section.querySelector(".gm-edge-rows");
+    data.nodes.forEach(function (n) {
+      var info = data.nodeInfo[n.id], row = el("tr");
+      cell(row, "th", info.name);
+      cell(row, "td", info.type);
+      cell(row, "td", info.kind);
+      cell(row, "td", info.findings.length || "");
+      cell(row, "td", factsText(info.facts));
+      var button = el("button", "Show on map", "gm-show");
+      button.type = "button";
+      button.setAttribute("data-map", section.id);
+      button.setAttribute("data-node", n.id);
+      button.appendChild(el("span", ": " + info.name, "gm-vh"));
+      cell(row, "td").appendChild(button);
+      nodeRows.appendChild(row);
+    });
+    data.edges.forEach(function (e) {
+      var info = data.edgeInfo[e.id], row = el("tr");
+      cell(row, "td", data.nodeInfo[e.from].name);
+      cell(row, "td", info.rel);
+      cell(row, "td", data.nodeInfo[e.to].name);
+      cell(row, "td", factsText(info.facts));
+      edgeRows.appendChild(row);
+    });
+  }
+
   function tip(data, info, isNode) {
     return describe(el("div", null, "gm-vis-tip"), data, info, isNode);
   }
@@ -197,6 +236,12 @@
       clear();
       network.fit({ animation: false });
       say("Showing all " + data.nodes.length + " nodes.");
+    });
+    var alt = section.querySelector("details.gm-alt[data-fill]");
+    if (alt) alt.addEventListener("toggle", function () {
+      if (!alt.open || alt.gmFilled) return;
+      alt.gmFilled = true;
+      fillTables(section, data);
     });
     var toggle = section.querySelector(".gm-legend-toggle");
     toggle.addEventListener("click", function () {
