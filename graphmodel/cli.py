@@ -23,7 +23,6 @@ FORMATS = ("table", "json", "csv")
 SEVERITIES = ("info", "warning", "error")   # graphmodel.analysis.findings.SEVERITIES
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
 MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
-MAP_RENDERERS = ("canvas", "pyvis")   # graphmodel.maps.RENDERERS, likewise
 
 
 class GuardedGroup(click.Group):
@@ -520,15 +519,12 @@ def review_settings(network: Any, rules_file: str | None, as_of: str | None,
               help="With --focus: how many links out from it to draw.")
 @pack_options
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
-              help="HTML file to write (default: DATASET-VIEW.html).")
-@click.option("--renderer", type=click.Choice(MAP_RENDERERS), default="canvas",
-              show_default=True,
-              help="canvas: graphmodel's own drawing, fast past 1,000 nodes; pyvis: "
-                   "vis-network with draggable nodes, for maps of up to 1,000 nodes.")
+              help="File to write: .html for the interactive map (default: "
+                   "DATASET-VIEW.html), .svg or .png for an image of it.")
 def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
                 org: str | None, rules_file: str | None, as_of: str | None,
-                pseudonymise: bool, out: str | None, renderer: str) -> None:
-    """Draw an interactive map of SOURCE as one self-contained, offline HTML file."""
+                pseudonymise: bool, out: str | None) -> None:
+    """Draw a map of SOURCE: one self-contained, offline HTML file, or an SVG or PNG image."""
     from graphmodel.maps import make_map, write_map
     from graphmodel.outputs import check_file_target
 
@@ -537,9 +533,10 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
     network = open_network(source, dataset)
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
-    path = write_map(m, out or f"{network.dataset.id}-{view}.html", renderer=renderer)
-    if m.notice:
-        click.echo(f"note: {m.notice}", err=True)
+    path = write_map(m, out or f"{network.dataset.id}-{view}.html")
+    for note in (m.notice, m.sparse):
+        if note:
+            click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {path}: {m.summary}", err=True)
 
 
