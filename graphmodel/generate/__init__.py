@@ -15,8 +15,8 @@ once in :mod:`.distributions` (the names in brackets below) with the words of
 :mod:`.vocabulary`; :mod:`.writers` turn the plans into tables without drawing
 anything. The same arguments always give byte-identical files: the order of the
 plans in :func:`generate` is the order of the draws, and dates are relative to the
-fixed day :data:`AS_OF`, not today. A million memberships take several seconds
-and their plan (by column) about 200 MB.
+fixed day :data:`AS_OF`, not today. A million memberships take several seconds;
+their plan is held by column (the process peaks at about 210 MB).
 
 What it draws, and from which distributions
 -------------------------------------------
@@ -163,7 +163,7 @@ def generate(out_dir: str | os.PathLike, bodies: int, people: int, seed: int = 0
 def _collector_paused():
     """Pause the cyclic garbage collector: the plans hold millions of objects and make no
     cycles, and the collector would otherwise re-scan them all, again and again, while a
-    million rows are written (it costs a third of the time)."""
+    million rows are written (about a third of the time at 1.1 million memberships)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

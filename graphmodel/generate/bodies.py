@@ -102,11 +102,14 @@ def _dissolutions(rng: Random, kinds: tuple[str, ...], by_kind: dict[str, tuple[
     return dissolved, successions
 
 
+_Candidates = dict[str, tuple[tuple[int, ...], tuple[float, ...]]]
+
+
 def _hierarchy(rng: Random, kinds: tuple[str, ...], by_kind: dict[str, tuple[int, ...]],
-               dissolved: list[int | None]):
+               dissolved: list[int | None]) -> tuple[list[int | None], _Candidates]:
     """Each body's parent a level up, a Zipf weight making a few parents popular."""
     parent: list[int | None] = [None] * len(kinds)
-    candidates: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+    candidates: _Candidates = {}
     for kind, parent_kinds in d.PARENTS.items():
         pool = [b for pk in parent_kinds for b in by_kind[pk] if dissolved[b] is None]
         rng.shuffle(pool)
@@ -128,7 +131,8 @@ def _hierarchy(rng: Random, kinds: tuple[str, ...], by_kind: dict[str, tuple[int
 
 
 def _details(rng: Random, kinds: tuple[str, ...], by_kind: dict[str, tuple[int, ...]],
-             parent: list[int | None], organisations: Organisations, areas: Areas):
+             parent: list[int | None], organisations: Organisations, areas: Areas
+             ) -> tuple[list[int], list[tuple[int, ...]], list[tuple[int, ...]], list[str]]:
     """Each body's host organisation, areas, themes and name."""
     n = len(kinds)
     councils = by_kind["full_council"]

@@ -147,8 +147,13 @@ def _add_rows(rng: Random, plan: Memberships, j: int, members: list[int], roles:
     limit = dissolved if dissolved is not None else TODAY - 1
     first = max(est, limit - d.HISTORY_YEARS * 365)
     span = limit - 30 - first
-    person_col, post_col, obo_col = plan.person.append, plan.post.append, plan.on_behalf_of.append
-    nom_col, start_col, end_col = plan.nominated_by.append, plan.start.append, plan.end.append
+    # most rows name the person and no post: those columns are filled first, then patched
+    row = len(plan.person)
+    person_col, post_col = plan.person, plan.post
+    person_col.extend(members)
+    post_col.extend([-1] * len(members))
+    obo_col, nom_col = plan.on_behalf_of.append, plan.nominated_by.append
+    start_col, end_col = plan.start.append, plan.end.append
     for x, p in enumerate(members):
         k = kinds[p]
         u = rnd()
@@ -165,11 +170,9 @@ def _add_rows(rng: Random, plan: Memberships, j: int, members: list[int], roles:
         nom_col(nom if nom >= 0 and (k == ELECTED) == nom_elected and rnd() < nominated
                 else -1)
         if p in post_of and rnd() < seat_of_post:
-            post_col(post_of[p])
-            person_col(-1 if rnd() < post_only else p)
-        else:
-            post_col(-1)
-            person_col(p)
+            post_col[row + x] = post_of[p]
+            if rnd() < post_only:
+                person_col[row + x] = -1
         if x < ncurrent:
             start_col(0 if rnd() < start_unknown else recent + int(rnd() * (TODAY - recent)))
             end_col(TODAY + 30 + int(rnd() * 900) if rnd() < end_planned else 0)

@@ -166,12 +166,15 @@ def _membership_rows(m: Memberships, bid: list, pid: list, post_id: list,
                      oid: list) -> Iterable[list[Any]]:
     days = [None] + _DAYS  # a day of 0 (unknown) is None; the rest are >= 1970
     base = _BASE - 1
-    columns = zip(m.body, m.person, m.post, m.role, m.on_behalf_of, m.nominated_by,
-                  m.start, m.end)
-    return ([f"m{n}", bid[b], pid[p], post_id[post], role, oid[obo], bid[nom],
-             days[start and start - base], days[end and end - base], None, DOCUMENT,
-             f"generated row {n}"]
-            for n, (b, p, post, role, obo, nom, start, end) in enumerate(columns, 1))
+    for lo in range(0, len(m), PROGRESS_EVERY):  # a batch at a time: rows are many
+        hi = lo + PROGRESS_EVERY
+        columns = zip(map(str, range(lo + 1, hi + 1)), m.body[lo:hi], m.person[lo:hi], m.post[lo:hi],
+                      m.role[lo:hi], m.on_behalf_of[lo:hi], m.nominated_by[lo:hi],
+                      m.start[lo:hi], m.end[lo:hi])
+        yield from [["m" + n, bid[b], pid[p], post_id[post], role, oid[obo], bid[nom],
+                     days[start and start - base], days[end and end - base], None, DOCUMENT,
+                     "generated row " + n]
+                    for n, b, p, post, role, obo, nom, start, end in columns]
 
 
 def write_bodies(tables: Tables, bodies: Bodies, register: Register, memberships: Memberships,
