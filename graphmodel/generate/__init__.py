@@ -16,7 +16,7 @@ once in :mod:`.distributions` (the names in brackets below) with the words of
 anything. The same arguments always give byte-identical files: the order of the
 plans in :func:`generate` is the order of the draws, and dates are relative to the
 fixed day :data:`AS_OF`, not today. A million memberships take several seconds;
-their plan is held by column (the process peaks at about 210 MB).
+their plan is held by column (the process peaks at about 165 MiB).
 
 What it draws, and from which distributions
 -------------------------------------------

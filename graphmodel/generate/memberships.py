@@ -15,6 +15,7 @@ from random import Random
 
 from graphmodel.generate import distributions as d
 from graphmodel.generate.bodies import Bodies
+from graphmodel.generate.days import FIRST, ISO
 from graphmodel.generate.organisations import Organisations
 from graphmodel.generate.people import People, Posts
 from graphmodel.generate.relationships import Nominations
@@ -26,7 +27,7 @@ TODAY = d.TODAY
 
 @dataclass(frozen=True, slots=True)
 class Memberships:
-    """One row per membership, by column; -1 (or 0 for a day) means none."""
+    """One row per membership, by column; -1 means none."""
 
     body: list[int]
     person: list[int]           # -1: the record names only the post
@@ -34,8 +35,8 @@ class Memberships:
     role: list[str]
     on_behalf_of: list[int]     # an organisation
     nominated_by: list[int]     # a body
-    start: list[int]            # a day (ordinal)
-    end: list[int]
+    start: list[str | None]     # a day, as written (shared texts: they are many)
+    end: list[str | None]
     # per body: the size it declares, and its declared seats by person kind
     declared_size: tuple[int | None, ...]
     declared_composition: tuple[tuple[int, ...] | None, ...]
@@ -174,13 +175,14 @@ def _add_rows(rng: Random, plan: Memberships, j: int, members: list[int], roles:
             if rnd() < post_only:
                 person_col[row + x] = -1
         if x < ncurrent:
-            start_col(0 if rnd() < start_unknown else recent + int(rnd() * (TODAY - recent)))
-            end_col(TODAY + 30 + int(rnd() * 900) if rnd() < end_planned else 0)
+            start_col(None if rnd() < start_unknown
+                      else ISO[recent + int(rnd() * (TODAY - recent)) - FIRST])
+            end_col(ISO[TODAY + 30 + int(rnd() * 900) - FIRST] if rnd() < end_planned else None)
         else:
             s = first + int(rnd() * span) if span > 0 else first
             e = max(s, min(s + 90 + int(rnd() * 2400), limit))
-            start_col(0 if rnd() < past_start_unknown else s)
-            end_col(e)
+            start_col(None if rnd() < past_start_unknown else ISO[s - FIRST])
+            end_col(ISO[e - FIRST])
     plan.body.extend([j] * len(members))
     plan.role.extend(roles)
 

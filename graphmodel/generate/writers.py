@@ -6,7 +6,6 @@ row N`` (N is the row within its table). Nothing here draws a random number.
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -14,6 +13,7 @@ from typing import Any, Callable, Iterable, Sequence
 from graphmodel.generate import distributions as d
 from graphmodel.generate.areas import Areas
 from graphmodel.generate.bodies import Bodies
+from graphmodel.generate.days import day
 from graphmodel.generate.memberships import Memberships
 from graphmodel.generate.organisations import Organisations
 from graphmodel.generate.people import People, Posts, Roster
@@ -24,16 +24,6 @@ from graphmodel.model import record_type
 
 DOCUMENT = "synthetic"
 PROGRESS_EVERY = 10_000
-_BASE = _dt.date(1970, 1, 1).toordinal()
-# every day from 1970 to four years after AS_OF, written once
-_DAYS = [_dt.date.fromordinal(_BASE + i).isoformat() for i in range(d.TODAY - _BASE + 4 * 366)]
-
-
-def day(ordinal: int | None) -> str | None:
-    if ordinal is None:
-        return None
-    i = ordinal - _BASE
-    return _DAYS[i] if 0 <= i < len(_DAYS) else _dt.date.fromordinal(ordinal).isoformat()
 
 
 def ids(prefix: str, count: int) -> list[str | None]:
@@ -58,6 +48,11 @@ class Tables:
     def write(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Write ``rows`` (cells in ``columns`` order) as ``name.csv`` in the schema's order;
         a schema column the generator does not know is left empty."""
+        rows = iter(rows)
+        self.write_batches(name, columns, iter(lambda: list(islice(rows, PROGRESS_EVERY)), []))
+
+    def write_batches(self, name: str, columns: Sequence[str],
+                      batches: Iterable[list[Sequence[Any]]]) -> None:
         schema = record_type(name).columns
         unknown = [c for c in columns if c not in schema]
         if unknown:
@@ -66,11 +61,10 @@ class Tables:
         position = {c: i for i, c in enumerate(columns)}
         order = None if tuple(columns) == tuple(schema) else [position.get(c, -1) for c in schema]
         count = 0
-        rows = iter(rows)
         with open(self.root / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(schema)
-            while batch := list(islice(rows, PROGRESS_EVERY)):
+            for batch in batches:
                 if order is not None:
                     batch = [[r[i] if i >= 0 else None for i in order] for r in batch]
                 writer.writerows(batch)
@@ -154,27 +148,23 @@ def write_nomination_rights(tables: Tables, nominations: Nominations, bodies: Bo
 
 def write_memberships(tables: Tables, memberships: Memberships, bodies: Bodies,
                       people: People, organisations: Organisations, posts: Posts) -> None:
-    tables.write("memberships", ("id", "body", "person", "post", "role", "on_behalf_of",
-                                 "nominated_by", "start", "end", "notes", "source_document",
-                                 "source_section"),
-                 _membership_rows(memberships, ids("b", len(bodies.kind)),
-                                  ids("p", len(people)), ids("post", len(posts.title)),
-                                  ids("o", len(organisations.name))))
+    tables.write_batches("memberships", (
+        "id", "body", "person", "post", "role", "on_behalf_of", "nominated_by", "start", "end",
+        "notes", "source_document", "source_section"), _membership_batches(
+            memberships, ids("b", len(bodies.kind)), ids("p", len(people)),
+            ids("post", len(posts.title)), ids("o", len(organisations.name))))
 
 
-def _membership_rows(m: Memberships, bid: list, pid: list, post_id: list,
-                     oid: list) -> Iterable[list[Any]]:
-    days = [None] + _DAYS  # a day of 0 (unknown) is None; the rest are >= 1970
-    base = _BASE - 1
-    for lo in range(0, len(m), PROGRESS_EVERY):  # a batch at a time: rows are many
+def _membership_batches(m: Memberships, bid: list, pid: list, post_id: list,
+                        oid: list) -> Iterable[list[list[Any]]]:
+    for lo in range(0, len(m), PROGRESS_EVERY):
         hi = lo + PROGRESS_EVERY
-        columns = zip(map(str, range(lo + 1, hi + 1)), m.body[lo:hi], m.person[lo:hi], m.post[lo:hi],
-                      m.role[lo:hi], m.on_behalf_of[lo:hi], m.nominated_by[lo:hi],
-                      m.start[lo:hi], m.end[lo:hi])
-        yield from [["m" + n, bid[b], pid[p], post_id[post], role, oid[obo], bid[nom],
-                     days[start and start - base], days[end and end - base], None, DOCUMENT,
-                     "generated row " + n]
-                    for n, b, p, post, role, obo, nom, start, end in columns]
+        columns = zip(map(str, range(lo + 1, hi + 1)), m.body[lo:hi], m.person[lo:hi],
+                      m.post[lo:hi], m.role[lo:hi], m.on_behalf_of[lo:hi],
+                      m.nominated_by[lo:hi], m.start[lo:hi], m.end[lo:hi])
+        yield [["m" + n, bid[b], pid[p], post_id[post], role, oid[obo], bid[nom], start, end,
+                None, DOCUMENT, "generated row " + n]
+               for n, b, p, post, role, obo, nom, start, end in columns]
 
 
 def write_bodies(tables: Tables, bodies: Bodies, register: Register, memberships: Memberships,
