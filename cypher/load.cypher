@@ -8,6 +8,33 @@
 // Rows are lists: a record's columns in schema order after the leading values named
 // in each query. Nodes and relationships already known are addressed by elementId.
 
+// name: take_lock
+// One load of a dataset at a time: its LoadLock node, made in a transaction of
+// its own. It is taken when free, when its holder has given no heartbeat for
+// $stale_after seconds (a load that was killed), when it is still held by
+// $stale_token (a holder known to be gone), or when $take_over is true.
+MERGE (l:LoadLock {dataset: $dataset})
+ON CREATE SET l.token = $token, l.holder = $holder, l.host = $host, l.pid = $pid,
+    l.since = datetime(), l.heartbeat = datetime()
+WITH l, l.holder AS was_holder, toString(l.since) AS was_since,
+     l.token IN [$token, coalesce($stale_token, $token)] OR $take_over OR
+     l.heartbeat < datetime() - duration({seconds: $stale_after}) AS ours
+FOREACH (_ IN CASE WHEN ours AND l.token <> $token THEN [1] ELSE [] END |
+    SET l.token = $token, l.holder = $holder, l.host = $host, l.pid = $pid,
+        l.since = datetime(), l.heartbeat = datetime())
+RETURN ours AS taken, was_holder, was_since, l.holder AS holder, l.token AS token,
+       l.host AS host, l.pid AS pid, toString(l.since) AS since,
+       toString(l.heartbeat) AS heartbeat;
+
+// name: heartbeat_lock
+MATCH (l:LoadLock {dataset: $dataset, token: $token})
+SET l.heartbeat = datetime()
+RETURN count(l) AS held;
+
+// name: release_lock
+MATCH (l:LoadLock {dataset: $dataset, token: $token})
+DELETE l;
+
 // name: begin_load
 // Marks the dataset as loading, numbers this load and remembers earlier loads
 // that never finished. The dataset's first load is its bulk load: the records

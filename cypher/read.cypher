@@ -17,6 +17,12 @@ RETURN d.id AS id, d.name AS name, d.load_state AS state ORDER BY id;
 MATCH (d:Dataset {id: $dataset})
 RETURN properties(d) AS p;
 
+// name: load_lock
+// who holds the dataset's load lock, if anyone, and whether it has lapsed
+MATCH (l:LoadLock {dataset: $dataset})
+RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since,
+       l.heartbeat >= datetime() - duration({seconds: $stale_after}) AS live;
+
 // name: read_Document
 MATCH (n:Document {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN properties(n) AS p;

@@ -8,6 +8,10 @@
 // name: dataset_key
 CREATE CONSTRAINT graphmodel_dataset_key IF NOT EXISTS FOR (d:Dataset) REQUIRE d.id IS UNIQUE;
 
+// name: load_lock_key
+// one load lock per dataset, even when two loads begin at once
+CREATE CONSTRAINT graphmodel_load_lock_key IF NOT EXISTS FOR (l:LoadLock) REQUIRE l.dataset IS UNIQUE;
+
 // name: Document_key
 CREATE CONSTRAINT graphmodel_document_key IF NOT EXISTS FOR (n:Document) REQUIRE (n.dataset, n.id) IS UNIQUE;
 

@@ -1,42 +1,49 @@
 """The ``graphmodel`` command: thin wrappers over the library.
 
 Each command opens its SOURCE, makes one library call and renders the result.
-Exit codes: 0 success, 1 invalid data, 2 usage error. Heavy libraries load
-inside commands, so ``graphmodel --help`` stays fast.
+Heavy libraries load inside commands, so ``graphmodel --help`` stays fast.
+
+Exit codes (graphmodel.problems.EXIT_CODES; the README has the same table):
+0 success, 1 findings at or above --fail-on, 2 usage error, 3 invalid data,
+4 internal error (details in a file; --debug shows the traceback), 10-18 store
+errors, 130 interrupted. No command prints a traceback without --debug.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import sys
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 import click
 
-from graphmodel.problems import GraphmodelError, InvalidData
+from graphmodel.problems import FINDINGS, INVALID_DATA
 
 FORMATS = ("table", "json", "csv")
+SEVERITIES = ("info", "warning", "error")   # graphmodel.analysis.findings.SEVERITIES
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
 MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
-MAP_RENDERERS = ("canvas", "pyvis")   # graphmodel.maps.RENDERERS, likewise
 
 
-def fail_cleanly(fn: Callable) -> Callable:
-    """Turn the library's errors into a clear message and exit code, never a traceback."""
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+class GuardedGroup(click.Group):
+    """The top-level group: every error a command raises becomes one line and an exit
+    code (see graphmodel.failure); click's own usage errors keep exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from graphmodel.problems import INTERRUPTED
         try:
-            return fn(*args, **kwargs)
-        except InvalidData as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            click.echo(f"error: {exc}; nothing was done", err=True)
-            sys.exit(exc.exit_code)
-        except GraphmodelError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-    return wrapper
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(INTERRUPTED)
+        except Exception as exc:  # the one place that catches everything
+            from graphmodel.failure import exit_code_for
+            code = exit_code_for(exc, lambda line: click.echo(line, err=True),
+                                 debug=bool(ctx.params.get("debug")))
+            ctx.exit(code)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -71,9 +78,16 @@ def format_option(*choices: str) -> Callable:
     return decorate
 
 
-def open_network(source: str, dataset: str | None = None):
-    from graphmodel.sources import open_source
-    return open_source(source, dataset=dataset, auth=store_auth())
+def open_network(source: str, dataset: str | None = None, prune: bool = False):
+    """The Network in SOURCE, printing to stderr what in it was not read."""
+    from graphmodel.sources import open_source_noting, refuse_to_prune
+
+    network, notices = open_source_noting(source, dataset=dataset, auth=store_auth())
+    for notice in notices:
+        click.echo(str(notice), err=True)
+    if prune:
+        refuse_to_prune(source, notices)
+    return network
 
 
 def store_auth() -> Callable[[], tuple[str, str] | None]:
@@ -117,9 +131,11 @@ def progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
         yield bar.update
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="graphmodel")
-def main() -> None:
+@click.option("--debug", is_flag=True, envvar="GRAPHMODEL_DEBUG",
+              help="On an internal error, print the traceback (also GRAPHMODEL_DEBUG=1).")
+def main(debug: bool) -> None:
     """Model local-government partnership networks and find what is wrong with them.
 
     SOURCE is a dataset directory of CSV files, an .xlsx workbook or a Popolo
@@ -129,7 +145,6 @@ def main() -> None:
 
 @main.command()
 @source_argument
-@fail_cleanly
 def validate(source: str, dataset: str | None) -> None:
     """Check SOURCE and print every problem as file:row: field: message."""
     from graphmodel.sources import read_source
@@ -140,14 +155,13 @@ def validate(source: str, dataset: str | None) -> None:
         click.echo(str(problem))
     n_errors = len(errors(problems))
     click.echo(f"{n_errors} error(s), {len(problems) - n_errors} warning(s)", err=True)
-    sys.exit(1 if n_errors else 0)
+    sys.exit(INVALID_DATA if n_errors else 0)
 
 
 @main.command()
 @source_argument
 @as_of_option
 @format_option("table", "json")
-@fail_cleanly
 def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
     """Count the records in SOURCE current on a day (--as-of, else the dataset's date)."""
     from graphmodel import render
@@ -170,7 +184,6 @@ def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> No
 @click.argument("what", type=click.Choice(["organisations", "bodies", "people", "posts"]))
 @source_argument
 @format_option()
-@fail_cleanly
 def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
     """List the organisations, bodies, people or posts in SOURCE."""
     from graphmodel import render
@@ -184,18 +197,31 @@ def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
     click.echo((render.table if fmt == "table" else render.to_csv)(rows, columns))
 
 
+force_option = click.option(
+    "--force", is_flag=True,
+    help="Write into a folder that holds files graphmodel did not write (replacing any "
+         "of the same name).")
+
+
 @main.command()
 @source_argument
 @click.option("--to", "to", required=True,
               type=click.Choice(["popolo", "csv", "xlsx", "graphml", "gexf"]),
               help="Format to write.")
 @click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
-@fail_cleanly
-def export(source: str, dataset: str | None, to: str, out: str) -> None:
+@force_option
+def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> None:
     """Write SOURCE as Popolo JSON, a CSV directory, a workbook, GraphML or GEXF."""
+    from graphmodel import outputs
     from graphmodel.sources import write_source
 
+    if to == "csv":
+        outputs.claim_folder(out, force)
+    else:
+        outputs.check_file_target(out, f"network.{'json' if to == 'popolo' else to}")
     path = write_source(open_network(source, dataset), out, to)
+    if to == "csv":
+        outputs.mark_folder(path, "export")
     click.echo(f"wrote {path}", err=True)
 
 
@@ -205,13 +231,16 @@ def export(source: str, dataset: str | None, to: str, out: str) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Dataset directory to write.")
-@fail_cleanly
-def generate(bodies: int, people: int, seed: int, out: str) -> None:
+@force_option
+def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None:
     """Write a synthetic but realistic council network of any size."""
+    from graphmodel import outputs
     from graphmodel.generate import expected_rows, generate as run
 
+    outputs.claim_folder(out, force)
     with progress(expected_rows(bodies, people), "Generating") as update:
         counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
+    outputs.mark_folder(out, "generate")
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items() if n), err=True)
 
 
@@ -221,7 +250,6 @@ def generate(bodies: int, people: int, seed: int, out: str) -> None:
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Directory for the maps, decks and review packs (default: "
                    "visualisations/ beside the seed data).")
-@fail_cleanly
 def demo(seed_data: str | None, out: str | None) -> None:
     """The main job on the bundled seed data: check, summarise and map each dataset."""
     from graphmodel.demo import run_demo
@@ -240,20 +268,29 @@ def demo(seed_data: str | None, out: str | None) -> None:
               help="Rows per transaction.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--prune", is_flag=True, help="Remove records of this dataset no longer in SOURCE.")
+@click.option("--break-lock", is_flag=True,
+              help="Take over the dataset's load lock even if another load holds it (when "
+                   "you are sure that load is no longer running).")
 @format_option("table", "json")
-@fail_cleanly
 def load(source: str, dataset: str | None, uri: str, database: str | None, batch_size: int,
-         dry_run: bool, prune: bool, fmt: str) -> None:
-    """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune."""
+         dry_run: bool, prune: bool, break_lock: bool, fmt: str) -> None:
+    """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune.
+
+    One load of a dataset runs at a time: a second is refused (exit 17) while the
+    first holds the dataset's lock.
+    """
     from graphmodel import render
     from graphmodel.store.neo4j import connect, load as run_load
 
-    network = open_network(source, dataset)
+    network = open_network(source, dataset, prune=prune and not dry_run)
     with connect(uri, database, auth=store_auth()) as store:
         total = sum(network.counts().values())
         with progress(total, "Loading") as update:
             report = run_load(network, store, batch_size=batch_size, dry_run=dry_run,
-                              prune=prune, progress=lambda table, n: update(n))
+                              prune=prune, progress=lambda table, n: update(n),
+                              break_lock=break_lock)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     counts = report.counts()
     if fmt == "json":
         click.echo(render.to_json({"dataset": report.dataset, "dry_run": dry_run,
@@ -278,30 +315,47 @@ def rules_option(fn: Callable) -> Callable:
                              "guidance.")(fn)
 
 
+def finding_options(fn: Callable) -> Callable:
+    """--severity, --rule, --evidence and --format: which findings, shown how."""
+    fn = click.option("--evidence", is_flag=True,
+                      help="With --format table: each finding's evidence as a table "
+                           "(JSON and CSV always carry it).")(fn)
+    fn = click.option("--rule", "rule_names", multiple=True, metavar="NAME",
+                      help="Only findings of this rule (repeat for several).")(fn)
+    fn = click.option("--severity", type=click.Choice(SEVERITIES), default=None,
+                      help="Only findings at or above this severity.")(fn)
+    return format_option()(fn)
+
+
 def review_options(fn: Callable) -> Callable:
-    """SOURCE, --org, --rules, --as-of and --format: what every review command takes."""
-    for decorate in (fail_cleanly, format_option(), as_of_option, rules_option, org_option,
+    """SOURCE, --org, --rules, --as-of and the finding options: what review commands take."""
+    for decorate in (finding_options, as_of_option, rules_option, org_option,
                      source_argument):
         fn = decorate(fn)
     return fn
 
 
-def echo_findings(findings: list, fmt: str) -> None:
-    from graphmodel.analysis.findings import render_findings
-    click.echo(render_findings(findings, fmt))
+def echo_findings(findings: list, fmt: str, severity: str | None = None,
+                  rule_names: tuple[str, ...] = (), evidence: bool = False) -> list:
+    """Print the findings chosen by --severity and --rule; return them."""
+    from graphmodel.analysis.findings import render_findings, select
+
+    chosen = select(findings, severity=severity, rules=rule_names)
+    click.echo(render_findings(chosen, fmt, evidence=evidence))
+    return chosen
 
 
 @main.command()
 @review_options
 def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | None,
-         as_of: str | None, fmt: str) -> None:
+         as_of: str | None, **shown: Any) -> None:
     """Representation gaps: bodies without the organisation, members, chair or mix."""
     from graphmodel.analysis.representation import representation_gaps
     from graphmodel.rules import load_rules
 
     rules, network = load_rules(rules_file), open_network(source, dataset)
     echo_findings(representation_gaps(network, org=org, rules=rules,
-                                      as_of=review_day(network, as_of)), fmt)
+                                      as_of=review_day(network, as_of)), **shown)
 
 
 @main.command()
@@ -310,10 +364,9 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
               help="Show the chain(s) from this body up to its root(s) instead of findings.")
 @rules_option
 @as_of_option
-@format_option()
-@fail_cleanly
+@finding_options
 def chains(source: str, dataset: str | None, body: str | None, rules_file: str | None,
-           as_of: str | None, fmt: str) -> None:
+           as_of: str | None, fmt: str, **shown: Any) -> None:
     """Accountability: chains of reporting lines, and where they break."""
     from graphmodel.analysis import accountability
     from graphmodel.rules import load_rules
@@ -322,10 +375,12 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
     day = review_day(network, as_of)
     if body is None:
         echo_findings(accountability.accountability_findings(
-            network, rules=load_rules(rules_file), as_of=day), fmt)
+            network, rules=load_rules(rules_file), as_of=day), fmt, **shown)
         return
     found = accountability.chains(network, body, as_of=day)
-    click.echo(accountability.render_chains(found, fmt))
+    rules = load_rules(rules_file)
+    ends = [accountability.chain_end(network, chain, day, rules) for chain in found]
+    click.echo(accountability.render_chains(found, fmt, ends))
 
 
 @main.command()
@@ -337,10 +392,9 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
               help="At most this many findings per rule, strongest first (0: all).")
 @rules_option
 @as_of_option
-@format_option()
-@fail_cleanly
+@finding_options
 def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int | None,
-             rules_file: str | None, as_of: str | None, fmt: str) -> None:
+             rules_file: str | None, as_of: str | None, **shown: Any) -> None:
     """Overlaps: person load, interlocking bodies, brokers, single points of failure."""
     from graphmodel.analysis.overlaps import overlap_findings
     from graphmodel.rules import load_rules
@@ -348,21 +402,27 @@ def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int 
     network = open_network(source, dataset)
     echo_findings(overlap_findings(network, rules=load_rules(rules_file),
                                    as_of=review_day(network, as_of), min_shared=min_shared,
-                                   top=top), fmt)
+                                   top=top), **shown)
 
 
 @main.command()
 @review_options
 def resources(source: str, dataset: str | None, org: str | None, rules_file: str | None,
-              as_of: str | None, fmt: str) -> None:
+              as_of: str | None, fmt: str, severity: str | None, rule_names: tuple[str, ...],
+              evidence: bool) -> None:
     """Resources: officer hours and money per body, value, risk and recommendation."""
+    from dataclasses import replace
+    from graphmodel.analysis.findings import evidence_tables, select
     from graphmodel.analysis.resources import render_resources, resources as register
     from graphmodel.rules import load_rules
 
     network = open_network(source, dataset)
     report = register(network, org=org, rules=load_rules(rules_file),
                       as_of=review_day(network, as_of))
+    report = replace(report, findings=select(report.findings, severity, rule_names))
     click.echo(render_resources(report, fmt))
+    if evidence and fmt == "table" and report.findings:
+        click.echo("\n" + evidence_tables(report.findings))
 
 
 @main.command()
@@ -378,7 +438,6 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
 @rules_option
 @as_of_option
 @format_option()
-@fail_cleanly
 def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: str | None,
          org: str | None, rules_file: str | None, as_of: str | None, fmt: str) -> None:
     """Change: what changed between two days (--from, --to) or from SOURCE to NEW."""
@@ -408,8 +467,11 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
 @review_options
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
-          rules_file: str | None, as_of: str | None, fmt: str) -> None:
-    """Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above)."""
+          rules_file: str | None, as_of: str | None, **shown: Any) -> None:
+    """Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above).
+
+    With --severity or --rule, only the findings chosen count towards --fail-on.
+    """
     from graphmodel.analysis.review import TOPICS, at_or_above, review
     from graphmodel.rules import load_rules
 
@@ -418,14 +480,13 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
     note_without_org(network, org)
     with progress(len(TOPICS), "Reviewing") as update:
         findings = review(network, org=org, rules=rules, as_of=day, progress=update)
-    echo_findings(findings, fmt)
-    failing = at_or_above(findings, fail_on)
+    failing = at_or_above(echo_findings(findings, **shown), fail_on)
     if failing:
         click.echo(f"{len(failing)} finding(s) at or above {fail_on}", err=True)
-        sys.exit(1)
+        sys.exit(FINDINGS)
 
 
-def review_options(fn: Callable) -> Callable:
+def pack_options(fn: Callable) -> Callable:
     """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
     fn = click.option("--pseudonymise", is_flag=True,
                       help="Replace people's names with labels such as 'Officer 7' and drop "
@@ -456,40 +517,41 @@ def review_settings(network: Any, rules_file: str | None, as_of: str | None,
                    "neighbourhood. Needed by --view ego.")
 @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many links out from it to draw.")
-@review_options
+@pack_options
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
-              help="HTML file to write (default: DATASET-VIEW.html).")
-@click.option("--renderer", type=click.Choice(MAP_RENDERERS), default="canvas",
-              show_default=True,
-              help="canvas: graphmodel's own drawing, fast past 1,000 nodes; pyvis: "
-                   "vis-network with draggable nodes, for maps of up to 1,000 nodes.")
-@fail_cleanly
+              help="File to write: .html for the interactive map (default: "
+                   "DATASET-VIEW.html), .svg or .png for an image of it.")
 def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
                 org: str | None, rules_file: str | None, as_of: str | None,
-                pseudonymise: bool, out: str | None, renderer: str) -> None:
-    """Draw an interactive map of SOURCE as one self-contained, offline HTML file."""
+                pseudonymise: bool, out: str | None) -> None:
+    """Draw a map of SOURCE: one self-contained, offline HTML file, or an SVG or PNG image."""
     from graphmodel.maps import make_map, write_map
+    from graphmodel.outputs import check_file_target
 
+    if out:
+        check_file_target(out, "map.html")
     network = open_network(source, dataset)
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
-    path = write_map(m, out or f"{network.dataset.id}-{view}.html", renderer=renderer)
-    if m.notice:
-        click.echo(f"note: {m.notice}", err=True)
+    path = write_map(m, out or f"{network.dataset.id}-{view}.html")
+    for note in (m.notice, m.sparse):
+        if note:
+            click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {path}: {m.summary}", err=True)
 
 
 @main.command()
 @source_argument
-@review_options
+@pack_options
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write, e.g. deck.html.")
-@fail_cleanly
 def present(source: str, dataset: str | None, org: str | None, rules_file: str | None,
             as_of: str | None, pseudonymise: bool, out: str) -> None:
     """Write a presentation deck of SOURCE: slides of maps and key findings, offline."""
     from graphmodel.maps.deck import write_deck
+    from graphmodel.outputs import check_file_target
 
+    check_file_target(out, "deck.html")
     network = open_network(source, dataset)
     path = write_deck(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
@@ -498,10 +560,9 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
 
 @main.command()
 @source_argument
-@review_options
+@pack_options
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Directory to write index.html, report.md and findings.csv into.")
-@fail_cleanly
 def report(source: str, dataset: str | None, org: str | None, rules_file: str | None,
            as_of: str | None, pseudonymise: bool, out: str) -> None:
     """Write the review pack of SOURCE: findings with maps, a Markdown paper and a CSV."""
@@ -529,7 +590,6 @@ def server_options(fn: Callable) -> Callable:
 @neo4j.command()
 @server_options
 @click.option("--fresh", is_flag=True, help="Delete this instance's data first.")
-@fail_cleanly
 def start(port: int, root: str | None, fresh: bool) -> None:
     """Start a local server bound to 127.0.0.1 and print NEO4J_URI=... when Bolt answers.
 
@@ -547,7 +607,6 @@ def start(port: int, root: str | None, fresh: bool) -> None:
 
 @neo4j.command()
 @server_options
-@fail_cleanly
 def stop(port: int, root: str | None) -> None:
     """Stop the local server on a port."""
     from graphmodel.store import server
@@ -558,15 +617,14 @@ def stop(port: int, root: str | None) -> None:
 
 @neo4j.command()
 @server_options
-@fail_cleanly
 def status(port: int, root: str | None) -> None:
-    """Say whether the local server on a port is running (exit 1 if not)."""
+    """Say whether the local server on a port is running (exit 11 if not)."""
     from graphmodel.store import server
 
     info = server.status(port, root)
     if not info:
         click.echo(f"no local server running on port {port}")
-        sys.exit(1)
+        sys.exit(11)   # as for any server that does not answer
     click.echo(f"running: NEO4J_URI={info.uri} (pid {info.pid}, auth "
                f"{'on' if info.auth else 'off'}, data in {info.home})")
 
@@ -598,7 +656,6 @@ def echo_import(report: Any) -> None:
               help="Folder keeping every response, so a re-run fetches nothing twice and "
                    "can be read offline as SITE (default: moderngov/HOST under "
                    "$GRAPHMODEL_HOME or ~/.cache/graphmodel).")
-@fail_cleanly
 def import_moderngov(site: str, out: str, council: str | None, delay: float,
                      cache: str | None) -> None:
     """Import committees, outside bodies and councillors from a ModernGov site.
@@ -619,7 +676,6 @@ def import_moderngov(site: str, out: str, council: str | None, delay: float,
               help="Its name (default: from the id, e.g. stroud-district-council).")
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Dataset directory to write.")
-@fail_cleanly
 def import_appointments(file: str, org: str, org_name: str | None, out: str) -> None:
     """Import a flat list of appointments to outside bodies (.csv or .xlsx)."""
     from graphmodel.importers.appointments import import_appointments as run
@@ -630,7 +686,6 @@ def import_appointments(file: str, org: str, org_name: str | None, out: str) -> 
 @main.command()
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="Workbook to write, e.g. register.xlsx.")
-@fail_cleanly
 def template(out: str) -> None:
     """Write a blank register workbook to fill in by hand, with drop-downs and instructions."""
     from graphmodel.io.template import write_template

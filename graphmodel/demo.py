@@ -5,7 +5,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Callable
 
-from graphmodel.problems import GraphmodelError, errors
+from graphmodel.problems import GraphmodelError, UsageError, errors
 from graphmodel.sources import read_source
 
 __all__ = ["seed_data_dir", "run_demo", "visualisations_dir"]
@@ -18,7 +18,7 @@ def seed_data_dir(explicit: str | None = None) -> Path:
     for path in candidates:
         if (path / "leeds" / "dataset.csv").exists() or (explicit and path.is_dir()):
             return path
-    raise GraphmodelError("seed data not found: run from a checkout of graphmodel, "
+    raise UsageError("seed data not found: run from a checkout of graphmodel, "
                           "or pass --seed-data DIR")
 
 

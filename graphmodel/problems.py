@@ -3,18 +3,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Problem", "InvalidData", "GraphmodelError", "UsageError"]
+__all__ = ["Problem", "InvalidData", "GraphmodelError", "UsageError", "EXIT_CODES",
+           "FINDINGS", "USAGE", "INVALID_DATA", "INTERNAL", "INTERRUPTED"]
+
+# What every command's exit code means (the README's table is checked against it).
+FINDINGS, USAGE, INVALID_DATA, INTERNAL, INTERRUPTED = 1, 2, 3, 4, 130
+EXIT_CODES = {
+    0: "success",
+    FINDINGS: "findings at or above `--fail-on` (`check`)",
+    USAGE: "usage error: a bad option or value, a missing SOURCE, an unknown id, "
+           "an output path that cannot be written, a folder not written by graphmodel",
+    INVALID_DATA: "invalid data: SOURCE has errors (`validate` lists them); nothing was done",
+    INTERNAL: "internal error (a bug): one line, and a file holding the details",
+    10: "store error not covered below",
+    11: "Neo4j server unreachable",
+    12: "wrong Neo4j credentials",
+    13: "unknown Neo4j database",
+    14: "not a Neo4j 5 server",
+    15: "dataset incomplete: a load of it is running, or was interrupted (load it again)",
+    16: "no such dataset in the database (or several: choose one with `--dataset`)",
+    17: "another load of the dataset is running (the load lock is held)",
+    18: "the local Neo4j server could not be assembled or started",
+    INTERRUPTED: "interrupted (Ctrl-C)",
+}
 
 
 class GraphmodelError(Exception):
     """Base of the errors graphmodel raises for users to read (never a traceback)."""
-    exit_code = 1
+    exit_code = INVALID_DATA
 
 
 class UsageError(GraphmodelError):
     """What was asked for cannot be done as asked: an unknown id, a missing file, a bad
     rules file, a map too big to draw. Exit code 2, as for a bad option."""
-    exit_code = 2
+    exit_code = USAGE
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 """The review pack: everything a committee paper needs, in one directory.
 
-* ``index.html``: the findings with maps (representation, accountability, the
-  whole network and each key finding's neighbourhood), self-contained and offline;
-* ``report.md``: the findings in plain English with their evidence, to paste
-  into a committee paper;
+* ``index.html``: a summary first (counts by rule, each linked to its findings),
+  the maps near the top, then every finding with short citations and a button
+  that shows it on a map (whose details link back to the finding's row), and
+  the sources cited, each once; self-contained and offline;
+* ``report.md``: the same in plain English, with an image of each map beside its
+  section, to paste into a committee paper;
+* ``images/``: those images (PNG), drawn without a browser;
 * ``findings.csv``: every finding, one a row, for a spreadsheet.
 """
 from __future__ import annotations
@@ -16,9 +19,10 @@ from typing import Any
 
 from graphmodel.analysis.findings import SEVERITIES, render_findings
 
-__all__ = ["write_report", "write_pack", "report_markdown", "report_html"]
+__all__ = ["write_report", "write_pack", "report_markdown", "report_html", "pack_maps"]
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+_VIEWS = ("representation", "accountability", "network")
 
 
 def _e(text: Any) -> str:
@@ -31,94 +35,158 @@ def _md(text: Any) -> str:
     return re.sub(r"^([#+-]|\d+\.)", r"\\\1", text)
 
 
-def report_markdown(rv: Any) -> str:
-    """The review as Markdown for a committee paper."""
+def _anchor(rule: str) -> str:
+    return "rule-" + re.sub(r"[^a-z0-9-]+", "-", rule.lower())
+
+
+def pack_maps(rv: Any) -> list[tuple[str, str, Any]]:
+    """The pack's maps: (file stem, heading, Map or None when too big to draw): the
+    views first, then each key finding's neighbourhood."""
+    from graphmodel.maps.highlights import finding_heading, finding_map, key_findings, try_draw
+    from graphmodel.maps.scene import VIEW_TITLES
+
+    views = [v for v in _VIEWS if v != "representation" or rv.org]
+    out = [(view, VIEW_TITLES[view].capitalize(), try_draw(rv, view, f"map-{view}"))
+           for view in views]
+    for i, f in enumerate(key_findings(rv.findings), start=1):
+        out.append((f"finding-{i}", finding_heading(f), finding_map(rv, f, f"map-finding-{i}")))
+    return out
+
+
+def _whose(rv: Any) -> str:
+    """Whose review this is, after the day: the organisation, or why there is none."""
+    if rv.org:
+        return f", for {rv.org_name}"
+    return (", for no organisation in particular (representation and resources need "
+            "--org ID)")
+
+
+def _summary_md(rv: Any) -> list[str]:
     from graphmodel.maps.highlights import tally
-    from graphmodel.maps.scene import evidence_text
 
     counts = rv.current.counts()
     lines = [f"# Review of {_md(rv.network.dataset.name)}", "",
-             f"As of {rv.as_of}, for {_md(rv.org_name)}. {tally(rv.findings)}", "",
-             "| What | How many |", "|---|---|"]
+             f"As of {rv.as_of}{_md(_whose(rv))}. {tally(rv.findings)}", "",
+             "| Rule | Findings |", "|---|---|"]
+    by_rule = Counter(f.rule for f in rv.findings)
+    lines += [f"| [{_md(rule)}](#{_anchor(rule)}) | {n} |" for rule, n in sorted(by_rule.items())]
+    lines += ["", "| What the network holds | How many |", "|---|---|"]
     lines += [f"| {name.replace('_', ' ').capitalize()} | {counts[name]} |" for name in
               ("bodies", "organisations", "people", "posts", "memberships", "reporting_lines",
                "scrutiny_links")]
-    by_rule = Counter(f.rule for f in rv.findings)
-    lines += ["", "| Rule | Findings |", "|---|---|"]
-    lines += [f"| {_md(rule)} | {n} |" for rule, n in sorted(by_rule.items())]
+    return lines
+
+
+def report_markdown(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
+    """The review as Markdown for a committee paper, with an image of each map (in
+    ``images/`` beside it: :func:`write_pack` draws them)."""
+    from graphmodel.maps.scene import citation, sources_cited
+
+    lines = _summary_md(rv) + ["", "## Maps", "",
+                               "Interactive versions are in `index.html` beside this file: it "
+                               "opens in any browser, with no internet connection.", ""]
+    for stem, heading, m in maps if maps is not None else pack_maps(rv):
+        text = (m.sparse if m is not None and m.sparse else
+                "Too big to draw whole." if m is None else m.summary)
+        lines += [f"### {_md(heading)}", "", _md(text), ""]
+        if m is not None and not m.sparse:
+            lines += [f"![{_md(heading)}](images/{stem}.png)", ""]
+    anchored: set[str] = set()
     for severity in reversed(SEVERITIES):
         chosen = [f for f in rv.findings if f.severity == severity]
         if not chosen:
             continue
         lines += ["", f"## {_HEADINGS.get(severity, severity)}", ""]
         for i, f in enumerate(chosen, start=1):
-            lines += [f"{i}. **{_md(f.subject.name)}** ({_md(f.rule)}): {_md(f.message)}", ""]
-            cited = "; ".join(evidence_text(rv.network, e) for e in f.evidence)
+            mark = "" if f.rule in anchored else f'<a id="{_anchor(f.rule)}"></a>'
+            anchored.add(f.rule)
+            lines += [f"{i}. {mark}**{_md(f.subject.name)}** ({_md(f.rule)}): {_md(f.message)}",
+                      ""]
+            cited = "; ".join(citation(e) for e in f.evidence)
             if cited:
                 lines += [f"   Evidence: {_md(cited)}.", ""]
             if f.data.get("standard"):
                 lines += [f"   Standard: {_md(f.data['standard'])}", ""]
-    lines += ["", "## Maps", "",
-              "The interactive maps are in `index.html` beside this file: it opens in any "
-              "browser, with no internet connection, and lists the same nodes, links and "
-              "findings as tables. Every finding is also in `findings.csv`.", ""]
+    lines += ["", "## Sources", ""]
+    for doc in sources_cited(rv.network, rv.findings):
+        lines += [f"- **{_md(doc.id)}**: {_md(doc.title)}"
+                  + "".join(f", {_md(x)}" for x in (doc.publisher, doc.date, doc.reference) if x),
+                  ""]
+    lines += ["Every finding is also in `findings.csv`.", ""]
     return "\n".join(lines)
 
 
-def report_html(rv: Any) -> str:
-    """The review pack's index page: findings with maps, self-contained."""
-    from graphmodel.maps.highlights import finding_heading, finding_map, key_findings, tally, \
-        try_draw
-    from graphmodel.maps.page import document, findings_table, map_section
-    from graphmodel.maps.scene import evidence_text
+def _summary_html(rv: Any) -> str:
+    from graphmodel.maps.highlights import tally
 
-    name = rv.network.dataset.name
-    parts = [f"<h1>Review of {_e(name)}</h1>",
-             f"<p class=\"gm-summary\">As of {_e(rv.as_of)}, for {_e(rv.org_name)}. "
-             f"{_e(tally(rv.findings))} The same findings are in report.md and findings.csv "
-             "beside this page.</p>"]
-    maps = [(view, try_draw(rv, view, f"map-{view}")) for view in
-            ("representation", "accountability", "network")
-            if view != "representation" or rv.org is not None]
-    overview = dict(maps).get("network")
-    evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in rv.findings]
-    parts.append("<h2>Every finding</h2>")
-    parts.append(findings_table(rv.findings, evidence, "Every finding, most severe first",
-                                overview))
-    for view, m in maps:
+    by_rule = Counter(f.rule for f in rv.findings)
+    rows = "".join(f'<tr><th scope="row"><a href="#{_anchor(rule)}">{_e(rule)}</a></th>'
+                   f"<td>{n}</td></tr>" for rule, n in sorted(by_rule.items()))
+    return (f"<h1>Review of {_e(rv.network.dataset.name)}</h1>"
+            f"<p class=\"gm-summary\">As of {_e(rv.as_of)}{_e(_whose(rv))}. "
+            f"{_e(tally(rv.findings))} The "
+            "same findings are in report.md and findings.csv beside this page.</p>"
+            f'<table class="gm-counts"><caption>Findings by rule</caption><thead><tr>'
+            f'<th scope="col">Rule</th><th scope="col">Findings</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+            '<nav aria-label="On this page"><a href="#maps">Maps</a> \u00b7 '
+            '<a href="#every-finding">Every finding</a> \u00b7 <a href="#sources">Sources</a>'
+            "</nav>")
+
+
+def report_html(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
+    """The review pack's index page: summary, maps, findings, sources; self-contained."""
+    from graphmodel.maps.page import document, findings_table, map_section
+    from graphmodel.maps.scene import citation, sources_cited
+
+    maps = maps if maps is not None else pack_maps(rv)
+    parts = [_summary_html(rv), '<h2 id="maps">Maps</h2>']
+    for i, (stem, heading, m) in enumerate(maps):
         if m is None:
-            parts.append(f"<h2>{_e(view.capitalize())}</h2><p class=\"gm-notice\">Too big to "
-                         "draw whole: the key findings below have focused maps.</p>")
+            parts.append(f"<h3>{_e(heading)}</h3><p class=\"gm-notice\">Too big to draw whole: "
+                         "the key findings have focused maps.</p>")
             continue
-        parts.append(map_section(m, level=2, lazy=view != "representation", tables_open=False))
-    parts.append("<h2>Key findings</h2>")
-    for i, f in enumerate(key_findings(rv.findings), start=1):
-        m = finding_map(rv, f, f"map-finding-{i}")
-        parts.append(f"<h3>{_e(finding_heading(f))}</h3><p>{_e(f.message)}</p>")
-        if m is not None:
-            parts.append(map_section(m, heading=f"Map: {finding_heading(f)}", level=3, lazy=True,
-                                     tables_open=False))
-    return document(f"Review of {name}", "".join(parts), body_class="gm-report")
+        parts.append(map_section(m, heading=heading, level=3, lazy=i > 0, tables_open=False))
+    overview = next((m for stem, _, m in maps if stem == "network" and m and not m.sparse), None)
+    evidence = [[citation(e) for e in f.evidence] for f in rv.findings]
+    parts.append('<h2 id="every-finding">Every finding</h2>')
+    firsts = {f.rule: i for i, f in reversed(list(enumerate(rv.findings)))}
+    parts.append(findings_table(rv.findings, evidence, "Every finding, most severe first",
+                                overview, {i: _anchor(rule) for rule, i in firsts.items()}))
+    sources = "".join(
+        f"<li><strong>{_e(d.id)}</strong>: {_e(d.title)}"
+        + "".join(f", {_e(x)}" for x in (d.publisher, d.date, d.reference) if x) + "</li>"
+        for d in sources_cited(rv.network, rv.findings))
+    parts.append(f'<h2 id="sources">Sources</h2><ul class="gm-sources">{sources}</ul>')
+    return document(f"Review of {rv.network.dataset.name}", "".join(parts),
+                    body_class="gm-report")
 
 
 def write_pack(rv: Any, out_dir: str | Path) -> dict[str, Path]:
     """Write the review pack of an already reviewed network (see write_report)."""
+    from graphmodel.maps.image import write_image
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    files = {"index.html": report_html(rv), "report.md": report_markdown(rv),
+    maps = pack_maps(rv)
+    files = {"index.html": report_html(rv, maps), "report.md": report_markdown(rv, maps),
              "findings.csv": render_findings(rv.findings, "csv") + "\n"}
     written = {}
     for filename, text in files.items():
         path = out / filename
         path.write_text(text, encoding="utf-8", newline="\n")
         written[filename] = path
+    for stem, _, m in maps:
+        if m is not None and not m.sparse:
+            written[f"images/{stem}.png"] = write_image(m, out / "images" / f"{stem}.png")
     return written
 
 
 def write_report(network: Any, out_dir: str | Path, org: str | None = None, as_of: Any = None,
                  rules: dict[str, Any] | None = None,
                  pseudonymise: bool = False) -> dict[str, Path]:
-    """Review a network and write its review pack: index.html, report.md, findings.csv.
+    """Review a network and write its review pack: index.html, report.md, images/ and
+    findings.csv.
 
     Parameters are those of :func:`graphmodel.maps.make_map`. Returns the paths written.
     """

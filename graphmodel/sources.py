@@ -2,20 +2,24 @@
 
 ``read_source`` never raises for bad data: it returns the Network (or None) and
 every problem found. ``open_source`` raises :class:`InvalidData` instead.
+
+Among the problems, :class:`NotRead` notices (warnings) name the sheets, files and
+columns a source held that graphmodel has no place for: ``not_read(problems)``
+picks them out, and ``open_source_noting`` returns them with the Network.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-
 from typing import Any
 
+from graphmodel.io.tables import NotRead
 from graphmodel.memory import no_cycle_collection
 from graphmodel.model import Network
 from graphmodel.problems import InvalidData, Problem, UsageError, errors
 
-__all__ = ["read_source", "open_source", "write_source", "EXPORT_FORMATS", "SourceNotFound"]
+__all__ = ["read_source", "open_source", "open_source_noting", "not_read", "refuse_to_prune",
+           "write_source", "EXPORT_FORMATS", "SourceNotFound", "NotRead", "PruneRefused"]
 
 EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
 
@@ -65,10 +69,41 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
 def open_source(source: str | os.PathLike, dataset: str | None = None,
                 auth: Any = None) -> Network:
     """The Network in a source; raises InvalidData listing every problem if it has errors."""
+    return open_source_noting(source, dataset, auth)[0]
+
+
+def open_source_noting(source: str | os.PathLike, dataset: str | None = None,
+                       auth: Any = None) -> tuple[Network, list[Problem]]:
+    """The Network in a source and the notices of what in it was not read (see
+    ``not_read``); raises InvalidData listing every problem if it has errors."""
     network, problems = read_source(source, dataset, auth)
     if network is None or errors(problems):
         raise InvalidData(problems)
-    return network
+    return network, not_read(problems)
+
+
+def not_read(problems: list[Problem]) -> list[Problem]:
+    """The sheets, files and columns of a source that were not read."""
+    return [p for p in problems if isinstance(p, NotRead)]
+
+
+class PruneRefused(UsageError):
+    """``load --prune`` while part of SOURCE was not read: its records would be deleted.
+    ``notices`` says what was not read."""
+
+    def __init__(self, source: Any, notices: list[Problem]):
+        self.notices = notices
+        super().__init__(
+            f"{source}: nothing was loaded or pruned, because {len(notices)} part(s) of it "
+            "were not read and pruning would delete from Neo4j whatever records they hold; "
+            "rename the sheets, files or columns to the names of tables and columns (or "
+            "remove them), or load without --prune")
+
+
+def refuse_to_prune(source: Any, notices: list[Problem]) -> None:
+    """Raise PruneRefused if anything in the source was not read (``notices``)."""
+    if notices:
+        raise PruneRefused(source, notices)
 
 
 def write_source(network: Network, path: str | os.PathLike, to: str = "csv") -> Path:

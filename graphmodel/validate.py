@@ -5,6 +5,7 @@ as tables are read; this module checks the records against each other.
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, Iterator
 
 from graphmodel import dates
@@ -36,6 +37,18 @@ def check_references(c: Collected) -> list[Problem]:
         what = " or ".join(record_type(t).label.lower() for t in targets)
         problems.append(Problem(where, row, name, f"unknown {what} {value!r}{hint}"))
 
+    def check(rt, where, row, record):
+        for name, targets, is_list in _refs(rt):
+            value = getattr(record, name)
+            if not value:
+                continue
+            for v in (value if is_list else (value,)):
+                if not any(v in c.tables[t] or (t, v) in c.rejected or t in c.unread
+                           for t in targets):
+                    unknown(where, row, name, v, targets)
+        for field, message, level in _record_checks(rt.name, record):
+            problems.append(Problem(where, row, field, message, level))
+
     if c.dataset is None:
         if "dataset" not in c.files:
             problems.append(Problem(c.files.get("_source", "source"), None, None,
@@ -60,17 +73,11 @@ def check_references(c: Collected) -> list[Problem]:
             if all(getattr(record, name) in table for name, table in simple
                    if getattr(record, name)) and not checks(record):
                 continue  # the common case: nothing to report
-            row = c.rows.get((rt.name, key))
-            for name, targets, is_list in refs:
-                value = getattr(record, name)
-                if not value:
-                    continue
-                for v in (value if is_list else (value,)):
-                    if not any(v in tables[t] or (t, v) in c.rejected or t in c.unread
-                               for t in targets):
-                        unknown(where, row, name, v, targets)
-            for field, message, level in _record_checks(rt.name, record):
-                problems.append(Problem(where, row, field, message, level))
+            check(rt, where, c.rows.get((rt.name, key)), record)
+    for table, row, values in c.partial:  # rows not kept: the rest of their problems
+        rt = record_type(table)
+        record = SimpleNamespace(**{name: values.get(name) for name in rt.columns})
+        check(rt, c.files.get(table, table), row, record)
     return problems
 
 

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel import open_source
-from graphmodel.analysis.accountability import UnknownBody, accountability_findings, chains
+from graphmodel.analysis.accountability import (UnknownBody, accountability_findings, chain_end,
+                                                chains)
 from graphmodel.cli import main
 from graphmodel.model import Body, Membership, ReportingLine, ScrutinyLink
 from graphmodel.rules import load_rules
@@ -195,3 +196,28 @@ def test_a_person_on_a_scrutiny_body_and_the_body_it_scrutinises(network):
     network.tables["memberships"]["m-ann"] = replace(network.memberships["m-ann"], end="2013-05-31")
     assert not [f for f in accountability_findings(network, as_of="2013-06-01")
                 if f.rule == "scrutiny-conflict"]
+
+
+def test_a_chain_says_where_it_stops_short_of_full_council(leeds):
+    """In March 2013 the Brigshaw cluster answered to the Children's Trust Board, which had
+    no line recorded to Full Council; the Safer and Stronger Communities scrutiny board
+    answered to Full Council itself."""
+    result = CliRunner().invoke(main, ["chains", str(SEED / "leeds"), "--body",
+                                       "cluster-brigshaw", "--as-of", "2013-03-01"])
+    assert result.stdout == (
+        "Brigshaw cluster > Children's Trust Board\n"
+        "  stops short of a root (a full council): the Children's Trust Board has no "
+        "current reporting line recorded.\n")
+    scrutiny = chains(leeds, "scrutiny-ssc", as_of="2013-03-01")
+    assert chain_end(leeds, scrutiny[0], as_of="2013-03-01") is None
+
+
+def test_a_chain_that_loops_says_so(network):
+    lines = network.tables["reporting_lines"]
+    lines["line-scrutiny"] = ReportingLine("line-scrutiny", "scrutiny", "board")
+    lines["loop"] = ReportingLine("loop", "board", "scrutiny")
+    [chain] = chains(network, "board", as_of="2013-06-01")
+    assert [b.id for b in chain] == ["board", "scrutiny"]
+    assert chain_end(network, chain, as_of="2013-06-01") == (
+        "stops short of a root (a full council): the Safer Town Scrutiny Board reports to "
+        "the Safer Town Board, already in the chain, a loop")

@@ -114,3 +114,18 @@ def test_every_findings_evidence_names_real_rows_of_the_source(dataset, as_of):
             assert (e.source_document, e.source_section) == (
                 record.source_document, record.source_section), e
             assert e.source_document in network.documents
+
+
+def test_next_years_register_citing_one_more_document_is_a_document_added(tmp_path, leeds):
+    """The normal year-on-year case: the new register cites a report the old one did not."""
+    old = write_source(leeds, tmp_path / "2013", "csv")
+    new = write_source(leeds, tmp_path / "2014", "csv")
+    with open(new / "documents.csv", "a", encoding="utf-8") as documents:
+        documents.write("review-2014,Partnership review 2014,Leeds City Council,2014-05-01,\n")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    added = [c for c in json.loads(result.stdout) if c["change"] == "added"]
+    assert added == [{"change": "added", "record_type": "document", "id": "review-2014",
+                      "name": "Partnership review 2014", "detail": "",
+                      "evidence": [{"type": "document", "id": "review-2014",
+                                    "source_document": None, "source_section": None}]}]

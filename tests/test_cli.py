@@ -1,7 +1,9 @@
-"""The command line: exact output, exit codes 0/1/2, never a traceback."""
+"""The command line: exact output, the exit codes of the README's table, never a traceback."""
 from __future__ import annotations
 
+import csv
 import json
+import os
 import subprocess
 import sys
 
@@ -39,12 +41,12 @@ def test_validate_a_good_source_exits_0(dataset_dir):
     assert result.stderr == "0 error(s), 0 warning(s)\n"
 
 
-def test_validate_a_bad_source_prints_every_problem_and_exits_1(dataset_dir):
+def test_validate_a_bad_source_prints_every_problem_and_exits_3(dataset_dir):
     people = dataset_dir / "people.csv"
     people.write_text(people.read_text(encoding="utf-8").replace("police", "polise"),
                       encoding="utf-8")
     result = run("validate", dataset_dir)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert result.stdout == (f"{people}:3: organisation: unknown organisation 'polise' "
                              "(did you mean 'police'?)\n")
     assert "Traceback" not in result.output
@@ -61,10 +63,10 @@ def test_an_unknown_option_is_a_usage_error(dataset_dir):
     assert run("summary", dataset_dir, "--as-of", "31/12/2013").exit_code == 2
 
 
-def test_commands_on_invalid_data_exit_1_and_write_nothing(tmp_path, dataset_dir):
+def test_commands_on_invalid_data_exit_3_and_write_nothing(tmp_path, dataset_dir):
     (dataset_dir / "bodies.csv").write_bytes(b"")
     result = run("export", dataset_dir, "--to", "xlsx", "--out", tmp_path / "x.xlsx")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "file is empty" in result.stderr and "nothing was done" in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -160,3 +162,198 @@ def test_demo_reviews_both_seed_datasets(tmp_path):
            "but has no seat on it (the source says so)" in out
     assert "It reported to the Leeds Initiative Board until 2012-12, which was replaced by the " \
            "Best City Leadership Network" in out
+
+
+# --- never a traceback: one guard around every command ------------------------------------
+
+def _group_raising(exc: BaseException) -> click.Group:
+    """A group with main's guard and --debug, whose one command raises ``exc``."""
+    from graphmodel.cli import GuardedGroup
+
+    group = GuardedGroup(params=[click.Option(["--debug"], is_flag=True)])
+
+    @group.command()
+    def boom():
+        raise exc
+    return group
+
+
+def test_an_unexpected_error_is_one_line_and_a_details_file_without_credentials(
+        tmp_path, monkeypatch):
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    secret = "s3cret-pass-word"
+    group = _group_raising(RuntimeError(f"lost bolt://neo4j:{secret}@db:7687 with {secret}"))
+    result = CliRunner().invoke(group, ["boom"], env={"NEO4J_PASSWORD": secret})
+    assert result.exit_code == 4
+    [line] = result.stderr.splitlines()
+    details = next(tmp_path.glob("graphmodel-error-*.txt"))
+    assert line == ("internal error: RuntimeError: lost bolt://[credentials]@db:7687 with "
+                    f"[NEO4J_PASSWORD]; details in {details}; run with --debug to see the "
+                    "traceback")
+    text = details.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in text and "in boom" in text
+    assert secret not in text and secret not in result.output
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = CliRunner().invoke(_group_raising(KeyError("x")), ["--debug", "boom"])
+    assert result.exit_code == 4
+    assert result.stderr.startswith("Traceback (most recent call last)")
+    assert result.stderr.splitlines()[-1] == "internal error: KeyError: 'x'"
+
+
+def test_ctrl_c_exits_130_without_a_traceback():
+    result = CliRunner().invoke(_group_raising(KeyboardInterrupt()), ["boom"])
+    assert (result.exit_code, result.stderr) == (130, "interrupted\n")
+
+
+def test_the_readme_has_the_exit_code_table():
+    from pathlib import Path
+    from graphmodel.problems import EXIT_CODES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for code, meaning in EXIT_CODES.items():
+        assert f"| {code} | {meaning} |" in readme, code
+
+
+@pytest.mark.parametrize("uri, says", [
+    ("http://127.0.0.1:7474", "an HTTP address; graphmodel talks to Neo4j over Bolt"),
+    ("bolt://[::1", "is not a Neo4j URI (Invalid IPv6 URL)"),
+    ("bolt://127.0.0.1:99999", "is not a Neo4j URI (Port out of range"),
+    ("localhost:7687", "is not a Neo4j URI: it should look like bolt://127.0.0.1:7687"),
+])
+def test_load_refuses_a_uri_that_is_not_neo4j_s(dataset_dir, uri, says):
+    result = run("load", dataset_dir, "--uri", uri)
+    assert result.exit_code == 2 and says in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- where commands write -------------------------------------------------------------------
+
+@pytest.mark.parametrize("to", ["xlsx", "popolo", "graphml"])
+def test_export_onto_a_folder_asks_for_a_file_name(tmp_path, dataset_dir, to):
+    result = run("export", dataset_dir, "--to", to, "--out", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path}: is a folder; give a file name")
+
+
+def test_export_to_csv_refuses_someone_elses_folder_unless_forced(tmp_path, dataset_dir,
+                                                                 network):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "agenda.txt").write_text("item 1", encoding="utf-8")
+    refused = run("export", dataset_dir, "--to", "csv", "--out", folder)
+    assert refused.exit_code == 2 and "graphmodel did not write (agenda.txt)" in refused.stderr
+    assert "--force" in refused.stderr and sorted(os.listdir(folder)) == ["agenda.txt"]
+    assert run("export", dataset_dir, "--to", "csv", "--out", folder, "--force").exit_code == 0
+    assert open_source(folder) == network
+    assert (folder / "agenda.txt").read_text(encoding="utf-8") == "item 1"
+
+
+def test_generate_again_into_its_own_folder_replaces_it(tmp_path):
+    out = tmp_path / "synthetic"
+    assert run("generate", "--bodies", 20, "--people", 60, "--out", out).exit_code == 0
+    again = run("generate", "--bodies", 30, "--people", 90, "--seed", 2, "--out", out)
+    assert again.exit_code == 0, again.output
+    assert len(open_source(out).bodies) == 30
+    assert run("generate", "--bodies", 5, "--people", 5, "--out", tmp_path).exit_code == 2
+
+
+# --- readable at a terminal -----------------------------------------------------------------
+
+HARBOROUGH = ["--as-of", "2014-01-16"]
+
+
+def _seed(name):
+    from pathlib import Path
+    return Path(__file__).resolve().parent.parent / "seed_data" / name
+
+
+def _on_a_terminal(args, columns):
+    """Run graphmodel with its output on a real pseudo-terminal ``columns`` wide."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    process = subprocess.Popen([sys.executable, "-m", "graphmodel.cli", *map(str, args)],
+                               stdout=follower, stderr=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:   # the process has gone and closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    process.wait()
+    os.close(leader)
+    return out.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_findings_fit_an_80_column_terminal_and_stay_one_a_line_when_piped():
+    args = ["gaps", _seed("harborough"), *HARBOROUGH, "--rule", "unrepresented"]
+    shown = _on_a_terminal(args, 80)
+    assert max(map(len, shown.splitlines())) <= 80
+    # the longest message, wrapped: every word of it there, in order
+    assert " ".join(shown.split()).count("Councillor Pain is there on behalf of") == 1
+    piped = run(*args).stdout.splitlines()
+    assert "Councillor Pain is there on behalf of Leicestershire County Council, not " \
+           "Harborough District Council." in next(line for line in piped if "Pain" in line)
+
+
+def test_a_table_too_wide_wraps_its_widest_text_column_not_its_numbers():
+    from graphmodel import render
+    rows = [{"count": 12345, "message": "word " * 40}]
+    lines = render.table(rows, ["count", "message"], width=40).splitlines()
+    assert max(map(len, lines)) <= 40 and len(lines) > 3
+    assert lines[2].startswith("12345") and lines[3].startswith("     ")
+
+
+def test_evidence_shows_each_findings_records_as_a_table():
+    result = run("gaps", _seed("harborough"), *HARBOROUGH, "--rule", "unrepresented",
+                 "--evidence")
+    assert result.exit_code == 0, result.output
+    out = result.stdout.split("\n\n")
+    assert out[1] == (
+        "Evidence for finding 1 (warning, unrepresented): Leicestershire Together Partnership\n"
+        "type  id                       source_document            source_section\n"
+        "----  -----------------------  -------------------------  --------------\n"
+        "body  leicestershire-together  partnership-register-2014  para 2.8")
+
+
+def test_severity_and_rule_choose_the_findings_and_an_unknown_rule_is_refused():
+    every = json.loads(run("check", _seed("harborough"), *HARBOROUGH, "--format",
+                           "json").stdout)
+    warnings = json.loads(run("check", _seed("harborough"), *HARBOROUGH, "--format", "json",
+                              "--severity", "warning").stdout)
+    assert {f["severity"] for f in every} > {f["severity"] for f in warnings} == {"warning"}
+    chosen = json.loads(run("check", _seed("harborough"), *HARBOROUGH, "--format", "json",
+                            "--rule", "no-chair", "--rule", "empty-body").stdout)
+    assert chosen and {f["rule"] for f in chosen} <= {"no-chair", "empty-body"}
+    assert len(chosen) == sum(f["rule"] in ("no-chair", "empty-body") for f in every)
+    unknown = run("gaps", _seed("harborough"), "--rule", "unrepresentd")
+    assert unknown.exit_code == 2 and "no rule named 'unrepresentd'" in unknown.stderr
+    assert "unrepresented" in unknown.stderr
+
+
+def test_the_resources_register_as_csv_holds_plain_values():
+    out = run("resources", _seed("harborough"), *HARBOROUGH, "--format", "csv").stdout
+    rows = list(csv.DictReader(out.splitlines()))
+    llep = next(r for r in rows if r["name"] == "Leicester & Leicestershire Economic "
+                                                "Partnership Board")
+    assert (llep["money_per_year"], llep["represented"]) == ("8000", "no")
+    assert "True" not in out and "False" not in out and ".0," not in out
+
+
+@pytest.mark.parametrize("to", ["xlsx", "csv"])
+def test_export_under_a_file_says_the_file_is_in_the_way(dataset_dir, to):
+    result = run("export", dataset_dir, "--to", to, "--out", dataset_dir / "people.csv" / "x")
+    assert result.exit_code == 2
+    assert f"{dataset_dir / 'people.csv'} is a file, not a folder" in result.stderr

@@ -145,7 +145,7 @@ def test_a_list_without_a_person_column_says_what_to_name_it(tmp_path):
     file = tmp_path / "list.csv"
     file.write_text("Body,Role\nTrust,Chair\n", encoding="utf-8")
     result = cli("import", "appointments", file, "--org", ORG, "--out", tmp_path / "out")
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # invalid data
     assert "no person column" in result.output and "Traceback" not in result.output
 
 

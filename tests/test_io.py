@@ -99,10 +99,13 @@ def test_a_workbook_keeps_formula_like_text_as_text(tmp_path, network):
 
 
 def test_hostile_text_survives_csv_and_xlsx(tmp_path, network):
-    name = "O'Brien \"the `boss`\" '}) DETACH DELETE n //\nשלום עולם 🎉  "
-    network.people["ann"] = Person("ann", name, "elected_member", "council")
+    text = "O'Brien \"the `boss`\" '}) DETACH DELETE n //\nשלום עולם 🎉  "
+    network.people["ann"] = Person("ann", text, "elected_member", "council", notes=text)
     for fmt, target in (("csv", "dir"), ("xlsx", "w.xlsx"), ("popolo", "p.json")):
-        assert open_source(write_source(network, tmp_path / target, fmt)).people["ann"].name == name
+        ann = open_source(write_source(network, tmp_path / target, fmt)).people["ann"]
+        assert ann.notes == text  # notes keep their text
+        # a name is one line: trimmed, its line break and spaces read as one space
+        assert ann.name == "O'Brien \"the `boss`\" '}) DETACH DELETE n // שלום עולם 🎉"
 
 
 def test_a_damaged_workbook_is_a_problem(tmp_path, network):

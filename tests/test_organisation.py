@@ -80,7 +80,7 @@ def test_a_deck_and_a_review_pack_need_no_home_organisation(committees_only, tmp
     pack = run("report", committees_only, "--out", tmp_path / "review")
     assert pack.exit_code == 0, pack.output
     paper = (tmp_path / "review" / "report.md").read_text(encoding="utf-8")
-    assert "for no organisation in particular (gaps and resources need --org ID)" in paper
+    assert "for no organisation in particular (representation and resources need --org ID)" in paper
     assert "representation and resources rules not run" in pack.stderr
     assert 'id="map-representation"' not in \
         (tmp_path / "review" / "index.html").read_text(encoding="utf-8")

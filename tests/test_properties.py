@@ -206,7 +206,7 @@ HOSTILE_TEXT = [
     "yes", "1e5", "0012", "null", "None", "Robert'); DROP TABLE bodies;--",
     "<b>bold</b> & more", "back\\slash", "trailing newline\n", "\nleading newline",
 ]
-BAD_DATES = ["2013-02-30", "13/03/2013", "2013-13", "2013-00", "0999", "2013-1-5", "20130305",
+BAD_DATES = ["2013-02-30", "2013/03/13", "31/02/2013", "13.03.2013", "March 2013", "2013-13", "2013-00", "0999", "2013-1-5", "20130305",
              "2013-02-29", "yesterday", "2013-06-04T10:00", "99999", "2013-06-4"]
 BAD_ENUMS = ["unknown_kind", "chairperson", "Local Authority Council", "x", "??"]
 BAD_NUMBERS = ["-1", "abc", "1.5.2", "inf", "nan", "NaN", "-inf", "1e999", "0x10", "£-3"]
@@ -748,6 +748,8 @@ SIZES = {"documents": (0, 2), "organisations": (1, 3), "areas": (0, 2), "themes"
 def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
     """A valid network: unique ids, references that resolve, dates that run forwards."""
     text = texts(unstorable)
+    # names, titles and other one-line labels are read trimmed, with whitespace collapsed
+    label = text.map(lambda s: " ".join(s.split())).filter(bool)
 
     def opt(strategy):
         return draw(st.none() | strategy)
@@ -776,25 +778,25 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
         "documents", "organisations", "areas", "themes", "bodies", "people", "posts"))
 
     def prov():
-        return {"source_document": ref(docs), "source_section": opt(text)}
+        return {"source_document": ref(docs), "source_section": opt(label)}
 
     def two_bodies():
         return draw(st.lists(st.sampled_from(bodies), min_size=2, max_size=2, unique=True))
 
     records: list[Any] = []
     for i in docs:
-        records.append(Document(i, draw(text), opt(text), one_date(draw), opt(text)))
+        records.append(Document(i, draw(label), opt(label), one_date(draw), opt(text)))
     for i in orgs:
-        records.append(Organisation(i, draw(text), pick(ORGANISATION_KINDS), ref(orgs), opt(text),
+        records.append(Organisation(i, draw(label), pick(ORGANISATION_KINDS), ref(orgs), opt(text),
                                     **prov()))
     for i in areas:
-        records.append(Area(i, draw(text), pick(AREA_KINDS), ref(areas), **prov()))
+        records.append(Area(i, draw(label), pick(AREA_KINDS), ref(areas), **prov()))
     for i in themes:
-        records.append(Theme(i, draw(text), **prov()))
+        records.append(Theme(i, draw(label), **prov()))
     for i in bodies:
         established, dissolved = draw(periods())
         records.append(Body(
-            i, draw(text), pick(BODY_KINDS), opt(text), ref(orgs),
+            i, draw(label), pick(BODY_KINDS), opt(label), ref(orgs),
             tuple(draw(st.lists(st.sampled_from(areas), max_size=3))) if areas else (),
             tuple(draw(st.lists(st.sampled_from(themes), max_size=3))) if themes else (),
             opt(st.integers(0, 2**64) | st.integers(10**300, 10**310)), opt(COMPOSITIONS), established, dissolved,
@@ -803,9 +805,9 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
             no_seat_for=tuple(draw(st.lists(st.sampled_from(orgs), max_size=2, unique=True)))
             if orgs else ()))
     for i in people:
-        records.append(Person(i, draw(text), pick(PERSON_KINDS), ref(orgs), opt(text), **prov()))
+        records.append(Person(i, draw(label), pick(PERSON_KINDS), ref(orgs), opt(text), **prov()))
     for i in posts:
-        records.append(Post(i, draw(text), ref(orgs), ref(people), opt(text), **prov()))
+        records.append(Post(i, draw(label), ref(orgs), ref(people), opt(text), **prov()))
     for i in ids["memberships"]:
         holders = (["person"] if people else []) + (["post"] if posts else []) + (
             ["both"] if people and posts else [])
@@ -822,7 +824,7 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
     for i in ids["scrutiny_links"]:
         records.append(ScrutinyLink(i, *two_bodies(), *draw(periods()), opt(text), **prov()))
     for i in ids["nomination_rights"]:
-        records.append(NominationRight(i, pick(bodies), pick(bodies), opt(text),
+        records.append(NominationRight(i, pick(bodies), pick(bodies), opt(label),
                                        *draw(periods()), opt(text), **prov()))
     for i in ids["successions"]:
         records.append(Succession(i, *two_bodies(), one_date(draw), opt(text), **prov()))
@@ -833,7 +835,7 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
     for i in ids["assessments"]:
         records.append(Assessment(i, pick(orgs), pick(bodies), ref(LEVELS), ref(LEVELS),
                                   ref(RECOMMENDATIONS), one_date(draw), opt(text), **prov()))
-    dataset = Dataset(draw(idents(unstorable)), draw(text), pick(orgs), opt(text))
+    dataset = Dataset(draw(idents(unstorable)), draw(label), pick(orgs), opt(text))
     return Network(dataset, records)
 
 

@@ -52,12 +52,30 @@ def test_a_duplicate_id_points_at_the_first_use(dataset_dir):
 
 @pytest.mark.parametrize("value, expected", [
     ("2013-02-30", "'2013-02-30' does not exist: February 2013 has 28 days"),
-    ("14/03/2013", "'14/03/2013' is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)"),
+    ("31/02/2013", "'31/02/2013' (day/month/year) does not exist: February 2013 has 28 days"),
+    ("2013/03/14", "'2013/03/14' is not a date graphmodel reads; write 2013-03-14 "
+                   "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
+    ("14.03.2013", "'14.03.2013' is not a date graphmodel reads; write 2013-03-14 "
+                   "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
+    ("March 2013", "'March 2013' is not a date graphmodel reads; write 2013-03 "
+                   "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
+    ("41729", "'41729' is not a date graphmodel reads; write 2014-03-31 "  # an Excel serial
+              "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
+    ("soon", "'soon' is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY)"),
 ])
 def test_bad_and_impossible_dates(dataset_dir, value, expected):
     file = set_cell(dataset_dir, "memberships", "m-ann", "start", value)
     _, found = messages(dataset_dir)
     assert found == [f"{file}:2: start: {expected}"]
+
+
+@pytest.mark.parametrize("typed, stored", [("14/03/2013", "2013-03-14"),
+                                            ("3/4/2013", "2013-04-03")])
+def test_a_uk_date_is_read_day_first_and_kept_as_iso(dataset_dir, typed, stored):
+    set_cell(dataset_dir, "memberships", "m-ann", "start", typed)
+    network, found = messages(dataset_dir)
+    assert found == []
+    assert network.memberships["m-ann"].start == stored
 
 
 def test_an_end_before_its_start(dataset_dir):
@@ -86,21 +104,29 @@ def test_a_missing_required_field(dataset_dir):
     assert found == [f"{file}:3: name: is required but empty"]
 
 
-def test_a_missing_required_column(dataset_dir):
+def test_a_missing_required_column_and_the_other_problems_of_its_rows(dataset_dir):
     def drop_kind(rows):
         col = rows[0].index("kind")
         for row in rows:
             del row[col]
     file = rewrite(dataset_dir, "people", drop_kind)
+    set_cell(dataset_dir, "people", "bob", "organisation", "polise")
     _, found = messages(dataset_dir)
-    assert f"{file}:1: kind: required column is missing from the header" in found
+    assert found == [f"{file}:1: kind: required column is missing from the header",
+                     f"{file}:3: organisation: unknown organisation 'polise' "
+                     "(did you mean 'police'?)"]
 
 
-def test_an_unknown_column_suggests_the_right_name(dataset_dir):
+def test_an_unknown_column_is_not_read_and_the_right_name_suggested(dataset_dir):
     file = rewrite(dataset_dir, "memberships",
                    lambda rows: rows[0].__setitem__(rows[0].index("on_behalf_of"), "on_behalf"))
-    _, found = messages(dataset_dir)
-    assert found[0].startswith(f"{file}:1: on_behalf: unknown column (did you mean 'on_behalf_of'?)")
+    network, found = messages(dataset_dir)
+    assert found == [f"{file}:1: on_behalf: not a column of memberships, so it was not read "
+                     "(did you mean 'on_behalf_of'?); the columns are id, body, person, post, "
+                     "role, on_behalf_of, nominated_by, start, end, notes, source_document, "
+                     "source_section (warning)"]
+    assert len(network.memberships) == 4
+    assert network.memberships["m-ann"].on_behalf_of is None
 
 
 def test_a_membership_needs_a_person_a_post_or_whom_it_is_held_for(dataset_dir):
@@ -119,12 +145,18 @@ def test_a_seat_held_for_an_organisation_may_name_no_holder(dataset_dir):
     assert (seat.person, seat.post, seat.on_behalf_of) == (None, None, "council")
 
 
-def test_a_byte_order_mark_is_reported(dataset_dir):
+def test_a_byte_order_mark_as_excel_writes_it_is_passed_over(dataset_dir, network):
     file = dataset_dir / "people.csv"
     file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
+    assert messages(dataset_dir) == (network, [])
+
+
+def test_a_utf16_file_is_refused_naming_the_encoding_to_use(dataset_dir):
+    file = dataset_dir / "people.csv"
+    file.write_bytes(file.read_text(encoding="utf-8").encode("utf-16"))
     network, found = messages(dataset_dir)
     assert network is None
-    assert found == [f"{file}:1: file starts with a byte-order mark; save it as UTF-8 without BOM"]
+    assert found == [f"{file}:1: file is UTF-16; save it as CSV UTF-8"]
 
 
 def test_a_file_in_the_wrong_encoding_names_the_line(dataset_dir):
@@ -165,12 +197,24 @@ def test_a_missing_dataset_table(dataset_dir):
                      "id, name, home_organisation, description, as_of"]
 
 
-def test_a_misnamed_table_is_a_warning_with_a_suggestion(dataset_dir):
+def test_a_misnamed_table_is_an_error_with_a_suggestion(dataset_dir):
     (dataset_dir / "memberhips.csv").write_text("id\n", encoding="utf-8")
     network, found = messages(dataset_dir)
-    assert network is not None
-    assert found == [f"{dataset_dir / 'memberhips.csv'}: not a table graphmodel knows, so it was "
-                     "not read (did you mean 'memberships.csv'?) (warning)"]
+    assert network is None
+    assert found == [f"{dataset_dir / 'memberhips.csv'}: not a table graphmodel knows (did you "
+                     "mean 'memberships.csv'?): rename the file to 'memberships.csv' to have "
+                     "it read, or to a name unlike any table's to leave it out"]
+
+
+def test_a_file_unlike_any_table_is_reported_as_not_read(dataset_dir, network):
+    (dataset_dir / "Notes.csv").write_text("what,who\nchase Bob,Ann\n", encoding="utf-8")
+    got, found = messages(dataset_dir)
+    assert got == network
+    assert found == [f"{dataset_dir / 'Notes.csv'}: not a table graphmodel knows, so it was "
+                     "not read; the tables are dataset.csv, documents.csv, organisations.csv, "
+                     "areas.csv, themes.csv, bodies.csv, people.csv, posts.csv, memberships.csv, "
+                     "reporting_lines.csv, scrutiny_links.csv, nomination_rights.csv, "
+                     "successions.csv, resourcing.csv, assessments.csv (warning)"]
 
 
 def test_every_problem_is_reported_at_once(dataset_dir):
@@ -189,3 +233,13 @@ def test_a_declared_composition_larger_than_the_board_is_a_warning(dataset_dir):
     assert network is not None
     assert found[0].endswith("declared_composition: declares 15 member seats but "
                              "declared_size is 10 (warning)")
+
+
+def test_a_row_with_a_bad_date_and_an_unknown_reference_reports_both(dataset_dir):
+    set_cell(dataset_dir, "memberships", "m-ann", "start", "2013/02/01")
+    file = set_cell(dataset_dir, "memberships", "m-ann", "body", "boardd")
+    _, found = messages(dataset_dir)
+    assert sorted(found) == [
+        f"{file}:2: body: unknown body 'boardd' (did you mean 'board'?)",
+        f"{file}:2: start: '2013/02/01' is not a date graphmodel reads; write 2013-02-01 "
+        "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"]

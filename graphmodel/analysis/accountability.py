@@ -29,7 +29,7 @@ from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
 
-__all__ = ["chains", "accountability_findings", "render_chains", "UnknownBody"]
+__all__ = ["chain_end", "chains", "accountability_findings", "render_chains", "UnknownBody"]
 
 
 class UnknownBody(UsageError):
@@ -120,17 +120,43 @@ def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
     return [[network.bodies[b] for b in path] for path in found]
 
 
-def render_chains(found: list[list[Any]], fmt: str) -> str:
-    """Chains as JSON (a list of chains, each a list of {id, name}), CSV or text."""
+def chain_end(network: Network, chain: list[Any], as_of: "str | _dt.date | None" = None,
+              rules: dict[str, Any] | None = None) -> str | None:
+    """Where a chain stops short of a root, and why, in words; None if it reaches one."""
+    from graphmodel.rules import load_rules
+
+    lines = _Lines(network, as_of)
+    settings = {"_all": (rules or load_rules())["accountability"]}
+    last = chain[-1]
+    if last.id in _roots(lines, settings):
+        return None
+    kinds = _kinds(settings["_all"].get("no-accountability-line", {}), "root_kinds") \
+        or {"full_council"}
+    short = f"stops short of a root (a {' or '.join(sorted(kinds)).replace('_', ' ')})"
+    onward = [ln.reports_to for ln in lines.up.get(last.id, ())]
+    if onward:   # every line onward leads back into the chain
+        back = network.bodies[onward[0]]
+        return (f"{short}: the {last.name} reports to the {back.name}, already in the "
+                "chain, a loop")
+    message = _why_no_line(lines, last)[0]
+    return f"{short}: {message[0].lower()}{message[1:]}"
+
+
+def render_chains(found: list[list[Any]], fmt: str, ends: list[str | None] | None = None) -> str:
+    """Chains as JSON (a list of chains, each a list of {id, name}), CSV or text; ``ends``
+    says, for each chain, where it stops short of a root (see :func:`chain_end`)."""
     from graphmodel import render
 
+    ends = ends or [None] * len(found)
     if fmt == "json":
         return render.to_json([[{"id": b.id, "name": b.name} for b in chain] for chain in found])
-    rows = [{"chain": i, "step": j, "id": b.id, "name": b.name}
-            for i, chain in enumerate(found, 1) for j, b in enumerate(chain)]
+    rows = [{"chain": i, "step": j, "id": b.id, "name": b.name,
+             "stops_short": end if j == len(chain) - 1 else None}
+            for i, (chain, end) in enumerate(zip(found, ends), 1) for j, b in enumerate(chain)]
     if fmt == "csv":
-        return render.to_csv(rows, ["chain", "step", "id", "name"])
-    return "\n".join(" > ".join(b.name for b in chain) for chain in found)
+        return render.to_csv(rows, ["chain", "step", "id", "name", "stops_short"])
+    return "\n".join(" > ".join(b.name for b in chain) + (f"\n  {end}" if end else "")
+                     for chain, end in zip(found, ends))
 
 
 @without_cycle_collection

@@ -50,6 +50,8 @@ def describe(network: Network, table: str, record: Any) -> str:
     """A record's name as a reviewer would say it."""
     if hasattr(record, "name"):
         return record.name
+    if table == "documents":
+        return record.title
     if table == "memberships":
         who = network.people.get(record.person) if record.person else \
             network.posts.get(record.post) if record.post else None
@@ -122,8 +124,9 @@ def _change(change: str, kind: str, network: Network, table: str, record: Any) -
     else:
         start, end = getattr(record, "start", None), getattr(record, "end", None)
     detail = f"from {start or '?'} to {end or 'now'}" if start or end else ""
-    evidence = (Evidence(kind, record.id, record.source_document, record.source_section),)
-    return Change(change, kind, record.id, describe(network, table, record), detail, evidence)
+    # a document is itself the source: it cites no other
+    return Change(change, kind, record.id, describe(network, table, record), detail,
+                  evidence_for([(kind, record)]))
 
 
 def _key(f: Finding) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from typing import Any, Iterable, NamedTuple
 from graphmodel import render
 
 __all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_rows",
-           "render_findings", "rule_finding", "SEVERITIES"]
+           "render_findings", "evidence_tables", "select", "rule_finding", "SEVERITIES"]
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -92,12 +92,51 @@ def to_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
              "data": json.dumps(f.data, ensure_ascii=False, sort_keys=True)} for f in findings]
 
 
-def render_findings(findings: list[Finding], fmt: str) -> str:
-    """Findings as a text table, a JSON list or CSV."""
+def select(findings: list[Finding], severity: str | None = None,
+           rules: Iterable[str] = ()) -> list[Finding]:
+    """The findings at or above ``severity`` and, if any are named, of those ``rules``.
+
+    A rule name that no rule has is refused (with the names there are), rather
+    than silently matching nothing.
+    """
+    from graphmodel.analysis.review import at_or_above
+
+    rules = set(rules)
+    if rules:
+        from graphmodel.problems import UsageError
+        from graphmodel.rules import load_rules
+        known = {name for topic in load_rules().values() for name in topic}
+        unknown = sorted(rules - known)
+        if unknown:
+            raise UsageError(f"no rule named {', '.join(map(repr, unknown))}; the rules are "
+                             f"{', '.join(sorted(known))}")
+        findings = [f for f in findings if f.rule in rules]
+    return at_or_above(findings, severity) if severity else findings
+
+
+def evidence_tables(findings: list[Finding]) -> str:
+    """Each finding's evidence as a table: the records it rests on, and where they are said."""
+    columns = ["type", "id", "source_document", "source_section"]
+    parts = []
+    for number, f in enumerate(findings, 1):
+        heading = f"Evidence for finding {number} ({f.severity}, {f.rule}): {f.subject.name}"
+        body = (render.table([e._asdict() for e in f.evidence], columns) if f.evidence
+                else "(no records cited)")
+        parts.append(f"{heading}\n{body}")
+    return "\n\n".join(parts)
+
+
+def render_findings(findings: list[Finding], fmt: str, evidence: bool = False) -> str:
+    """Findings as a text table, a JSON list or CSV; with ``evidence``, the table is
+    followed by each finding's evidence as a table of its own."""
     if fmt == "json":
         return render.to_json([f.to_dict() for f in findings])
     rows = to_rows(findings)
     if fmt == "csv":
         return render.to_csv(rows, ["severity", "rule", "subject_type", "subject_id", "subject",
                                     "message", "evidence", "data"])
-    return render.table(rows, ["severity", "rule", "subject", "message"])
+    if not evidence:
+        return render.table(rows, ["severity", "rule", "subject", "message"])
+    numbered = [{"#": i, **row} for i, row in enumerate(rows, 1)]
+    return (render.table(numbered, ["#", "severity", "rule", "subject", "message"])
+            + ("\n\n" + evidence_tables(findings) if findings else ""))

@@ -1,8 +1,9 @@
 """A dataset directory: one UTF-8 CSV file per record type (``bodies.csv``, ...).
 
-Only ``dataset.csv`` is required; a table with no file is empty. Files are
-checked for a byte-order mark, their encoding, emptiness and truncation before
-their rows are read.
+Only ``dataset.csv`` is required; a table with no file is empty. File names match
+in any case (``Memberships.csv``). Files are checked for their encoding, emptiness
+and truncation before their rows are read; the byte-order mark Excel's "CSV UTF-8"
+writes is passed over.
 """
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ import io
 import os
 from pathlib import Path
 
-from graphmodel.io.tables import Collected, TableReader, all_types, iter_tables, suggest, to_cells
+from graphmodel.io.tables import (Collected, TableReader, all_types, claim_tables, iter_tables,
+                                  to_cells)
 from graphmodel.model import Network
 from graphmodel.problems import Problem
 
 __all__ = ["read_csv_dir", "write_csv_dir"]
 
-_BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read_csv_dir(path: str | os.PathLike) -> Collected:
@@ -25,15 +28,13 @@ def read_csv_dir(path: str | os.PathLike) -> Collected:
     root = Path(path)
     out = Collected()
     out.files["_source"] = str(root)
-    known = {rt.name + ".csv" for rt in all_types()}
-    for extra in sorted(p.name for p in root.glob("*.csv") if p.name not in known):
-        out.problems.append(Problem(str(root / extra), None, None,
-                                    "not a table graphmodel knows, so it was not read"
-                                    + suggest(extra, known), "warning"))
+    names = sorted(p.name for p in root.iterdir()
+                   if p.suffix.lower() == ".csv" and not p.name.startswith((".", "~$"))
+                   and p.is_file())  # hidden files and Office lock files are not tables
+    claimed = claim_tables(names, lambda name: str(root / name), out, "file", ".csv")
     for rt in all_types():
-        file = root / f"{rt.name}.csv"
-        if file.exists():
-            _read_file(rt, file, out)
+        if rt.name in claimed:
+            _read_file(rt, root / claimed[rt.name], out)
     return out
 
 
@@ -44,15 +45,11 @@ def _decode(file: Path, out: Collected) -> bytes | None:
         out.problems.append(Problem(where, None, None, "file is empty; it needs at least "
                                     "a header row naming the columns"))
         return None
-    for bom, encoding in _BOMS.items():
-        if data.startswith(bom):
-            if encoding != "UTF-8":
-                out.problems.append(Problem(where, 1, None, f"file is {encoding}; save it "
-                                            "as CSV UTF-8"))
-                return None
-            out.problems.append(Problem(where, 1, None, "file starts with a byte-order mark; "
-                                        "save it as UTF-8 without BOM"))
-            data = data[len(bom):]
+    if data.startswith(_UTF16_BOMS):
+        out.problems.append(Problem(where, 1, None, "file is UTF-16; save it as CSV UTF-8"))
+        return None
+    while data.startswith(_UTF8_BOM):  # Excel's "CSV UTF-8" starts with one
+        data = data[len(_UTF8_BOM):]
     try:
         data.decode("utf-8")  # only to check; the rows are decoded as they are read
         return data

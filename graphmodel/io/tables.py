@@ -17,7 +17,8 @@ from graphmodel import dates
 from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, RecordType
 from graphmodel.problems import Problem
 
-__all__ = ["TableReader", "to_cells", "format_cell", "suggest", "Collected"]
+__all__ = ["TableReader", "to_cells", "format_cell", "suggest", "Collected", "NotRead",
+           "UnreadableCell", "table_key"]
 
 _TRUE = {"yes", "y", "true", "1"}
 _FALSE = {"no", "n", "false", "0"}
@@ -34,12 +35,43 @@ def normalise_enum(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", text.strip().lower())
 
 
+def table_key(name: str) -> str:
+    """A sheet, file or column name as it is matched: any case, spaces or hyphens for _."""
+    return normalise_enum(name.replace("\ufeff", ""))
+
+
+@dataclass(frozen=True)
+class NotRead(Problem):
+    """A sheet, file or column in a source that graphmodel has no place for, so did not read.
+
+    It is a warning (the rest of the source is read), but ``load --prune`` refuses
+    while there is one: what was not read would otherwise be deleted from the store.
+    """
+    level: str = "warning"
+
+
+class UnreadableCell:
+    """A cell whose value cannot be had (a formula with no saved value); ``message`` says why."""
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
 class CellError(ValueError):
     """A cell that cannot be read; the message says what to write instead."""
 
 
 def _text(raw: str) -> str | None:
     return raw if raw != "" and not raw.isspace() else None
+
+
+# one-line labels: trimmed, and runs of spaces, tabs or line breaks read as one space
+LABELS = frozenset({"name", "title", "publisher", "category", "seats", "source_section"})
+
+
+def _label(raw: str) -> str | None:
+    return " ".join(raw.split()) or None
 
 
 def _ident(raw: str) -> str | None:
@@ -92,10 +124,9 @@ def _date(raw: str) -> str | None:
     if not raw:
         return None
     try:
-        dates.parse_date(raw)
+        return sys.intern(dates.read_date(raw))
     except dates.DateError as exc:
         raise CellError(str(exc)) from None
-    return sys.intern(raw)
 
 
 def _composition(raw: str) -> str | None:
@@ -156,7 +187,9 @@ def converter(f: Any) -> Callable[[str], Any]:
     if meta["enum"]:
         return _enum(meta["enum"])
     if meta["kind"] == "text":
-        return _ident if (meta["ref"] or f.name == "id") else _text
+        if meta["ref"] or f.name == "id":
+            return _ident
+        return _label if f.name in LABELS else _text
     return _CONVERTERS[meta["kind"]]
 
 
@@ -173,60 +206,75 @@ class Collected:
     # reference to them is not reported again as unknown
     rejected: set[tuple[str, str]] = field(default_factory=set)
     unread: set[str] = field(default_factory=set)
+    # the readable cells of rows that were not kept (table, row, values), so that their
+    # references are checked in the same pass as their bad cells
+    partial: list[tuple[str, int | str, dict[str, Any]]] = field(default_factory=list)
 
 
 class TableReader:
-    """Reads the rows of one table (a CSV file or a sheet) into ``Collected``."""
+    """Reads the rows of one table (a CSV file or a sheet) into ``Collected``.
+
+    Headers match the columns in any case and with spaces for underscores; a column
+    graphmodel does not know is reported as not read, and the rest are read.
+    """
 
     def __init__(self, rt: RecordType, where: str, header: Sequence[Any],
                  out: Collected) -> None:
         self.rt, self.where, self.out = rt, where, out
         out.files[rt.name] = where
-        self.header = [str(h).strip() if h is not None else "" for h in header]
-        self.ok = self._check_header()
-        if not self.ok:
+        self.header = [_header_name(h, rt.columns) for h in header]
+        self.ok, self.complete = self._check_header()
+        if not self.complete:
             out.unread.add(rt.name)
         columns = {f.name: f for f in rt.fields}
         self.plan = [(i, name, converter(columns[name]),
                       columns[name].metadata["required"] and columns[name].default is None)
                      for i, name in enumerate(self.header) if name in columns]
+        self.nameless = [i for i, name in enumerate(self.header) if name == ""]
         self.first_row: dict[str, int | str] = {}
 
     def problem(self, row: int | str | None, fld: str | None, message: str,
                 level: str = "error") -> None:
         self.out.problems.append(Problem(self.where, row, fld, message, level))
 
-    def _check_header(self) -> bool:
+    def _check_header(self) -> tuple[bool, bool]:
+        """(readable, complete): no column twice; every required column present."""
         known = self.rt.columns
-        ok = True
+        readable = complete = True
         seen: set[str] = set()
         for name in self.header:
-            if name in seen:
+            if name in seen and name in known:
                 self.problem(1, name, "column appears twice in the header; keep one")
-                ok = False
+                readable = complete = False
             seen.add(name)
-            if name not in known:
-                self.problem(1, name or "(blank)", "unknown column" + suggest(name, known)
-                             + f"; the columns of {self.rt.name} are {', '.join(known)}")
-                ok = False
+            if name and name not in known:
+                self.out.problems.append(NotRead(
+                    self.where, 1, name, f"not a column of {self.rt.name}, so it was not read"
+                    + suggest(table_key(name), known) + f"; the columns are {', '.join(known)}"))
         for f in self.rt.fields:
             if f.metadata["required"] and f.name not in seen and f.default is None:
                 self.problem(1, f.name, "required column is missing from the header")
-                ok = False
-        return ok
+                complete = False
+        return readable, complete
 
     def read(self, rows: Iterable[tuple[int | str, Sequence[Any]]]) -> None:
         """Convert ``(row number, cells)`` pairs; blank rows are passed over."""
         if not self.ok:
             return
+        if self.nameless:
+            rows = self._watched(rows)
+        # with a required column missing, each row is still checked for its other
+        # problems, but none is kept
+        checking_only = not self.complete
         width = len(self.header)
         cls, table, plan = self.rt.cls, self.out.tables.get(self.rt.name), self.plan
         # fast path: plain text cells inline, no per-cell call or problem bookkeeping;
         # any row it cannot take (a bad cell, a workbook value) goes the careful way
         idents = [(i, name) for i, name, convert, _ in plan if convert is _ident]
         texts = [(i, name) for i, name, convert, _ in plan if convert is _text]
+        labels = [(i, name) for i, name, convert, _ in plan if convert is _label]
         others = [(i, name, convert) for i, name, convert, _ in plan
-                  if convert is not _ident and convert is not _text]
+                  if convert not in (_ident, _text, _label)]
         required = [name for _, name, _, req in plan if req]
         intern, blank = sys.intern, (None, "")
         all_rows, name_ = self.out.rows, self.rt.name
@@ -237,6 +285,9 @@ class TableReader:
                 self.problem(number, None, f"row has {len(cells)} values but the header has "
                              f"{width}: the file may be truncated, or a value holds an "
                              "unquoted comma")
+                continue
+            if checking_only:
+                self._careful(number, cells, keep=False)
                 continue
             values: dict[str, Any] | None = {}
             try:
@@ -250,6 +301,12 @@ class TableReader:
                     raw = cells[i]
                     if raw and not raw.isspace():
                         values[name] = raw
+                for i, name in labels:
+                    raw = cells[i]
+                    if raw:
+                        raw = " ".join(raw.split())
+                        if raw:
+                            values[name] = raw
                 for i, name, convert in others:
                     value = convert(cells[i])
                     if value is not None and value != ():
@@ -269,13 +326,28 @@ class TableReader:
             if key in table:
                 self.problem(number, "id", f"duplicate id {key!r}; first used on row "
                              f"{self.first_row[key]}")
+                self.out.partial.append((name_, number, values))
                 continue
             table[key] = record
             self.first_row[key] = number
             all_rows[(name_, key)] = number
 
-    def _careful(self, number: int | str, cells: Sequence[Any]) -> dict[str, Any] | None:
-        """A row's values, reporting every bad cell; None if any was bad."""
+    def _watched(self, rows: Iterable[tuple[int | str, Sequence[Any]]]
+                 ) -> Iterator[tuple[int | str, Sequence[Any]]]:
+        """Rows as they come, noting the first values under a column with no name."""
+        noted = False
+        for number, cells in rows:
+            if not noted and len(cells) == len(self.header) \
+                    and any(cells[i] not in (None, "") for i in self.nameless):
+                self.out.problems.append(NotRead(
+                    self.where, number, None, "holds values in a column with no name in the "
+                    "header, so they were not read; name the column or move the values"))
+                noted = True
+            yield number, cells
+
+    def _careful(self, number: int | str, cells: Sequence[Any],
+                 keep: bool = True) -> dict[str, Any] | None:
+        """A row's values, reporting every bad cell; None if any was bad (or not ``keep``)."""
         values, bad = {}, False
         for i, name, convert, required in self.plan:
             raw = cells[i]
@@ -290,9 +362,10 @@ class TableReader:
                 bad = True
             elif value is not None and value != ():
                 values[name] = value
-        if bad:
+        if bad or not keep:
             if values.get("id"):
                 self.out.rejected.add((self.rt.name, values["id"]))
+            self.out.partial.append((self.rt.name, number, values))
             return None
         return values
 
@@ -304,10 +377,20 @@ class TableReader:
         self.out.rows[("dataset", record.id)] = number
 
 
+def _header_name(cell: Any, columns: Sequence[str]) -> str:
+    """A header cell as the column it names ('On behalf of ' is on_behalf_of), else as
+    written (spaces collapsed), or '' if blank."""
+    text = "" if cell is None else str(cell)
+    key = table_key(text)
+    return key if key in columns else " ".join(text.split())
+
+
 def to_text(value: Any) -> str:
     """A workbook cell (number, date, bool, None) as the text a CSV would hold."""
     if value is None:
         return ""
+    if isinstance(value, UnreadableCell):
+        raise CellError(value.message)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if hasattr(value, "date") and callable(value.date):
@@ -338,6 +421,35 @@ def to_cells(record: Any, columns: Sequence[str]) -> list[str]:
 
 def all_types() -> tuple[RecordType, ...]:
     return (DATASET_TYPE,) + RECORD_TYPES
+
+
+_CLOSE = 0.75  # 'Membership' or 'organisation' is close to a table; 'Notes' or 'Sheet1' is not
+
+
+def claim_tables(names: Iterable[str], where: Callable[[str], str], out: Collected,
+                 kind: str = "sheet", suffix: str = "") -> dict[str, str]:
+    """Which sheet (or file) holds each table, as ``{table: name}``; names match in any
+    case and with spaces. One close to a table's name is an error (it may be that table,
+    misspelt); any other is reported as not read."""
+    tables = [rt.name for rt in all_types()]
+    claimed: dict[str, str] = {}
+    for name in names:
+        key = table_key(name[:len(name) - len(suffix)])
+        if key in claimed:
+            out.problems.append(Problem(where(name), None, None, f"holds the {key} table, as "
+                                        f"does {kind} {claimed[key]!r}; keep one of them"))
+        elif key in tables:
+            claimed[key] = name
+        elif close := difflib.get_close_matches(key, tables, n=1, cutoff=_CLOSE):
+            out.problems.append(Problem(where(name), None, None, (
+                f"not a table graphmodel knows (did you mean {close[0] + suffix!r}?): rename "
+                f"the {kind} to {close[0] + suffix!r} to have it read, or to a name unlike "
+                "any table's to leave it out")))
+        else:
+            out.problems.append(NotRead(where(name), None, None, (
+                "not a table graphmodel knows, so it was not read; the tables are "
+                + ", ".join(t + suffix for t in tables))))
+    return claimed
 
 
 def iter_tables(network: Any) -> Iterator[tuple[RecordType, list[Any]]]:

@@ -3,14 +3,22 @@
 Registers live in spreadsheets, so a workbook holds exactly what a dataset
 directory holds. Text is always written as text (a name starting with ``=`` is
 never turned into a formula), dates keep the precision they were given.
+
+Reading, sheet names match in any case; other sheets are reported as not read. A
+formula is read by the value the workbook saved with it; a formula with no saved
+value (a file written by a program that does not calculate) is a problem naming
+its cell, never an empty cell.
 """
 from __future__ import annotations
 
 import os
 import re
+import zipfile
 from pathlib import Path
+from typing import Iterable
 
-from graphmodel.io.tables import Collected, TableReader, all_types, format_cell, iter_tables, suggest
+from graphmodel.io.tables import (Collected, NotRead, TableReader, UnreadableCell, all_types,
+                                  claim_tables, format_cell, iter_tables)
 from graphmodel.io.template import INSTRUCTIONS
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError, Problem
@@ -33,15 +41,14 @@ def read_workbook(path: str | os.PathLike) -> Collected:
                                     f"({type(exc).__name__}: {exc}); save it from Excel as .xlsx"))
         return out
     try:
-        types = {rt.name: rt for rt in all_types()}
-        for sheet in book.sheetnames:
-            if sheet not in types and sheet != INSTRUCTIONS:  # notes for people, not data
-                out.problems.append(Problem(f"{where}[{sheet}]", None, None, "not a table "
-                                            "graphmodel knows, so it was not read"
-                                            + suggest(sheet, types), "warning"))
-        for name, rt in types.items():
-            if name in book.sheetnames:
-                _read_sheet(rt, book[name], f"{where}[{name}]", out)
+        # the Instructions sheet of a template or export is notes for people, not data
+        sheets = [s for s in book.sheetnames if s.strip().lower() != INSTRUCTIONS.lower()]
+        claimed = claim_tables(sheets, lambda sheet: f"{where}[{sheet}]", out)
+        formulas = _formula_cells(path, _sheets_with_formulas(path, book, claimed.values()))
+        for rt in all_types():
+            if rt.name in claimed:
+                sheet = claimed[rt.name]
+                _read_sheet(rt, book[sheet], f"{where}[{sheet}]", out, formulas.get(sheet, {}))
     except Exception as exc:  # noqa: BLE001 - sheets are parsed lazily, as they are read
         out.problems.append(Problem(where, None, None, f"workbook is damaged ({type(exc).__name__}: "
                                     f"{exc}); save it again from Excel as .xlsx"))
@@ -50,7 +57,48 @@ def read_workbook(path: str | os.PathLike) -> Collected:
     return out
 
 
-def _read_sheet(rt, sheet, where: str, out: Collected) -> None:
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")  # a cell's <f> element, in any XML namespace prefix
+
+
+def _sheets_with_formulas(path: str | os.PathLike, book, sheets: Iterable[str]) -> list[str]:
+    """The sheets holding a formula, by a quick scan of their XML, so that a sheet without
+    one (every sheet graphmodel writes) is read once only."""
+    with zipfile.ZipFile(path) as archive:
+        # openpyxl's name of a sheet's part; were it ever missing, the sheet is read twice
+        parts = {sheet: getattr(book[sheet], "_worksheet_path", None) for sheet in sheets}
+        return [sheet for sheet, part in parts.items()
+                if part is None or _holds_formula(archive, part)]
+
+
+def _holds_formula(archive: zipfile.ZipFile, part: str) -> bool:
+    with archive.open(part.lstrip("/")) as xml:
+        tail = b""
+        while chunk := xml.read(1 << 20):
+            if _FORMULA.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _formula_cells(path: str | os.PathLike, sheets: list[str]
+                   ) -> dict[str, dict[tuple[int, int], str]]:
+    """The formula of every formula cell, by sheet and (row, column from 0)."""
+    from openpyxl import load_workbook
+
+    if not sheets:
+        return {}
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        return {sheet: {(cell.row, cell.column - 1): str(cell.value)
+                        for row in book[sheet].iter_rows() for cell in row
+                        if getattr(cell, "data_type", None) == "f"}
+                for sheet in sheets}
+    finally:
+        book.close()
+
+
+def _read_sheet(rt, sheet, where: str, out: Collected,
+                formulas: dict[tuple[int, int], str]) -> None:
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None)
     if not header or all(h is None for h in header):
@@ -64,14 +112,32 @@ def _read_sheet(rt, sheet, where: str, out: Collected) -> None:
     reader = TableReader(rt, where, header, out)
 
     def numbered():
+        noted = False
         for number, cells in enumerate(rows, start=2):
             cells = list(cells)
-            extra = [c for c in cells[width:] if c not in (None, "")]
-            if extra:
-                reader.problem(number, None, f"has values beyond the last column ({extra[0]!r})")
-                continue
-            yield number, (cells + [None] * width)[:width]
+            if not noted and any(c not in (None, "") for c in cells[width:]):
+                noted = True
+                out.problems.append(NotRead(where, number, None, "holds values beyond the last "
+                                            "named column, so they were not read; name the "
+                                            "column or move the values"))
+            cells = (cells + [None] * width)[:width]
+            if formulas:
+                _mark_unsaved(cells, number, formulas)
+            yield number, cells
     reader.read(numbered())
+
+
+def _mark_unsaved(cells: list, number: int, formulas: dict[tuple[int, int], str]) -> None:
+    """Put an UnreadableCell where a formula has no saved value, so the row reports it."""
+    from openpyxl.utils import get_column_letter
+
+    for i, value in enumerate(cells):
+        formula = formulas.get((number, i)) if value is None else None
+        if formula is not None:
+            cells[i] = UnreadableCell(
+                f"cell {get_column_letter(i + 1)}{number} holds the formula {formula} but no "
+                "saved value; open the workbook in Excel or LibreOffice and save it, or type "
+                "the value")
 
 
 _NOT_XML = re.compile("[\ufffe\uffff]")  # not XML characters: the file would not open

@@ -9,11 +9,12 @@ From a notebook::
     m = make_map(leeds, "accountability", as_of="2014-07-24")
     write_map(m, "leeds-accountability.html")
 
-A map is positioned in Python (:mod:`~graphmodel.maps.layout`), styled so shape,
-colour and line pattern each carry the meaning (:mod:`~graphmodel.maps.styling`),
-and written as one HTML file with graphmodel's own drawing script inline
-(:mod:`~graphmodel.maps.page`), or with pyvis's vis-network and draggable nodes
-(:mod:`~graphmodel.maps.pyvis_page`). :mod:`~graphmodel.maps.deck` makes presentations.
+A map is positioned in Python (:mod:`~graphmodel.maps.layout`, with networkx and
+igraph), styled so shape, colour and line pattern each carry the meaning
+(:mod:`~graphmodel.maps.styling`), made a ``pyvis.network.Network``
+(:mod:`~graphmodel.maps.pyvis_page`) and written as one offline HTML file drawn by
+vis-network (:mod:`~graphmodel.maps.page`), or as an SVG or PNG image
+(:mod:`~graphmodel.maps.image`). :mod:`~graphmodel.maps.deck` makes presentations.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from typing import Any, Sequence
 from graphmodel.maps.scene import Map, Review, draw, prepare
 from graphmodel.maps.views import MAX_NODES, VIEWS, MapTooLarge, UnknownRecord
 
-__all__ = ["make_map", "write_map", "RENDERERS", "Map", "Review", "prepare", "draw", "VIEWS",
+__all__ = ["make_map", "write_map", "Map", "Review", "prepare", "draw", "VIEWS",
            "MAX_NODES", "MapTooLarge", "UnknownRecord"]
 
 
@@ -48,22 +49,13 @@ def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | N
     return draw(review, view, focus=focus, depth=depth, max_nodes=max_nodes)
 
 
-RENDERERS = ("canvas", "pyvis")
-
-
-def write_map(m: Map, path: str | Path, renderer: str = "canvas") -> Path:
-    """Write a map as one self-contained HTML file.
-
-    ``renderer`` "canvas" (graphmodel's own script: fast past 1,000 nodes) or "pyvis"
-    (vis-network through pyvis: draggable nodes, for maps up to
-    :data:`~graphmodel.maps.pyvis_page.PYVIS_MAX_NODES` nodes).
-    """
+def write_map(m: Map, path: str | Path) -> Path:
+    """Write a map as one self-contained HTML file (or, for a path ending in .svg or
+    .png, as a static image of the same view)."""
     from graphmodel.maps.page import map_page, write_html
 
-    if renderer == "pyvis":
-        from graphmodel.maps.pyvis_page import pyvis_page
+    if Path(path).suffix.lower() in (".svg", ".png"):
+        from graphmodel.maps.image import write_image
 
-        return write_html(pyvis_page(m), path)
-    if renderer != "canvas":
-        raise ValueError(f"renderer must be one of {', '.join(RENDERERS)}, not {renderer!r}")
+        return write_image(m, path)
     return write_html(map_page(m), path)

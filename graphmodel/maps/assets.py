@@ -1,9 +1,8 @@
 """The scripts and styles every page inlines, so it works with no network at all.
 
-They are graphmodel's own (package data beside this module: ``map.js`` draws
-maps on a canvas, ``deck.js`` runs a deck, ``map.css`` styles both; ``pyvis.js``
-and ``pyvis.css`` drive and style vis-network, which
-:mod:`~graphmodel.maps.pyvis_page` inlines from the pyvis package), so a page
+They are graphmodel's own (package data beside this module: ``network.js``
+drives vis-network, which :mod:`~graphmodel.maps.pyvis_page` inlines from the
+pyvis package; ``deck.js`` runs a deck; ``map.css`` styles every page), so a page
 depends on nothing else and nothing is fetched at run time.
 """
 from __future__ import annotations
@@ -13,14 +12,15 @@ import functools
 import hashlib
 from pathlib import Path
 
-from graphmodel.problems import GraphmodelError
+from graphmodel.problems import INTERNAL, GraphmodelError
 
 __all__ = ["runtime_script", "style_sheet", "script_hash", "inline_safe", "MissingAsset"]
 _STATIC = Path(__file__).resolve().parent / "static"
 
 
 class MissingAsset(GraphmodelError):
-    exit_code = 3
+    """A script or style sheet the installed package should hold: a broken install."""
+    exit_code = INTERNAL
 
 
 def inline_safe(script: str, name: str) -> str:
@@ -33,15 +33,14 @@ def inline_safe(script: str, name: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def runtime_script(name: str = "map.js") -> str:
-    """One of graphmodel's own scripts (map.js draws maps, deck.js runs a deck)."""
+def runtime_script(name: str = "network.js") -> str:
+    """One of graphmodel's own scripts (network.js drives the maps, deck.js runs a deck)."""
     return inline_safe((_STATIC / name).read_text(encoding="utf-8"), name)
 
 
 @functools.lru_cache(maxsize=None)
 def style_sheet(name: str = "map.css") -> str:
-    """One of graphmodel's own style sheets (map.css for every page, pyvis.css for
-    maps drawn by vis-network)."""
+    """graphmodel's style sheet (map.css, for every page)."""
     return inline_safe((_STATIC / name).read_text(encoding="utf-8"), name)
 
 

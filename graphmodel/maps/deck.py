@@ -1,9 +1,13 @@
-"""A presentation deck: one offline HTML file of slides for a committee meeting.
+"""A presentation deck: one offline HTML file of 16:9 slides for a committee meeting.
 
-The slides: a title, the whole network, the accountability hierarchy, one slide
-per key finding (its focused map and what it means in plain English), and a
-closing count of every finding. Arrow keys, Page Up/Down, Home/End and the
-Previous and Next buttons move between them.
+The slides: a title, the whole network, the accountability hierarchy, where the
+home organisation has a seat (when the dataset names one), one slide per key
+finding (what it means in plain English, and its focused map), and a closing
+count of every finding. Each slide fits the screen with no scrolling, its map
+filling the room the words leave; the evidence goes in speaker notes, which the
+N key shows and hides. Arrow keys, Page Up/Down, Home/End and the Previous and
+Next buttons move between slides; printing gives one slide a page, so the deck
+saves as a PDF.
 """
 from __future__ import annotations
 
@@ -14,20 +18,27 @@ from typing import Any
 
 from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, key_findings,
                                         tally, try_draw)
+from graphmodel.maps.layout import SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
 from graphmodel.maps.scene import Review, evidence_text, prepare
 
 __all__ = ["deck_html", "write_deck"]
+
+_EVIDENCE_SHOWN = 8
+_VIEW_FRAME = (900.0, 450.0)   # a whole view's slide: its map below a heading, legend beside
 
 
 def _e(text: Any) -> str:
     return escape(str(text), quote=True)
 
 
-def _slide(number: int, total: int, title: str, body: str, extra_class: str = "") -> str:
+def _slide(number: int, total: int, title: str, body: str, notes: str = "",
+           extra_class: str = "") -> str:
+    aside = (f'<aside class="gm-notes" aria-label="Speaker notes" hidden>'
+             f'<h3>Speaker notes</h3>{notes}</aside>') if notes else ""
     return (f'<section class="gm-slide {extra_class}" id="slide-{number}" '
             f'aria-roledescription="slide" aria-label="{number} of {total}: {_e(title)}"'
-            f'{" hidden" if number > 1 else ""}>{body}</section>')
+            f'{" hidden" if number > 1 else ""}>{body}{aside}</section>')
 
 
 def _title_slide(rv: Review) -> str:
@@ -37,44 +48,41 @@ def _title_slide(rv: Review) -> str:
              ("Memberships", counts["memberships"]), ("Reporting lines", counts["reporting_lines"]),
              ("Scrutiny links", counts["scrutiny_links"])]
     rows = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in facts)
-    description = rv.network.dataset.description or ""
+    org = f", for {_e(rv.org_name)}" if rv.org else ""
     return (f"<h1 id=\"deck-title\">{_e(rv.network.dataset.name)}</h1>"
-            f"<p class=\"gm-message\">As of {_e(rv.as_of)}, for {_e(rv.org_name)}. "
-            f"{_e(tally(rv.findings))}</p>"
+            f"<p class=\"gm-message\">As of {_e(rv.as_of)}{org}. {_e(tally(rv.findings))}</p>"
             f"<table class=\"gm-counts\"><caption class=\"gm-vh\">What the network holds"
             f"</caption>{rows}</table>"
-            f"<p>{_e(description)}</p>"
-            "<p class=\"gm-help\">Move with the arrow keys, Page Up and Page Down, or the "
-            "Previous and Next buttons at the foot of the screen.</p>")
+            "<p class=\"gm-help\">Arrow keys or the buttons move between slides; N shows the "
+            "speaker notes.</p>")
 
 
 def _map_slide(rv: Review, view: str, heading: str, number: int) -> str:
-    m = try_draw(rv, view, f"slide-{number}-map")
+    m = try_draw(rv, view, f"slide-{number}-map", frame=_VIEW_FRAME)
     if m is None:
-        return (f"<h2>{_e(heading)}</h2><p class=\"gm-notice\">This network is too big to draw "
+        return (f"<h2>{_e(heading)}</h2><p class=\"gm-message\">This network is too big to draw "
                 "whole on a slide: see the review pack's focused maps, or draw one part with "
                 "graphmodel map --view ego --focus ID.</p>")
-    return map_section(m, heading=heading, level=2, lazy=True, tables_open=False)
+    return map_section(m, heading=heading, level=2, lazy=True, bare=True)
 
 
-_EVIDENCE_SHOWN = 5
-
-
-def _finding_slide(rv: Review, f: Any, number: int) -> str:
+def _evidence_notes(rv: Review, f: Any) -> str:
     cited = "".join(f"<li>{_e(evidence_text(rv.network, e))}</li>"
                     for e in f.evidence[:_EVIDENCE_SHOWN])
     if len(f.evidence) > _EVIDENCE_SHOWN:
         cited += (f"<li>and {len(f.evidence) - _EVIDENCE_SHOWN} more records (the review pack "
                   "lists them all)</li>")
     standard = f.data.get("standard")
-    text = (f"<p class=\"gm-message\">{_e(f.message)}</p>"
-            + (f"<p>Drawn from:</p><ul>{cited}</ul>" if cited else "")
-            + (f"<p class=\"gm-standard\">The standard: {_e(standard)}</p>" if standard else ""))
+    return ((f"<p>Drawn from:</p><ul>{cited}</ul>" if cited else "")
+            + (f"<p>The standard: {_e(standard)}</p>" if standard else ""))
+
+
+def _finding_slide(rv: Review, f: Any, number: int) -> str:
     heading = finding_heading(f)
-    m = finding_map(rv, f, f"slide-{number}-map")
-    drawn = "" if m is None else map_section(m, heading=f"Map: {heading}", level=3, lazy=True,
-                                             tables_open=False)
-    return f"<h2>{_e(heading)}</h2>{text}{drawn}"
+    m = finding_map(rv, f, f"slide-{number}-map", frame=SLIDE_FRAME)
+    drawn = "" if m is None else map_section(m, heading="On the map", level=3, lazy=True,
+                                             bare=True)
+    return f"<h2>{_e(heading)}</h2><p class=\"gm-message\">{_e(f.message)}</p>{drawn}"
 
 
 def _closing_slide(rv: Review) -> str:
@@ -84,33 +92,47 @@ def _closing_slide(rv: Review) -> str:
     return ("<h2>Every finding, by rule</h2>"
             f"<p class=\"gm-message\">{_e(tally(rv.findings))} The review pack lists each "
             "with its evidence.</p>"
-            f"<table class=\"gm-counts\"><thead><tr><th scope=\"col\">Rule</th>"
+            f"<table class=\"gm-counts gm-columns\"><thead><tr><th scope=\"col\">Rule</th>"
             f"<th scope=\"col\">Findings</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _slides(rv: Review, max_findings: int) -> list[tuple[str, str, Any]]:
+    """(title, what kind of slide, content or finding) of every slide, in order."""
+    out: list[tuple[str, str, Any]] = [("Title", "title", None),
+                                       ("The whole network", "network", None),
+                                       ("Who is accountable to whom", "accountability", None)]
+    if rv.org:
+        out.append((f"Where {rv.org_name} has a seat", "representation", None))
+    out += [(finding_heading(f), "finding", f) for f in key_findings(rv.findings, max_findings)]
+    out.append(("Every finding, by rule", "closing", None))
+    return out
 
 
 def deck_html(rv: Review, max_findings: int = MAX_KEY) -> str:
     """The deck of a reviewed network as one HTML page."""
-    bodies = [("Title", _title_slide(rv), "gm-title-slide")]
-    bodies.append(("The whole network", None, "network"))
-    bodies.append(("Who is accountable to whom", None, "accountability"))
-    for f in key_findings(rv.findings, max_findings):
-        bodies.append((finding_heading(f), f, "finding"))
-    bodies.append(("Every finding, by rule", _closing_slide(rv), ""))
-    total = len(bodies)
+    plan = _slides(rv, max_findings)
+    total = len(plan)
     slides = []
-    for number, (title, content, kind) in enumerate(bodies, start=1):
-        if kind in ("network", "accountability"):
-            content = _map_slide(rv, kind, title, number)
+    for number, (title, kind, f) in enumerate(plan, start=1):
+        notes = ""
+        if kind == "title":
+            content = _title_slide(rv)
+            notes = f"<p>{_e(rv.network.dataset.description or '')}</p>"
         elif kind == "finding":
-            content = _finding_slide(rv, content, number)
-        slides.append(_slide(number, total, title, content,
-                             "gm-title-slide" if kind == "gm-title-slide" else ""))
+            content, notes = _finding_slide(rv, f, number), _evidence_notes(rv, f)
+        elif kind == "closing":
+            content = _closing_slide(rv)
+        else:
+            content = _map_slide(rv, kind, title, number)
+        slides.append(_slide(number, total, title, content, notes,
+                             "gm-title-slide" if kind == "title" else ""))
     nav = ('<nav class="gm-deck-nav" aria-label="Slides">'
            '<button type="button" id="gm-prev">Previous</button>'
            f'<span id="gm-counter" aria-live="polite">Slide 1 of {total}</span>'
-           '<button type="button" id="gm-next">Next</button></nav>')
+           '<button type="button" id="gm-next">Next</button>'
+           '<button type="button" id="gm-notes" aria-pressed="false">Notes (N)</button></nav>')
     return document(f"{rv.network.dataset.name}: presentation", "".join(slides) + nav,
-                    scripts=("map.js", "deck.js"), body_class="gm-deck")
+                    scripts=("network.js", "deck.js"), body_class="gm-deck")
 
 
 def write_deck(network: Any, path: str | Path, org: str | None = None, as_of: Any = None,

@@ -41,13 +41,13 @@ def finding_heading(f: Finding) -> str:
     return f"{f.subject.name}: {humanise(f.rule).lower()}"
 
 
-def finding_map(rv: Review, f: Finding, map_id: str) -> Map | None:
+def finding_map(rv: Review, f: Finding, map_id: str, **options: Any) -> Map | None:
     """The neighbourhood of a finding's subject (or of the records it rests on)."""
     whole = views.build_view(rv.current, "network", rv.org)
     centres = finding_nodes(f, whole.nodes)
     if not centres:
         return None
-    return try_draw(rv, "ego", map_id, focus=centres, title=finding_heading(f))
+    return try_draw(rv, "ego", map_id, focus=centres, title=finding_heading(f), **options)
 
 
 def try_draw(rv: Review, view: str, map_id: str, **options: Any) -> Map | None:

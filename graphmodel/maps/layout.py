@@ -1,124 +1,85 @@
 """Where each node goes: positions computed once, in Python, so the browser only draws.
 
-Both layouts are deterministic: no randomness and no trigonometry (whose last
-digit can differ between C libraries), only arithmetic and square roots, so the
-same nodes and links give the same positions on every machine.
+Layouts come from well-kept libraries and are deterministic (fixed seeds, a fixed
+order of nodes), so the same nodes and links give the same positions every time:
 
-* :func:`force_layout`: a spring layout (Fruchterman and Reingold, 1991) per
-  connected group, repulsion only between near neighbours on a grid, then the
-  groups packed in rows, biggest first.
-* :func:`layered_layout`: a top-down hierarchy: each node one row below the
-  lowest of the nodes it points up to, rows ordered to keep links short.
+* :func:`force_layout`: networkx's Kamada-Kawai layout (spring layout, after
+  Fruchterman and Reingold, above 300 nodes) for each connected group, the groups
+  then packed in rows, biggest first;
+* :func:`layered_layout`: igraph's Sugiyama layout, an org chart: parents above
+  their children, rows ordered to keep crossings few.
+
+Both are then stretched over :data:`FRAME`, a 16:9-ish area that the page fits
+to its canvas, so the drawing fills the screen whatever its shape.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Iterable, Sequence
 
-__all__ = ["force_layout", "layered_layout", "SPACING"]
+__all__ = ["force_layout", "layered_layout", "FRAME", "SLIDE_FRAME", "stretch"]
 
-SPACING = 120.0
+FRAME = (1000.0, 500.0)
+"""Width and height, in map units, that a map page's layout is stretched over."""
+SLIDE_FRAME = (900.0, 330.0)
+"""The same for the wider, lower canvas a map has on a slide below its words."""
 Point = tuple[float, float]
-# half of a cell's neighbours: each pair of neighbouring cells is visited once
-_FORWARD = ((1, 0), (0, 1), (1, 1), (1, -1))
+_SEED = 7
+_SMALL = 300
 
 
-def _components(keys: Sequence[str], links: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """Connected groups, each in breadth-first order from its best-connected node."""
-    around: dict[str, list[str]] = defaultdict(list)
-    for a, b in links:
-        if a != b:
-            around[a].append(b)
-            around[b].append(a)
+def _components(keys: Sequence[str], links: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups, biggest first, each in the keys' own order."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(keys)
+    g.add_edges_from((a, b) for a, b in links if a != b)
     order = {k: i for i, k in enumerate(keys)}
-    seen: set[str] = set()
-    groups = []
-    for start in sorted(keys, key=lambda k: (-len(around[k]), order[k])):
-        if start in seen:
-            continue
-        seen.add(start)
-        group, queue = [start], [start]
-        while queue:
-            nxt = []
-            for k in queue:
-                for n in sorted(set(around[k]), key=order.__getitem__):
-                    if n not in seen:
-                        seen.add(n)
-                        group.append(n)
-                        nxt.append(n)
-            queue = nxt
-        groups.append(group)
-    return sorted(groups, key=lambda g: (-len(g), order[g[0]]))
+    groups = [sorted(c, key=order.__getitem__) for c in nx.connected_components(g)]
+    return sorted(groups, key=lambda c: (-len(c), order[c[0]]))
 
 
-def _spiral(n: int) -> list[tuple[int, int]]:
-    """The first n points of a square spiral on the integer grid, from the centre out."""
-    points, x, y, dx, dy = [], 0, 0, 1, 0
-    run, steps, turns = 1, 0, 0
-    while len(points) < n:
-        points.append((x, y))
-        x, y, steps = x + dx, y + dy, steps + 1
-        if steps == run:
-            dx, dy, steps, turns = -dy, dx, 0, turns + 1
-            run += turns % 2 == 0
-    return points
+def _spring(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
+    if len(group) <= _SMALL:
+        import networkx as nx
+
+        g = nx.Graph()
+        g.add_nodes_from(group)
+        mine = set(group)
+        g.add_edges_from((a, b) for a, b in links if a in mine and b in mine and a != b)
+        placed = nx.kamada_kawai_layout(g)   # spreads a small group evenly; no randomness
+    else:
+        placed = _fruchterman_reingold(group, links)
+    size = len(group) ** 0.5
+    return {k: (float(x) * size, float(y) * size) for k, (x, y) in placed.items()}
 
 
-def _spring(group: list[str], links: list[tuple[str, str]], k: float,
-            iterations: int) -> dict[str, Point]:
-    index = {key: i for i, key in enumerate(group)}
-    spiral = _spiral(len(group))
-    xs, ys = [gx * k for gx, _ in spiral], [gy * k for _, gy in spiral]
-    pairs = [(index[a], index[b]) for a, b in links if a in index and b in index and a != b]
-    n, cell = len(group), 2 * k
-    heat = k * max(2.0, (n ** 0.5) / 2)
-    for step in range(iterations):
-        mx, my = [0.0] * n, [0.0] * n
-        grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for i in range(n):
-            grid[(int(xs[i] // cell), int(ys[i] // cell))].append(i)
-        for (cx, cy), members in grid.items():
-            others = [j for ox, oy in _FORWARD for j in grid.get((cx + ox, cy + oy), ())]
-            for a, i in enumerate(members):
-                _repel(xs, ys, mx, my, i, members[a + 1:] + others, k)
-        for i, j in pairs:
-            dx, dy = xs[i] - xs[j], ys[i] - ys[j]
-            f = (dx * dx + dy * dy) ** 0.5 / k
-            mx[i] -= dx * f; my[i] -= dy * f
-            mx[j] += dx * f; my[j] += dy * f
-        limit = heat * (1 - step / iterations)
-        for i in range(n):
-            d = (mx[i] * mx[i] + my[i] * my[i]) ** 0.5
-            if d > 0:
-                scale = min(d, limit) / d
-                xs[i] += mx[i] * scale
-                ys[i] += my[i] * scale
-    return {key: (xs[i], ys[i]) for key, i in index.items()}
+def _fruchterman_reingold(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
+    """igraph's spring layout (in C, on a grid: quick for thousands of nodes), its random
+    numbers drawn from a generator of its own with a fixed seed."""
+    import random
 
+    import igraph
 
-def _repel(xs: list[float], ys: list[float], mx: list[float], my: list[float], i: int,
-           others: list[int], k: float) -> None:
-    """Push node i and each near node apart, harder the closer they are."""
-    xi, yi, kk, reach = xs[i], ys[i], k * k, 4 * k * k
-    for j in others:
-        dx, dy = xi - xs[j], yi - ys[j]
-        d2 = dx * dx + dy * dy
-        if d2 >= reach:
-            continue
-        if d2 == 0:
-            dx, dy, d2 = 0.01 * (i - j), 0.01, 0.0001 * ((i - j) ** 2 + 1)
-        f = kk / d2
-        mx[i] += dx * f; my[i] += dy * f
-        mx[j] -= dx * f; my[j] -= dy * f
+    index = {k: i for i, k in enumerate(group)}
+    edges = sorted({(index[a], index[b]) for a, b in links
+                    if a in index and b in index and a != b})
+    g = igraph.Graph(n=len(group), edges=edges)
+    igraph.set_random_number_generator(random.Random(_SEED))
+    try:
+        coords = g.layout_fruchterman_reingold(niter=300, grid=True).coords
+    finally:
+        igraph.set_random_number_generator(random)
+    return {k: (x, y) for k, (x, y) in zip(group, coords)}
 
 
 def _pack(groups: list[dict[str, Point]], gap: float) -> dict[str, Point]:
-    """Groups side by side in rows about as wide as the whole is tall."""
+    """Groups side by side in rows, the whole about twice as wide as it is tall."""
     boxes = []
     for g in groups:
         xs, ys = [p[0] for p in g.values()], [p[1] for p in g.values()]
         boxes.append((min(xs), min(ys), max(xs) - min(xs) + gap, max(ys) - min(ys) + gap))
-    width = max(max(b[2] for b in boxes), sum(b[2] * b[3] for b in boxes) ** 0.5 * 1.3)
+    width = max(max(b[2] for b in boxes), (2 * sum(b[2] * b[3] for b in boxes)) ** 0.5)
     out: dict[str, Point] = {}
     x = y = row = 0.0
     for g, (x0, y0, w, h) in zip(groups, boxes):
@@ -130,89 +91,55 @@ def _pack(groups: list[dict[str, Point]], gap: float) -> dict[str, Point]:
     return out
 
 
-def _rounded(points: dict[str, Point]) -> dict[str, Point]:
-    """Positions centred on the origin and rounded to whole pixels."""
+def stretch(points: dict[str, Point], frame: Point = FRAME) -> dict[str, Point]:
+    """Positions stretched over the frame, centred on the origin, in whole units."""
     if not points:
         return {}
     xs, ys = [p[0] for p in points.values()], [p[1] for p in points.values()]
-    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    return {k: (float(round(x - cx)), float(round(y - cy))) for k, (x, y) in points.items()}
+    spans = [(min(v), max(v)) for v in (xs, ys)]
+    out = {}
+    for key, p in points.items():
+        out[key] = tuple(float(round((c - lo) / (hi - lo) * size - size / 2)) if hi > lo else 0.0
+                         for c, (lo, hi), size in zip(p, spans, frame))
+    return out  # type: ignore[return-value]
 
 
 def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
-                 spacing: float = SPACING, iterations: int = 60) -> dict[str, Point]:
+                 frame: Point = FRAME) -> dict[str, Point]:
     """Spring-layout positions for every key; linked nodes end up near each other."""
     links = list(links)
     groups = []
     for group in _components(keys, links):
-        if len(group) == 1:
-            groups.append({group[0]: (0.0, 0.0)})
-            continue
-        mine = set(group)
-        groups.append(_spring(group, [l for l in links if l[0] in mine], spacing,
-                              iterations if len(group) < 1500 else iterations * 2 // 3))
-    return _rounded(_pack(groups, spacing * 2)) if groups else {}
-
-
-def _levels(keys: Sequence[str], up: dict[str, list[str]]) -> dict[str, int]:
-    """Each node's row: 0 for the top, else one below the lowest node above it."""
-    level: dict[str, int] = {}
-    visiting: set[str] = set()
-
-    def depth(k: str) -> int:
-        if k in level:
-            return level[k]
-        visiting.add(k)
-        # a link back into the chain being walked is a cycle: it does not push rows down
-        above = [depth(p) for p in up.get(k, ()) if p not in visiting]
-        visiting.discard(k)
-        level[k] = 1 + max(above) if above else 0
-        return level[k]
-
-    for k in keys:
-        depth(k)
-    return level
+        groups.append({group[0]: (0.0, 0.0)} if len(group) == 1 else _spring(group, links))
+    return stretch(_pack(groups, 1.0), frame) if groups else {}
 
 
 def layered_layout(keys: Sequence[str], upward: Iterable[tuple[str, str]],
-                   spacing: float = SPACING * 1.6, row_height: float = SPACING * 1.4,
-                   max_row: int = 10) -> dict[str, Point]:
-    """Top-down positions: a link (a, b) puts a below b. Nodes on no link go last."""
-    up: dict[str, list[str]] = defaultdict(list)
-    down: dict[str, list[str]] = defaultdict(list)
-    for a, b in upward:
-        if a != b:
-            up[a].append(b)
-            down[b].append(a)
-    linked = [k for k in keys if k in up or k in down]
-    loose = [k for k in keys if k not in up and k not in down]
-    position = {k: i for i, k in enumerate(keys)}
-    level = _levels(linked, up)
-    rows: dict[int, list[str]] = defaultdict(list)
-    for k in linked:
-        rows[level[k]].append(k)
-    out: dict[str, Point] = {}
-    y = 0.0
-    for r in sorted(rows):
-        placed = {k: out[k][0] for k in out}
-        order = sorted(rows[r], key=lambda k: (_mean([placed[p] for p in up[k] if p in placed]),
-                                               position[k]))
-        y = _place_row(order, y, out, spacing, row_height, max_row)
-    _place_row(loose, y + row_height * 0.5, out, spacing, row_height, max_row)
-    return _rounded(out)
+                   frame: Point = FRAME) -> dict[str, Point]:
+    """An org chart: a link (a, b) puts a in a row below b. Nodes on no link go last,
+    in a row of their own."""
+    import igraph
+
+    index = {k: i for i, k in enumerate(keys)}
+    down = sorted({(index[b], index[a]) for a, b in upward
+                   if a != b and a in index and b in index})
+    linked = sorted({i for pair in down for i in pair})
+    renumber = {old: new for new, old in enumerate(linked)}
+    g = igraph.Graph(n=len(linked), edges=[(renumber[a], renumber[b]) for a, b in down],
+                     directed=True)
+    coords = g.layout_sugiyama(maxiter=200).coords[:len(linked)] if linked else []
+    out: dict[str, Point] = {keys[old]: (float(x), float(y))
+                             for old, (x, y) in zip(linked, coords)}
+    loose = [k for k in keys if index[k] not in renumber]
+    bottom = max((y for _, y in out.values()), default=-1.0) + 1
+    per_row = max(6, int(len(loose) ** 0.5 * 2))
+    for i, key in enumerate(loose):
+        out[key] = (float(i % per_row) * _row_step(out, per_row), bottom + i // per_row)
+    return stretch(out, frame)
 
 
-def _mean(values: list[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
+def _row_step(placed: dict[str, Point], per_row: int) -> float:
+    """How far apart to put the loose nodes, so that a row of them spans the chart."""
+    width = max((x for x, _ in placed.values()), default=0.0)
+    return max(1.0, width / max(per_row - 1, 1))
 
-
-def _place_row(order: list[str], y: float, out: dict[str, Point], spacing: float,
-               row_height: float, max_row: int) -> float:
-    """Put a row of nodes at height y, wrapping long rows; returns the next row's y."""
-    for start in range(0, len(order), max_row):
-        chunk = order[start:start + max_row]
-        offset = (len(chunk) - 1) / 2 + (0.5 if start // max_row % 2 else 0)
-        for i, k in enumerate(chunk):
-            out[k] = ((i - offset) * spacing, y)
-        y += row_height * (0.6 if start + max_row < len(order) else 1)
-    return y

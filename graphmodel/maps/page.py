@@ -12,19 +12,19 @@ screen reader can read, and every control works from the keyboard.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any, Iterable
 
 from graphmodel.maps import assets, styling
+from graphmodel.maps.pyvis_page import BIG, network_data, vis_file
 from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
 
-__all__ = ["map_page", "map_section", "document", "safe_json", "write_html", "looks",
-           "findings_table", "SEVERITY_WORDS"]
+__all__ = ["map_page", "map_section", "document", "safe_json", "write_html",
+           "findings_table", "finding_ref", "SEVERITY_WORDS"]
 
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
-FONT = 'Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
-_BIG = 500
 
 
 def safe_json(data: Any) -> str:
@@ -40,56 +40,26 @@ def escape_text(text: Any) -> str:
     return escape(str(text), quote=True)
 
 
-# ------------------------------------------------------------------ looks for the drawing
+# ------------------------------------------------------------------ what the script needs
 
-def node_look(style: styling.NodeStyle, status: styling.NodeStyle | None, flagged: bool) -> dict:
-    fill = status.fill if status else style.fill
-    dashes = status.dashes if status and status.dashes else style.dashes
-    border, width = style.border, (status.border_width if status else style.border_width)
-    if flagged:
-        # a vermillion ring would vanish round a vermillion (unrepresented) body
-        border = styling.FLAGGED.border if fill != styling.FLAGGED.border else styling.INK
-        width = styling.FLAGGED.border_width
-    return {"shape": style.shape, "size": style.size, "fill": fill, "border": border,
-            "width": width, "dashes": list(dashes)}
-
-
-def _look_key(node: Node) -> str:
-    return f"{node.family}|{node.status or ''}|{'flagged' if node.flagged else ''}"
-
-
-def looks(nodes: Iterable[Node]) -> dict[str, dict]:
-    """How each distinct look among the nodes is drawn: shape, size, fill, outline."""
-    out = {}
-    for n in nodes:
-        key = _look_key(n)
-        if key not in out:
-            out[key] = node_look(styling.node_style(n.family),
-                             styling.STATUS_STYLES.get(n.status or ""), n.flagged)
-    return dict(sorted(out.items()))
-
-
-def _edge_look(rel: str) -> dict:
-    s = styling.edge_style(rel)
-    return {"color": s.color, "width": s.width, "dashes": list(s.dashes), "arrow": s.arrow,
-            "curved": s.curved}
+def _name(n: Node) -> str:
+    return n.label.replace("\u26a0 ", "").replace("\n", " ")
 
 
 def _data(m: Map) -> dict[str, Any]:
+    """pyvis's nodes, edges and options, and what tooltips, details, search and filters say."""
+    names = {n.key: _name(n) for n in m.nodes}
     return {
-        "id": m.id, "title": m.title, "big": len(m.nodes) > _BIG, "font": FONT,
-        "looks": looks(m.nodes),
-        "edgeLooks": {rel: _edge_look(rel) for rel in sorted({e.relationship for e in m.edges})},
-        "nodes": [{"id": n.key, "label": n.label, "name": n.label.replace("\u26a0 ", "")
-                   .replace("\n", " "), "look": _look_key(n), "group": n.group, "x": n.x,
-                   "y": n.y, "size": n.size, "facts": n.facts, "findings": n.findings,
-                   "type": styling.humanise(n.type), "kind": styling.humanise(n.kind)}
-                  for n in m.nodes],
-        "edges": [{"id": e.key, "from": e.source, "to": e.target, "rel": e.relationship,
-                   "label": styling.edge_style(e.relationship).label, "facts": e.facts,
-                   **({"width": e.width} if e.width else {})} for e in m.edges],
+        "id": m.id, **network_data(m),
+        "nodeInfo": {n.key: {"name": names[n.key], "find": n.find, "group": n.group,
+                             "type": styling.humanise(n.type), "kind": styling.humanise(n.kind),
+                             "facts": n.facts, "findings": n.findings} for n in m.nodes},
+        "edgeInfo": {e.key: {"name": f"{names[e.source]} \u2014 "
+                                     f"{styling.edge_style(e.relationship).label} \u2014 "
+                                     f"{names[e.target]}", "facts": e.facts,
+                             "rel": styling.edge_style(e.relationship).label} for e in m.edges},
         "findings": [{"severity": SEVERITY_WORDS.get(f.severity, f.severity), "rule": f.rule,
-                      "subject": f.subject.name, "message": f.message, "evidence": evidence,
+                      "message": f.message, "evidence": evidence, "ref": finding_ref(f),
                       "standard": str(f.data.get("standard", ""))}
                      for f, evidence in zip(m.findings, m.evidence)],
     }
@@ -132,16 +102,16 @@ def legend_html(m: Map, level: int) -> str:
     for key in sorted({n.status for n in m.nodes if n.status}, key=list(styling.STATUS_STYLES).index):
         s = styling.STATUS_STYLES[key]
         items.append((_swatch("square", s.fill, s.border, s.border_width, s.dashes),
-                      f"{s.label.replace('the organisation', m.organisation)} (fill and outline; "
-                      "the shape still shows the kind of body)"))
+                      f"{s.label.replace('the organisation', m.organisation)} (fill; the "
+                      "shape shows the kind)"))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
         items.append((_swatch("dot", f.fill, f.border, f.border_width, ()),
-                      "Subject of a warning or error finding (thick outline, and \u26a0 before "
-                      "its name)"))
+                      "Subject of a warning or error: thick outline (black on a red body), "
+                      "\u26a0 before its name"))
     for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
         s = styling.edge_style(rel)
-        items.append((_line(s), s.label + (" (arrow: towards the second)" if s.arrow else "")))
+        items.append((_line(s), s.label))
     rows = "".join(f"<li>{svg}<span>{escape_text(label)}</span></li>" for svg, label in items)
     # a div, not a section: several maps on a page would repeat the same landmark names
     return (f'<div class="gm-legend"><h{level} id="{m.id}-legend-h">Legend</h{level}>'
@@ -181,41 +151,60 @@ def _show(m: Map, key: str, name: str) -> str:
 
 
 def tables_html(m: Map, open_: bool) -> str:
-    names = {n.key: n.label.replace("\u26a0 ", "").replace("\n", " ") for n in m.nodes}
-    node_rows = "".join(
+    """The map's nodes, links and findings as tables. On a big map the page's script
+    fills the node and link rows when the tables are first opened, from the same data as
+    the drawing: thousands of rows written out would slow the first paint."""
+    names = {n.key: _name(n) for n in m.nodes}
+    lazy = len(m.nodes) >= BIG and not open_
+    node_rows = "" if lazy else "".join(
         f"<tr><th scope=\"row\">{escape_text(names[n.key])}</th><td>{escape_text(styling.humanise(n.type))}</td>"
         f"<td>{escape_text(styling.humanise(n.kind))}</td><td>{len(n.findings) or ''}</td>"
         f"<td>{escape_text(_facts_text(n.facts))}</td><td>{_show(m, n.key, names[n.key])}</td></tr>"
         for n in m.nodes)
-    edge_rows = "".join(
+    edge_rows = "" if lazy else "".join(
         f"<tr><td>{escape_text(names[e.source])}</td><td>{escape_text(styling.edge_style(e.relationship).label)}"
         f"</td><td>{escape_text(names[e.target])}</td><td>{escape_text(_facts_text(e.facts))}</td></tr>"
         for e in m.edges)
     return (
-        f'<details class="gm-alt"{" open" if open_ else ""}><summary>The map as tables: '
+        f'<details class="gm-alt"{" open" if open_ else ""}{" data-fill" if lazy else ""}>'
+        f'<summary>The map as tables: '
         f"{_count(len(m.nodes), 'node')}, {_count(len(m.edges), 'link')}, "
         f"{_count(len(m.findings), 'finding')}</summary>"
         f'<table class="gm-table"><caption>Nodes of the map</caption><thead><tr>'
         '<th scope="col">Name</th><th scope="col">Type</th><th scope="col">Kind</th>'
         '<th scope="col">Findings</th><th scope="col">Details</th>'
         '<th scope="col">On the map</th></tr></thead>'
-        f"<tbody>{node_rows}</tbody></table>"
+        f'<tbody class="gm-node-rows">{node_rows}</tbody></table>'
         f'<table class="gm-table"><caption>Links of the map</caption><thead><tr>'
         '<th scope="col">From</th><th scope="col">Relationship</th><th scope="col">To</th>'
-        f'<th scope="col">Details</th></tr></thead><tbody>{edge_rows}</tbody></table>'
+        f'<th scope="col">Details</th></tr></thead><tbody class="gm-edge-rows">{edge_rows}</tbody>'
+        '</table>'
         f"{findings_table(m.findings, m.evidence, 'Findings on this map', m)}</details>")
 
 
+def finding_ref(f: Any) -> str:
+    """The id of a finding's row in a findings table, which a map's details link back to."""
+    raw = f"finding-{f.rule}-{f.subject.type}-{f.subject.id}"
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", raw)
+
+
 def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
-                   m: Map | None = None) -> str:
-    """Findings as a table; with a map, each has a button that shows its subject on it."""
+                   m: Map | None = None, anchors: dict[int, str] | None = None) -> str:
+    """Findings as a table; with a map, each has a button that shows its subject on it.
+    ``anchors`` (the review pack's table of every finding) gives some rows (by index) an
+    id to link to, in a cell of theirs, and every row the id maps link back to."""
     keys = {n.key for n in m.nodes} if m else set()
-    rows = []
-    for f, cited in zip(findings, evidence):
+    rows, refs = [], set()
+    for i, (f, cited) in enumerate(zip(findings, evidence)):
         shown = finding_nodes(f, keys)
         button = _show(m, shown[0], f.subject.name) if m and shown else ""
+        mark = (f' id="{escape_text(anchors[i])}"' if anchors and i in anchors else "")
+        ref = finding_ref(f)
+        row_id = f' id="{escape_text(ref)}"' if anchors is not None and ref not in refs else ""
+        refs.add(ref)
         rows.append(
-            f"<tr><td>{escape_text(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
+            f'<tr{row_id}><td{mark}>'
+            f"{escape_text(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
             f"<td>{escape_text(f.rule)}</td><th scope=\"row\">{escape_text(f.subject.name)}</th>"
             f"<td>{escape_text(f.message)}</td><td>{escape_text('; '.join(cited))}</td><td>{button}</td></tr>")
     return (f'<table class="gm-table"><caption>{escape_text(caption)}</caption><thead><tr>'
@@ -226,33 +215,20 @@ def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
 
 # ------------------------------------------------------------------ a map and a page
 
-def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool = False,
-                tables_open: bool | None = None) -> str:
-    """One interactive map with its search, filters, legend, details and tables."""
-    h = f"h{level}"  # the map's heading; its panels' headings are one level down
-    help_text = ("Drag to move the map, scroll to zoom, click a node to highlight its "
-                 "neighbourhood. With the keyboard: Tab to the map, then the arrow keys move "
-                 "it and + and - zoom; or find a name; or use the tables below, whose "
-                 "buttons show a node on the map."
-                 + (" On a map this big, line and outline patterns show once you zoom in."
-                    if len(m.nodes) > _BIG else ""))
-    notice = f'<p class="gm-notice" role="note">{escape_text(m.notice)}</p>' if m.notice else ""
-    open_ = len(m.nodes) <= 60 if tables_open is None else tables_open
+def _legend_box(m: Map, level: int) -> str:
+    """The legend, in view at once (beside the map, or over its corner on a slide); a
+    button hides it."""
+    return (f'<div class="gm-legend-box"><button type="button" class="gm-legend-toggle" '
+            f'aria-expanded="true" aria-controls="{m.id}-legend">Hide legend</button>'
+            f'<div id="{m.id}-legend">{legend_html(m, level)}</div></div>')
+
+
+def _side(m: Map, level: int) -> str:
+    """Search, what is selected, and filters by kind."""
     return (
-        f'<section class="gm-map" id="{m.id}" data-gm-map{" data-lazy" if lazy else ""} '
-        f'aria-labelledby="{m.id}-h">'
-        f'<{h} id="{m.id}-h">{escape_text(heading or m.title)}</{h}>'
-        f'<p class="gm-summary">{escape_text(m.summary)}</p>{notice}'
-        f'<div class="gm-layout"><div class="gm-stage">'
-        f'<div class="gm-canvas" id="{m.id}-canvas" tabindex="0" role="application" '
-        f'aria-roledescription="network map" aria-label="{escape_text(m.title)}: the arrow keys move '
-        f'the map, + and - zoom, 0 fits it; the same nodes and links are in the tables '
-        f'below"></div>'
-        f'<div class="gm-tooltip" role="tooltip" hidden></div>'
-        f'<p class="gm-help">{escape_text(help_text)}</p></div>'
-        f'<div class="gm-side">'
+        f'<div class="gm-side">{_legend_box(m, level + 1)}'
         f'<form class="gm-search" role="search" aria-label="Find on the map {escape_text(m.title)}">'
-        f'<label for="{m.id}-q">Find a name</label>'
+        f'<label for="{m.id}-q">Find a name, id or initials</label>'
         f'<input type="search" id="{m.id}-q" autocomplete="off">'
         f'<button type="submit">Find</button></form>'
         f'<p class="gm-status" role="status" id="{m.id}-status"></p>'
@@ -260,21 +236,54 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
         f'<div class="gm-details" id="{m.id}-details">Nothing selected yet: click a node or a '
         f'link, or find a name.</div></div>'
         f'{filters_html(m)}<button type="button" class="gm-reset">Show everything again</button>'
-        f'{legend_html(m, level + 1)}</div></div>'
-        f'{tables_html(m, open_)}'
+        f'</div>')
+
+
+_HELP = ("Drag the background to move the map, scroll to zoom (more names appear), click a "
+         "node to highlight its neighbourhood, drag a node to move it. With the keyboard: Tab "
+         "to the map, then the arrow keys move it, + and - zoom and 0 fits it; or find a name; "
+         "or use the tables below, whose buttons show a node on the map.")
+
+
+def sparse_section(m: Map, heading: str | None = None, level: int = 2) -> str:
+    """A view with too little to draw, said in words."""
+    h = f"h{level}"
+    return (f'<section class="gm-map gm-sparse" id="{m.id}" aria-labelledby="{m.id}-h">'
+            f'<{h} id="{m.id}-h">{escape_text(heading or m.title)}</{h}>'
+            f'<p class="gm-message">{escape_text(m.sparse)}</p></section>')
+
+
+def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool = False,
+                tables_open: bool | None = None, bare: bool = False) -> str:
+    """One interactive map with its legend, and (unless ``bare``, as on a slide) its
+    search, details, filters and tables."""
+    if m.sparse:
+        return sparse_section(m, heading, level)
+    h = f"h{level}"  # the map's heading; its panels' headings are one level down
+    notice = f'<p class="gm-notice" role="note">{escape_text(m.notice)}</p>' if m.notice else ""
+    open_ = len(m.nodes) <= 60 if tables_open is None else tables_open
+    extras = "" if bare else (f'<p class="gm-help">{escape_text(_HELP)}</p>'
+                              f'{tables_html(m, open_)}')
+    return (
+        f'<section class="gm-map{" gm-bare" if bare else ""}" id="{m.id}" data-gm-map'
+        f'{" data-lazy" if lazy else ""} aria-labelledby="{m.id}-h">'
+        f'<{h} id="{m.id}-h">{escape_text(heading or m.title)}</{h}>'
+        f'<p class="gm-summary">{escape_text(m.summary)}</p>{notice}'
+        f'<div class="gm-layout"><div class="gm-stage">'
+        # the script names vis-network's frame with this label: that frame takes the keys
+        f'<div class="gm-canvas" id="{m.id}-canvas" data-label="{escape_text(m.title)}: the '
+        f'arrow keys move the map, + and - zoom, 0 fits it; the same nodes and links are in '
+        f'the tables below"></div>{_legend_box(m, level + 1) if bare else ""}</div>'
+        f'{"" if bare else _side(m, level)}</div>{extras}'
         f'<script type="application/json" class="gm-data">{safe_json(_data(m))}</script>'
         f"</section>")
 
 
-def document(title: str, body: str, scripts: tuple[str, ...] = ("map.js",),
-             body_class: str = "", vendor_scripts: tuple[str, ...] = (),
-             vendor_style: str = "") -> str:
-    """A whole HTML page: the style sheet and scripts inline, a policy that fetches nothing.
-
-    ``vendor_scripts`` (sources, checked with :func:`assets.inline_safe`) run before
-    graphmodel's own ``scripts``; ``vendor_style`` comes before graphmodel's style sheet.
-    """
-    sources = [*vendor_scripts, *(assets.runtime_script(s) for s in scripts)]
+def document(title: str, body: str, scripts: tuple[str, ...] = ("network.js",),
+             body_class: str = "") -> str:
+    """A whole HTML page: vis-network, the style sheet and scripts inline, and a policy
+    that fetches nothing."""
+    sources = [vis_file("vis-network.min.js"), *(assets.runtime_script(s) for s in scripts)]
     policy = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
               f"script-src {' '.join(assets.script_hash(s) for s in sources)}; "
               "base-uri 'none'; form-action 'none'")
@@ -285,8 +294,8 @@ def document(title: str, body: str, scripts: tuple[str, ...] = ("map.js",),
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="graphmodel">\n'
-        f"<title>{escape_text(title)}</title>\n<style>{vendor_style}{assets.style_sheet()}</style>\n"
-        "</head>\n"
+        f"<title>{escape_text(title)}</title>\n<style>{vis_file('vis-network.css')}"
+        f"{assets.style_sheet()}</style>\n</head>\n"
         f"<body{classes}>\n"
         '<a class="gm-skip" href="#main">Skip to the content</a>\n'
         f'<main id="main">\n{body}\n</main>\n{inline}</body>\n</html>\n')

@@ -18,11 +18,11 @@ from graphmodel.analysis.organisation import NoOrganisation, no_organisation_mes
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
                                                 representation)
 from graphmodel.graph import node_key, sitter_key
-from graphmodel.maps import layout, styling, views
+from graphmodel.maps import labels, layout, styling, views
 from graphmodel.model import Network
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
-           "finding_nodes", "evidence_text", "count"]
+           "finding_nodes", "evidence_text", "citation", "sources_cited", "count"]
 
 VIEW_TITLES = {
     "network": "the whole network",
@@ -36,7 +36,7 @@ _LABELS = {"on_behalf_of": "On behalf of", "start": "From", "end": "Until",
            "money_per_year": "Money a year (£)", "review_date": "Review due",
            "holder": "Held by", "parent": "Part of", "source_document": "Source"}
 _NOTES_LENGTH = 280
-_LABEL_WIDTH = 24
+_LABEL_WIDTH = 18
 
 
 @dataclass
@@ -55,6 +55,8 @@ class Node:
     size: int = 16
     x: float = 0.0
     y: float = 0.0
+    font: int = labels.MINOR
+    find: str = ""
 
 
 @dataclass
@@ -82,6 +84,8 @@ class Map:
     findings: list[Finding]
     evidence: list[list[str]] = field(default_factory=list)
     notice: str | None = None
+    sparse: str | None = None
+    """Set when the view has too little to draw: what it holds, in words."""
 
 
 @dataclass
@@ -97,9 +101,9 @@ class Review:
 
     @property
     def org_name(self) -> str:
-        if self.org is None:
-            return "no organisation in particular (gaps and resources need --org ID)"
-        return self.network.organisations[self.org].name
+        """The organisation's name ("" when the dataset names none)."""
+        org = self.network.organisations.get(self.org or "")
+        return org.name if org else ""
 
 
 def prepare(network: Network, org: str | None = None, as_of: Any = None,
@@ -128,11 +132,12 @@ def prepare(network: Network, org: str | None = None, as_of: Any = None,
 
 def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = None,
          depth: int = 1, max_nodes: int = views.MAX_NODES, map_id: str | None = None,
-         title: str | None = None) -> Map:
+         title: str | None = None, frame: tuple[float, float] = layout.FRAME) -> Map:
     """One view of a reviewed network as a Map: nodes placed, styled and described.
 
     ``focus`` (ids, names or ``type:id`` keys) keeps those records and everything
-    within ``depth`` links of them; the ego view needs one.
+    within ``depth`` links of them; the ego view needs one. ``frame`` is the area the
+    layout is stretched over: its proportions should be the canvas's.
     """
     if view == "representation" and rv.org is None:
         raise NoOrganisation(no_organisation_message(rv.network))
@@ -144,9 +149,10 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if centres:
         skeleton = views.focus_on(skeleton, centres, depth)
     skeleton = views.fit_size(skeleton, view, max_nodes)
-    places = _positions(skeleton, view)
+    places = _positions(skeleton, view, frame)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
     nodes = _nodes(rv, skeleton, view, findings, places)
+    _size_labels(nodes, skeleton.links)
     edges = [_edge(rv.current, link) for link in skeleton.links]
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
@@ -156,7 +162,33 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
                + (f"; {count(len(findings), 'finding')}" if findings else ""))
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
-               rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice)
+               rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
+               _sparse(skeleton, view, centres))
+
+
+SPARSE_LINKS = 3
+"""A whole view with fewer links than this is described in words, not drawn."""
+
+
+def _sparse(skeleton: views.Skeleton, view: str, centres: list[str]) -> str | None:
+    if centres or view == "ego" or len(skeleton.links) >= SPARSE_LINKS:
+        return None
+    said = "; ".join(f"{_name(skeleton, l.source)} {styling.edge_style(l.relationship).label} "
+                     f"{_name(skeleton, l.target)}" for l in skeleton.links)
+    return (f"There is too little to draw here: this view holds "
+            f"{count(len(skeleton.links), 'link')}" + (f" ({said})." if said else "."))
+
+
+def _size_labels(nodes: list[Node], links: list[views.Link]) -> None:
+    """Large names for the nodes that matter most, as many as fit without overlapping."""
+    degree = Counter(k for l in links for k in (l.source, l.target))
+    rank = {"organisation": 1, "body": 1}
+    ranked = sorted(nodes, key=lambda n: (not n.flagged, rank.get(n.type, 2), -degree[n.key],
+                                          n.key))
+    shown = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
+                                [n.key for n in ranked])
+    for n in nodes:
+        n.font = labels.MAJOR if n.key in shown else labels.MINOR
 
 
 def count(n: int, word: str) -> str:
@@ -179,12 +211,13 @@ def _name(skeleton: views.Skeleton, key: str) -> str:
     return skeleton.nodes[key][1].name if key in skeleton.nodes else key
 
 
-def _positions(skeleton: views.Skeleton, view: str) -> dict[str, tuple[float, float]]:
+def _positions(skeleton: views.Skeleton, view: str,
+               frame: tuple[float, float]) -> dict[str, tuple[float, float]]:
     keys = list(skeleton.nodes)
     if view == "accountability":
         return layout.layered_layout(keys, [(l.source, l.target) for l in skeleton.links
-                                            if l.relationship == "reports_to"])
-    return layout.force_layout(keys, [(l.source, l.target) for l in skeleton.links])
+                                            if l.relationship == "reports_to"], frame)
+    return layout.force_layout(keys, [(l.source, l.target) for l in skeleton.links], frame)
 
 
 def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
@@ -194,6 +227,19 @@ def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
     if subject in nodes:
         return [subject]
     return sorted({node_key(e.type, e.id) for e in finding.evidence} & nodes)
+
+
+def citation(evidence: Any) -> str:
+    """``Membership pain-llep-board [harborough-register, para 2.9]``: the document by id,
+    its full title once in a list of sources (:func:`sources_cited`)."""
+    where = ", ".join(x for x in (evidence.source_document, evidence.source_section) if x)
+    return f"{styling.humanise(evidence.type)} {evidence.id}" + (f" [{where}]" if where else "")
+
+
+def sources_cited(network: Network, findings: Iterable[Finding]) -> list[Any]:
+    """The documents the findings' evidence cites, each once, in id order."""
+    ids = {e.source_document for f in findings for e in f.evidence if e.source_document}
+    return [network.documents[i] for i in sorted(ids) if i in network.documents]
 
 
 def evidence_text(network: Network, evidence: Any) -> str:
@@ -220,7 +266,8 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Findi
         flagged = any(findings[i].severity != "info" for i in about[key])
         node = Node(key, record.id, rtype, kind, _label(record.name, flagged),
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
-                    flagged=flagged, x=places[key][0], y=places[key][1])
+                    flagged=flagged, x=places[key][0], y=places[key][1],
+                    find=_find_text(record))
         node.facts = _facts(rv.current, rtype, record) + _seat_facts(rv.current, key, seats)
         if view == "representation" and rtype == "body":
             node.status = _status(record, rv.org, seats.get(key, []))
@@ -236,6 +283,12 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Findi
 # the representation of a body (graphmodel.analysis.representation) as the map draws it
 _STATUS = {SEAT: "represented", HOLDER_NOT_NAMED: "represented", NO_SEAT: "unrepresented",
            NOT_RECORDED: "not-recorded"}
+
+
+def _find_text(record: Any) -> str:
+    """What a search matches: the name, the id and the initials (\"LLEP\")."""
+    initials = "".join(w[0] for w in record.name.split() if w[:1].isupper())
+    return " ".join((record.name, record.id, initials)).lower()
 
 
 def _status(body: Any, org: str, seats: list[Any]) -> str:
@@ -308,7 +361,7 @@ def _edge(network: Network, link: views.Link) -> Edge:
     return edge
 
 
-_ENDS = {"member_of": ("body", "person"), "seat_of": ("body",), "reports_to": ("body", "reports_to"),
+_ENDS = {"on_behalf_of": ("person", "post", "on_behalf_of"), "member_of": ("body", "person"), "seat_of": ("body",), "reports_to": ("body", "reports_to"),
          "scrutinises": ("scrutiny_body", "body"), "nominates_to": ("nominating_body", "body"),
          "succeeded_by": ("predecessor", "successor"), "resources": ("organisation", "body")}
 

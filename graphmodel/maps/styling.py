@@ -85,6 +85,7 @@ FLAGGED = NodeStyle("flagged", "Subject of a finding (outline, and \u26a0 before
 EDGE_STYLES: dict[str, EdgeStyle] = {s.key: s for s in (
     EdgeStyle("member_of", "sits on (a person's seat)", "#6b6b6b", arrow=False),
     EdgeStyle("seat_of", "sits on (a post's seat)", "#6b6b6b", (2, 3), arrow=False),
+    EdgeStyle("on_behalf_of", "sits on behalf of", PURPLE, (2, 2), width=1.5),
     EdgeStyle("reports_to", "reports to", INK, width=2.5),
     EdgeStyle("scrutinises", "scrutinises", ORANGE, (10, 5), width=2.5, curved=True),
     EdgeStyle("nominates_to", "nominates members to", BLUE, (3, 4), width=1.5),

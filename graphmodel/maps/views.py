@@ -96,7 +96,21 @@ def network_view(network: Network, org: str) -> Skeleton:
                 behind = () if table in NODE_TABLES else (record,)
                 sk.link(Link(f"{rel}:{record.id}", node_key(src_type, a), node_key(dst_type, b),
                              rel, behind))
+    _on_behalf_of(network, sk)
     return sk
+
+
+def _on_behalf_of(network: Network, sk: Skeleton) -> None:
+    """A link from each seat holder to each other organisation they sit on behalf of (one
+    per pair, carrying every such seat)."""
+    seats: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for who, held in sitters(network).items():
+        own = getattr(sk.nodes.get(who, (None, None))[1], "organisation", None)
+        for m in held:
+            if m.on_behalf_of and m.on_behalf_of != own:
+                seats[(who, node_key("organisation", m.on_behalf_of))].append(m)
+    for (who, org), held in sorted(seats.items()):
+        sk.link(Link(f"on_behalf_of:{who}|{org}", who, org, "on_behalf_of", tuple(held)))
 
 
 def accountability_view(network: Network, org: str) -> Skeleton:

@@ -12,6 +12,9 @@ reading a dataset whose last load never finished is refused. Running the load
 again converges exactly to the source: records written by the unfinished load
 that the source no longer has are removed.
 
+One load of a dataset runs at a time: a load holds the dataset's lock (a
+``LoadLock`` node; see :func:`load_lock`) and a second is refused meanwhile.
+
 Credentials come from NEO4J_USERNAME and NEO4J_PASSWORD; they are never
 logged or printed.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import logging
 import operator
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
@@ -34,11 +38,13 @@ from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TY
                                       relationship_columns)
 from graphmodel.store.queries import queries, query
 
-__all__ = ["StoreError", "ServerUnreachable", "WrongCredentials",
-           "UnknownDatabase", "NotNeo4j5", "IncompleteDataset", "UnknownDataset", "connect",
-           "Store", "Change", "LoadReport", "load", "read"]
+__all__ = ["StoreError", "BadUri", "ServerUnreachable", "WrongCredentials",
+           "UnknownDatabase", "NotNeo4j5", "IncompleteDataset", "UnknownDataset", "LoadLocked",
+           "connect", "Store", "Change", "LoadReport", "load", "load_lock", "read"]
 
 DEFAULT_BATCH = 5000
+LOCK_STALE_AFTER = 120.0   # seconds without a heartbeat before a load's lock lapses
+HEARTBEAT_EVERY = 15.0     # seconds between a load's heartbeats
 
 
 # The driver's own log lines (retries, notifications) would reach the terminal through
@@ -75,11 +81,37 @@ class UnknownDataset(StoreError):
     exit_code = 16
 
 
+class LoadLocked(StoreError):
+    """Another load of the dataset holds its lock."""
+    exit_code = 17
+
+
+class BadUri(StoreError):
+    """A URI that is not a Neo4j server's: a usage error."""
+    exit_code = 2
+
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def _safe_uri(uri: str) -> str:
-    """The URI without any user or password in it, for messages."""
-    parts = urlsplit(uri)
+    """The URI without any user or password in it, for messages; BadUri unless it is a
+    Bolt URI with a host (and a port from 1 to 65535, if it has one)."""
+    try:
+        parts = urlsplit(uri)
+        port = parts.port
+    except ValueError as exc:   # a port out of range, a broken IPv6 address
+        raise BadUri(f"{uri!r} is not a Neo4j URI ({exc}); it looks like "
+                     "bolt://127.0.0.1:7687") from None
     host = parts.hostname or ""
-    return f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}"
+    safe = f"{parts.scheme}://{host}{f':{port}' if port else ''}"
+    if parts.scheme.lower() in ("http", "https"):
+        raise BadUri(f"{safe}: an HTTP address; graphmodel talks to Neo4j over Bolt: "
+                     f"use bolt://{host or '127.0.0.1'}:7687 (Bolt's usual port)")
+    if parts.scheme.lower() not in BOLT_SCHEMES or not host:
+        raise BadUri(f"{safe if host else 'the URI'} is not a Neo4j URI: it should look like "
+                     f"bolt://127.0.0.1:7687 (schemes: {', '.join(BOLT_SCHEMES)})")
+    return safe
 
 
 def credentials() -> tuple[str, str] | None:
@@ -95,20 +127,20 @@ class Store:
 
     def __init__(self, uri: str, database: str | None = None,
                  auth: tuple[str, str] | None = None) -> None:
-        from neo4j import GraphDatabase
+        from neo4j import GraphDatabase, exceptions as ne
 
+        self.uri = _safe_uri(uri)
         if urlsplit(uri).username or urlsplit(uri).password:
             raise StoreError("put the user name and password in NEO4J_USERNAME and "
                              "NEO4J_PASSWORD, not in the URI")
-        self.uri = _safe_uri(uri)
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         try:
             self.driver = GraphDatabase.driver(uri, auth=auth if auth else None,
                                                connection_timeout=10,
                                                max_transaction_retry_time=30,
                                                notifications_min_severity="OFF")
-        except ValueError as exc:
-            raise StoreError(f"{self.uri}: not a Neo4j URI ({exc})") from None
+        except (ValueError, ne.ConfigurationError) as exc:
+            raise BadUri(f"{self.uri}: not a Neo4j URI ({exc})") from None
         try:  # fails fast, where a transaction would retry for half a minute
             self.driver.verify_connectivity()
         except Exception as exc:
@@ -232,6 +264,7 @@ class LoadReport:
     changes: dict[str, Change]
     dry_run: bool
     prune: bool
+    notes: list[str] = field(default_factory=list)   # e.g. a lapsed lock taken over
 
     def counts(self) -> dict[str, dict[str, int]]:
         out = {}
@@ -484,14 +517,99 @@ def _refs(value: Any) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else (value,) if value else ()
 
 
+
+# --- one load at a time ---------------------------------------------------------------
+
+def _holder() -> dict[str, Any]:
+    """Who is loading: user, host and process, for the message a second load gets."""
+    import getpass
+    import socket
+    try:
+        user = getpass.getuser()
+    except Exception:   # no user name in the environment or the password database
+        user = "someone"
+    host, pid = socket.gethostname(), os.getpid()
+    return {"holder": f"{user}@{host} (process {pid})", "host": host, "pid": pid}
+
+
+def _gone(row: dict[str, Any]) -> bool:
+    """Whether a lock's holder was a process of this machine that no longer runs."""
+    import socket
+    if row.get("host") != socket.gethostname() or not row.get("pid"):
+        return False
+    try:
+        os.kill(row["pid"], 0)
+    except ProcessLookupError:
+        return True
+    except OSError:   # it runs, as another user
+        return False
+    return False
+
+
+@contextmanager
+def load_lock(store: Store, dataset: str, *, stale_after: float = LOCK_STALE_AFTER,
+              take_over: bool = False, heartbeat: float = HEARTBEAT_EVERY) -> Iterator[str]:
+    """Hold the dataset's load lock while the block runs; LoadLocked if another load does.
+
+    The lock is a node in the database, taken in a transaction of its own and
+    kept alive by a heartbeat every ``heartbeat`` seconds; it is released when
+    the block ends, however it ends. A lock whose holder was a process of this
+    machine that has gone is taken over at once; one held from elsewhere lapses
+    ``stale_after`` seconds after its last heartbeat; ``take_over`` takes any lock
+    at once. Yields a note when a lock was taken over, else "".
+    """
+    import threading
+    import uuid
+
+    token = uuid.uuid4().hex
+
+    def take(stale_token: str | None = None) -> dict[str, Any]:
+        return store.run("load.cypher", "take_lock", dataset=dataset, token=token,
+                         stale_token=stale_token, stale_after=float(stale_after),
+                         take_over=take_over, **_holder())[0]
+    row = take()
+    if not row["taken"] and _gone(row):
+        row = take(row["token"])   # only that holder's lock: not one taken meanwhile
+    if not row["taken"]:
+        raise LoadLocked(
+            f"{store.uri}: dataset {dataset!r} is being loaded by {row['holder']} since "
+            f"{row['since']} (last heartbeat {row['heartbeat']}); wait for that load to "
+            f"finish. A load that was killed gives up its lock {stale_after:.0f} seconds "
+            "after its last heartbeat (at once if it ran on this machine); if you are sure "
+            "no load is running, run the load again with --break-lock")
+    taken_over = row["was_since"] != row["since"]
+    stopped = threading.Event()
+
+    def beat() -> None:
+        while not stopped.wait(heartbeat):
+            try:
+                store.run("load.cypher", "heartbeat_lock", dataset=dataset, token=token)
+            except StoreError:   # the load itself will meet the same trouble and say so
+                return
+    thread = threading.Thread(target=beat, name="load-lock-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield (f"took over the lock of dataset {dataset!r} held by {row['was_holder']} "
+               f"since {row['was_since']}" if taken_over else "")
+    finally:
+        stopped.set()
+        thread.join()
+        try:
+            store.run("load.cypher", "release_lock", dataset=dataset, token=token)
+        except StoreError:   # unreleased, it lapses after stale_after seconds
+            pass
+
+
 @without_cycle_collection   # rows hold no cycles; a big network makes each collection slow
 def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
          dry_run: bool = False, prune: bool = False, workers: int = 2,
-         progress: Callable[[str, int], None] | None = None) -> LoadReport:
+         progress: Callable[[str, int], None] | None = None, break_lock: bool = False,
+         stale_after: float = LOCK_STALE_AFTER) -> LoadReport:
     """Load a network into the store: idempotent, batched, nodes before relationships.
 
     ``progress(table, rows)`` is called as batches are written; ``workers``
-    sessions write batches of the same query at once.
+    sessions write batches of the same query at once. One load of a dataset runs
+    at a time (see :func:`load_lock`; ``break_lock`` takes over a held lock).
     """
     dataset = network.dataset.id
     if dry_run:
@@ -501,6 +619,16 @@ def load(network: Network, store: Store, *, batch_size: int = DEFAULT_BATCH,
         changes = diff(store, network, unfinished, meta.get("bulk_load"))
         return LoadReport(dataset, changes, True, prune)
     store.ensure_schema()
+    with load_lock(store, dataset, stale_after=stale_after, take_over=break_lock) as note:
+        report = _write(network, store, batch_size, prune, workers, progress)
+    report.notes += [note] if note else []
+    return report
+
+
+def _write(network: Network, store: Store, batch_size: int, prune: bool, workers: int,
+           progress: Callable[[str, int], None] | None) -> LoadReport:
+    """The load itself, with the dataset's lock held."""
+    dataset = network.dataset.id
     begun = store.run("load.cypher", "begin_load", dataset=dataset)[0]
     load_id, bulk_load = begun["load"], begun["bulk_load"]
     element_ids: dict[str, dict[str, str]] = {}
@@ -559,6 +687,12 @@ def read(store: Store, dataset: str | None = None) -> Network:
     dataset = pick_dataset(store, dataset)
     meta = _dataset_props(store, dataset)
     if meta.get("load_state") != "complete":
+        holder = store.run("read.cypher", "load_lock", dataset=dataset,
+                           stale_after=LOCK_STALE_AFTER)
+        if holder and holder[0]["live"] and not _gone(holder[0]):
+            raise IncompleteDataset(
+                f"{store.uri}: dataset {dataset!r} is being loaded by {holder[0]['holder']} "
+                f"since {holder[0]['since']}; read it when that load has finished")
         raise IncompleteDataset(
             f"{store.uri}: dataset {dataset!r} is incomplete: a load started at "
             f"{meta.get('load_started', 'an unknown time')} did not finish. Run "

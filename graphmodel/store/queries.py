@@ -49,7 +49,11 @@ def query(file: str, name: str) -> str:
 def _schema() -> str:
     out = [_HEADER, "// name: dataset_key",
            "CREATE CONSTRAINT graphmodel_dataset_key IF NOT EXISTS "
-           "FOR (d:Dataset) REQUIRE d.id IS UNIQUE;\n"]
+           "FOR (d:Dataset) REQUIRE d.id IS UNIQUE;\n",
+           "// name: load_lock_key",
+           "// one load lock per dataset, even when two loads begin at once",
+           "CREATE CONSTRAINT graphmodel_load_lock_key IF NOT EXISTS "
+           "FOR (l:LoadLock) REQUIRE l.dataset IS UNIQUE;\n"]
     for label in NODE_LABELS.values():
         out += [f"// name: {label}_key",
                 f"CREATE CONSTRAINT graphmodel_{label.lower()}_key IF NOT EXISTS "
@@ -81,6 +85,30 @@ def _load() -> str:
     out = [_HEADER,
            "// Rows are lists: a record's columns in schema order after the leading values named",
            "// in each query. Nodes and relationships already known are addressed by elementId.\n",
+           "// name: take_lock",
+           "// One load of a dataset at a time: its LoadLock node, made in a transaction of",
+           "// its own. It is taken when free, when its holder has given no heartbeat for",
+           "// $stale_after seconds (a load that was killed), when it is still held by",
+           "// $stale_token (a holder known to be gone), or when $take_over is true.",
+           "MERGE (l:LoadLock {dataset: $dataset})",
+           "ON CREATE SET l.token = $token, l.holder = $holder, l.host = $host, l.pid = $pid,",
+           "    l.since = datetime(), l.heartbeat = datetime()",
+           "WITH l, l.holder AS was_holder, toString(l.since) AS was_since,",
+           "     l.token IN [$token, coalesce($stale_token, $token)] OR $take_over OR",
+           "     l.heartbeat < datetime() - duration({seconds: $stale_after}) AS ours",
+           "FOREACH (_ IN CASE WHEN ours AND l.token <> $token THEN [1] ELSE [] END |",
+           "    SET l.token = $token, l.holder = $holder, l.host = $host, l.pid = $pid,",
+           "        l.since = datetime(), l.heartbeat = datetime())",
+           "RETURN ours AS taken, was_holder, was_since, l.holder AS holder, l.token AS token,",
+           "       l.host AS host, l.pid AS pid, toString(l.since) AS since,",
+           "       toString(l.heartbeat) AS heartbeat;\n",
+           "// name: heartbeat_lock",
+           "MATCH (l:LoadLock {dataset: $dataset, token: $token})",
+           "SET l.heartbeat = datetime()",
+           "RETURN count(l) AS held;\n",
+           "// name: release_lock",
+           "MATCH (l:LoadLock {dataset: $dataset, token: $token})",
+           "DELETE l;\n",
            "// name: begin_load",
            "// Marks the dataset as loading, numbers this load and remembers earlier loads",
            "// that never finished. The dataset's first load is its bulk load: the records",
@@ -157,7 +185,12 @@ def _read() -> str:
            "RETURN d.id AS id, d.name AS name, d.load_state AS state ORDER BY id;\n",
            "// name: dataset",
            "MATCH (d:Dataset {id: $dataset})",
-           "RETURN properties(d) AS p;\n"]
+           "RETURN properties(d) AS p;\n",
+           "// name: load_lock",
+           "// who holds the dataset's load lock, if anyone, and whether it has lapsed",
+           "MATCH (l:LoadLock {dataset: $dataset})",
+           "RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since,",
+           "       l.heartbeat >= datetime() - duration({seconds: $stale_after}) AS live;\n"]
     for label in NODE_LABELS.values():
         out += [f"// name: read_{label}",
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",

@@ -74,7 +74,7 @@ _POM = """<?xml version="1.0" encoding="UTF-8"?>
 
 class ServerError(GraphmodelError):
     """The local server could not be assembled, started or stopped."""
-    exit_code = 3
+    exit_code = 18
 
 
 @dataclass(frozen=True)

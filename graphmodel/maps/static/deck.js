@@ -1,10 +1,18 @@
-/* graphmodel decks: one slide at a time; arrow keys, Page Up/Down, Home/End and buttons. */
+/* graphmodel decks: one slide at a time; arrow keys, Page Up/Down, Home/End and buttons;
+ * N shows and hides the speaker notes; printing shows every slide, one a page. */
 (function () {
   "use strict";
   var GM = (window.GM = window.GM || { maps: {} });
   var slides = Array.prototype.slice.call(document.querySelectorAll(".gm-slide"));
   var counter = document.getElementById("gm-counter");
+  var notesButton = document.getElementById("gm-notes");
   var current = 0;
+
+  function drawMaps(slide) {
+    slide.querySelectorAll("[data-gm-map]").forEach(function (section) {
+      GM.init(section).refresh();
+    });
+  }
 
   function show(i) {
     i = Math.max(0, Math.min(slides.length - 1, i));
@@ -15,13 +23,21 @@
     current = i;
     counter.textContent = "Slide " + (i + 1) + " of " + slides.length;
     document.body.setAttribute("data-slide", String(i + 1));
-    slides[i].querySelectorAll("[data-gm-map]").forEach(function (section) {
-      GM.init(section).refresh();
-    });
+    drawMaps(slides[i]);
     if (hadFocus) {
       var heading = slides[i].querySelector("h1, h2");
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
     }
+  }
+
+  function toggleNotes() {
+    var on = !document.body.classList.contains("gm-show-notes");
+    document.body.classList.toggle("gm-show-notes", on);
+    notesButton.setAttribute("aria-pressed", String(on));
+    slides.forEach(function (s) {
+      var notes = s.querySelector(".gm-notes");
+      if (notes) notes.hidden = !on;
+    });
   }
 
   GM.slide = show;
@@ -32,6 +48,7 @@
 
   document.getElementById("gm-prev").addEventListener("click", function () { show(current - 1); });
   document.getElementById("gm-next").addEventListener("click", function () { show(current + 1); });
+  notesButton.addEventListener("click", toggleNotes);
   document.addEventListener("keydown", function (ev) {
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     var t = ev.target;
@@ -40,10 +57,13 @@
     var moves = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
     if (ev.key === "Home") show(0);
     else if (ev.key === "End") show(slides.length - 1);
+    else if (ev.key === "n" || ev.key === "N") toggleNotes();
     else if (moves[ev.key] && !(ev.key === " " && t.tagName === "BUTTON")) show(current + moves[ev.key]);
     else return;
     ev.preventDefault();
   });
+  // printed, every slide shows: draw every map first
+  window.addEventListener("beforeprint", function () { slides.forEach(drawMaps); });
   var start = /^#slide-(\d+)$/.exec(window.location.hash);
   show(start ? parseInt(start[1], 10) - 1 : 0);
 })();

@@ -1,0 +1,123 @@
+"""A map as a static image (SVG or PNG) for committee papers, drawn without a browser.
+
+The same nodes, positions, shapes, colours, line patterns and shown names as
+the interactive map, drawn by matplotlib with fixed settings (no dates, a fixed
+hash salt for SVG ids, one font), so the same map gives the same file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from graphmodel.maps import labels, styling
+from graphmodel.maps.pyvis_page import node_look
+from graphmodel.maps.scene import Map
+from graphmodel.problems import UsageError
+
+__all__ = ["write_image", "IMAGE_SIZE"]
+
+IMAGE_SIZE = (1600, 900)
+"""Width and height in pixels of a PNG (an SVG has the same proportions)."""
+_DPI = 100
+_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "hexagon": "h", "triangle": "^",
+            "triangleDown": "v", "star": "*"}
+_FONT = "DejaVu Sans"   # ships with matplotlib: the same glyphs (and the warning sign) anywhere
+
+
+def _settings() -> dict[str, Any]:
+    return {"svg.hashsalt": "graphmodel", "svg.fonttype": "path", "font.family": _FONT,
+            "path.simplify": False}
+
+
+def _dashes(pattern: tuple[int, ...]) -> Any:
+    return (0, tuple(pattern)) if pattern else "solid"
+
+
+def _draw_edges(ax: Any, m: Map, at: dict[str, tuple[float, float]]) -> None:
+    from matplotlib.patches import FancyArrowPatch
+
+    for e in m.edges:
+        s = styling.edge_style(e.relationship)
+        ax.add_patch(FancyArrowPatch(
+            at[e.source], at[e.target], arrowstyle="-|>" if s.arrow else "-",
+            mutation_scale=10, color=s.color, linewidth=(e.width or s.width) * 0.8,
+            linestyle=_dashes(s.dashes), shrinkA=6, shrinkB=8, zorder=1,
+            connectionstyle="arc3,rad=0.2" if s.curved else "arc3"))
+
+
+def _draw_nodes(ax: Any, m: Map) -> None:
+    for n in m.nodes:
+        look = node_look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
+                         n.flagged)
+        ax.scatter([n.x], [n.y], s=(n.size * 1.1) ** 2, marker=_MARKERS.get(look["shape"], "o"),
+                   c=look["fill"], edgecolors=look["border"], linewidths=min(look["width"], 3),
+                   zorder=2)
+        if n.font == labels.MAJOR:
+            ax.text(n.x, n.y + n.size + 4, n.label, ha="center", va="top", fontsize=9,
+                    color=styling.INK, zorder=3,
+                    bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none",
+                          "alpha": 0.8})
+
+
+def _legend(ax: Any, m: Map) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = []
+    for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
+        s = styling.node_style(key)
+        handles.append(Line2D([], [], linestyle="none", marker=_MARKERS.get(s.shape, "o"),
+                              markerfacecolor=s.fill, markeredgecolor=s.border, markersize=9,
+                              label=s.label))
+    for key in sorted({n.status for n in m.nodes if n.status},
+                      key=list(styling.STATUS_STYLES).index):
+        s = styling.STATUS_STYLES[key]
+        handles.append(Line2D([], [], linestyle="none", marker="s", markerfacecolor=s.fill,
+                              markeredgecolor=s.border, markersize=9,
+                              label=s.label.replace("the organisation", m.organisation)))
+    if any(n.flagged for n in m.nodes):
+        f = styling.FLAGGED
+        handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor=f.fill,
+                              markeredgecolor=f.border, markeredgewidth=2.5, markersize=9,
+                              label="Subject of a warning or error (\u26a0 before its name)"))
+    for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
+        s = styling.edge_style(rel)
+        handles.append(Line2D([], [], color=s.color, linewidth=s.width,
+                              linestyle=_dashes(s.dashes), label=s.label))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+              frameon=False, title="Legend", title_fontsize=9, alignment="left")
+
+
+def _figure(m: Map) -> Any:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(IMAGE_SIZE[0] / _DPI, IMAGE_SIZE[1] / _DPI), dpi=_DPI)
+    fig.suptitle(m.title, x=0.02, ha="left", fontsize=14, fontweight="bold")
+    fig.text(0.02, 0.925, m.summary, fontsize=10, color="#4d4d4d")
+    ax = fig.add_axes((0.02, 0.03, 0.68, 0.86))
+    ax.set_axis_off()
+    if m.sparse:
+        ax.text(0.0, 0.9, m.sparse, fontsize=13, wrap=True, va="top", transform=ax.transAxes)
+        return fig
+    _draw_edges(ax, m, {n.key: (n.x, n.y) for n in m.nodes})
+    _draw_nodes(ax, m)
+    xs, ys = [n.x for n in m.nodes] or [0.0], [n.y for n in m.nodes] or [0.0]
+    ax.set_xlim(min(xs) - 60, max(xs) + 60)
+    ax.set_ylim(max(ys) + 80, min(ys) - 40)          # the page's y runs downwards
+    _legend(ax, m)
+    return fig
+
+
+def write_image(m: Map, path: str | Path) -> Path:
+    """Write a map as an SVG or PNG image (by the path's suffix)."""
+    import matplotlib
+
+    path = Path(path)
+    kind = path.suffix.lower().lstrip(".")
+    if kind not in ("svg", "png"):
+        raise UsageError(f"{path}: an image is written as .svg or .png, not .{kind}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with matplotlib.rc_context(_settings()):
+        fig = _figure(m)
+        meta = {"Date": None} if kind == "svg" else {"Software": None}
+        fig.savefig(path, format=kind, metadata=meta)
+    return path

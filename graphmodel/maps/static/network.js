@@ -1,0 +1,314 @@
+/* graphmodel maps: each map section of the page drawn by vis-network.
+ *
+ * Nodes, links and options come from pyvis, as JSON, with positions from Python
+ * and physics off. Every name, fact and finding is put on the page as text
+ * (textContent), never as markup: tooltips are DOM elements, so vis-network never
+ * reads a name as HTML.
+ */
+(function () {
+  "use strict";
+  var GM = (window.GM = window.GM || { maps: {} });
+  var FADED = { background: "#f4f4f4", border: "#cfcfcf", text: "#767676", edge: "#e3e3e3" };
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  /* A description of a node or a link, as text, into a container. */
+  function describe(box, data, info, isNode) {
+    box.textContent = "";
+    box.appendChild(el("p", info.name, "gm-title"));
+    if (isNode) box.appendChild(el("p", info.type + ": " + info.kind, "gm-kind"));
+    if (info.facts.length) {
+      var dl = el("dl");
+      info.facts.forEach(function (fact) {
+        dl.appendChild(el("dt", fact[0]));
+        dl.appendChild(el("dd", fact[1]));
+      });
+      box.appendChild(dl);
+    }
+    (info.findings || []).forEach(function (i) {
+      var f = data.findings[i];
+      var div = el("div", null, "gm-finding");
+      div.appendChild(el("p", f.severity + " (" + f.rule + "): " + f.message));
+      if (f.evidence.length) {
+        var ul = el("ul");
+        f.evidence.forEach(function (e) { ul.appendChild(el("li", "Evidence: " + e)); });
+        div.appendChild(ul);
+      }
+      if (f.standard) div.appendChild(el("p", "Standard: " + f.standard, "gm-standard"));
+      // in a review pack, the finding's row in the table of every finding
+      if (document.getElementById(f.ref) && box.classList.contains("gm-details")) {
+        var back = el("a", "Back to this finding in the table", "gm-back");
+        back.href = "#" + f.ref;
+        div.appendChild(back);
+      }
+      box.appendChild(div);
+    });
+    return box;
+  }
+
+  function cell(row, tag, text) {
+    var c = el(tag, text);
+    if (tag === "th") c.setAttribute("scope", "row");
+    row.appendChild(c);
+    return c;
+  }
+
+  function factsText(facts) {
+    return facts.map(function (f) { return f[0] + ": " + f[1]; }).join("; ");
+  }
+
+  /* A big map's node and link rows, made when its tables are first opened. */
+  function fillTables(section, data) {
+    var nodeRows = section.querySelector(".gm-node-rows"), edgeRows = section.querySelector(".gm-edge-rows");
+    data.nodes.forEach(function (n) {
+      var info = data.nodeInfo[n.id], row = el("tr");
+      cell(row, "th", info.name);
+      cell(row, "td", info.type);
+      cell(row, "td", info.kind);
+      cell(row, "td", info.findings.length || "");
+      cell(row, "td", factsText(info.facts));
+      var button = el("button", "Show on map", "gm-show");
+      button.type = "button";
+      button.setAttribute("data-map", section.id);
+      button.setAttribute("data-node", n.id);
+      button.appendChild(el("span", ": " + info.name, "gm-vh"));
+      cell(row, "td").appendChild(button);
+      nodeRows.appendChild(row);
+    });
+    data.edges.forEach(function (e) {
+      var info = data.edgeInfo[e.id], row = el("tr");
+      cell(row, "td", data.nodeInfo[e.from].name);
+      cell(row, "td", info.rel);
+      cell(row, "td", data.nodeInfo[e.to].name);
+      cell(row, "td", factsText(info.facts));
+      edgeRows.appendChild(row);
+    });
+  }
+
+  function tip(data, info, isNode) {
+    return describe(el("div", null, "gm-vis-tip"), data, info, isNode);
+  }
+
+  /* The canvas's frame is what takes the keyboard: name it for screen readers. */
+  function labelFrame(holder) {
+    var frame = holder.querySelector(".vis-network") || holder;
+    frame.setAttribute("tabindex", "0");
+    frame.setAttribute("role", "application");
+    frame.setAttribute("aria-roledescription", "network map");
+    frame.setAttribute("aria-label", holder.dataset.label);
+    return frame;
+  }
+
+  function init(section) {
+    if (section.gmReady) return GM.maps[section.id];
+    section.gmReady = true;
+    var data = JSON.parse(section.querySelector("script.gm-data").textContent);
+    var holder = section.querySelector(".gm-canvas");
+    var status = section.querySelector(".gm-status");
+    var details = section.querySelector(".gm-details");
+    var original = {};
+    data.nodes.forEach(function (n) { original[n.id] = { color: n.color, font: n.font }; });
+    var nodes = new vis.DataSet(data.nodes);
+    var edges = new vis.DataSet(data.edges);
+    var network = new vis.Network(holder, { nodes: nodes, edges: edges }, data.options);
+    var frame = labelFrame(holder);
+    var state = { matches: [], next: 0, query: null, faded: false };
+
+    function say(text) { if (status) status.textContent = text; }
+
+    function fade(keep, touching) {
+      nodes.update(data.nodes.map(function (n) {
+        if (!keep || keep[n.id]) return { id: n.id, color: original[n.id].color, font: original[n.id].font };
+        return { id: n.id, color: { background: FADED.background, border: FADED.border,
+                                    highlight: FADED, hover: FADED },
+                 font: { size: original[n.id].font.size, color: FADED.text } };
+      }));
+      edges.update(data.edges.map(function (e) {
+        return { id: e.id, color: !keep || touching[e.id] ? e.color
+                 : { color: FADED.edge, highlight: FADED.edge, hover: FADED.edge } };
+      }));
+      state.faded = !!keep;
+    }
+
+    function select(id, move) {
+      if (nodes.get(id) === null) return;
+      nodes.update({ id: id, hidden: false });
+      var keep = {}, touching = {};
+      keep[id] = true;
+      network.getConnectedEdges(id).forEach(function (eid) {
+        touching[eid] = true;
+        network.getConnectedNodes(eid).forEach(function (n) { keep[n] = true; });
+      });
+      fade(keep, touching);
+      network.selectNodes([id]);
+      if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+      if (details) describe(details, data, data.nodeInfo[id], true);
+      section.setAttribute("data-selected", id);
+    }
+
+    function clear() {
+      if (state.faded) fade(null, null);
+      network.unselectAll();
+      if (details) details.textContent = "Nothing selected.";
+      section.removeAttribute("data-selected");
+    }
+
+    // a tooltip is made when first pointed at: thousands made up front slow the first paint
+    network.on("hoverNode", function (params) {
+      if (!nodes.get(params.node).title) {
+        nodes.update({ id: params.node, title: tip(data, data.nodeInfo[params.node], true) });
+      }
+    });
+    network.on("hoverEdge", function (params) {
+      if (!edges.get(params.edge).title) {
+        edges.update({ id: params.edge, title: tip(data, data.edgeInfo[params.edge], false) });
+      }
+    });
+    network.on("click", function (params) {
+      if (params.nodes.length) select(params.nodes[0], false);
+      else if (params.edges.length && details) {
+        clear();
+        describe(details, data, data.edgeInfo[params.edges[0]], false);
+      } else clear();
+    });
+    network.once("afterDrawing", function () {
+      section.setAttribute("data-drawn", "yes");
+      if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
+    });
+    frame.addEventListener("keydown", function (ev) {
+      if (ev.key === "0") network.fit({ animation: false });
+      else if (ev.key === "Escape") clear();
+      else return;
+      ev.preventDefault();
+    });
+
+    function visible() {
+      return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
+    }
+
+    function find(query) {
+      var q = query.trim().toLowerCase();
+      if (!q) { say("Type part of a name, an id or initials to find it."); return; }
+      if (state.query !== q) {
+        state.query = q;
+        state.next = 0;
+        state.matches = data.nodes.filter(function (n) {
+          return !nodes.get(n.id).hidden && data.nodeInfo[n.id].find.indexOf(q) >= 0;
+        }).map(function (n) { return n.id; });
+      }
+      if (!state.matches.length) { say("No node on the map matches \u201c" + query.trim() + "\u201d."); return; }
+      var k = state.next % state.matches.length, id = state.matches[k];
+      say((state.matches.length === 1 ? "1 match: " : "Match " + (k + 1) + " of " +
+           state.matches.length + " (Find again for the next): ") + data.nodeInfo[id].name);
+      state.next += 1;
+      select(id, true);
+    }
+
+    var search = section.querySelector(".gm-search");
+    if (search) search.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      find(search.querySelector("input").value);
+    });
+
+    function filter() {
+      var hidden = {};
+      section.querySelectorAll(".gm-filters input[data-group]").forEach(function (box) {
+        if (!box.checked) hidden[box.dataset.group] = true;
+      });
+      nodes.update(data.nodes.map(function (n) {
+        return { id: n.id, hidden: !!hidden[data.nodeInfo[n.id].group] };
+      }));
+      state.query = null;
+      say("Showing " + visible() + " of " + data.nodes.length + " nodes.");
+    }
+    section.querySelectorAll(".gm-filters input[data-group]").forEach(function (box) {
+      box.addEventListener("change", filter);
+    });
+    var reset = section.querySelector(".gm-reset");
+    if (reset) reset.addEventListener("click", function () {
+      section.querySelectorAll(".gm-filters input[data-group]").forEach(function (b) { b.checked = true; });
+      filter();
+      clear();
+      network.fit({ animation: false });
+      say("Showing all " + data.nodes.length + " nodes.");
+    });
+    var alt = section.querySelector("details.gm-alt[data-fill]");
+    if (alt) alt.addEventListener("toggle", function () {
+      if (!alt.open || alt.gmFilled) return;
+      alt.gmFilled = true;
+      fillTables(section, data);
+    });
+    var toggle = section.querySelector(".gm-legend-toggle");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      toggle.textContent = open ? "Hide legend" : "Show legend";
+      document.getElementById(toggle.getAttribute("aria-controls")).hidden = !open;
+    });
+
+    var api = {
+      data: data, network: network, nodes: nodes, edges: edges,
+      select: select, clear: clear, find: find, visible: visible,
+      refresh: function () { network.redraw(); network.fit({ animation: false }); },
+      /* Nodes and links vis-network draws now (hidden ones and their links left out). */
+      drawn: function () {
+        return [network.body.nodeIndices.length, network.body.edgeIndices.filter(function (id) {
+          var e = network.body.edges[id];
+          return e.from && e.to && !e.from.options.hidden && !e.to.options.hidden;
+        }).length];
+      },
+      /* Where a node is, in pixels from the canvas's top left corner. */
+      screen: function (id) { return network.canvasToDOM(network.getPosition(id)); },
+      fill: function (id) { return nodes.get(id).color.background; },
+      /* The labels vis-network draws now, as boxes in pixels from the canvas's corner. */
+      labels: function () {
+        var out = [], scale = network.getScale();
+        network.body.nodeIndices.forEach(function (id) {
+          var label = network.body.nodes[id].labelModule;
+          if (!label.visible()) return;
+          var topLeft = network.canvasToDOM({ x: label.size.left, y: label.size.top });
+          out.push({ id: id, x: topLeft.x, y: topLeft.y, width: label.size.width * scale,
+                     height: label.size.height * scale, font: label.fontOptions.size * scale });
+        });
+        return out;
+      }
+    };
+    GM.maps[section.id] = api;
+    return api;
+  }
+
+  /* Buttons anywhere on the page ("Show on map") select a node and bring its map into view. */
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest ? ev.target.closest("button.gm-show") : null;
+    if (!button) return;
+    var section = document.getElementById(button.getAttribute("data-map"));
+    if (!section) return;
+    if (typeof GM.reveal === "function") GM.reveal(section);
+    section.scrollIntoView({ block: "start" });
+    var api = init(section);
+    api.select(button.getAttribute("data-node"), true);
+    section.querySelector(".vis-network").focus();
+  });
+
+  GM.init = init;
+  var lazy = [];
+  document.querySelectorAll("[data-gm-map]").forEach(function (section) {
+    if (section.hasAttribute("data-lazy")) lazy.push(section);
+    else init(section);
+  });
+  if (lazy.length && "IntersectionObserver" in window) {
+    var watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { watcher.unobserve(entry.target); init(entry.target); }
+      });
+    }, { rootMargin: "200px" });
+    lazy.forEach(function (s) { watcher.observe(s); });
+  } else {
+    lazy.forEach(init);
+  }
+})();
