@@ -55,7 +55,7 @@ def test_membership_complete_is_yes_or_no(tmp_path, network):
     with open(folder / "bodies.csv", "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
     result = CliRunner().invoke(main, ["validate", str(folder)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # invalid data
     assert "bodies.csv:3: membership_complete: 'maybe' is not yes or no" in result.output
     assert "Traceback" not in result.output
 

@@ -322,10 +322,11 @@ def test_evidence_shows_each_findings_records_as_a_table():
     assert result.exit_code == 0, result.output
     out = result.stdout.split("\n\n")
     assert out[1] == (
-        "Evidence for finding 1 (warning, unrepresented): Leicestershire Together Partnership\n"
-        "type  id                       source_document            source_section\n"
-        "----  -----------------------  -------------------------  --------------\n"
-        "body  leicestershire-together  partnership-register-2014  para 2.8")
+        "Evidence for finding 1 (warning, unrepresented): Leicestershire Health and Wellbeing "
+        "Board\n"
+        "type  id                                     source_document            source_section\n"
+        "----  -------------------------------------  -------------------------  --------------\n"
+        "body  leicestershire-health-wellbeing-board  partnership-register-2014  para 2.9")
 
 
 def test_severity_and_rule_choose_the_findings_and_an_unknown_rule_is_refused():
