@@ -85,15 +85,21 @@ def _finding_slide(rv: Review, f: Any, number: int) -> str:
     return f"<h2>{_e(heading)}</h2><p class=\"gm-message\">{_e(f.message)}</p>{drawn}"
 
 
+_ROWS_IN_ONE_TABLE = 7  # more rules than this are shown as two tables side by side
+
+
 def _closing_slide(rv: Review) -> str:
-    counts = Counter(f.rule for f in rv.findings)
-    rows = "".join(f"<tr><th scope=\"row\">{_e(rule)}</th><td>{n}</td></tr>"
-                   for rule, n in sorted(counts.items()))
+    counts = sorted(Counter(f.rule for f in rv.findings).items())
+    half = -(-len(counts) // 2) if len(counts) > _ROWS_IN_ONE_TABLE else len(counts)
+    tables = "".join(
+        "<table class=\"gm-counts\"><thead><tr><th scope=\"col\">Rule</th>"
+        "<th scope=\"col\">Findings</th></tr></thead><tbody>"
+        + "".join(f"<tr><th scope=\"row\">{_e(rule)}</th><td>{n}</td></tr>" for rule, n in part)
+        + "</tbody></table>"
+        for part in (counts[:half], counts[half:]) if part)
     return ("<h2>Every finding, by rule</h2>"
             f"<p class=\"gm-message\">{_e(tally(rv.findings))} The review pack lists each "
-            "with its evidence.</p>"
-            f"<table class=\"gm-counts gm-columns\"><thead><tr><th scope=\"col\">Rule</th>"
-            f"<th scope=\"col\">Findings</th></tr></thead><tbody>{rows}</tbody></table>")
+            f"with its evidence.</p><div class=\"gm-count-tables\">{tables}</div>")
 
 
 def _slides(rv: Review, max_findings: int) -> list[tuple[str, str, Any]]:
