@@ -177,6 +177,8 @@
       } else clear();
     });
     network.once("afterDrawing", function () {
+      // labels are measured only once drawn: fit again so that none runs past the edge
+      network.fit({ animation: false });
       section.setAttribute("data-drawn", "yes");
       if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
     });
@@ -276,6 +278,17 @@
                      height: label.size.height * scale, font: label.fontOptions.size * scale });
         });
         return out;
+      },
+      /* Every node's shape (its label left out unless drawn inside it), as boxes in pixels. */
+      shapes: function () {
+        var scale = network.getScale();
+        return network.body.nodeIndices.map(function (id) {
+          var node = network.body.nodes[id];
+          var topLeft = network.canvasToDOM({ x: node.x - node.shape.width / 2,
+                                              y: node.y - node.shape.height / 2 });
+          return { id: id, x: topLeft.x, y: topLeft.y, width: node.shape.width * scale,
+                   height: node.shape.height * scale };
+        });
       }
     };
     GM.maps[section.id] = api;
