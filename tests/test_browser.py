@@ -443,6 +443,10 @@ def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, vi
     assert min(b["font"] for b in boxes) >= 12
     canvas = page.locator(f"#map-{view}-canvas").bounding_box()
     assert outside(boxes, canvas) == []
+    if view == "accountability":   # an org chart: every name inside its box
+        shapes = page.evaluate(f"(n => n.body.nodeIndices.map(i => n.body.nodes[i].options"
+                               f".shape))(GM.maps['map-{view}'].network)")
+        assert set(shapes) == {"box"}
     drawn = page.evaluate(f"(m => {{ const p = m.nodes.getIds().map(i => m.screen(i)); "
                           f"const xs = p.map(q => q.x), ys = p.map(q => q.y); "
                           f"return [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - "

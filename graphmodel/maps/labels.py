@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-__all__ = ["MAJOR", "MINOR", "DRAW_THRESHOLD", "label_box", "shown_labels"]
+__all__ = ["MAJOR", "MINOR", "DRAW_THRESHOLD", "label_box", "box_size", "shown_labels"]
 
 MAJOR = 18
 MINOR = 9
@@ -20,6 +20,7 @@ DRAW_THRESHOLD = 13
 """vis-network hides a label below this many pixels, less one: so shown labels are >= 12 px."""
 _CHAR_WIDTH = 0.62   # of the font size: Arial's widest common letters, with room to spare
 _LINE_HEIGHT = 1.3
+_BOX_CHAR_WIDTH = 0.56   # measured in vis-network's boxes, Arial at 18 px
 _GAP = 6.0
 
 Box = tuple[float, float, float, float]
@@ -32,6 +33,14 @@ def label_box(x: float, y: float, node_size: float, label: str, font: float = MA
     top = y + node_size + 2
     return (x - width / 2 - _GAP, top, x + width / 2 + _GAP,
             top + len(lines) * font * _LINE_HEIGHT + _GAP)
+
+
+def box_size(labels: Iterable[str], font: float = MAJOR, margin: float = 5.0) -> tuple[float, float]:
+    """Width and height of the widest and the tallest box with a label inside
+    (vis-network's shape "box": lines ``font`` high, ``margin`` round its text)."""
+    lines = [label.split("\n") for label in labels] or [[""]]
+    width = max(len(line) for label in lines for line in label) * font * _BOX_CHAR_WIDTH
+    return (width + 2 * margin, max(map(len, lines)) * font + 2 * margin)
 
 
 def shape_box(x: float, y: float, node_size: float) -> Box:

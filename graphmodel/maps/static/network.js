@@ -176,14 +176,41 @@
         describe(details, data, data.edgeInfo[params.edges[0]], false);
       } else clear();
     });
+    network.on("afterDrawing", function (ctx) {
+      // words on the map itself, such as the caption of an org chart's band apart
+      (data.captions || []).forEach(function (c) {
+        ctx.font = "bold " + c.size + "px " + data.options.nodes.font.face;
+        ctx.fillStyle = data.options.nodes.font.color;
+        ctx.textAlign = "left";
+        ctx.textBaseline = "middle";
+        ctx.fillText(c.text, c.x, c.y);
+      });
+    });
     network.once("afterDrawing", function () {
       // labels are measured only once drawn: fit again so that none runs past the edge
-      network.fit({ animation: false });
+      fitAll();
       section.setAttribute("data-drawn", "yes");
       if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
     });
+    /* The whole drawing, names and all, as large as the canvas holds: vis-network's own
+     * fit leaves a tenth of the canvas empty round it. */
+    function fitAll() {
+      var box = null;
+      network.body.nodeIndices.forEach(function (id) {
+        var b = network.body.nodes[id].shape.boundingBox;
+        box = box ? { left: Math.min(box.left, b.left), top: Math.min(box.top, b.top),
+                      right: Math.max(box.right, b.right), bottom: Math.max(box.bottom, b.bottom) }
+                  : { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+      });
+      if (!box) return;
+      var width = holder.clientWidth, height = holder.clientHeight;
+      var scale = 0.96 * Math.min(width / Math.max(box.right - box.left, 1),
+                                  height / Math.max(box.bottom - box.top, 1));
+      network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+                       scale: scale, animation: false });
+    }
     frame.addEventListener("keydown", function (ev) {
-      if (ev.key === "0") network.fit({ animation: false });
+      if (ev.key === "0") fitAll();
       else if (ev.key === "Escape") clear();
       else return;
       ev.preventDefault();
@@ -236,7 +263,7 @@
       section.querySelectorAll(".gm-filters input[data-group]").forEach(function (b) { b.checked = true; });
       filter();
       clear();
-      network.fit({ animation: false });
+      fitAll();
       say("Showing all " + data.nodes.length + " nodes.");
     });
     var alt = section.querySelector("details.gm-alt[data-fill]");
