@@ -296,6 +296,7 @@ def test_every_slide_fits_the_screen_with_readable_text(browser, out, harborough
                 visit.drawn(f"slide-{number}-map")
                 boxes = page.evaluate(f"GM.maps['slide-{number}-map'].labels()")
                 assert boxes and min(b["font"] for b in boxes) >= 12, (name, number)
+                assert all(b["solid"] for b in boxes), (name, number)
                 assert overlapping(boxes) == [], (name, number)
         visit.clean()
 
@@ -441,6 +442,7 @@ def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, vi
     assert overlapping(boxes) == []
     assert labels_on_shapes(boxes, page.evaluate(f"GM.maps['map-{view}'].shapes()")) == []
     assert min(b["font"] for b in boxes) >= 12
+    assert [b["id"] for b in boxes if not b["solid"]] == []     # none drawn faint
     canvas = page.locator(f"#map-{view}-canvas").bounding_box()
     assert outside(boxes, canvas) == []
     if view == "accountability":   # an org chart: every name inside its box

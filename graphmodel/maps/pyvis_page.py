@@ -66,9 +66,12 @@ def _vis_node(n: Node) -> dict[str, Any]:
                      n.flagged)
     colour = {"background": look["fill"], "border": look["border"]}
     font: dict[str, Any] = {"size": n.font}
+    extra: dict[str, Any] = {}
     if n.shape == "box":   # the name inside: plain text, in the colour that reads on the fill
         font.update(strokeWidth=0, color=styling.text_on(look["fill"]))
-    return {"label": n.label, "shape": n.shape or look["shape"], "size": n.size, "x": n.x, "y": n.y,
+        # vis-network fades a name within a pixel of its threshold: solid from 12 px here
+        extra["scaling"] = {"label": {"drawThreshold": labels.DRAW_THRESHOLD - 1}}
+    return {**extra, "label": n.label, "shape": n.shape or look["shape"], "size": n.size, "x": n.x, "y": n.y,
             "color": {**colour, "highlight": colour, "hover": colour},
             "font": font, "borderWidth": look["width"],
             "borderWidthSelected": look["width"] + 2,

@@ -203,6 +203,12 @@
                   : { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
       });
       if (!box) return;
+      (data.captions || []).forEach(function (c) {   // roughly: Arial is about 0.6 em a letter
+        box.left = Math.min(box.left, c.x);
+        box.right = Math.max(box.right, c.x + 0.6 * c.size * c.text.length);
+        box.top = Math.min(box.top, c.y - c.size);
+        box.bottom = Math.max(box.bottom, c.y + c.size);
+      });
       var width = holder.clientWidth, height = holder.clientHeight;
       var scale = 0.96 * Math.min(width / Math.max(box.right - box.left, 1),
                                   height / Math.max(box.bottom - box.top, 1));
@@ -302,7 +308,10 @@
           if (!label.visible()) return;
           var topLeft = network.canvasToDOM({ x: label.size.left, y: label.size.top });
           out.push({ id: id, x: topLeft.x, y: topLeft.y, width: label.size.width * scale,
-                     height: label.size.height * scale, font: label.fontOptions.size * scale });
+                     height: label.size.height * scale, font: label.fontOptions.size * scale,
+                     // vis-network draws a name faint while it is under its threshold
+                     solid: label.fontOptions.size * scale >=
+                            label.elementOptions.scaling.label.drawThreshold });
         });
         return out;
       },
