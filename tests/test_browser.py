@@ -296,6 +296,7 @@ def test_every_slide_fits_the_screen_with_readable_text(browser, out, harborough
                 visit.drawn(f"slide-{number}-map")
                 boxes = page.evaluate(f"GM.maps['slide-{number}-map'].labels()")
                 assert boxes and min(b["font"] for b in boxes) >= 12, (name, number)
+                assert all(b["solid"] for b in boxes), (name, number)
                 assert overlapping(boxes) == [], (name, number)
         visit.clean()
 
@@ -399,16 +400,33 @@ SEED_VIEWS = [(d, day, v) for d, day in (("leeds", LEEDS_DAY), ("harborough", HA
               for v in ("network", "accountability", "representation", "overlaps", "ego")]
 
 
+def _meet(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
 def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
     return [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-            if a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
-            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
+            if _meet(a, b)]
+
+
+def labels_on_shapes(labels: list[dict], shapes: list[dict]) -> list[tuple[str, str]]:
+    """(label, node) pairs where a name is drawn over another node's shape."""
+    return [(a["id"], b["id"]) for a in labels for b in shapes
+            if a["id"] != b["id"] and _meet(a, b)]
+
+
+def outside(boxes: list[dict], canvas: dict) -> list[str]:
+    """The labels not wholly inside the canvas."""
+    return [b["id"] for b in boxes if b["x"] < 0 or b["y"] < 0
+            or b["x"] + b["width"] > canvas["width"] or b["y"] + b["height"] > canvas["height"]]
 
 
 @pytest.mark.parametrize("dataset, day, view", SEED_VIEWS)
 def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, view):
-    """At the first view at 1366x768: no two labels vis-network draws overlap, each is at
-    least 12 px high, the drawing spans 70% of the canvas, and the legend is in view."""
+    """At the first view at 1366x768: no two labels vis-network draws overlap, none lies
+    over another node or past the canvas's edge, each is at least 12 px high, the drawing
+    spans 70% of the canvas, and the legend is in view."""
     focus = {"leeds": "ssc-partnership-board", "harborough": "llep-board"}[dataset]
     m = make_map(open_source(SEED / dataset), view, as_of=day,
                  focus=focus if view == "ego" else None)
@@ -422,12 +440,19 @@ def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, vi
     boxes = page.evaluate(f"GM.maps['map-{view}'].labels()")
     assert len(boxes) >= min(5, len(m.nodes))
     assert overlapping(boxes) == []
+    assert labels_on_shapes(boxes, page.evaluate(f"GM.maps['map-{view}'].shapes()")) == []
     assert min(b["font"] for b in boxes) >= 12
+    assert [b["id"] for b in boxes if not b["solid"]] == []     # none drawn faint
+    canvas = page.locator(f"#map-{view}-canvas").bounding_box()
+    assert outside(boxes, canvas) == []
+    if view == "accountability":   # an org chart: every name inside its box
+        shapes = page.evaluate(f"(n => n.body.nodeIndices.map(i => n.body.nodes[i].options"
+                               f".shape))(GM.maps['map-{view}'].network)")
+        assert set(shapes) == {"box"}
     drawn = page.evaluate(f"(m => {{ const p = m.nodes.getIds().map(i => m.screen(i)); "
                           f"const xs = p.map(q => q.x), ys = p.map(q => q.y); "
                           f"return [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - "
                           f"Math.min(...ys)]; }})(GM.maps['map-{view}'])")
-    canvas = page.locator(f"#map-{view}-canvas").bounding_box()
     assert drawn[0] >= 0.7 * canvas["width"] or drawn[1] >= 0.7 * canvas["height"]
     assert visit.in_view(f"#map-{view} .gm-legend")
     visit.shot(f"legible-{dataset}-{view}")

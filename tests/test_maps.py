@@ -117,6 +117,51 @@ def test_the_leeds_accountability_map_puts_full_council_above_the_scrutiny_board
     assert {e.key for e in scrutiny} == {f"scrutinises:{r['id']}" for r in current}
 
 
+def test_the_leeds_accountability_map_is_an_org_chart_of_named_boxes(leeds):
+    """Full Council, the Children's Trust Board and the Safer and Stronger Communities
+    Partnership Board head the chart; each body reporting to one sits in the column to its
+    right, lower down; the bodies with no reporting line are set apart below a caption."""
+    m = make_map(leeds, "accountability", as_of=LEEDS_DAY)
+    at = {n.id: (n.x, n.y) for n in m.nodes}
+    assert {n.shape for n in m.nodes} == {"box"}
+    lines = rows("leeds", "reporting_lines")
+    current = [r for r in lines if not r["end"]]
+    roots = {r["reports_to"] for r in current} - {r["body"] for r in current}
+    assert roots == {"full-council", "childrens-trust-board", "ssc-partnership-board"}
+    assert {at[r][1] for r in roots} == {min(y for _, y in at.values())}
+    for r in current:
+        child, parent = at[r["body"]], at[r["reports_to"]]
+        assert child[1] > parent[1] and child[0] > parent[0], r["body"]
+    # the five clusters under the Children's Trust Board: one column, one row each
+    clusters = [at[r["body"]] for r in current if r["reports_to"] == "childrens-trust-board"]
+    assert len(clusters) == 5 and len({x for x, _ in clusters}) == 1
+    assert len({y for _, y in clusters}) == 5
+    (x, y, caption), = m.captions
+    assert caption == "No reporting line recorded"
+    on_a_line = {r["body"] for r in current} | roots
+    apart = [at[k] for k in at if k not in on_a_line]
+    assert apart and all(py > y for _, py in apart)
+    assert all(py < y for k, (_, py) in at.items() if k in on_a_line)
+    assert {e.relationship for e in m.edges if e.elbow} == {"reports_to"}
+
+
+def test_an_org_chart_stacks_childless_children_and_sets_loose_nodes_apart():
+    from graphmodel.maps.layout import org_chart
+
+    # a council with a committee (which has a panel under it) and two boards; a lone trust
+    keys = ["council", "committee", "panel", "board-a", "board-b", "trust"]
+    up = [("committee", "council"), ("panel", "committee"), ("board-a", "council"),
+          ("board-b", "council")]
+    chart = org_chart(keys, up, (100.0, 50.0), (1000.0, 500.0))
+    at = chart.places
+    assert at["council"][1] < at["committee"][1] < at["panel"][1]
+    assert at["board-a"][0] == at["board-b"][0] == at["council"][0] + 100
+    assert at["panel"][0] == at["committee"][0] + 100
+    assert len({at[k] for k in keys}) == len(keys)
+    assert chart.apart is not None and at["trust"][0] > chart.apart[0]
+    assert org_chart(keys, up, (100.0, 50.0), (1000.0, 500.0)) == chart   # deterministic
+
+
 def test_the_overlaps_map_shows_exactly_the_people_on_two_or_more_bodies(leeds):
     m = make_map(leeds, "overlaps", as_of=LEEDS_DAY)
     current = leeds.as_of(LEEDS_DAY)

@@ -36,19 +36,30 @@ def _dashes(pattern: tuple[int, ...]) -> Any:
 def _draw_edges(ax: Any, m: Map, at: dict[str, tuple[float, float]]) -> None:
     from matplotlib.patches import FancyArrowPatch
 
+    lines = {n.key: n.label.count("\n") + 1 for n in m.nodes if n.shape == "box"}
     for e in m.edges:
         s = styling.edge_style(e.relationship)
+        # an org chart's line runs across from the child, then up to the bottom of its box
+        shape = ("angle,angleA=0,angleB=90,rad=0" if e.elbow
+                 else "arc3,rad=0.2" if s.curved else "arc3")
         ax.add_patch(FancyArrowPatch(
             at[e.source], at[e.target], arrowstyle="-|>" if s.arrow else "-",
             mutation_scale=10, color=s.color, linewidth=(e.width or s.width) * 0.8,
-            linestyle=_dashes(s.dashes), shrinkA=6, shrinkB=8, zorder=1,
-            connectionstyle="arc3,rad=0.2" if s.curved else "arc3"))
+            linestyle=_dashes(s.dashes), shrinkA=6,
+            shrinkB=5 + 5.5 * lines[e.target] if e.elbow else 8, zorder=1,
+            connectionstyle=shape))
 
 
 def _draw_nodes(ax: Any, m: Map) -> None:
     for n in m.nodes:
         look = node_look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
                          n.flagged)
+        if n.shape == "box":   # an org chart: the name inside a box of the kind's colour
+            ax.text(n.x, n.y, n.label, ha="center", va="center", fontsize=8, zorder=3,
+                    color=styling.text_on(look["fill"]),
+                    bbox={"boxstyle": "round,pad=0.3", "fc": look["fill"], "ec": look["border"],
+                          "lw": min(look["width"], 3)})
+            continue
         ax.scatter([n.x], [n.y], s=(n.size * 1.1) ** 2, marker=_MARKERS.get(look["shape"], "o"),
                    c=look["fill"], edgecolors=look["border"], linewidths=min(look["width"], 3),
                    zorder=2)
@@ -57,6 +68,12 @@ def _draw_nodes(ax: Any, m: Map) -> None:
                     color=styling.INK, zorder=3,
                     bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none",
                           "alpha": 0.8})
+
+
+def _captions(ax: Any, m: Map) -> None:
+    for x, y, text in m.captions:
+        ax.text(x, y, text, ha="left", va="center", fontsize=9, fontweight="bold",
+                color=styling.INK, zorder=3)
 
 
 def _legend(ax: Any, m: Map) -> None:
@@ -100,8 +117,9 @@ def _figure(m: Map) -> Any:
         return fig
     _draw_edges(ax, m, {n.key: (n.x, n.y) for n in m.nodes})
     _draw_nodes(ax, m)
+    _captions(ax, m)
     xs, ys = [n.x for n in m.nodes] or [0.0], [n.y for n in m.nodes] or [0.0]
-    ax.set_xlim(min(xs) - 60, max(xs) + 60)
+    ax.set_xlim(min(xs + [x + 50 for x, _, _ in m.captions]) - 60, max(xs) + 60)
     ax.set_ylim(max(ys) + 80, min(ys) - 40)          # the page's y runs downwards
     _legend(ax, m)
     return fig

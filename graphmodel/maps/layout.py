@@ -8,15 +8,21 @@ order of nodes), so the same nodes and links give the same positions every time:
   then packed in rows, biggest first;
 * :func:`layered_layout`: igraph's Sugiyama layout, an org chart: parents above
   their children, rows ordered to keep crossings few.
+* :func:`org_chart`: the same layers drawn as boxes of a given size: a parent's
+  children that have none of their own are stacked in a column beside and below
+  it, so that a board with many groups under it does not make a row too wide to
+  read, and the nodes on no line are set apart in a band of their own.
 
-Both are then stretched over :data:`FRAME`, a 16:9-ish area that the page fits
-to its canvas, so the drawing fills the screen whatever its shape.
+The first two are then stretched over :data:`FRAME`, a 16:9-ish area that the page
+fits to its canvas, so the drawing fills the screen whatever its shape; an org
+chart keeps its boxes' proportions and is only arranged to suit the frame's shape.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
-__all__ = ["force_layout", "layered_layout", "FRAME", "SLIDE_FRAME", "stretch"]
+__all__ = ["force_layout", "layered_layout", "org_chart", "OrgChart", "FRAME", "SLIDE_FRAME",
+           "stretch"]
 
 FRAME = (1000.0, 500.0)
 """Width and height, in map units, that a map page's layout is stretched over."""
@@ -143,3 +149,86 @@ def _row_step(placed: dict[str, Point], per_row: int) -> float:
     width = max((x for x, _ in placed.values()), default=0.0)
     return max(1.0, width / max(per_row - 1, 1))
 
+
+
+class OrgChart(NamedTuple):
+    places: dict[str, Point]
+    apart: Point | None
+    """Where the band of nodes on no line begins (its caption's place), if there is one."""
+
+
+def _sugiyama(keys: list[str], down: list[tuple[str, str]]) -> dict[str, Point]:
+    """igraph's Sugiyama layers: (order in the row, row) for each key; roots in row 0."""
+    import igraph
+
+    index = {k: i for i, k in enumerate(keys)}
+    g = igraph.Graph(n=len(keys), edges=sorted({(index[a], index[b]) for a, b in down}),
+                     directed=True)
+    coords = g.layout_sugiyama(maxiter=200).coords[:len(keys)] if keys else []
+    return {k: (float(x), float(y)) for k, (x, y) in zip(keys, coords)}
+
+
+def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Point,
+              frame: Point = FRAME) -> OrgChart:
+    """An org chart of boxes ``cell`` wide and high: a link (a, b) puts a below b.
+
+    Children with no children of their own and one parent are stacked in the column to
+    the right of their parent, one row each; the rest are laid out in Sugiyama's layers.
+    Nodes on no link go in a band apart, below or beside the chart, whichever lets the
+    whole be drawn largest in the frame.
+    """
+    index = {k: i for i, k in enumerate(keys)}
+    up = sorted({(a, b) for a, b in upward if a != b and a in index and b in index},
+                key=lambda ab: (index[ab[0]], index[ab[1]]))
+    parents: dict[str, list[str]] = {k: [] for k in keys}
+    children: dict[str, list[str]] = {k: [] for k in keys}
+    for a, b in up:
+        parents[a].append(b)
+        children[b].append(a)
+    stacked = {k for k in keys if len(parents[k]) == 1 and not children[k]}
+    tree = [k for k in keys if (parents[k] or children[k]) and k not in stacked]
+    layers = _sugiyama(tree, [(b, a) for a, b in up if a not in stacked])
+    wide = 2.0 if stacked else 1.0
+    depth: dict[float, int] = {}
+    for k, (_, row) in layers.items():
+        depth[row] = max(depth.get(row, 0), sum(c in stacked for c in children[k]))
+    top, start = 0.0, {}
+    for row in sorted(depth):
+        start[row], top = top, top + 1 + depth[row]
+    grid: dict[str, Point] = {}
+    last: dict[float, float] = {}
+    for k, (x, row) in sorted(layers.items(), key=lambda kv: (kv[1][1], kv[1][0])):
+        x = last[row] = max(x * wide, last.get(row, -wide) + wide)   # never two in a cell
+        grid[k] = (x, start[row])
+        for i, c in enumerate(c for c in children[k] if c in stacked):
+            grid[c] = (x + 1, start[row] + 1 + i)
+    loose = [k for k in keys if k not in grid]
+    apart = _set_apart(grid, loose, cell, frame)
+    places = {k: (round(x * cell[0], 1), round(y * cell[1], 1)) for k, (x, y) in grid.items()}
+    return OrgChart(places, (round(apart[0] * cell[0], 1), round(apart[1] * cell[1], 1))
+                    if apart else None)
+
+
+def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
+               frame: Point) -> Point | None:
+    """Put the loose nodes in a band below or beside the chart (in place, in ``grid``);
+    where the band's caption goes."""
+    if not loose:
+        return None
+    cols = max((x for x, _ in grid.values()), default=-1.0) + 1
+    rows = max((y for _, y in grid.values()), default=-1.0) + 1
+    gap = 1.0 if grid else 0.0
+    best = (0.0, 1, True)
+    for per_row in range(1, len(loose) + 1):
+        band = -(-len(loose) // per_row)
+        for below in (True, False):
+            w = max(cols, per_row) if below else cols + gap + per_row
+            h = rows + 1 + band if below else max(rows, band + 1)
+            scale = min(frame[0] / (w * cell[0]), frame[1] / (h * cell[1]))
+            if scale > best[0] + 1e-9:
+                best = (scale, per_row, below)
+    _, per_row, below = best
+    left, top = (0.0, rows) if below else (cols + gap, 0.0)
+    for i, k in enumerate(loose):
+        grid[k] = (left + i % per_row, top + 1 + i // per_row)
+    return (left - 0.5, top)

@@ -70,6 +70,7 @@ def _data(m: Map) -> dict[str, Any]:
 _SHAPES = {
     "dot": '<circle cx="12" cy="12" r="8"/>',
     "square": '<rect x="4" y="4" width="16" height="16"/>',
+    "box": '<rect x="1" y="6" width="22" height="12" rx="2"/>',
     "diamond": '<polygon points="12,2 22,12 12,22 2,12"/>',
     "hexagon": '<polygon points="12,3 20,7.5 20,16.5 12,21 4,16.5 4,7.5"/>',
     "triangle": '<polygon points="12,3 21,20 3,20"/>',
@@ -96,9 +97,11 @@ def _line(style: styling.EdgeStyle) -> str:
 
 def legend_html(m: Map, level: int) -> str:
     items = []
+    shapes = {n.family: n.shape for n in m.nodes if n.shape}   # an org chart's boxes
     for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
         s = styling.node_style(key)
-        items.append((_swatch(s.shape, s.fill, s.border, s.border_width, s.dashes), s.label))
+        items.append((_swatch(shapes.get(key, s.shape), s.fill, s.border, s.border_width,
+                              s.dashes), s.label))
     for key in sorted({n.status for n in m.nodes if n.status}, key=list(styling.STATUS_STYLES).index):
         s = styling.STATUS_STYLES[key]
         items.append((_swatch("square", s.fill, s.border, s.border_width, s.dashes),
@@ -106,7 +109,7 @@ def legend_html(m: Map, level: int) -> str:
                       "shape shows the kind)"))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
-        items.append((_swatch("dot", f.fill, f.border, f.border_width, ()),
+        items.append((_swatch("box" if shapes else "dot", f.fill, f.border, f.border_width, ()),
                       "Subject of a warning or error: thick outline (black on a red body), "
                       "\u26a0 before its name"))
     for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):

@@ -65,9 +65,15 @@ def _vis_node(n: Node) -> dict[str, Any]:
     look = node_look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
                      n.flagged)
     colour = {"background": look["fill"], "border": look["border"]}
-    return {"label": n.label, "shape": look["shape"], "size": n.size, "x": n.x, "y": n.y,
+    font: dict[str, Any] = {"size": n.font}
+    extra: dict[str, Any] = {}
+    if n.shape == "box":   # the name inside: plain text, in the colour that reads on the fill
+        font.update(strokeWidth=0, color=styling.text_on(look["fill"]))
+        # vis-network fades a name within a pixel of its threshold: solid from 12 px here
+        extra["scaling"] = {"label": {"drawThreshold": labels.DRAW_THRESHOLD - 1}}
+    return {**extra, "label": n.label, "shape": n.shape or look["shape"], "size": n.size, "x": n.x, "y": n.y,
             "color": {**colour, "highlight": colour, "hover": colour},
-            "font": {"size": n.font}, "borderWidth": look["width"],
+            "font": font, "borderWidth": look["width"],
             "borderWidthSelected": look["width"] + 2,
             "shapeProperties": {"borderDashes": look["dashes"] or False}, "physics": False}
 
@@ -75,6 +81,8 @@ def _vis_node(n: Node) -> dict[str, Any]:
 def _vis_edge(e: Edge) -> dict[str, Any]:
     s = styling.edge_style(e.relationship)
     smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.2} if s.curved else False
+    if e.elbow:   # across from the child, then straight up into its parent's box
+        smooth = {"enabled": True, "type": "horizontal", "roundness": 1.0}
     return {"id": e.key, "color": {"color": s.color, "highlight": s.color, "hover": s.color},
             "width": e.width or s.width, "dashes": list(s.dashes) or False, "smooth": smooth,
             "arrows": {"to": {"enabled": s.arrow}}}
@@ -91,7 +99,8 @@ def network_data(m: Map) -> dict[str, Any]:
         net.add_edge(e.source, e.target, **_vis_edge(e))
     net.options = vis_options(len(m.nodes))
     nodes, edges, *_ = net.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": net.options}
+    captions = [{"x": x, "y": y, "text": text, "size": labels.MAJOR} for x, y, text in m.captions]
+    return {"nodes": nodes, "edges": edges, "options": net.options, "captions": captions}
 
 
 @functools.lru_cache(maxsize=None)

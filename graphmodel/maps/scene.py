@@ -57,6 +57,8 @@ class Node:
     y: float = 0.0
     font: int = labels.MINOR
     find: str = ""
+    shape: str | None = None
+    """A shape of its own in this view ("box" in the org chart), else its family's."""
 
 
 @dataclass
@@ -67,6 +69,8 @@ class Edge:
     relationship: str
     facts: list[tuple[str, str]] = field(default_factory=list)
     width: float | None = None
+    elbow: bool = False
+    """Drawn across from its source, then up or down into its target (an org chart's line)."""
 
 
 @dataclass
@@ -86,6 +90,8 @@ class Map:
     notice: str | None = None
     sparse: str | None = None
     """Set when the view has too little to draw: what it holds, in words."""
+    captions: list[tuple[float, float, str]] = field(default_factory=list)
+    """Words drawn on the map at (x, y), left-aligned, such as the name of a band of nodes."""
 
 
 @dataclass
@@ -149,11 +155,16 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if centres:
         skeleton = views.focus_on(skeleton, centres, depth)
     skeleton = views.fit_size(skeleton, view, max_nodes)
-    places = _positions(skeleton, view, frame)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
-    nodes = _nodes(rv, skeleton, view, findings, places)
-    _size_labels(nodes, skeleton.links)
+    nodes = _nodes(rv, skeleton, view, findings)
     edges = [_edge(rv.current, link) for link in skeleton.links]
+    captions = _org_chart(nodes, edges, frame) if view == "accountability" else None
+    if captions is None:
+        keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
+        _place(nodes, layout.layered_layout(keys, _reporting(edges), frame)
+               if view == "accountability" else layout.force_layout(keys, links, frame))
+        _size_labels(nodes, skeleton.links)
+        captions = []
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
@@ -163,7 +174,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
-               _sparse(skeleton, view, centres))
+               _sparse(skeleton, view, centres), captions)
 
 
 SPARSE_LINKS = 3
@@ -211,13 +222,45 @@ def _name(skeleton: views.Skeleton, key: str) -> str:
     return skeleton.nodes[key][1].name if key in skeleton.nodes else key
 
 
-def _positions(skeleton: views.Skeleton, view: str,
-               frame: tuple[float, float]) -> dict[str, tuple[float, float]]:
-    keys = list(skeleton.nodes)
-    if view == "accountability":
-        return layout.layered_layout(keys, [(l.source, l.target) for l in skeleton.links
-                                            if l.relationship == "reports_to"], frame)
-    return layout.force_layout(keys, [(l.source, l.target) for l in skeleton.links], frame)
+def _place(nodes: list[Node], places: dict[str, tuple[float, float]]) -> None:
+    for n in nodes:
+        n.x, n.y = places[n.key]
+
+
+NO_LINE = "No reporting line recorded"
+"""The caption of the org chart's band of bodies with no reporting line."""
+
+
+ORG_CHART_LEGIBLE = 10.0
+"""How large (in frame units) an org chart's names must come out when the chart is fitted
+to the frame for it to be drawn: a page's frame stands for a canvas about a quarter
+higher (980x630 pixels at 1366x768), where this makes them 12 px or more."""
+
+
+def _reporting(edges: list[Edge]) -> list[tuple[str, str]]:
+    return [(e.source, e.target) for e in edges if e.relationship == "reports_to"]
+
+
+def _org_chart(nodes: list[Node], edges: list[Edge],
+               frame: tuple[float, float]) -> list[tuple[float, float, str]] | None:
+    """Boxes with their names inside, in an org chart; the caption of its band apart.
+    None, and nothing changed, when the names would be too small to read in the frame
+    (a slide's low canvas): the view is then drawn in layers of shapes instead."""
+    width, height = labels.box_size(n.label for n in nodes)
+    cell = (width + 24, height + 20)
+    chart = layout.org_chart([n.key for n in nodes], _reporting(edges), cell, frame)
+    if not chart.places:
+        return []
+    xs, ys = [p[0] for p in chart.places.values()], [p[1] for p in chart.places.values()]
+    fitted = min(frame[0] / (max(xs) - min(xs) + cell[0]), frame[1] / (max(ys) - min(ys) + cell[1]))
+    if labels.MAJOR * fitted < ORG_CHART_LEGIBLE:
+        return None
+    _place(nodes, chart.places)
+    for n in nodes:
+        n.shape, n.font = "box", labels.MAJOR
+    for e in edges:
+        e.elbow = e.relationship == "reports_to"
+    return [(*chart.apart, NO_LINE)] if chart.apart else []
 
 
 def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
@@ -252,8 +295,8 @@ def evidence_text(network: Network, evidence: Any) -> str:
 
 # ------------------------------------------------------------------ nodes and edges
 
-def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Finding],
-           places: dict[str, tuple[float, float]]) -> list[Node]:
+def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
+           findings: list[Finding]) -> list[Node]:
     about: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(findings):
         for key in finding_nodes(f, skeleton.nodes):
@@ -266,8 +309,7 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str, findings: list[Findi
         flagged = any(findings[i].severity != "info" for i in about[key])
         node = Node(key, record.id, rtype, kind, _label(record.name, flagged),
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
-                    flagged=flagged, x=places[key][0], y=places[key][1],
-                    find=_find_text(record))
+                    flagged=flagged, find=_find_text(record))
         node.facts = _facts(rv.current, rtype, record) + _seat_facts(rv.current, key, seats)
         if view == "representation" and rtype == "body":
             node.status = _status(record, rv.org, seats.get(key, []))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["INK", "NodeStyle", "EdgeStyle", "node_style", "edge_style", "family", "EDGE_STYLES",
-           "STATUS_STYLES", "FLAGGED", "humanise"]
+           "STATUS_STYLES", "FLAGGED", "humanise", "text_on"]
 
 INK = "#1a1a1a"
 PALE = "#ffffff"
@@ -131,3 +131,17 @@ def humanise(word: str | None) -> str:
 
 
 _ACRONYMS = {"nhs": "NHS"}
+
+
+def _luminance(colour: str) -> float:
+    """WCAG's relative luminance of a ``#rrggbb`` colour."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_on(fill: str) -> str:
+    """Ink or white, whichever contrasts more with the fill."""
+    light = _luminance(fill)
+    return INK if (light + 0.05) / (_luminance(INK) + 0.05) >= 1.05 / (light + 0.05) else PALE

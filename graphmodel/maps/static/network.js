@@ -176,12 +176,47 @@
         describe(details, data, data.edgeInfo[params.edges[0]], false);
       } else clear();
     });
+    network.on("afterDrawing", function (ctx) {
+      // words on the map itself, such as the caption of an org chart's band apart
+      (data.captions || []).forEach(function (c) {
+        ctx.font = "bold " + c.size + "px " + data.options.nodes.font.face;
+        ctx.fillStyle = data.options.nodes.font.color;
+        ctx.textAlign = "left";
+        ctx.textBaseline = "middle";
+        ctx.fillText(c.text, c.x, c.y);
+      });
+    });
     network.once("afterDrawing", function () {
+      // labels are measured only once drawn: fit again so that none runs past the edge
+      fitAll();
       section.setAttribute("data-drawn", "yes");
       if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
     });
+    /* The whole drawing, names and all, as large as the canvas holds: vis-network's own
+     * fit leaves a tenth of the canvas empty round it. */
+    function fitAll() {
+      var box = null;
+      network.body.nodeIndices.forEach(function (id) {
+        var b = network.body.nodes[id].shape.boundingBox;
+        box = box ? { left: Math.min(box.left, b.left), top: Math.min(box.top, b.top),
+                      right: Math.max(box.right, b.right), bottom: Math.max(box.bottom, b.bottom) }
+                  : { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+      });
+      if (!box) return;
+      (data.captions || []).forEach(function (c) {   // roughly: Arial is about 0.6 em a letter
+        box.left = Math.min(box.left, c.x);
+        box.right = Math.max(box.right, c.x + 0.6 * c.size * c.text.length);
+        box.top = Math.min(box.top, c.y - c.size);
+        box.bottom = Math.max(box.bottom, c.y + c.size);
+      });
+      var width = holder.clientWidth, height = holder.clientHeight;
+      var scale = 0.96 * Math.min(width / Math.max(box.right - box.left, 1),
+                                  height / Math.max(box.bottom - box.top, 1));
+      network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+                       scale: scale, animation: false });
+    }
     frame.addEventListener("keydown", function (ev) {
-      if (ev.key === "0") network.fit({ animation: false });
+      if (ev.key === "0") fitAll();
       else if (ev.key === "Escape") clear();
       else return;
       ev.preventDefault();
@@ -234,7 +269,7 @@
       section.querySelectorAll(".gm-filters input[data-group]").forEach(function (b) { b.checked = true; });
       filter();
       clear();
-      network.fit({ animation: false });
+      fitAll();
       say("Showing all " + data.nodes.length + " nodes.");
     });
     var alt = section.querySelector("details.gm-alt[data-fill]");
@@ -273,9 +308,23 @@
           if (!label.visible()) return;
           var topLeft = network.canvasToDOM({ x: label.size.left, y: label.size.top });
           out.push({ id: id, x: topLeft.x, y: topLeft.y, width: label.size.width * scale,
-                     height: label.size.height * scale, font: label.fontOptions.size * scale });
+                     height: label.size.height * scale, font: label.fontOptions.size * scale,
+                     // vis-network draws a name faint while it is under its threshold
+                     solid: label.fontOptions.size * scale >=
+                            label.elementOptions.scaling.label.drawThreshold });
         });
         return out;
+      },
+      /* Every node's shape (its label left out unless drawn inside it), as boxes in pixels. */
+      shapes: function () {
+        var scale = network.getScale();
+        return network.body.nodeIndices.map(function (id) {
+          var node = network.body.nodes[id];
+          var topLeft = network.canvasToDOM({ x: node.x - node.shape.width / 2,
+                                              y: node.y - node.shape.height / 2 });
+          return { id: id, x: topLeft.x, y: topLeft.y, width: node.shape.width * scale,
+                   height: node.shape.height * scale };
+        });
       }
     };
     GM.maps[section.id] = api;
