@@ -182,8 +182,10 @@ def test_an_ego_map_holds_the_body_and_its_neighbours_only(leeds):
                if r["body"] == "ssc-partnership-board" and r["person"]}
     assert {"ssc-partnership-board", "scrutiny-ssc"} | members <= ids
     assert "cluster-alwoodley" not in ids
-    assert all("ssc-partnership-board" in (e.source, e.target)
-               or {e.source, e.target} <= {f"{n.type}:{n.id}" for n in m.nodes} for e in m.edges)
+    focus, keys = "body:ssc-partnership-board", {f"{n.type}:{n.id}" for n in m.nodes}
+    assert all({e.source, e.target} <= keys for e in m.edges)
+    linked = {end for e in m.edges if focus in (e.source, e.target) for end in (e.source, e.target)}
+    assert keys == linked, keys - linked  # every node drawn is the body or one link from it
 
 
 def test_the_ego_view_needs_a_focus_and_an_unknown_focus_is_named(leeds):

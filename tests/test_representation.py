@@ -240,11 +240,16 @@ def test_a_rules_file_can_turn_a_rule_off_and_change_severity(tmp_path, dataset_
     rules = tmp_path / "ours.yaml"
     rules.write_text("representation:\n  empty-body: {enabled: false}\n"
                      "  no-chair: {severity: error}\n", encoding="utf-8")
+    seats = dataset_dir / "memberships.csv"  # Ann no longer chairs the board: no chair
+    seats.write_text(seats.read_text(encoding="utf-8").replace(",chair,", ",member,"),
+                     encoding="utf-8")
     result = CliRunner().invoke(main, ["gaps", str(dataset_dir), "--rules", str(rules),
                                        "--as-of", "2013-01-01", "--format", "json"])
     found = json.loads(result.stdout)
     assert not [f for f in found if f["rule"] == "empty-body"]
-    assert all(f["severity"] == "error" for f in found if f["rule"] == "no-chair")
+    chairless = [f for f in found if f["rule"] == "no-chair"]
+    assert [f["subject"]["id"] for f in chairless] == ["board"]
+    assert {f["severity"] for f in chairless} == {"error"}
 
 
 @pytest.mark.parametrize("text, message", [
