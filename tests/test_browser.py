@@ -479,3 +479,38 @@ def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
     page.locator(f"#map-network button.gm-show[data-node='{key}']").click()
     assert page.get_attribute("#map-network", "data-selected") == key
     visit.clean()
+
+
+def test_a_map_too_big_to_draw_whole_shows_groups_that_open_on_click(browser, out, tmp_path):
+    """Past the node limit even without people, bodies of a kind are drawn as one box,
+    "18 partnership boards", and clicking it draws those boards."""
+    from graphmodel.generate import AS_OF, generate
+
+    generate(tmp_path / "big", bodies=160, people=200, seed=1)
+    m = make_map(open_source(tmp_path / "big"), "network", as_of=AS_OF, max_nodes=60)
+    boards = [n for n in m.nodes if n.kind == "partnership_board"]
+    label = boards[0].group_of
+    assert label == f"{len(boards)} partnership boards"
+    visit = Visit(browser, write_map(m, out / "grouped.html"))
+    visit.drawn("map-network")
+    page = visit.page
+    group = page.evaluate("l => GM.maps['map-network'].data.groups.find(g => g.label === l).id",
+                          label)
+    before = visit.counts("map-network")
+    assert before[0] < 60 < len(m.nodes)
+    shown = "k => GM.maps['map-network'].network.body.nodeIndices.includes(k)"
+    assert not page.evaluate(shown, boards[0].key)
+    # the notice pushes the canvas's foot off the window: a click's focus would scroll it
+    page.evaluate("document.getElementById('map-network-canvas').scrollIntoView()")
+    visit.click_node("map-network", group)
+    after = visit.counts("map-network")
+    assert after[0] == before[0] - 1 + len(boards)
+    assert all(page.evaluate(shown, n.key) for n in boards)
+    assert page.text_content("#map-network .gm-status") == f"Opened {label}."
+    panel = next(n for n in m.nodes if n.kind == "panel")   # found by name: its group opens
+    assert not page.evaluate(shown, panel.key)
+    page.fill("#map-network .gm-search input", panel.label.replace("\n", " "))
+    page.click("#map-network .gm-search button")
+    assert page.evaluate(shown, panel.key)
+    assert page.get_attribute("#map-network", "data-selected") == panel.key
+    visit.clean()

@@ -281,7 +281,7 @@ def test_a_focus_by_real_id_still_works_when_pseudonymised(leeds):
     assert "Partner representative 2" in {n.label.replace("\n", " ") for n in m.nodes}
 
 
-def test_a_big_network_folds_people_into_bodies_then_asks_for_a_focus(tmp_path):
+def test_a_big_network_folds_people_into_bodies_then_groups_the_bodies_by_kind(tmp_path):
     from graphmodel.generate import generate
 
     generate(tmp_path / "big", bodies=300, people=2500, seed=3)
@@ -289,8 +289,36 @@ def test_a_big_network_folds_people_into_bodies_then_asks_for_a_focus(tmp_path):
     folded = make_map(big, "network", as_of="2025-03-31")
     assert folded.notice and "people and posts are counted on their bodies" in folded.notice
     assert {n.type for n in folded.nodes} <= {"body", "organisation"}
-    with pytest.raises(MapTooLarge, match="--focus ID"):
-        make_map(big, "network", as_of="2025-03-31", max_nodes=100)
+    assert not any(n.group_of for n in folded.nodes)
+    grouped = make_map(big, "network", as_of="2025-03-31", max_nodes=100)
+    assert "more than the 100 a map stays interactive with" in grouped.notice
+    assert "click a group to open it" in grouped.notice
+    members: dict[str, list] = {}
+    for n in grouped.nodes:
+        members.setdefault(n.group_of, []).append(n)
+    groups = {label: ns for label, ns in members.items() if label}
+    assert len(groups) < 100 <= sum(len(ns) for ns in groups.values())
+    for label, ns in groups.items():   # "57 partnership boards": 57 bodies of one kind
+        assert int(label.split(" ")[0].replace(",", "")) == len(ns)
+        assert len({(n.type, n.kind) for n in ns}) == 1
+    partnerships = [n for n in grouped.nodes if n.kind == "partnership_board"]
+    assert partnerships and {n.group_of for n in partnerships} == \
+        {f"{len(partnerships)} partnership boards"}
+    assert grouped.nodes == make_map(big, "network", as_of="2025-03-31", max_nodes=100).nodes
+
+
+def test_the_map_command_draws_a_network_of_2100_bodies_in_groups_and_says_so(tmp_path):
+    runner = CliRunner()
+    made = runner.invoke(main, ["generate", "--bodies", "2100", "--people", "50", "--seed", "1",
+                                "--out", str(tmp_path / "huge")])
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(main, ["map", str(tmp_path / "huge"), "--out",
+                                  str(tmp_path / "huge.html")])
+    assert result.exit_code == 0, result.output
+    assert "more than the 2,000 a map stays interactive with" in result.output
+    assert "partnerships\u201d: click a group to open it" in result.output
+    page = (tmp_path / "huge.html").read_text(encoding="utf-8")
+    assert "click a group to open it" in page and '"id":"group:0"' in page
 
 
 def test_the_map_command_writes_a_page_and_refuses_a_map_too_big(tmp_path, dataset_dir):

@@ -43,7 +43,7 @@ def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | N
     as_of : the day (default: today)
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
     pseudonymise : people's names become labels such as "Elected member 3"
-    max_nodes : above this, people are folded into their bodies, then a focus is needed
+    max_nodes : above this, people are folded into their bodies, then bodies grouped by kind
     """
     review = prepare(network, org=org, as_of=as_of, rules=rules, pseudonymise=pseudonymise)
     return draw(review, view, focus=focus, depth=depth, max_nodes=max_nodes)

@@ -19,6 +19,7 @@ chart keeps its boxes' proportions and is only arranged to suit the frame's shap
 """
 from __future__ import annotations
 
+import math
 from typing import Iterable, NamedTuple, Sequence
 
 __all__ = ["force_layout", "layered_layout", "org_chart", "OrgChart", "FRAME", "SLIDE_FRAME",
@@ -118,6 +119,37 @@ def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
     for group in _components(keys, links):
         groups.append({group[0]: (0.0, 0.0)} if len(group) == 1 else _spring(group, links))
     return stretch(_pack(groups, 1.0), frame) if groups else {}
+
+
+GROUP_SPACING = 15.0
+"""How far apart a group's members are drawn round its place once it is opened."""
+
+
+def grouped_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
+                   groups: dict[str, str], frame: Point = FRAME) -> dict[str, Point]:
+    """Places for a map whose nodes in ``groups`` (key -> group) are drawn as one node per
+    group until opened: the groups and the nodes in none are laid out together, and each
+    group's members on a disc round its place (a sunflower's seeds), where they appear
+    when it is opened. The result holds the groups' places too."""
+    stand = [groups.get(k, k) for k in keys]
+    folded = list(dict.fromkeys(stand))
+    within = dict(zip(keys, stand))
+    places = force_layout(folded, {(within[a], within[b]) for a, b in links
+                                   if a in within and b in within and within[a] != within[b]},
+                          frame)
+    members: dict[str, list[str]] = {}
+    for key, group in zip(keys, stand):
+        if key != group:
+            members.setdefault(group, []).append(key)
+    for group, inside in members.items():
+        gx, gy = places[group]
+        for i, key in enumerate(inside):
+            r, turn = GROUP_SPACING * math.sqrt(i + 0.5), i * _GOLDEN_ANGLE
+            places[key] = (gx + r * math.cos(turn), gy + r * math.sin(turn))
+    return places
+
+
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def layered_layout(keys: Sequence[str], upward: Iterable[tuple[str, str]],

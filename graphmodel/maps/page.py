@@ -52,6 +52,7 @@ def _data(m: Map) -> dict[str, Any]:
     return {
         "id": m.id, **network_data(m),
         "nodeInfo": {n.key: {"name": names[n.key], "find": n.find, "group": n.group,
+                             **({"folded": n.group_of} if n.group_of else {}),
                              "type": styling.humanise(n.type), "kind": styling.humanise(n.kind),
                              "facts": n.facts, "findings": n.findings} for n in m.nodes},
         "edgeInfo": {e.key: {"name": f"{names[e.source]} \u2014 "

@@ -100,7 +100,18 @@ def network_data(m: Map) -> dict[str, Any]:
     net.options = vis_options(len(m.nodes))
     nodes, edges, *_ = net.get_network_data()
     captions = [{"x": x, "y": y, "text": text, "size": labels.MAJOR} for x, y, text in m.captions]
-    return {"nodes": nodes, "edges": edges, "options": net.options, "captions": captions}
+    return {"nodes": nodes, "edges": edges, "options": net.options, "captions": captions,
+            **({"groups": _groups(m)} if m.groups else {})}
+
+
+def _groups(m: Map) -> list[dict[str, Any]]:
+    """The nodes a map too big to draw whole shows folded (vis-network clusters): each
+    drawn as one box named with its count, opened on click."""
+    colour = {"background": "#ffffff", "border": styling.INK}
+    return [{"id": f"group:{i}", "label": label, "x": x, "y": y, "shape": "box",
+             "borderWidth": 2, "color": {**colour, "highlight": colour, "hover": colour},
+             "font": {"size": labels.MAJOR, "strokeWidth": 0, "color": styling.INK}}
+            for i, (label, x, y) in enumerate(m.groups)]
 
 
 @functools.lru_cache(maxsize=None)

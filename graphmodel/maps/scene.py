@@ -59,6 +59,8 @@ class Node:
     find: str = ""
     shape: str | None = None
     """A shape of its own in this view ("box" in the org chart), else its family's."""
+    group_of: str | None = None
+    """On a map too big to draw whole, the group this node is folded into until opened."""
 
 
 @dataclass
@@ -92,6 +94,9 @@ class Map:
     """Set when the view has too little to draw: what it holds, in words."""
     captions: list[tuple[float, float, str]] = field(default_factory=list)
     """Words drawn on the map at (x, y), left-aligned, such as the name of a band of nodes."""
+    groups: list[tuple[str, float, float]] = field(default_factory=list)
+    """On a map too big to draw whole, each group drawn as one node until opened: its name
+    (such as "312 partnership boards") and place."""
 
 
 @dataclass
@@ -157,8 +162,15 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     skeleton = views.fit_size(skeleton, view, max_nodes)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
     nodes = _nodes(rv, skeleton, view, findings)
+    for n in nodes:
+        n.group_of = skeleton.groups.get(n.key)
     edges = [_edge(rv.current, link) for link in skeleton.links]
-    captions = _org_chart(nodes, edges, frame) if view == "accountability" else None
+    captions = _org_chart(nodes, edges, frame) if view == "accountability" \
+        and not skeleton.groups else None
+    groups: list[tuple[str, float, float]] = []
+    if skeleton.groups:
+        groups = _place_groups(nodes, edges, skeleton.groups, frame)
+        captions = []
     if captions is None:
         keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
         _place(nodes, layout.layered_layout(keys, _reporting(edges), frame)
@@ -174,7 +186,17 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
-               _sparse(skeleton, view, centres), captions)
+               _sparse(skeleton, view, centres), captions, groups)
+
+
+def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
+                  frame: tuple[float, float]) -> list[tuple[str, float, float]]:
+    places = layout.grouped_layout([n.key for n in nodes], [(e.source, e.target) for e in edges],
+                                   groups, frame)
+    _place(nodes, places)
+    for n in nodes:
+        n.font = labels.MAJOR if n.group_of is None else labels.MINOR
+    return [(label, *places[label]) for label in sorted(set(groups.values()))]
 
 
 SPARSE_LINKS = 3

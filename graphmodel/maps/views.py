@@ -22,7 +22,8 @@ VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
 
 MAX_NODES = 2000
 """A map draws at most this many nodes: beyond it people are folded into their bodies,
-and beyond that a focus is needed (benchmarks/maps.py measures a map of this size)."""
+and beyond that bodies are grouped by kind, each group opened on click
+(benchmarks/maps.py measures a map of this size)."""
 
 _TYPES = {rtype: table for table, rtype in NODE_TABLES.items()}
 
@@ -32,7 +33,7 @@ class UnknownRecord(UsageError):
 
 
 class MapTooLarge(UsageError):
-    """Too many nodes to draw even folded: the user is asked for a focus."""
+    """Kept for callers that caught it: maps are no longer refused for their size."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Skeleton:
     nodes: dict[str, tuple[str, Any]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     notice: str | None = None
+    groups: dict[str, str] = field(default_factory=dict)
+    """Node key -> the group it is drawn folded into until opened ("312 partnership boards")."""
 
     def add(self, record_type: str, record: Any) -> str:
         key = node_key(record_type, record.id)
@@ -64,7 +67,7 @@ class Skeleton:
     def sorted(self) -> "Skeleton":
         """The same skeleton in a fixed order, whatever order the source held records in."""
         return Skeleton(dict(sorted(self.nodes.items())), sorted(self.links, key=lambda l: l.key),
-                        self.notice)
+                        self.notice, self.groups)
 
 
 def sitters(network: Network) -> dict[str, list[Any]]:
@@ -221,22 +224,53 @@ def focus_on(sk: Skeleton, centres: list[str], depth: int = 1) -> Skeleton:
 
 
 def fit_size(sk: Skeleton, view: str, max_nodes: int = MAX_NODES) -> Skeleton:
-    """The skeleton, with people and posts folded into their bodies if it is too big.
-
-    Raises MapTooLarge, saying how to draw part of it, when even that is too big.
-    """
+    """The skeleton, with people and posts folded into their bodies if it is too big, and
+    the bodies and organisations grouped by kind if even that is too big."""
     if len(sk.nodes) <= max_nodes:
         return sk
     folded = {k: v for k, v in sk.nodes.items() if v[0] not in ("person", "post")}
-    if len(folded) <= max_nodes and len(folded) < len(sk.nodes):
-        links = [l for l in sk.links if l.source in folded and l.target in folded]
-        return Skeleton(folded, links, (
-            f"The full {view} map would draw {len(sk.nodes):,} nodes, more than the "
-            f"{max_nodes:,} a map stays interactive with, so its "
-            f"{len(sk.nodes) - len(folded):,} people and posts are counted on their bodies "
-            "instead of drawn. Draw one part with --focus ID for them."))
-    raise MapTooLarge(
-        f"the {view} map would draw {len(sk.nodes):,} nodes ({len(folded):,} even without "
-        f"people and posts), more than the {max_nodes:,} a map stays interactive with: "
-        "draw part of it with --view ego --focus ID (a body, person or organisation), "
-        "or --focus ID on this view, or an earlier --as-of DATE")
+    links = [l for l in sk.links if l.source in folded and l.target in folded]
+    hidden = len(sk.nodes) - len(folded)
+    first = (f"The full {view} map would draw {len(sk.nodes):,} nodes, more than the "
+             f"{max_nodes:,} a map stays interactive with, so ")
+    people = (f"its {hidden:,} people and posts are counted on their bodies instead of drawn"
+              if hidden else "")
+    if len(folded) <= max_nodes:
+        return Skeleton(folded, links, first + people + ". Draw one part with --focus ID for them.")
+    groups = _groups(folded)
+    grouped = (f"its {len(folded):,} bodies and organisations are drawn in "
+               f"{len(set(groups.values())):,} groups by kind, such as "
+               f"\u201c{max(groups.values(), key=_group_size)}\u201d: click a group to open it, "
+               "or find a record by name")
+    return Skeleton(folded, links, first + (f"{people}, and " if people else "") + grouped
+                    + ". Draw one part with --focus ID.", groups)
+
+
+def _group_size(label: str) -> int:
+    return int(label.split(" ", 1)[0].replace(",", ""))
+
+
+def _groups(nodes: dict[str, tuple[str, Any]]) -> dict[str, str]:
+    """Each node's group: the records of its type and kind, named with how many there are."""
+    from graphmodel.maps.styling import humanise
+
+    kinds: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, (rtype, record) in nodes.items():
+        kinds[(rtype, getattr(record, "kind", None) or rtype)].append(key)
+    groups = {}
+    for (rtype, kind), keys in sorted(kinds.items()):
+        if len(keys) < 2:
+            continue
+        words = humanise(kind)
+        words = words[:1].lower() + words[1:] if words[1:2].islower() else words
+        if rtype == "organisation" and not words.endswith("organisation"):
+            words += " organisation"   # "2 NHS organisations"
+        label = f"{len(keys):,} {_plural(words)}"
+        groups.update((k, label) for k in keys)
+    return groups
+
+
+def _plural(words: str) -> str:
+    if words.endswith("y") and not words.endswith(("ay", "ey", "oy")):
+        return words[:-1] + "ies"
+    return words if words.endswith("s") else words + "s"

@@ -104,6 +104,19 @@
     return frame;
   }
 
+  /* Each group of a map too big to draw whole becomes one vis-network cluster. */
+  function fold(network, data) {
+    (data.groups || []).forEach(function (group) {
+      network.cluster({
+        joinCondition: function (n) {   // (earlier groups are nodes too, with no info)
+          var info = data.nodeInfo[n.id];
+          return !!info && info.folded === group.label;
+        },
+        clusterNodeProperties: group
+      });
+    });
+  }
+
   function init(section) {
     if (section.gmReady) return GM.maps[section.id];
     section.gmReady = true;
@@ -118,8 +131,16 @@
     var network = new vis.Network(holder, { nodes: nodes, edges: edges }, data.options);
     var frame = labelFrame(holder);
     var state = { matches: [], next: 0, query: null, faded: false };
+    fold(network, data);
 
     function say(text) { if (status) status.textContent = text; }
+
+    /* A group of a map too big to draw whole is opened to show what it holds. */
+    function open(group) {
+      var label = network.body.nodes[group].options.label;
+      network.openCluster(group);
+      say("Opened " + label + ".");
+    }
 
     function fade(keep, touching) {
       nodes.update(data.nodes.map(function (n) {
@@ -137,6 +158,8 @@
 
     function select(id, move) {
       if (nodes.get(id) === null) return;
+      var within = network.clustering.findNode(id);
+      if (within.length > 1) open(within[0]);
       nodes.update({ id: id, hidden: false });
       var keep = {}, touching = {};
       keep[id] = true;
@@ -160,18 +183,21 @@
 
     // a tooltip is made when first pointed at: thousands made up front slow the first paint
     network.on("hoverNode", function (params) {
-      if (!nodes.get(params.node).title) {
+      var node = nodes.get(params.node);
+      if (node && !node.title) {
         nodes.update({ id: params.node, title: tip(data, data.nodeInfo[params.node], true) });
       }
     });
     network.on("hoverEdge", function (params) {
-      if (!edges.get(params.edge).title) {
+      var edge = edges.get(params.edge);
+      if (edge && !edge.title) {
         edges.update({ id: params.edge, title: tip(data, data.edgeInfo[params.edge], false) });
       }
     });
     network.on("click", function (params) {
-      if (params.nodes.length) select(params.nodes[0], false);
-      else if (params.edges.length && details) {
+      if (params.nodes.length && network.isCluster(params.nodes[0])) open(params.nodes[0]);
+      else if (params.nodes.length) select(params.nodes[0], false);
+      else if (params.edges.length && details && data.edgeInfo[params.edges[0]]) {
         clear();
         describe(details, data, data.edgeInfo[params.edges[0]], false);
       } else clear();
