@@ -55,10 +55,9 @@ def _data(m: Map) -> dict[str, Any]:
                              **({"folded": n.group_of} if n.group_of else {}),
                              "type": styling.humanise(n.type), "kind": styling.humanise(n.kind),
                              "facts": n.facts, "findings": n.findings} for n in m.nodes},
-        "edgeInfo": {e.key: {"name": f"{names[e.source]} \u2014 "
-                                     f"{styling.edge_style(e.relationship).label} \u2014 "
-                                     f"{names[e.target]}", "facts": e.facts,
-                             "rel": styling.edge_style(e.relationship).label} for e in m.edges},
+        # a link's name ("A — reports to — B") is made by the page when it is shown
+        "edgeInfo": {e.key: {"facts": e.facts, "rel": styling.edge_style(e.relationship).label}
+                     for e in m.edges},
         "findings": [{"severity": SEVERITY_WORDS.get(f.severity, f.severity), "rule": f.rule,
                       "message": f.message, "evidence": evidence, "ref": finding_ref(f),
                       "standard": str(f.data.get("standard", ""))}

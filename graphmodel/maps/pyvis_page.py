@@ -50,7 +50,8 @@ def vis_options(nodes: int = 0) -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
         "edges": {"smooth": False},
-        "nodes": {"font": {"face": FONT, "color": styling.INK, "size": labels.MINOR,
+        "nodes": {"physics": False, "shapeProperties": {"borderDashes": False},
+                  "font": {"face": FONT, "color": styling.INK, "size": labels.MINOR,
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": labels.DRAW_THRESHOLD,
                                         "maxVisible": 40}}},
@@ -71,11 +72,17 @@ def _vis_node(n: Node) -> dict[str, Any]:
         font.update(strokeWidth=0, color=styling.text_on(look["fill"]))
         # vis-network fades a name within a pixel of its threshold: solid from 12 px here
         extra["scaling"] = {"label": {"drawThreshold": labels.DRAW_THRESHOLD - 1}}
-    return {**extra, "label": n.label, "shape": n.shape or look["shape"], "size": n.size, "x": n.x, "y": n.y,
-            "color": {**colour, "highlight": colour, "hover": colour},
-            "font": font, "borderWidth": look["width"],
-            "borderWidthSelected": look["width"] + 2,
-            "shapeProperties": {"borderDashes": look["dashes"] or False}, "physics": False}
+    if look["dashes"]:   # (what every node shares is said once, in the options)
+        extra["shapeProperties"] = {"borderDashes": look["dashes"]}
+    return {**extra, "label": n.label, "shape": n.shape or look["shape"], "size": n.size,
+            "x": _whole(n.x), "y": _whole(n.y), "color": {**colour, "highlight": colour,
+                                                          "hover": colour},
+            "font": font, "borderWidth": look["width"], "borderWidthSelected": look["width"] + 2}
+
+
+def _whole(z: float) -> float | int:
+    """A position as an integer when it is one: a big map's page is shorter to read."""
+    return int(z) if float(z).is_integer() else z
 
 
 def _vis_edge(e: Edge) -> dict[str, Any]:
@@ -83,9 +90,12 @@ def _vis_edge(e: Edge) -> dict[str, Any]:
     smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.2} if s.curved else False
     if e.elbow:   # across from the child, then straight up into its parent's box
         smooth = {"enabled": True, "type": "horizontal", "roundness": 1.0}
+    line: dict[str, Any] = {"dashes": list(s.dashes)} if s.dashes else {}
+    if smooth:   # straight unless said (the options' default)
+        line["smooth"] = smooth
+    # pyvis gives a directed network's links an arrow: "" takes it away
     return {"id": e.key, "color": {"color": s.color, "highlight": s.color, "hover": s.color},
-            "width": e.width or s.width, "dashes": list(s.dashes) or False, "smooth": smooth,
-            "arrows": {"to": {"enabled": s.arrow}}}
+            "width": e.width or s.width, "arrows": "to" if s.arrow else "", **line}
 
 
 def network_data(m: Map) -> dict[str, Any]:

@@ -135,6 +135,16 @@
 
     function say(text) { if (status) status.textContent = text; }
 
+    /* What a link's tooltip and details say (undefined for a link between groups). */
+    function linkInfo(id) {
+      var info = data.edgeInfo[id], edge = edges.get(id);
+      if (info && !info.name) {
+        info.name = data.nodeInfo[edge.from].name + " \u2014 " + info.rel + " \u2014 " +
+                    data.nodeInfo[edge.to].name;
+      }
+      return info;
+    }
+
     /* A group of a map too big to draw whole is opened to show what it holds. */
     function open(group) {
       var label = network.body.nodes[group].options.label;
@@ -191,15 +201,15 @@
     network.on("hoverEdge", function (params) {
       var edge = edges.get(params.edge);
       if (edge && !edge.title) {
-        edges.update({ id: params.edge, title: tip(data, data.edgeInfo[params.edge], false) });
+        edges.update({ id: params.edge, title: tip(data, linkInfo(params.edge), false) });
       }
     });
     network.on("click", function (params) {
       if (params.nodes.length && network.isCluster(params.nodes[0])) open(params.nodes[0]);
       else if (params.nodes.length) select(params.nodes[0], false);
-      else if (params.edges.length && details && data.edgeInfo[params.edges[0]]) {
+      else if (params.edges.length && details && linkInfo(params.edges[0])) {
         clear();
-        describe(details, data, data.edgeInfo[params.edges[0]], false);
+        describe(details, data, linkInfo(params.edges[0]), false);
       } else clear();
     });
     network.on("afterDrawing", function (ctx) {
