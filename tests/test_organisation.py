@@ -230,3 +230,35 @@ def test_diff_runs_to_the_day_the_dataset_describes():
     assert "from 2013-10-15 to 2014-01-16" in result.stderr
     ended = {c["id"] for c in json.loads(result.stdout) if c["change"] == "ended"}
     assert "hdc-director-communities-sustainable-harborough" in ended
+
+
+def test_a_popolo_file_from_another_tool_says_what_it_did_not_read(tmp_path):
+    """Another tool's file: dates with a time, contact details, identifiers and events."""
+    path = tmp_path / "council.json"
+    path.write_text(json.dumps({
+        "persons": [{"id": "p1", "name": "Siân Jones", "identifiers": [{"identifier": "7"}],
+                     "contact_details": [{"type": "email", "value": "sj@example.org"}]},
+                    {"id": "p2", "name": "Raj Patel"}],
+        "organizations": [
+            {"id": "council", "name": "Stroud District Council", "classification": "council"},
+            {"id": "audit", "name": "Audit Committee", "classification": "committee",
+             "founding_date": "2010-05-01T00:00:00Z"}],
+        "memberships": [
+            {"id": "m1", "person_id": "p1", "organization_id": "audit", "role": "chair",
+             "on_behalf_of_id": "council", "start_date": "2022-05-18T19:00:00+01:00",
+             "area_id": "ward-5"},
+            {"id": "m2", "person_id": "p2", "organization_id": "audit",
+             "on_behalf_of_id": "council", "start_date": "2022-05-18"}],
+        "events": [{"id": "e1", "name": "Election 2022"}]}), encoding="utf-8")
+    result = run("export", path, "--to", "csv", "--out", tmp_path / "back")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:3] == [
+        f"{path}: 'events' not read: graphmodel reads persons, organizations, memberships and "
+        "posts (warning)",
+        f"{path}:persons: contact_details, identifiers not read: graphmodel keeps no field for "
+        "them (warning)",
+        f"{path}:memberships: area_id not read: graphmodel keeps no field for it (warning)"]
+    back = open_source(tmp_path / "back")
+    assert back.memberships["m1"].start == "2022-05-18"
+    assert back.bodies["audit"].established == "2010-05-01"
+    assert len(back.memberships) == 2 and len(back.people) == 2

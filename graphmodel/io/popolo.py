@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from graphmodel.io.tables import Collected, TableReader, format_cell, normalise_enum
+from graphmodel.io.tables import Collected, NotRead, TableReader, format_cell, normalise_enum
 from graphmodel.model import (BODY_KINDS, DATASET_TYPE, ORGANISATION_KINDS, RECORD_TYPES,
                               ROLES, Network, record_type)
 from graphmodel.problems import Problem
@@ -170,6 +171,12 @@ def _objects(doc: dict[str, Any], key: str, rows: _Rows) -> list[tuple[str, dict
     return found
 
 
+# Popolo's dates are ISO 8601; tools often write a date and time ("2010-05-01T00:00:00Z"):
+# a seat or a body begins or ends on a day, so the day is what is kept
+_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
+_DATE_KEYS = {"founding_date", "dissolution_date", "start_date", "end_date"}
+
+
 def _cells(at: str, item: dict[str, Any], mapping: dict[str, str], rows: _Rows) -> dict[str, str]:
     cells: dict[str, str] = {}
     for popolo_key, column in mapping.items():
@@ -180,8 +187,37 @@ def _cells(at: str, item: dict[str, Any], mapping: dict[str, str], rows: _Rows) 
             rows.error(at, popolo_key, "must be text, a number or null, not "
                        f"{type(item[popolo_key]).__name__}")
             continue
+        if popolo_key in _DATE_KEYS and (stamp := _DATE_TIME.fullmatch(text.strip())):
+            text = stamp.group(1)
         cells[column] = text
     return cells
+
+
+# what a plain Popolo file's objects may hold that graphmodel reads; anything else is
+# reported once per collection as not read (contact details, identifiers, images...)
+_READ_KEYS = {
+    "persons": {"id", "name", "sources"},
+    "organizations": {"id", "name", "classification", "parent_id", "founding_date",
+                      "dissolution_date", "sources"},
+    "posts": {"id", "label", "organization_id", "sources"},
+    "memberships": {"id", "person_id", "organization_id", "post_id", "role", "on_behalf_of_id",
+                    "start_date", "end_date", "sources"},
+}
+
+
+def _report_unread(doc: dict[str, Any], rows: _Rows) -> None:
+    """Say which keys of a plain Popolo file were not read, so nothing goes unremarked."""
+    for key in sorted(set(doc) - set(_READ_KEYS)):
+        rows.out.problems.append(NotRead(rows.where, None, None, f"{key!r} not read: graphmodel "
+                                         "reads persons, organizations, memberships and posts"))
+    for collection, known in _READ_KEYS.items():
+        items = doc.get(collection)
+        extra = sorted({k for item in items if isinstance(item, dict) for k in item} - known) \
+            if isinstance(items, list) else []
+        if extra:
+            rows.out.problems.append(NotRead(rows.where, collection, None, (
+                f"{', '.join(extra)} not read: graphmodel keeps no field for "
+                f"{'it' if len(extra) == 1 else 'them'}")))
 
 
 def _provenance(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]) -> dict[str, str]:
@@ -228,6 +264,7 @@ def read_popolo(path: str | os.PathLike) -> Collected:
         _read_extension(ext, rows)
     else:
         _read_plain(doc, rows, Path(path).stem)
+        _report_unread(doc, rows)
     rows.flush()
     return out
 
