@@ -367,6 +367,64 @@ class Network:
         for record in records:
             self.tables[by_class[type(record)]][record.id] = record
 
+    # One typed property per table (a test checks they match RECORD_TYPES): what
+    # an IDE and mypy see; properties rather than __getattr__, which would first
+    # fail a normal lookup on every access, and analyses make millions of them.
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.tables["documents"]
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        return self.tables["organisations"]
+
+    @property
+    def areas(self) -> dict[str, Area]:
+        return self.tables["areas"]
+
+    @property
+    def themes(self) -> dict[str, Theme]:
+        return self.tables["themes"]
+
+    @property
+    def bodies(self) -> dict[str, Body]:
+        return self.tables["bodies"]
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.tables["people"]
+
+    @property
+    def posts(self) -> dict[str, Post]:
+        return self.tables["posts"]
+
+    @property
+    def memberships(self) -> dict[str, Membership]:
+        return self.tables["memberships"]
+
+    @property
+    def reporting_lines(self) -> dict[str, ReportingLine]:
+        return self.tables["reporting_lines"]
+
+    @property
+    def scrutiny_links(self) -> dict[str, ScrutinyLink]:
+        return self.tables["scrutiny_links"]
+
+    @property
+    def nomination_rights(self) -> dict[str, NominationRight]:
+        return self.tables["nomination_rights"]
+
+    @property
+    def successions(self) -> dict[str, Succession]:
+        return self.tables["successions"]
+
+    @property
+    def resourcing(self) -> dict[str, Resourcing]:
+        return self.tables["resourcing"]
+
+    @property
+    def assessments(self) -> dict[str, Assessment]:
+        return self.tables["assessments"]
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Network) and self.dataset == other.dataset
@@ -441,13 +499,3 @@ def _same_records(snapshot: dict[str, list[Any]], tables: dict[str, dict[str, An
     return snapshot.keys() == tables.keys() and all(
         len(snapshot[name]) == len(table) and all(map(operator.is_, snapshot[name], table.values()))
         for name, table in tables.items())
-
-
-def _table_property(name: str) -> property:
-    return property(lambda self: self.tables[name], doc=f"the {name} table, keyed by id")
-
-
-# net.bodies, net.memberships...: properties rather than __getattr__, which would
-# first fail a normal lookup on every access — analyses make millions of them
-for _rt in RECORD_TYPES:
-    setattr(Network, _rt.name, _table_property(_rt.name))

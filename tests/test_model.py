@@ -84,3 +84,15 @@ def test_every_record_type_carries_provenance():
 def test_dates_are_plain_ascii_digits_with_nothing_after(bad):
     with pytest.raises(dates.DateError):
         dates.parse_date(bad)
+
+
+def test_every_table_is_a_typed_property_of_the_network_holding_its_records(network):
+    import typing
+
+    from graphmodel.model import RECORD_TYPES, Network
+
+    for rt in RECORD_TYPES:
+        prop = vars(Network)[rt.name]
+        assert isinstance(prop, property), rt.name
+        assert typing.get_type_hints(prop.fget)["return"] == dict[str, rt.cls], rt.name
+        assert getattr(network, rt.name) is network.tables[rt.name]
