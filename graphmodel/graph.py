@@ -8,15 +8,16 @@ Take ``network.as_of(date)`` first for a view of one day.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from graphmodel.model import Network
+from graphmodel.model import Membership, Network, Person, Post
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["node_key", "NODE_TABLES", "RELATIONSHIPS", "network_graph", "people_bodies",
-           "accountability_graph", "sitter_key"]
+           "accountability_graph", "sitter_key", "seat_holder", "seats_held"]
 
 NODE_TABLES = {"organisations": "organisation", "bodies": "body", "people": "person",
                "posts": "post"}
@@ -81,8 +82,9 @@ def people_bodies(network: Network) -> "nx.Graph":
     """The bipartite graph of who sits where: people (``bipartite=0``) and bodies (``=1``).
 
     A seat held by a post whose holder is named counts for the holder; a post
-    with no named holder appears as its own node. Edge ``memberships`` lists
-    the membership ids behind each person-body pair.
+    with no named holder appears as its own node (see :func:`sitter_key`). Edge
+    ``memberships`` lists the membership ids behind each person-body pair. The
+    overlaps rules read the same seats (:func:`seats_held`).
     """
     import networkx as nx
 
@@ -94,26 +96,57 @@ def people_bodies(network: Network) -> "nx.Graph":
         if sitter is None:
             continue
         if sitter not in g:
-            rtype, rid = sitter.split(":", 1)
-            record = network.people.get(rid) if rtype == "person" else network.posts.get(rid)
-            g.add_node(sitter, bipartite=0, name=record.name if record else rid,
-                       kind=getattr(record, "kind", "post"))
-        body = node_key("body", m.body)
-        if g.has_edge(sitter, body):
-            g.edges[sitter, body]["memberships"].append(m.id)
+            record = seat_holder(network, m)
+            name = record.name if record else sitter.split(":", 1)[1]
+            g.add_node(sitter, bipartite=0, name=name, kind=getattr(record, "kind", "post"))
+        seat_on = node_key("body", m.body)
+        if g.has_edge(sitter, seat_on):
+            g.edges[sitter, seat_on]["memberships"].append(m.id)
         else:
-            g.add_edge(sitter, body, memberships=[m.id])
+            g.add_edge(sitter, seat_on, memberships=[m.id])
     return g
 
 
-def sitter_key(network: Network, m: Any) -> str | None:
-    """Who holds a seat: the person, else the post's named holder, else the post itself."""
+def sitter_key(network: Network, m: Membership) -> str | None:
+    """Who holds a seat, as a node key: the person; else the named holder of the post;
+    else the post itself; None for a seat whose holder is not named.
+
+    The one definition of who sits: the graph views, the overlaps and scrutiny
+    rules, the representation rules and the maps all ask it.
+
+    >>> from graphmodel.model import Dataset, Post
+    >>> net = Network(Dataset("demo", "Demo"), [Post("dcs", "Director", holder="ann")])
+    >>> sitter_key(net, Membership("m1", "board", post="dcs"))
+    'person:ann'
+    >>> sitter_key(net, Membership("m2", "board", on_behalf_of="police")) is None
+    True
+    """
     if m.person:
-        return node_key("person", m.person)
+        return "person:" + m.person
     if m.post:
         post = network.posts.get(m.post)
-        return node_key("person", post.holder) if post and post.holder else node_key("post", m.post)
+        return "person:" + post.holder if post and post.holder else "post:" + m.post
     return None
+
+
+def seat_holder(network: Network, m: Membership) -> Person | Post | None:
+    """The record of who holds a seat (see :func:`sitter_key`): a Person or, for a post
+    whose holder is not named, the Post; None when not named or not recorded."""
+    who = sitter_key(network, m)
+    if who is None:
+        return None
+    rtype, rid = who.split(":", 1)
+    return network.people.get(rid) if rtype == "person" else network.posts.get(rid)
+
+
+def seats_held(network: Network) -> dict[tuple[str, str], list[Membership]]:
+    """Who sits where: (sitter key, body id) -> the memberships behind it, in source order."""
+    held: dict[tuple[str, str], list[Membership]] = defaultdict(list)
+    for m in network.memberships.values():
+        who = sitter_key(network, m)
+        if who is not None:
+            held[who, m.body].append(m)
+    return held
 
 
 def accountability_graph(network: Network) -> "nx.DiGraph":

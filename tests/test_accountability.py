@@ -5,6 +5,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -12,6 +13,9 @@ from graphmodel import open_source
 from graphmodel.analysis.accountability import (UnknownBody, accountability_findings, chain_end,
                                                 chains)
 from graphmodel.cli import main
+from graphmodel.generate import generate
+from graphmodel.generate.distributions import AS_OF
+from graphmodel.graph import accountability_graph
 from graphmodel.model import Body, Membership, ReportingLine, ScrutinyLink
 from graphmodel.rules import load_rules
 
@@ -221,3 +225,31 @@ def test_a_chain_that_loops_says_so(network):
     assert chain_end(network, chain, as_of="2013-06-01") == (
         "stops short of a root (a full council): the Safer Town Scrutiny Board reports to "
         "the Safer Town Board, already in the chain, a loop")
+
+
+def test_chains_reach_the_bodies_the_notebooks_accountability_graph_reaches_upwards(leeds):
+    day = "2013-03-01"
+    g = accountability_graph(leeds.as_of(day))
+    for body in g:
+        on_chains = {b.id for chain in chains(leeds, body, as_of=day) for b in chain}
+        assert on_chains == {body} | nx.descendants(g, body), body
+    assert nx.descendants(g, "cluster-brigshaw") == {"childrens-trust-board"}
+
+
+def test_long_chains_are_the_bodies_furthest_from_full_council_in_the_notebooks_graph(tmp_path):
+    generate(tmp_path / "g", bodies=400, people=1500, seed=5)
+    network = open_source(tmp_path / "g")
+    g = accountability_graph(network.as_of(AS_OF))
+    roots = [b for b, kind in g.nodes(data="kind") if kind == "full_council"]
+    lines_from_root = nx.multi_source_dijkstra_path_length(g.reverse(), roots)
+    too_long = {b: d for b, d in lines_from_root.items() if d > 4}
+    found = by_rule(accountability_findings(network, as_of=AS_OF), "long-chain")
+    assert {b: f.data["lines"] for b, f in found.items()} == too_long and too_long
+
+
+def test_chains_default_to_the_day_the_dataset_describes(network):
+    # on 1 June 2012 the board still reported to the Town Initiative Board, replaced
+    # in December 2012; today it reports to nothing
+    network.dataset = replace(network.dataset, as_of="2012-06-01")
+    assert [[b.id for b in c] for c in chains(network, "board")] == [["board", "old-board"]]
+    assert [[b.id for b in c] for c in chains(network, "board", as_of="2013-06-01")] == [["board"]]

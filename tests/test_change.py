@@ -73,6 +73,21 @@ def test_two_sources_one_membership_added_one_changed_one_removed(network, tmp_p
             "detail": "role: chair -> vice_chair"} in rows
 
 
+def test_two_sources_are_reviewed_on_the_day_the_new_one_describes(network, tmp_path):
+    network.dataset = replace(network.dataset, as_of="2013-01-01")
+    network.tables["memberships"]["m-ann"] = replace(network.memberships["m-ann"],
+                                                     end="2013-12-31")
+    old = open_source(write_source(network, tmp_path / "old", "csv"))
+    network.tables["memberships"]["m-ann"] = replace(network.memberships["m-ann"],
+                                                     role="vice_chair")
+    new = open_source(write_source(network, tmp_path / "new", "csv"))
+    # on 1 January 2013 Ann was the board's chair in the old source and is not in the
+    # new one; since her seat ended, both sources show a board without a chair
+    assert ("appeared", "finding", "no-chair:board") in summary(changes(old, new))
+    assert ("appeared", "finding", "no-chair:board") not in summary(
+        changes(old, new, as_of="2014-06-01"))
+
+
 def test_diff_needs_from_or_two_sources(dataset_dir):
     runner = CliRunner()
     one = runner.invoke(main, ["diff", str(dataset_dir)])

@@ -1,6 +1,7 @@
 """Overlaps: load, interlocks, brokers and single points of failure."""
 from __future__ import annotations
 
+import copy
 import json
 import random
 from pathlib import Path
@@ -17,7 +18,9 @@ from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.overlaps import Seats, interlocks, overlap_findings
 from graphmodel.cli import main
 from graphmodel.generate import generate
+from graphmodel.graph import people_bodies
 from graphmodel.model import Body, Membership, Person
+from graphmodel.rules import load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 
@@ -151,3 +154,66 @@ def test_overlaps_on_the_command_line_limits_each_rule_with_top():
     assert len(rules) == len(set(rules)) and "interlock" in rules
     interlock = next(f for f in found if f["rule"] == "interlock")
     assert set(interlock["data"]) >= {"shared", "jaccard", "other_body", "standard"}
+
+
+# --- the rules agree with networkx on the graph a notebook gets --------------------------
+
+SEED_DAYS = [("leeds", "2013-03-01"), ("harborough", "2014-01-16")]
+
+
+def notebook_graph(dataset, day):
+    """What a user computes on: graph.people_bodies of the network as it stood that day."""
+    network = open_source(SEED / dataset)
+    return network, people_bodies(network.as_of(day))
+
+
+def is_body(g, v):
+    return g.nodes[v]["bipartite"] == 1
+
+
+def key(finding):
+    return f"{finding.subject.type}:{finding.subject.id}"
+
+
+@pytest.mark.parametrize("dataset, day", SEED_DAYS)
+def test_single_points_of_failure_are_the_articulation_points_of_the_notebooks_graph(dataset,
+                                                                                     day):
+    network, g = notebook_graph(dataset, day)
+    largest = {}   # person -> the pieces with most bodies their leaving would leave
+    for v in nx.articulation_points(g):
+        rest = g.subgraph(nx.node_connected_component(g, v) - {v})
+        pieces = [frozenset(u for u in piece if is_body(g, u))
+                  for piece in nx.connected_components(rest)]
+        most = max(len(piece) for piece in pieces)
+        if not is_body(g, v) and sum(map(len, pieces)) > most:
+            largest[v] = {piece: frozenset().union(*pieces) - piece
+                          for piece in pieces if len(piece) == most}
+    found = rule(overlap_findings(network, as_of=day, top=0), "single-point-of-failure")
+    cut_off = {key(f): frozenset(f"body:{b}" for b in f.data["cut_off_bodies"]) for f in found}
+    assert cut_off.keys() == largest.keys() and found
+    # the piece with the most bodies stays the rest of the network (any one, in a tie)
+    for person, cut in cut_off.items():
+        assert cut in largest[person].values()
+
+
+@pytest.mark.parametrize("dataset, day", SEED_DAYS)
+def test_interlocks_are_the_bodies_sharing_members_in_the_notebooks_graph(dataset, day):
+    network, g = notebook_graph(dataset, day)
+    projected = bipartite.weighted_projected_graph(g, [v for v in g if is_body(g, v)])
+    sharing = {frozenset((a, b)): shared for a, b, shared in projected.edges(data="weight")}
+    found = rule(overlap_findings(network, as_of=day, top=0, min_shared=1), "interlock")
+    assert {frozenset((key(f), f"body:{f.data['other_body']}")): f.data["shared"]
+            for f in found} == sharing
+    assert len(found) == len(sharing) > 0
+
+
+@pytest.mark.parametrize("dataset, day", SEED_DAYS)
+def test_brokers_are_the_people_with_networkxs_betweenness_in_the_notebooks_graph(dataset, day):
+    network, g = notebook_graph(dataset, day)
+    rules = copy.deepcopy(load_rules())
+    rules["overlaps"]["broker"]["sample"] = 0      # every source: networkx's exact figure
+    scores = nx.betweenness_centrality(g)
+    brokers = {v: s for v, s in scores.items() if not is_body(g, v) and s > 0 and g.degree(v) >= 2}
+    found = rule(overlap_findings(network, rules=rules, as_of=day, top=0), "broker")
+    assert {key(f): f.data["betweenness"] for f in found} == pytest.approx(brokers, abs=2e-6)
+    assert found and all(f.data["sampled_sources"] is None for f in found)

@@ -18,15 +18,15 @@ electorate, such as Full Council. Every rule looks at the lines current on one d
 from __future__ import annotations
 
 import datetime as _dt
-from collections import defaultdict, deque
+from collections import defaultdict
 from typing import Any
 
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
-from graphmodel.graph import sitter_key
+from graphmodel.graph import accountability_graph, sitter_key
 from graphmodel.io.tables import suggest
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import Network
+from graphmodel.model import Network, in_period
 from graphmodel.problems import UsageError
 
 __all__ = ["chain_end", "chains", "accountability_findings", "render_chains", "UnknownBody"]
@@ -37,11 +37,14 @@ class UnknownBody(UsageError):
 
 
 class _Lines:
-    """Current reporting lines of one day, up (to parents) and down (to children)."""
+    """Current reporting lines of one day, up (to parents) and down (to children), and
+    as the networkx graph a notebook gets from :func:`graphmodel.graph.accountability_graph`
+    (edge: body -> body it reports to), which the depths, the bodies below and the
+    cycles are computed on."""
 
     def __init__(self, network: Network, as_of: Any):
         self.full = network
-        self.on = dates.as_date(as_of)
+        self.on = network.review_day(as_of)
         self.net = network.as_of(self.on)
         self.past: dict[str, list[Any]] = defaultdict(list)
         for line in network.reporting_lines.values():
@@ -51,9 +54,10 @@ class _Lines:
         for s in network.successions.values():
             self.predecessor_of[s.predecessor].append(s)
         # a body replaced before the day no longer holds anyone to account, even
-        # where the documents do not record it as dissolved
+        # where the documents do not record it as dissolved: it is current up to
+        # the day of its succession, as a record whose end is that day
         replaced = {s.predecessor for s in network.successions.values()
-                    if s.date and dates.latest(s.date) < self.on}
+                    if not in_period(None, s.date, self.on)}
         self.up: dict[str, list[Any]] = defaultdict(list)
         self.down: dict[str, list[str]] = defaultdict(list)
         for line in self.net.reporting_lines.values():
@@ -61,27 +65,23 @@ class _Lines:
                 continue
             self.up[line.body].append(line)
             self.down[line.reports_to].append(line.body)
+        self.graph = accountability_graph(self.net)
+        self.graph.remove_edges_from([(ln.body, ln.reports_to)
+                                      for ln in self.net.reporting_lines.values()
+                                      if ln.reports_to in replaced])
 
     def depths(self, roots: set[str]) -> dict[str, int]:
         """Fewest reporting lines from each body that reaches a root to that root."""
-        depth = {r: 0 for r in roots}
-        queue = deque(sorted(roots))
-        while queue:
-            body = queue.popleft()
-            for child in self.down.get(body, ()):
-                if child not in depth:
-                    depth[child] = depth[body] + 1
-                    queue.append(child)
-        return depth
+        import networkx as nx
+
+        layers = nx.bfs_layers(self.graph.reverse(copy=False), sorted(roots))
+        return {body: depth for depth, layer in enumerate(layers) for body in layer}
 
     def below(self, body: str) -> list[str]:
-        seen, stack = {body}, [body]
-        while stack:
-            for child in self.down.get(stack.pop(), ()):
-                if child not in seen:
-                    seen.add(child)
-                    stack.append(child)
-        return sorted(seen - {body})
+        """The bodies whose lines lead up to this one."""
+        import networkx as nx
+
+        return sorted(nx.ancestors(self.graph, body))
 
 
 def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
@@ -238,12 +238,12 @@ def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
 def _cycles(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
     import networkx as nx
 
-    g = nx.DiGraph((ln.body, ln.reports_to) for ls in lines.up.values() for ln in ls)
+    g = lines.graph
+    loops = [sorted(c) for c in nx.strongly_connected_components(g)
+             if len(c) > 1 or any(g.has_edge(b, b) for b in c)]
     findings = []
-    for component in nx.strongly_connected_components(g):
-        if len(component) < 2 and not any(g.has_edge(b, b) for b in component):
-            continue
-        members = sorted(component)
+    for members in sorted(loops):   # by first body, whatever order the lines are listed in
+        component = set(members)
         bodies = [lines.net.bodies[b] for b in members]
         loop = [ln for b in members for ln in lines.up[b] if ln.reports_to in component]
         findings.append(rule_finding(

@@ -53,13 +53,14 @@ def describe(network: Network, table: str, record: Any) -> str:
     if table == "documents":
         return record.title
     if table == "memberships":
-        who = network.people.get(record.person) if record.person else \
+        sitting = network.people.get(record.person) if record.person else \
             network.posts.get(record.post) if record.post else None
+        who = sitting.name if sitting else record.person or record.post
         body = network.bodies.get(record.body)
         if not (record.person or record.post):   # involvement, holder not named
             org = network.organisations.get(record.on_behalf_of)
             who = f"someone (not named) for {org.name if org else record.on_behalf_of}"
-        return (f"{getattr(who, 'name', who) or record.person or record.post} on the "
+        return (f"{who} on the "
                 f"{body.name if body else record.body} ({record.role.replace('_', ' ')})")
     ends = [getattr(record, f) for f in record.__slots__
             if f in ("body", "reports_to", "scrutiny_body", "nominating_body", "predecessor",
@@ -91,7 +92,11 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
 def changes(old: Network, new: Network, org: str | None = None,
             rules: dict[str, Any] | None = None, as_of: "str | _dt.date | None" = None,
             findings: bool = True) -> list[Change]:
-    """What changed from one source to another: records added, removed and changed."""
+    """What changed from one source to another: records added, removed and changed.
+
+    The findings of both are compared on one day: ``as_of``, else the day the new
+    source describes, else today (``new.review_day(as_of)``).
+    """
     out = []
     for rt in RECORD_TYPES:
         kind, was, now = _SINGULAR[rt.name], old.tables[rt.name], new.tables[rt.name]
@@ -107,7 +112,7 @@ def changes(old: Network, new: Network, org: str | None = None,
                 out.append(Change("changed", kind, key, describe(new, rt.name, now[key]), detail,
                                   evidence_for([(kind, now[key])])))
     if findings:
-        on = dates.as_date(as_of)
+        on = new.review_day(as_of)
         out += _finding_changes(old, on, new, on, org, rules)
     return _ordered(out)
 

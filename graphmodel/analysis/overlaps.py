@@ -16,22 +16,26 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import Any
+from typing import Any, SupportsIndex
 
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.graph import seats_held
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import Network
+from graphmodel.model import Membership, Network
 
 __all__ = ["Seats", "overlap_findings", "interlocks"]
 
 
 class Seats:
-    """Who sits where on one day, as integer-coded sitters and bodies.
+    """Who sits where on one day, as integer-coded sitters and bodies: the seats of
+    :func:`graphmodel.graph.people_bodies` (both read :func:`graphmodel.graph.seats_held`),
+    numbered for the sparse matrices the rules compute on.
 
     Sitters and bodies are numbered in order of their ids, so every result (and
     the sample behind estimated betweenness) is the same whatever order the
-    source lists its records in.
+    source lists its records in. ``held`` and the methods take Python's or
+    numpy's integers.
     """
 
     def __init__(self, network: Network, as_of: Any = None, current: bool = False):
@@ -39,20 +43,11 @@ class Seats:
         self.bodies: list[str] = sorted(self.net.bodies)
         self.body_records = [self.net.bodies[b] for b in self.bodies]
         body_index = {b: i for i, b in enumerate(self.bodies)}
-        holders = {p.id: p.holder for p in self.net.posts.values() if p.holder}
-        seated = []
-        for m in self.net.memberships.values():
-            # as graph.sitter_key, inlined: this loop runs once per membership
-            if m.person:
-                seated.append(("person:" + m.person, m))
-            elif m.post:
-                holder = holders.get(m.post)
-                seated.append(("person:" + holder if holder else "post:" + m.post, m))
+        seated = seats_held(self.net)
         self.sitters: list[str] = sorted({who for who, _ in seated})
         sitter_index = {who: i for i, who in enumerate(self.sitters)}
-        self.held: dict[tuple[int, int], list[Any]] = defaultdict(list)
-        for who, m in seated:
-            self.held[sitter_index[who], body_index[m.body]].append(m)
+        self.held: dict[tuple[SupportsIndex, SupportsIndex], list[Membership]] = {
+            (sitter_index[who], body_index[body]): seats for (who, body), seats in seated.items()}
 
     def matrix(self):
         """The sitters x bodies incidence matrix (1 where someone sits on a body)."""
@@ -65,16 +60,16 @@ class Seats:
         return sparse.csr_matrix((ones, (pairs[:, 0], pairs[:, 1])),
                                  shape=(len(self.sitters), len(self.bodies)))
 
-    def sitter(self, s: int) -> tuple[str, Any]:
+    def sitter(self, s: SupportsIndex) -> tuple[str, Any]:
         kind, rid = self.sitters[s].split(":", 1)
         record = (self.net.people if kind == "person" else self.net.posts).get(rid)
         return kind, record
 
-    def name(self, s: int) -> str:
+    def name(self, s: SupportsIndex) -> str:
         kind, record = self.sitter(s)
         return record.name if record else self.sitters[s].split(":", 1)[1]
 
-    def body(self, b: int) -> Any:
+    def body(self, b: SupportsIndex) -> Any:
         return self.body_records[b]
 
 
@@ -109,7 +104,7 @@ def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
     return findings
 
 
-def _sitter_subject(seats: Seats, s: int):
+def _sitter_subject(seats: Seats, s: SupportsIndex):
     kind, record = seats.sitter(s)
     return subject_of(record, kind) if record else None
 

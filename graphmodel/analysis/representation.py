@@ -36,9 +36,10 @@ from typing import Any, Iterable
 
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
+from graphmodel.graph import seat_holder
 from graphmodel.io.tables import composition
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import Network
+from graphmodel.model import Network, Person
 
 __all__ = ["representation_gaps", "representation", "representation_by_body",
            "UnknownOrganisation", "SEAT", "HOLDER_NOT_NAMED", "NO_SEAT", "NOT_RECORDED",
@@ -116,19 +117,11 @@ class _View:
         # partnerships it needs a seat on; an empty one shows as empty-body
         return _applies(settings, body) and body.organisation != self.org
 
-    def holder(self, m: Any) -> str:
-        if m.person and m.person in self.net.people:
-            return self.net.people[m.person].name
-        post = self.net.posts.get(m.post) if m.post else None
-        return post.name if post else (m.person or m.post or "someone")
-
     def is_elected(self, m: Any, elected_posts: list[str]) -> bool:
-        person = self.net.people.get(m.person) if m.person else None
-        post = self.net.posts.get(m.post) if m.post else None
-        if person is None and post is not None and post.holder:
-            person = self.net.people.get(post.holder)
-        if person is not None and person.kind == "elected_member":
+        holder = seat_holder(self.net, m)
+        if isinstance(holder, Person) and holder.kind == "elected_member":
             return True
+        post = self.net.posts.get(m.post) if m.post else None
         return post is not None and any(w.lower() in post.name.lower() for w in elected_posts)
 
     def evidence(self, body: Any, seats: list[Any]) -> Any:
