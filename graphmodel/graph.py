@@ -112,7 +112,8 @@ def sitter_key(network: Network, m: Membership) -> str | None:
     else the post itself; None for a seat whose holder is not named.
 
     The one definition of who sits: the graph views, the overlaps and scrutiny
-    rules, the representation rules and the maps all ask it.
+    rules, the representation rules and the maps all ask it (or :func:`seat_holder`,
+    :func:`seats_held`, which do).
 
     >>> from graphmodel.model import Dataset, Post
     >>> net = Network(Dataset("demo", "Demo"), [Post("dcs", "Director", holder="ann")])
@@ -135,8 +136,8 @@ def seat_holder(network: Network, m: Membership) -> Person | Post | None:
     who = sitter_key(network, m)
     if who is None:
         return None
-    rtype, rid = who.split(":", 1)
-    return network.people.get(rid) if rtype == "person" else network.posts.get(rid)
+    rtype, _, rid = who.partition(":")
+    return (network.people if rtype == "person" else network.posts).get(rid)
 
 
 def seats_held(network: Network) -> dict[tuple[str, str], list[Membership]]:

@@ -1,10 +1,26 @@
 """Graph measures over a sparse adjacency matrix, fast enough for a million memberships.
 
-networkx computes these one node at a time in Python; on a network of 200,000
-people that takes minutes. Here betweenness runs breadth-first searches from a
-batch of sources at once as sparse matrix products, and articulation points
-come from one iterative depth-first search over the matrix's arrays. Both give
-the same answers as networkx (the tests compare them).
+Betweenness runs breadth-first searches from a batch of sources at once as
+sparse matrix products, and articulation points (with the bodies each would cut
+off) come from one iterative depth-first search over the matrix's arrays. Both
+give the same answers as networkx (the tests compare them, on random graphs and
+on ``graph.people_bodies`` of the seed datasets).
+
+They are kept, rather than networkx's algorithms on the people-bodies graph,
+because networkx misses the benchmark's targets there. Measured on the
+benchmark's network (1,100,000 memberships, 151,299 sitters and bodies, 481,366
+pairs; CPU seconds, one run, ``python benchmarks/analysis.py --compare-networkx``):
+
+- betweenness from the rules' 128 sampled sources: 5.6 s here; networkx's
+  ``betweenness_centrality(k=...)`` about 417 s (timed from 2 sources, scaled).
+  The nx-parallel backend could not be tried: its release for Python 3.11 (0.3)
+  fails to load with networkx 3.6, and 0.4 needs Python 3.12; two cores would at
+  best halve networkx's time.
+- cut-off bodies: 1.0 s here; networkx's ``articulation_points`` alone 1.4 s and
+  ``biconnected_components`` alone 2.5 s, before working out what each cuts off.
+- either needs the networkx graph first: ``graph.people_bodies`` takes 6.7 s
+  where the rules' integer-coded seats take 4.8 s (with the incidence matrix 0.2 s
+  more, against 4.4 s for ``bipartite.biadjacency_matrix``).
 """
 from __future__ import annotations
 

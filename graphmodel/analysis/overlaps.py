@@ -1,7 +1,11 @@
 """Overlaps: who sits on too much, which bodies are bound together, who holds them together.
 
 All rules look at who sits where on one day: the bipartite graph of people
-(a post whose holder is not named counts as its own sitter) and bodies.
+(a post whose holder is not named counts as its own sitter) and bodies, the
+seats of :func:`graphmodel.graph.people_bodies`, numbered for sparse matrices
+(:class:`Seats`). They compute on those matrices rather than on networkx's graph,
+which the benchmark measured several times slower (see
+:mod:`graphmodel.analysis.centrality`); the tests check they agree with networkx.
 
 - ``person-load``: someone on more current bodies than the rules allow.
 - ``interlock``: two bodies sharing members (``shared``, and ``jaccard`` = shared
