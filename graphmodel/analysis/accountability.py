@@ -18,8 +18,9 @@ electorate, such as Full Council. Every rule looks at the lines current on one d
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
@@ -28,6 +29,9 @@ from graphmodel.io.tables import suggest
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network, in_period
 from graphmodel.problems import UsageError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["chain_end", "chains", "accountability_findings", "render_chains", "UnknownBody"]
 
@@ -65,10 +69,15 @@ class _Lines:
                 continue
             self.up[line.body].append(line)
             self.down[line.reports_to].append(line.body)
-        self.graph = accountability_graph(self.net)
-        self.graph.remove_edges_from([(ln.body, ln.reports_to)
-                                      for ln in self.net.reporting_lines.values()
-                                      if ln.reports_to in replaced])
+        self.replaced = replaced
+
+    @functools.cached_property
+    def graph(self) -> "nx.DiGraph":
+        """The accountability graph of the day, less the lines to replaced bodies."""
+        g = accountability_graph(self.net)
+        g.remove_edges_from([(ln.body, ln.reports_to) for ln in self.net.reporting_lines.values()
+                             if ln.reports_to in self.replaced])
+        return g
 
     def depths(self, roots: set[str]) -> dict[str, int]:
         """Fewest reporting lines from each body that reaches a root to that root."""
