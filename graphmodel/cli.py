@@ -114,9 +114,10 @@ def review_day(network: Any, as_of: str | None) -> str:
 
 def note_without_org(network: Any, org: str | None) -> None:
     """Say on stderr which rules a review without an organisation could not run."""
-    if org or network.dataset.home_organisation:
+    from graphmodel.analysis.organisation import no_organisation_message, organisation_if_any
+
+    if organisation_if_any(network, org):
         return
-    from graphmodel.analysis.organisation import no_organisation_message
     click.echo("note: representation and resources rules not run: "
                + no_organisation_message(network), err=True)
 

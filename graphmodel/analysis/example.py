@@ -33,11 +33,13 @@ _MADE_UP = {
 }
 
 
-def tiny_network(*records: Any, as_of: str = "2014-01-01") -> Network:
+def tiny_network(*records: Any, as_of: str = "2014-01-01",
+                 home: str | None = "council") -> Network:
     """A dataset, as of ``as_of``, whose home organisation is the Town Council
-    (``council``), holding ``records`` and every record they refer to that is not
-    given, made up and named from its id (``health-trust``: Health Trust)."""
-    net = Network(Dataset("tiny", "Tiny town", "council", as_of=as_of), [COUNCIL, *records])
+    (``council``; ``home=None`` for none), holding ``records`` and every record they
+    refer to that is not given, made up and named from its id (``health-trust``:
+    Health Trust)."""
+    net = Network(Dataset("tiny", "Tiny town", home, as_of=as_of), [COUNCIL, *records])
     fields = {rt.cls: [(f.name, f.metadata["ref"]) for f in rt.fields if f.metadata["ref"]]
               for rt in RECORD_TYPES}
     for record in list(net.records()):
