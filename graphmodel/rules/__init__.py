@@ -2,10 +2,12 @@
 
 The default file (``default.yaml`` beside this module) encodes published
 guidance; a council passes its own with ``--rules FILE``. A file is checked
-when it is read, and a bad one is refused with the reason.
+when it is read, against the settings each rule declares (:mod:`.registry`),
+and a bad one is refused with the reason.
 """
 from __future__ import annotations
 
+import copy
 import functools
 from importlib import resources
 from pathlib import Path
@@ -13,6 +15,7 @@ from typing import Any
 
 from graphmodel.model import BODY_KINDS, LEVELS, RECOMMENDATIONS
 from graphmodel.problems import UsageError
+from graphmodel.rules.registry import TOPICS, registered
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -26,23 +29,26 @@ class RulesError(UsageError):
 def declared() -> dict[str, dict[str, dict[str, str]]]:
     """topic -> rule -> the settings it takes (beyond severity, standard, enabled) and
     what kind of value each is, as the rules declare them (see :mod:`.registry`)."""
-    from graphmodel.rules.registry import TOPICS, registered
-
     rules: dict[str, dict[str, dict[str, str]]] = {topic: {} for topic in TOPICS}
     for r in registered().values():
         rules[r.topic][r.name] = r.settings
     return rules
 
 
-@functools.cache
 def _default_text() -> str:
     return resources.files("graphmodel.rules").joinpath("default.yaml").read_text(encoding="utf-8")
 
 
-def _defaults() -> dict[str, Any]:
+@functools.cache
+def _parsed_defaults() -> dict[str, Any]:
     import yaml
 
     return yaml.safe_load(_default_text())
+
+
+def _defaults() -> dict[str, Any]:
+    """The default rules, a copy the caller may change."""
+    return copy.deepcopy(_parsed_defaults())
 
 
 def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, Any]]]:
