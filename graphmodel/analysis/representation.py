@@ -51,6 +51,7 @@ NO_SEAT = "no-seat"                     # the source says it has none, or lists 
 NOT_RECORDED = "not-recorded"           # nothing recorded says either way
 REPRESENTATION = (SEAT, HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED)
 
+
 def representation(body: Any, org: str, seats: Iterable[Any]) -> str:
     """Whether ``org`` sits on ``body``: SEAT, HOLDER_NOT_NAMED, NO_SEAT or NOT_RECORDED.
 

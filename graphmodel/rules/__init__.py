@@ -74,13 +74,14 @@ def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, 
     return with_defaults(given, where)
 
 
-def with_defaults(given: Any, where: str = "the rules given") -> dict[str, dict[str, dict[str, Any]]]:
+def with_defaults(given: Any,
+                  where: str = "the rules given") -> dict[str, dict[str, dict[str, Any]]]:
     """``given`` rules (topic -> rule -> settings) over the defaults, checked: a rule or
     setting left out keeps its default."""
     if not isinstance(given, dict):
         raise RulesError(f"{where}: a standards file is a mapping of topics to rules")
     rules = declared()
-    merged = {topic: dict(named) for topic, named in _defaults().items()}
+    merged = _defaults()
     for topic, named in given.items():
         if topic not in rules:
             raise RulesError(f"{where}: unknown topic {topic!r}; topics are {', '.join(rules)}")
@@ -92,7 +93,7 @@ def with_defaults(given: Any, where: str = "the rules given") -> dict[str, dict[
                                  f"{', '.join(rules[topic])}")
             if not isinstance(settings, dict):
                 raise RulesError(f"{where}: {topic}.{name}: expected settings (severity, ...)")
-            merged[topic][name] = {**merged[topic].get(name, {}), **settings}
+            merged[topic][name].update(settings)
     return _check(merged, where)
 
 
