@@ -6,12 +6,16 @@ as tables are read; this module checks the records against each other.
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from graphmodel import dates
-from graphmodel.io.tables import Collected, composition, suggest
+from graphmodel.composition import composition
 from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Network, record_type
+from graphmodel.names import suggest
 from graphmodel.problems import Problem, errors
+
+if TYPE_CHECKING:
+    from graphmodel.io.tables import Collected
 
 __all__ = ["check_references", "build_network", "validate"]
 

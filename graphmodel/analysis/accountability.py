@@ -24,7 +24,7 @@ from typing import Any
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.graph import sitter_key
-from graphmodel.io.tables import suggest
+from graphmodel.names import suggest
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 from graphmodel.problems import UsageError

@@ -36,7 +36,7 @@ from typing import Any, Iterable
 
 from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
 from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
-from graphmodel.io.tables import composition
+from graphmodel.composition import composition
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 

@@ -35,10 +35,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from graphmodel.io.tables import Collected, NotRead, TableReader, format_cell, normalise_enum
+from graphmodel.io.tables import Collected, TableReader, format_cell, normalise_enum
 from graphmodel.model import (BODY_KINDS, DATASET_TYPE, ORGANISATION_KINDS, RECORD_TYPES,
                               ROLES, Network, record_type)
-from graphmodel.problems import Problem
+from graphmodel.problems import NotRead, Problem
 
 __all__ = ["read_popolo", "write_popolo", "to_popolo"]
 
@@ -225,10 +225,9 @@ def _provenance(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
     if not sources:
         return {}
     first = sources[0] if isinstance(sources, list) else None
-    if not isinstance(first, dict) or _text(first.get("url")) in (None, ""):
+    if not isinstance(first, dict) or not (url := _text(first.get("url"))):
         rows.warn(at, "sources", "not read: expected a list of {url, note} objects")
         return {}
-    url = _text(first["url"])
     doc = docs.setdefault(url, f"source-{len(docs) + 1}")
     note = _text(first.get("note")) or ""
     return {"source_document": doc, "source_section": note}
@@ -306,7 +305,8 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
     """A Popolo file from elsewhere: map what it says, warn about its gaps."""
     docs: dict[str, str] = {}
     memberships = _objects(doc, "memberships", rows)
-    used_as_org = {_text(m.get("on_behalf_of_id")) for _, m in memberships}
+    used_as_org = {org for _, m in memberships
+                   if (org := _text(m.get("on_behalf_of_id"))) is not None}
     kinds: dict[str, str] = {}
     for at, item in _objects(doc, "organizations", rows):
         table, kind = _classify(at, item, used_as_org, rows)
@@ -335,9 +335,10 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
             cells.pop("organisation")
         cells.update(_provenance(at, item, rows, docs))
         rows.add("posts", at, cells)
-    people = {cells.get("id"): cells for _, cells in rows.rows.get("people", [])}
+    people = {cells["id"]: cells for _, cells in rows.rows.get("people", []) if "id" in cells}
     for at, item in memberships:
-        if kinds.get(_text(item.get("organization_id"))) == "organisations":
+        org = _text(item.get("organization_id"))
+        if org is not None and kinds.get(org) == "organisations":
             _affiliation(at, item, people, rows)
         else:
             rows.add("memberships", at, _membership(at, item, rows, docs))
@@ -367,8 +368,8 @@ def _affiliation(at: str, item: dict[str, Any], people: dict[str, dict[str, str]
     """A membership of an organisation (a party, an employer) is no seat on a body: it
     becomes the person's organisation, when they have none yet."""
     org, person = _text(item.get("organization_id")), _text(item.get("person_id"))
-    cells = people.get(person)
-    if cells is not None and not cells.get("organisation"):
+    cells = people.get(person) if person is not None else None
+    if cells is not None and org is not None and not cells.get("organisation"):
         cells["organisation"] = org
         rows.warn(at, "organization_id", f"{org!r} is an organisation, not a body: read as "
                   f"the organisation of person {person!r}, not as a seat")
