@@ -54,10 +54,13 @@ def check_references(c: Collected) -> list[Problem]:
             problems.append(Problem(where, row, field, message, level))
 
     if c.dataset is None:
-        if "dataset" not in c.files:
-            problems.append(Problem(c.files.get("_source", "source"), None, None,
-                                    "no dataset table: add dataset.csv with columns "
-                                    + ", ".join(DATASET_TYPE.columns)))
+        if c.unreadable:
+            pass  # the reader has said why; no table in it can be found missing
+        elif "dataset" not in c.files:
+            source = c.files.get("_source", "source")
+            table = "a dataset sheet" if source.lower().endswith(".xlsx") else "dataset.csv"
+            problems.append(Problem(source, None, None, f"no dataset table: add {table} with "
+                                    "columns " + ", ".join(DATASET_TYPE.columns)))
         elif not any(p.file == c.files["dataset"] and p.level == "error" for p in c.problems):
             problems.append(Problem(c.files["dataset"], None, None, "the dataset table has no "
                                     "row: add one row under the header"))

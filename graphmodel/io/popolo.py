@@ -239,24 +239,9 @@ def read_popolo(path: str | os.PathLike) -> Collected:
     where = str(path)
     out.files["_source"] = where
     rows = _Rows(where, out)
-    try:
-        doc = json.loads(Path(path).read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        rows.error(None, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")
-        return out
-    except json.JSONDecodeError as exc:
-        rows.error(f"line {exc.lineno} column {exc.colno}", None,
-                   f"not valid JSON ({exc.msg}); the file may be truncated")
-        return out
-    except RecursionError:
-        rows.error(None, None, "JSON nested too deeply to read")
-        return out
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        rows.error(None, None, f"not valid JSON ({exc})")
-        return out
-    if not isinstance(doc, dict):
-        rows.error(None, None, "a Popolo file is a JSON object with persons, organizations, "
-                   "memberships and posts")
+    doc = _json_object(path, rows)
+    if doc is None:
+        out.unreadable = True
         return out
     ext = doc.get("graphmodel")
     if isinstance(ext, dict):
@@ -266,6 +251,30 @@ def read_popolo(path: str | os.PathLike) -> Collected:
         _report_unread(doc, rows)
     rows.flush()
     return out
+
+
+def _json_object(path: str | os.PathLike, rows: _Rows) -> dict[str, Any] | None:
+    """The file's JSON object; None, with the error noted, when it holds none."""
+    try:
+        doc = json.loads(Path(path).read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        rows.error(None, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")
+        return None
+    except json.JSONDecodeError as exc:
+        rows.error(f"line {exc.lineno} column {exc.colno}", None,
+                   f"not valid JSON ({exc.msg}); the file may be truncated")
+        return None
+    except RecursionError:
+        rows.error(None, None, "JSON nested too deeply to read")
+        return None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        rows.error(None, None, f"not valid JSON ({exc})")
+        return None
+    if not isinstance(doc, dict):
+        rows.error(None, None, "a Popolo file is a JSON object with persons, organizations, "
+                   "memberships and posts")
+        return None
+    return doc
 
 
 def _read_extension(ext: dict[str, Any], rows: _Rows) -> None:

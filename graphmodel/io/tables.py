@@ -173,6 +173,9 @@ class Collected:
     # reference to them is not reported again as unknown
     rejected: set[tuple[str, str]] = field(default_factory=set)
     unread: set[str] = field(default_factory=set)
+    # the source as a whole could not be read (a damaged workbook, broken JSON): no table
+    # in it is reported missing
+    unreadable: bool = False
     # the readable cells of rows that were not kept (table, row, values), so that their
     # references are checked in the same pass as their bad cells
     partial: list[tuple[str, int | str, dict[str, Any]]] = field(default_factory=list)

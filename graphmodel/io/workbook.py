@@ -39,6 +39,7 @@ def read_workbook(path: str | os.PathLike) -> Collected:
         # (BadZipFile, KeyError, XML ParseError, zlib.error, AttributeError on a chartsheet...)
         out.problems.append(Problem(where, None, None, f"cannot be opened as an .xlsx workbook "
                                     f"({type(exc).__name__}: {exc}); save it from Excel as .xlsx"))
+        out.unreadable = True
         return out
     try:
         # the Instructions sheet of a template or export is notes for people, not data
