@@ -19,6 +19,8 @@ from typing import Any, Callable, Iterator
 import click
 
 from graphmodel.problems import FINDINGS, INVALID_DATA
+from graphmodel.sources import EXPORT_FORMATS
+from graphmodel.summary import LISTABLE
 
 FORMATS = ("table", "json", "csv")
 SEVERITIES = ("info", "warning", "error")   # graphmodel.analysis.findings.SEVERITIES
@@ -167,24 +169,14 @@ def validate(source: str, dataset: str | None) -> None:
 @format_option("table", "json")
 def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
     """Count the records in SOURCE current on a day (--as-of, else the dataset's date)."""
-    from graphmodel import render
-    from graphmodel.summary import summarise
+    from graphmodel.summary import render_summary, summarise
 
     network = open_network(source, dataset)
-    result = summarise(network, as_of=review_day(network, as_of))
-    if fmt == "json":
-        click.echo(render.to_json(result))
-        return
-    ds = result["dataset"]
-    home = ds["home_organisation"]["name"] or "none named"
-    click.echo(f"{ds['name']} ({ds['id']}), home organisation: {home}, "
-               f"as of {result['as_of']}")
-    rows = [{"record type": k, "count": v} for k, v in result["counts"].items()]
-    click.echo(render.table(rows, ["record type", "count"]))
+    click.echo(render_summary(summarise(network, as_of=review_day(network, as_of)), fmt))
 
 
 @main.command(name="list")
-@click.argument("what", type=click.Choice(["organisations", "bodies", "people", "posts"]))
+@click.argument("what", type=click.Choice(LISTABLE))
 @source_argument
 @format_option()
 def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
@@ -212,7 +204,7 @@ dataset_out_option = click.option("--out", required=True, type=click.Path(file_o
 @main.command()
 @source_argument
 @click.option("--to", "to", required=True,
-              type=click.Choice(["popolo", "csv", "xlsx", "graphml", "gexf"]),
+              type=click.Choice(EXPORT_FORMATS),
               help="Format to write.")
 @click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
 @force_option
