@@ -55,7 +55,9 @@ def test_validate_a_bad_source_prints_every_problem_and_exits_3(dataset_dir):
 def test_a_missing_source_is_a_usage_error(tmp_path):
     result = run("summary", tmp_path / "nowhere")
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {tmp_path / 'nowhere'}: no such file or directory")
+    assert result.stderr == (f"error: {tmp_path / 'nowhere'}: no such file or directory; "
+                             "SOURCE is a dataset directory, an .xlsx workbook or a Popolo "
+                             ".json file\n")
 
 
 def test_an_unknown_option_is_a_usage_error(dataset_dir):
@@ -135,9 +137,13 @@ def test_export_then_read_back_is_the_same_network(tmp_path, dataset_dir, networ
 
 
 @pytest.mark.parametrize("to", ["graphml", "gexf"])
-def test_export_graph_formats(tmp_path, dataset_dir, to):
+def test_export_graph_formats(tmp_path, dataset_dir, network, to):
+    import networkx as nx
     assert run("export", dataset_dir, "--to", to, "--out", tmp_path / f"g.{to}").exit_code == 0
-    assert (tmp_path / f"g.{to}").read_text(encoding="utf-8").startswith("<?xml")
+    graph = getattr(nx, f"read_{to}")(tmp_path / f"g.{to}")
+    assert sorted(graph) == sorted(
+        [f"organisation:{o}" for o in network.organisations] + [f"body:{b}" for b in network.bodies]
+        + [f"person:{p}" for p in network.people] + [f"post:{p}" for p in network.posts])
 
 
 def test_importing_the_cli_loads_no_heavy_library():
@@ -252,7 +258,9 @@ def test_load_refuses_a_uri_that_is_not_neo4j_s(dataset_dir, uri, says):
 def test_export_onto_a_folder_asks_for_a_file_name(tmp_path, dataset_dir, to):
     result = run("export", dataset_dir, "--to", to, "--out", tmp_path)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {tmp_path}: is a folder; give a file name")
+    example = tmp_path / f"network.{'json' if to == 'popolo' else to}"
+    assert result.stderr == (f"error: {tmp_path}: is a folder; give a file name for --out, "
+                             f"such as {example}\n")
 
 
 def test_export_to_csv_refuses_someone_elses_folder_unless_forced(tmp_path, dataset_dir,

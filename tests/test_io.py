@@ -149,8 +149,21 @@ def test_graphml_holds_every_node_and_relationship(tmp_path, network):
 
 def test_gexf_is_well_formed_and_names_the_bodies(tmp_path, network):
     path = write_source(network, tmp_path / "town.gexf", "gexf")
-    labels = {n.get("label") for n in ET.parse(path).iter() if n.tag.endswith("node")}
-    assert {"Safer Town Board", "Safer Town Scrutiny Board"} <= labels
+    labels = sorted(n.get("label") for n in ET.parse(path).iter() if n.tag.endswith("}node"))
+    assert labels == sorted([
+        "Town Council", "County Police",                                  # organisations
+        "Full Council", "Safer Town Board", "Safer Town Scrutiny Board",  # bodies
+        "Town Initiative Board", "Ann Smith", "Bob Jones",                # and people
+        "Director of Neighbourhoods"])                                    # and a post
+
+
+@pytest.mark.parametrize("to", ["graphml", "gexf"])
+def test_an_organisation_and_a_body_of_the_same_id_are_two_nodes(tmp_path, network, to):
+    network.bodies["police"] = Body("police", "Police Liaison Board", "partnership_board")
+    graph = getattr(nx, f"read_{to}")(write_source(network, tmp_path / f"town.{to}", to))
+    assert graph.nodes["organisation:police"]["name"] == "County Police"
+    assert graph.nodes["body:police"]["name"] == "Police Liaison Board"
+    assert graph.number_of_nodes() == 10
 
 
 def test_unknown_export_format_is_refused(network, tmp_path):
