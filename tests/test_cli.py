@@ -34,6 +34,19 @@ def test_every_command_has_help():
         assert first and " ".join(first.split()) in " ".join(result.output.split()), path
 
 
+def test_an_option_that_means_one_thing_has_one_help_text_in_every_command():
+    helps: dict[str, set[str]] = {}
+    for _, command in _commands(main):
+        for param in command.params:
+            if isinstance(param, click.Option):
+                helps.setdefault(param.opts[0], set()).add(param.help)
+    # what --out writes, --to (a format to export, a day to diff to) and --org (the
+    # organisation reviewed, or the one making the appointments imported) differ by command
+    assert {name for name, texts in helps.items() if len(texts) > 1} == {"--out", "--to",
+                                                                       "--org"}
+    assert len(helps["--org"]) == 2
+
+
 def test_validate_a_good_source_exits_0(dataset_dir):
     result = run("validate", dataset_dir)
     assert result.exit_code == 0
@@ -116,10 +129,11 @@ def test_summary_table(dataset_dir):
     ("people", {"ann", "bob"}),
     ("organisations", {"council", "police"}),
 ])
-def test_list_json_has_id_name_and_kind(dataset_dir, what, expected):
+def test_list_json_has_id_name_and_kind(dataset_dir, network, what, expected):
     rows = json.loads(run("list", what, dataset_dir, "--format", "json").stdout)
     assert {r["id"] for r in rows} == expected
-    assert all(r["name"] and r["kind"] for r in rows)
+    assert {r["id"]: (r["name"], r["kind"]) for r in rows} == {
+        key: (record.name, record.kind) for key, record in network.tables[what].items()}
 
 
 def test_list_table(dataset_dir):

@@ -80,6 +80,17 @@ def test_a_real_world_popolo_file_imports_with_warnings_for_its_gaps(tmp_path):
         "current until its end date (warning)"]
 
 
+def test_a_key_with_a_line_break_is_named_quoted_on_one_line(tmp_path):
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps({"persons": [{"id": "p1", "name": "Jo Bloggs",
+                                             "home\naddress": "1 High St", "phone": "1"}]}),
+                    encoding="utf-8")
+    _, problems = read_source(path)
+    assert [str(p) for p in problems] == [
+        f"{path}:persons: 'home\\naddress', phone not read: graphmodel keeps no field for "
+        "them (warning)"]
+
+
 def test_broken_json_is_a_problem_with_its_position(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"persons": [{"id": "p1", "name": ', encoding="utf-8")

@@ -216,8 +216,14 @@ def _report_unread(doc: dict[str, Any], rows: _Rows) -> None:
             if isinstance(items, list) else []
         if extra:
             rows.out.problems.append(NotRead(rows.where, collection, None, (
-                f"{', '.join(extra)} not read: graphmodel keeps no field for "
+                f"{', '.join(map(_key_name, extra))} not read: graphmodel keeps no field for "
                 f"{'it' if len(extra) == 1 else 'them'}")))
+
+
+def _key_name(key: str) -> str:
+    """A JSON key as a message names it: plain (contact_details), or quoted when it holds
+    anything else (a line break, a space), so that the message stays one readable line."""
+    return key if re.fullmatch(r"[\w\-]+", key) else repr(key)
 
 
 def _provenance(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]) -> dict[str, str]:
