@@ -491,9 +491,7 @@ def pack_options(fn: Callable) -> Callable:
 def review_settings(network: Any, rules_file: str | None, as_of: str | None,
                     **settings: Any) -> dict[str, Any]:
     from graphmodel.rules import load_rules
-    day = review_day(network, as_of)
-    note_without_org(network, settings.get("org"))
-    return {"rules": load_rules(rules_file), "as_of": day, **settings}
+    return {"rules": load_rules(rules_file), "as_of": review_day(network, as_of), **settings}
 
 
 @main.command(name="map")
@@ -522,6 +520,7 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html")
+    note_without_org(network, org)   # after the map: a representation map refuses instead
     for note in (m.notice, m.sparse):
         if note:
             click.echo(f"note: {note}", err=True)
@@ -543,6 +542,7 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
     network = open_network(source, dataset)
     path = write_deck(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
+    note_without_org(network, org)
     click.echo(f"wrote {path}: move with the arrow keys, or the buttons at its foot", err=True)
 
 
@@ -559,6 +559,7 @@ def report(source: str, dataset: str | None, org: str | None, rules_file: str | 
     network = open_network(source, dataset)
     written = write_report(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
+    note_without_org(network, org)
     click.echo(f"wrote {', '.join(str(p) for p in written.values())}", err=True)
 
 
