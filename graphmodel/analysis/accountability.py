@@ -24,7 +24,7 @@ from typing import Any, Iterator
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.graph import sitter_key
-from graphmodel.io.tables import suggest
+from graphmodel.names import suggest
 from graphmodel.model import BODY_KINDS, Network
 from graphmodel.problems import UsageError
 from graphmodel.rules.registry import rule, view

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graphmodel.io.tables import suggest
+from graphmodel.names import suggest
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
 

@@ -36,7 +36,7 @@ from typing import Any, Iterable, Iterator
 
 from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
-from graphmodel.io.tables import composition
+from graphmodel.composition import composition
 from graphmodel.model import Network
 from graphmodel.rules.registry import rule, view
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
-from graphmodel.io.tables import suggest
+from graphmodel.names import suggest
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
 
