@@ -19,7 +19,8 @@ and measures **first paint**: from the start of navigation to the end of the
 first frame in which the network's canvas drew anything (a hook on the canvas's
 fill and stroke, the same for both pages), and **panning**: the mean time between
 frames while the mouse drags the map 30 steps. It also reports how long
-graphmodel took to lay the map out and write it.
+graphmodel took to lay the map out and write it, and the machine's load average
+before and after (the figures are wall-clock times, slowed by any other work).
 Targets: graphmodel's first paint <= 1 s and panning <= 33 ms a frame in every
 run. Exits 0 when every run meets them.
 """
@@ -142,6 +143,11 @@ def measure(browser, path: Path, timeout: float) -> tuple[float | None, float | 
     return first, frame, drawn, len(outside)
 
 
+def _load() -> str:
+    """The machine's load average over 1, 5 and 15 minutes: other work slows the browser."""
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "-"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bodies", type=int, default=160)
@@ -166,6 +172,7 @@ def main() -> int:
     print(f"network: {nodes:,} nodes, {links:,} links; graphmodel laid out and wrote its map "
           f"in {built:.1f} s ({ours.stat().st_size / 2**20:.1f} MiB); "
           f"pyvis page {theirs.stat().st_size / 2**20:.1f} MiB")
+    print(f"load average before: {_load()}")
     results: dict[str, list[tuple]] = {"graphmodel": [], "pyvis defaults": []}
     with sync_playwright() as p:
         args_ = ["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
@@ -190,6 +197,7 @@ def main() -> int:
                   f"(max {max(frames):.0f})")
         else:
             print(f"{name:<16} never painted")
+    print(f"load average after: {_load()}")
     ok = all(first is not None and first <= TARGET_SECONDS and frame <= TARGET_FRAME_MS
              and drawn == nodes for first, frame, drawn in results["graphmodel"])
     print(f"targets: graphmodel's first paint <= {TARGET_SECONDS:.0f} s and panning <= "

@@ -7,6 +7,7 @@ skips them.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ import pytest
 from graphmodel import open_source
 from graphmodel.analysis.review import review
 from graphmodel.maps.highlights import key_findings
-from graphmodel.maps import make_map, write_map
+from graphmodel.maps import labels, make_map, write_map
 from graphmodel.maps.deck import write_deck
 from graphmodel.report import write_report
 
@@ -470,6 +471,12 @@ def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
     visit = Visit(browser, write_map(m, out / "big.html"))
     visit.drawn("map-network")
     page = visit.page
+    # the small names are given to vis-network only once the zoom would show them
+    small = next(n for n in m.nodes if n.font == labels.MINOR)
+    label_of = f"GM.maps['map-network'].network.body.nodes[{json.dumps(small.key)}].options.label"
+    assert page.evaluate(label_of) is None
+    page.evaluate("GM.maps['map-network'].network.moveTo({scale: 2.5})")
+    page.wait_for_function(f"{label_of} === {json.dumps(small.label)}", timeout=5_000)
     rows_of = "#map-network .gm-{}-rows tr"
     assert page.locator(rows_of.format("node")).count() == 0
     page.locator("#map-network details.gm-alt > summary").click()

@@ -47,12 +47,17 @@ def _name(n: Node) -> str:
 
 
 def _data(m: Map) -> dict[str, Any]:
-    """pyvis's nodes, edges and options, and what tooltips, details, search and filters say."""
-    names = {n.key: _name(n) for n in m.nodes}
+    """What the page needs to draw the map: pyvis's nodes, edges and options (and, on a map
+    too big to draw whole, which group each folded node is in)."""
+    folded = {n.key: n.group_of for n in m.nodes if n.group_of}
+    return {"id": m.id, **network_data(m), **({"folded": folded} if folded else {})}
+
+
+def _info(m: Map) -> dict[str, Any]:
+    """What tooltips, details, search, filters and tables say: read by the page's script
+    only when first needed, so that it does not delay the first drawing of a big map."""
     return {
-        "id": m.id, **network_data(m),
-        "nodeInfo": {n.key: {"name": names[n.key], "find": n.find, "group": n.group,
-                             **({"folded": n.group_of} if n.group_of else {}),
+        "nodeInfo": {n.key: {"name": _name(n), "find": n.find, "group": n.group,
                              "type": styling.humanise(n.type), "kind": styling.humanise(n.kind),
                              "facts": n.facts, "findings": n.findings} for n in m.nodes},
         # a link's name ("A — reports to — B") is made by the page when it is shown
@@ -279,6 +284,7 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
         f'the tables below"></div>{_legend_box(m, level + 1) if bare else ""}</div>'
         f'{"" if bare else _side(m, level)}</div>{extras}'
         f'<script type="application/json" class="gm-data">{safe_json(_data(m))}</script>'
+        f'<script type="application/json" class="gm-info">{safe_json(_info(m))}</script>'
         f"</section>")
 
 
