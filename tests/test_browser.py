@@ -460,6 +460,38 @@ def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, vi
     visit.clean()
 
 
+def _named_at_first_view(browser, out, dataset: str, day: str, view: str) -> set[str]:
+    m = make_map(open_source(SEED / dataset), view, as_of=day)
+    visit = Visit(browser, write_map(m, out / f"named-{dataset}-{view}.html"), 1366, 768)
+    visit.drawn(f"map-{view}")
+    named = {b["id"] for b in visit.page.evaluate(f"GM.maps['map-{view}'].labels()")}
+    visit.clean()
+    return named
+
+
+def test_the_leeds_hubs_are_named_at_first_view(browser, out):
+    """The crowded hubs of the Leeds network keep room for their names: their neighbours
+    are moved out of the way rather than the names left for the zoom."""
+    named = _named_at_first_view(browser, out, "leeds", LEEDS_DAY, "network")
+    assert {"organisation:leeds-city-council", "body:full-council",
+            "body:childrens-trust-board", "body:ssc-partnership-board"} <= named
+
+
+def test_the_boards_where_harborough_has_no_seat_are_all_named_at_first_view(browser, out):
+    """The representation map is about the eight boards Harborough District Council holds
+    no seat on: every one is named, with the council itself."""
+    network = open_source(SEED / "harborough")
+    unrepresented = {f"body:{b}" for b in (
+        "community-safety-spb", "leicestershire-cyp-board",
+        "leicestershire-health-wellbeing-board", "leicestershire-rural-partnership",
+        "llep-board", "rural-partnership-management-board", "stronger-communities-board",
+        "sustainable-harborough")}
+    m = make_map(network, "representation", as_of=HARBOROUGH_DAY)
+    assert {n.key for n in m.nodes if n.status == "unrepresented"} == unrepresented
+    named = _named_at_first_view(browser, out, "harborough", HARBOROUGH_DAY, "representation")
+    assert unrepresented | {"organisation:harborough-district-council"} <= named
+
+
 def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
     """Past 500 nodes the rows are made by the page when the tables are opened, from the
     same data as the drawing: every node and link is there, with its button."""

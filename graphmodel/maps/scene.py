@@ -173,9 +173,11 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         captions = []
     if captions is None:
         keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
+        ranked, first = _label_order(nodes, skeleton.links, view)
+        room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
         _place(nodes, layout.layered_layout(keys, _reporting(edges), frame)
-               if view == "accountability" else layout.force_layout(keys, links, frame))
-        _size_labels(nodes, skeleton.links)
+               if view == "accountability" else layout.force_layout(keys, links, frame, room))
+        _size_labels(nodes, ranked, first)
         captions = []
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
@@ -212,14 +214,34 @@ def _sparse(skeleton: views.Skeleton, view: str, centres: list[str]) -> str | No
             f"{count(len(skeleton.links), 'link')}" + (f" ({said})." if said else "."))
 
 
-def _size_labels(nodes: list[Node], links: list[views.Link]) -> None:
-    """Large names for the nodes that matter most, as many as fit without overlapping."""
+HUBS = 5
+"""The best-connected bodies and organisations (with :data:`HUB_LINKS` links or more) whose
+names a map shows first, moving other nodes out of their way."""
+HUB_LINKS = 5
+
+
+def _label_order(nodes: list[Node], links: list[views.Link],
+                 view: str) -> tuple[list[str], set[str]]:
+    """The nodes' keys, most important name first, and the nodes whose names must show:
+    the boards a representation map is about (no seat) and its organisation, else the hubs."""
     degree = Counter(k for l in links for k in (l.source, l.target))
+    if view == "representation":
+        first = {n.key for n in nodes if n.status == "unrepresented" or n.type == "organisation"}
+    else:
+        hubs = sorted((n for n in nodes if n.type in ("body", "organisation")
+                       and degree[n.key] >= HUB_LINKS), key=lambda n: (-degree[n.key], n.key))
+        first = {n.key for n in hubs[:HUBS]}
     rank = {"organisation": 1, "body": 1}
-    ranked = sorted(nodes, key=lambda n: (not n.flagged, rank.get(n.type, 2), -degree[n.key],
-                                          n.key))
-    shown = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                [n.key for n in ranked])
+    ranked = sorted(nodes, key=lambda n: (n.key not in first, not n.flagged,
+                                          rank.get(n.type, 2), -degree[n.key], n.key))
+    return [n.key for n in ranked], first
+
+
+def _size_labels(nodes: list[Node], ranked: list[str], first: set[str]) -> None:
+    """Large names for the nodes that matter most, as many as fit without overlapping."""
+    shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
+                                        ranked, first)
+    _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
 
