@@ -295,6 +295,13 @@ def test_every_slide_fits_the_screen_with_readable_text(browser, out, harborough
             assert smallest >= 24, (name, number, smallest)
             if page.locator(f"#slide-{number}-map[data-gm-map]").count():
                 visit.drawn(f"slide-{number}-map")
+                # the legend shows whole, every entry in view, with nothing to scroll
+                legend = page.evaluate(
+                    f"(b => [b.scrollHeight - b.clientHeight, b.scrollWidth - b.clientWidth, "
+                    f"[...b.querySelectorAll('li')].filter(li => li.getBoundingClientRect()"
+                    f".bottom > Math.min(b.getBoundingClientRect().bottom, innerHeight))"
+                    f".length])(document.querySelector('#slide-{number} .gm-legend-box'))")
+                assert legend == [0, 0, 0], (name, number, legend)
                 boxes = page.evaluate(f"GM.maps['slide-{number}-map'].labels()")
                 assert boxes and min(b["font"] for b in boxes) >= 12, (name, number)
                 assert all(b["solid"] for b in boxes), (name, number)
