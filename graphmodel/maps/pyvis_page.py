@@ -59,7 +59,10 @@ def vis_options(nodes: int = 0) -> dict[str, Any]:
         "interaction": {"dragNodes": True, "dragView": True, "zoomView": True, "hover": True,
                         "tooltipDelay": 150, "multiselect": False, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big,
-                        "keyboard": {"enabled": True, "bindToWindow": False}},
+                        # (vis-network's focus on hover would scroll the page:
+                        # the page's script focuses the map on a click, without scrolling)
+                        "keyboard": {"enabled": True, "bindToWindow": False,
+                                     "autoFocus": False}},
     }
 
 

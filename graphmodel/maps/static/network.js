@@ -102,6 +102,12 @@
     frame.setAttribute("role", "application");
     frame.setAttribute("aria-roledescription", "network map");
     frame.setAttribute("aria-label", holder.dataset.label);
+    // a click focuses the map without scrolling the page (a map whose foot is below the
+    // window would move under the pointer, and the click miss its node)
+    frame.addEventListener("mousedown", function (ev) {
+      ev.preventDefault();
+      frame.focus({ preventScroll: true });
+    });
     return frame;
   }
 
@@ -392,7 +398,7 @@
     section.scrollIntoView({ block: "start" });
     var api = init(section);
     api.select(button.getAttribute("data-node"), true);
-    section.querySelector(".vis-network").focus();
+    section.querySelector(".vis-network").focus({ preventScroll: true });
   });
 
   GM.init = init;
