@@ -309,6 +309,24 @@ def test_a_big_network_folds_people_into_bodies_then_groups_the_bodies_by_kind(t
     assert grouped.nodes == make_map(big, "network", as_of="2025-03-31", max_nodes=100).nodes
 
 
+def test_a_big_accountability_view_in_groups_is_still_an_org_chart(tmp_path):
+    """Grouped by kind, the accountability view keeps its layers: wherever a body of one
+    group (or a body on its own) reports to one of another, it is drawn on a lower row."""
+    from graphmodel.generate import generate
+
+    generate(tmp_path / "big", bodies=160, people=200, seed=1)
+    m = make_map(open_source(tmp_path / "big"), "accountability", as_of="2025-03-31",
+                 max_nodes=60)
+    assert m.groups and "drawn in 14 groups by kind" in m.notice
+    stand = {n.key: n.group_of or n.key for n in m.nodes}
+    at = {**{n.key: (n.x, n.y) for n in m.nodes if not n.group_of},
+          **{label: (x, y) for label, x, y in m.groups}}
+    lines = {(stand[e.source], stand[e.target]) for e in m.edges
+             if e.relationship == "reports_to" and stand[e.source] != stand[e.target]}
+    assert len(lines) == 28
+    assert [(child, parent) for child, parent in lines if at[child][1] <= at[parent][1]] == []
+
+
 def test_the_map_command_draws_a_network_of_2100_bodies_in_groups_and_says_so(tmp_path):
     runner = CliRunner()
     made = runner.invoke(main, ["generate", "--bodies", "2100", "--people", "50", "--seed", "1",

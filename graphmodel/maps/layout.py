@@ -20,7 +20,7 @@ chart keeps its boxes' proportions and is only arranged to suit the frame's shap
 from __future__ import annotations
 
 import math
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 __all__ = ["force_layout", "layered_layout", "org_chart", "OrgChart", "FRAME", "SLIDE_FRAME",
            "stretch"]
@@ -169,17 +169,20 @@ GROUP_SPACING = 15.0
 
 
 def grouped_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
-                   groups: dict[str, str], frame: Point = FRAME) -> dict[str, Point]:
+                   groups: dict[str, str], frame: Point = FRAME,
+                   arrange: Callable[..., dict[str, Point]] | None = None) -> dict[str, Point]:
     """Places for a map whose nodes in ``groups`` (key -> group) are drawn as one node per
-    group until opened: the groups and the nodes in none are laid out together, and each
-    group's members on a disc round its place (a sunflower's seeds), where they appear
-    when it is opened. The result holds the groups' places too."""
+    group until opened: the groups and the nodes in none are laid out together (by
+    ``arrange``, :func:`force_layout` unless given, such as :func:`layered_layout` for an
+    org chart of reporting lines), and each group's members on a disc round its place (a
+    sunflower's seeds), where they appear when it is opened. The result holds the groups'
+    places too."""
     stand = [groups.get(k, k) for k in keys]
     folded = list(dict.fromkeys(stand))
     within = dict(zip(keys, stand))
-    places = force_layout(folded, {(within[a], within[b]) for a, b in links
-                                   if a in within and b in within and within[a] != within[b]},
-                          frame)
+    places = (arrange or force_layout)(
+        folded, sorted({(within[a], within[b]) for a, b in links
+                        if a in within and b in within and within[a] != within[b]}), frame)
     members: dict[str, list[str]] = {}
     for key, group in zip(keys, stand):
         if key != group:

@@ -169,7 +169,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         and not skeleton.groups else None
     groups: list[tuple[str, float, float]] = []
     if skeleton.groups:
-        groups = _place_groups(nodes, edges, skeleton.groups, frame)
+        groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
     if captions is None:
         keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
@@ -192,9 +192,15 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
 
 
 def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
-                  frame: tuple[float, float]) -> list[tuple[str, float, float]]:
-    places = layout.grouped_layout([n.key for n in nodes], [(e.source, e.target) for e in edges],
-                                   groups, frame)
+                  frame: tuple[float, float], view: str) -> list[tuple[str, float, float]]:
+    """Groups placed as the view's own layout places nodes: the accountability view's in
+    an org chart of the reporting lines between them, the others by their links."""
+    if view == "accountability":
+        places = layout.grouped_layout([n.key for n in nodes], _reporting(edges), groups, frame,
+                                       layout.layered_layout)
+    else:
+        places = layout.grouped_layout([n.key for n in nodes],
+                                       [(e.source, e.target) for e in edges], groups, frame)
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.group_of is None else labels.MINOR
