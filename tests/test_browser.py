@@ -544,6 +544,9 @@ def test_a_map_too_big_to_draw_whole_shows_groups_that_open_on_click(browser, ou
                           label)
     before = visit.counts("map-network")
     assert before[0] < 60 < len(m.nodes)
+    # the summary counts what is drawn, and says what is folded
+    assert page.text_content("#map-network .gm-summary").startswith(
+        f"{before[0]} nodes and {before[1]} links drawn: ")
     shown = "k => GM.maps['map-network'].network.body.nodeIndices.includes(k)"
     assert not page.evaluate(shown, boards[0].key)
     # the notice pushes the canvas's foot below the window: the click focuses the map

@@ -182,7 +182,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
-    summary = (f"{count(len(nodes), 'node')} and {count(len(edges), 'link')}, as of "
+    summary = (f"{_drawn(nodes, edges)}, as of "
                f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
                + (f"; {count(len(findings), 'finding')}" if findings else ""))
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
@@ -205,6 +205,24 @@ def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
     for n in nodes:
         n.font = labels.MAJOR if n.group_of is None else labels.MINOR
     return [(label, *places[label]) for label in sorted(set(groups.values()))]
+
+
+def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
+    """What the map draws at first, in words: its nodes and links, where a group of a map
+    too big to draw whole is one node, and the links to a group one link per neighbour
+    (as vis-network draws a cluster)."""
+    stand = {n.key: n.group_of or n.key for n in nodes}
+    members = sum(1 for n in nodes if n.group_of)
+    if not members:
+        return f"{count(len(nodes), 'node')} and {count(len(edges), 'link')}"
+    plain = sum(1 for e in edges if stand[e.source] == e.source and stand[e.target] == e.target)
+    merged = {frozenset((stand[e.source], stand[e.target])) for e in edges
+              if stand[e.source] != stand[e.target]
+              and (stand[e.source] != e.source or stand[e.target] != e.target)}
+    groups = len({n.group_of for n in nodes if n.group_of})
+    return (f"{count(len(set(stand.values())), 'node')} and {count(plain + len(merged), 'link')}"
+            f" drawn: {count(groups, 'group')} of {members:,} records by kind, each one node "
+            f"until opened, and {count(len(stand) - members, 'record')} on their own")
 
 
 SPARSE_LINKS = 3
