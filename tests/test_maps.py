@@ -426,6 +426,24 @@ def test_a_seed_map_exports_as_the_same_nontrivial_image_every_time(tmp_path, le
         assert first[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_the_accountability_images_legend_shows_the_kinds_as_the_boxes_it_draws(leeds):
+    """The org chart draws each body as a box of its kind's colour: so does its legend."""
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Rectangle
+
+    from graphmodel.maps import image, styling
+
+    m = make_map(leeds, "accountability", as_of=LEEDS_DAY)
+    assert {n.shape for n in m.nodes} == {"box"}
+    legend = image._figure(m).axes[0].get_legend()
+    entries = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles))
+    kinds = {styling.node_style(n.family) for n in m.nodes}
+    assert {k.label for k in kinds} <= set(entries)
+    for kind in kinds:
+        drawn = entries[kind.label]
+        assert isinstance(drawn, Rectangle) and to_hex(drawn.get_facecolor()) == kind.fill.lower()
+
+
 def test_the_map_command_writes_an_image_for_an_svg_or_png_path(tmp_path, dataset_dir):
     for suffix, start in (("svg", b"<?xml"), ("png", b"\x89PNG")):
         out = tmp_path / f"town.{suffix}"

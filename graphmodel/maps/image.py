@@ -78,10 +78,15 @@ def _captions(ax: Any, m: Map) -> None:
 
 def _legend(ax: Any, m: Map) -> None:
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    handles = []
+    handles: list[Any] = []
+    boxes = {n.family for n in m.nodes if n.shape == "box"}   # an org chart's named boxes
     for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
         s = styling.node_style(key)
+        if key in boxes:   # a box of the kind's colour, as the chart draws it
+            handles.append(Patch(facecolor=s.fill, edgecolor=s.border, label=s.label))
+            continue
         handles.append(Line2D([], [], linestyle="none", marker=_MARKERS.get(s.shape, "o"),
                               markerfacecolor=s.fill, markeredgecolor=s.border, markersize=9,
                               label=s.label))
@@ -93,9 +98,12 @@ def _legend(ax: Any, m: Map) -> None:
                               label=s.label.replace("the organisation", m.organisation)))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
-        handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor=f.fill,
+        flag = "Subject of a warning or error (\u26a0 before its name)"
+        handles.append(Patch(facecolor=f.fill, edgecolor=f.border, linewidth=2.5, label=flag)
+                       if boxes else
+                       Line2D([], [], linestyle="none", marker="o", markerfacecolor=f.fill,
                               markeredgecolor=f.border, markeredgewidth=2.5, markersize=9,
-                              label="Subject of a warning or error (\u26a0 before its name)"))
+                              label=flag))
     for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
         s = styling.edge_style(rel)
         handles.append(Line2D([], [], color=s.color, linewidth=s.width,
