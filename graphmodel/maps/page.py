@@ -118,8 +118,8 @@ def legend_html(m: Map, level: int) -> str:
                       "Subject of a warning or error: thick outline (black on a red body), "
                       "\u26a0 before its name"))
     for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
-        s = styling.edge_style(rel)
-        items.append((_line(s), s.label))
+        line = styling.edge_style(rel)
+        items.append((_line(line), line.label))
     rows = "".join(f"<li>{svg}<span>{escape_text(label)}</span></li>" for svg, label in items)
     # a div, not a section: several maps on a page would repeat the same landmark names
     return (f'<div class="gm-legend"><h{level} id="{m.id}-legend-h">Legend</h{level}>'

@@ -379,7 +379,7 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
                     flagged=flagged, find=_find_text(record))
         node.facts = _facts(rv.current, rtype, record) + _seat_facts(rv.current, key, seats)
-        if view == "representation" and rtype == "body":
+        if view == "representation" and rtype == "body" and rv.org:
             node.status = _status(record, rv.org, seats.get(key, []))
             node.facts.insert(0, ("Representation", styling.STATUS_STYLES[node.status].label
                                   .replace("the organisation", rv.org_name)))
