@@ -318,6 +318,7 @@ def test_every_slide_fits_the_screen_with_readable_text(browser, out, harborough
                 assert boxes and min(b["font"] for b in boxes) >= 12, (name, number)
                 assert all(b["solid"] for b in boxes), (name, number)
                 assert overlapping(boxes) == [], (name, number)
+            visit.shot(f"slide-{name}-{width}x{height}-{number}")
         visit.clean()
 
 
