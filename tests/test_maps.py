@@ -62,8 +62,8 @@ def on_behalf_of_links(network) -> set[tuple[str, str]]:
 
 def map_data(html: str) -> dict:
     """What a map's page drawing and its words read: its two blocks of data as one."""
-    blocks = re.findall(r'<script type="application/json" class="gm-(?:data|info)">(.*?)</script>',
-                        html, re.S)
+    blocks = re.findall(r'<script type="application/json" class="gm-(?:data|info)"[^>]*>'
+                        r'(.*?)</script>', html, re.S)
     return {k: v for block in blocks[:2] for k, v in json.loads(block).items()}
 
 
@@ -262,7 +262,7 @@ def test_pseudonymised_outputs_name_no_person_from_the_source(tmp_path, dataset)
     outputs += [(tmp_path / "deck.html").read_text(encoding="utf-8")]
     outputs += [p.read_text(encoding="utf-8") for p in written.values() if p.suffix != ".png"]
     for text in outputs:
-        data = text.split("<script>")[0] + "".join(re.findall(r'class="gm-(?:data|info)">(.*?)</script>',
+        data = text.split("<script>")[0] + "".join(re.findall(r'class="gm-(?:data|info)"[^>]*>(.*?)</script>',
                                                                 text, re.S))
         for name in names:
             assert not re.search(rf"\b{re.escape(name)}\b", data), name

@@ -284,8 +284,13 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
         f'the tables below"></div>{_legend_box(m, level + 1) if bare else ""}</div>'
         f'{"" if bare else _side(m, level)}</div>{extras}'
         f'<script type="application/json" class="gm-data">{safe_json(_data(m))}</script>'
-        f'<script type="application/json" class="gm-info">{safe_json(_info(m))}</script>'
+        f'<script type="application/json" class="gm-info" id="{m.id}-info">'
+        f'{safe_json(_info(m))}</script>'
         f"</section>")
+
+
+_INFO = re.compile(r'<script type="application/json" class="gm-info" id="[^"]*">[^<]*</script>')
+"""A map's block of names, facts and findings (JSON with no ``<`` in it: see safe_json)."""
 
 
 def document(title: str, body: str, scripts: tuple[str, ...] = ("network.js",),
@@ -297,6 +302,10 @@ def document(title: str, body: str, scripts: tuple[str, ...] = ("network.js",),
               f"script-src {' '.join(assets.script_hash(s) for s in sources)}; "
               "base-uri 'none'; form-action 'none'")
     inline = "".join(f"<script>{s}</script>\n" for s in sources)
+    # the maps' names, facts and findings go after the scripts: the first drawing need not
+    # wait for the browser to read them
+    inline += "".join(f"{block}\n" for block in _INFO.findall(body))
+    body = _INFO.sub("", body)
     classes = f' class="{escape_text(body_class)}"' if body_class else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"

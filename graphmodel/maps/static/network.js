@@ -133,7 +133,8 @@
     var styles = data.options.groups, about = null;
     /* Names, facts and findings: read when first needed, not before the first drawing. */
     function info() {
-      if (!about) about = JSON.parse(section.querySelector("script.gm-info").textContent);
+      // (written after the page's scripts, so read only once the page has loaded)
+      if (!about) about = JSON.parse(document.getElementById(section.id + "-info").textContent);
       return about;
     }
     var nodes = new vis.DataSet(data.nodes);
