@@ -24,6 +24,7 @@ written from them and the store builds and reads rows with them.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import marshal
@@ -173,7 +174,7 @@ def edge_state(edge: Edge) -> Row:
 @functools.cache
 def column_getter(cls: type, columns: tuple[str, ...] = ()) -> Callable[[Any], tuple[Any, ...]]:
     """A function giving a record's columns (all, in schema order, by default) as a tuple."""
-    columns = columns or cls.__slots__
+    columns = columns or tuple(f.name for f in dataclasses.fields(cls))
     get = operator.attrgetter(*columns)
     return get if len(columns) > 1 else lambda record: (get(record),)
 
@@ -184,7 +185,8 @@ def record_hash(record: Any) -> int:
     An integer, not text: Neo4j stores it inline, which keeps a million
     relationships noticeably cheaper to write.
     """
-    return fingerprint(column_getter(type(record))(record))
+    cls: type = type(record)
+    return fingerprint(column_getter(cls)(record))
 
 
 def fingerprint(values: tuple[Any, ...]) -> int:
