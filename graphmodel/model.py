@@ -383,9 +383,11 @@ class Relationship:
     def _refers_to(self, column: str) -> str:
         if column == "id":
             return self.table
-        declared = next(f for f in record_type(self.table).fields if f.name == column)
-        (table,) = declared.metadata["ref"]
-        return table
+        refs = {f.name: f.metadata["ref"] for f in record_type(self.table).fields}
+        if not refs.get(column) or len(refs[column]) != 1:
+            raise ValueError(f"relationship {self.name}: {self.table}.{column} does not "
+                             "refer to one table")
+        return refs[column][0]
 
 
 RELATIONSHIPS: tuple[Relationship, ...] = (

@@ -101,3 +101,8 @@ def test_a_table_s_records_are_one_kind_of_neo4j_relationship():
                              "NOMINATED_BY", "was nominated by")
     with pytest.raises(ValueError, match="one twice"):
         store_mapping(RELATIONSHIPS + (nominated,))
+
+
+def test_a_relationship_must_run_along_a_reference_column():
+    with pytest.raises(ValueError, match="memberships.role does not refer to one table"):
+        Relationship("plays", "memberships", "role", "body", "PLAYS", "plays").source_table
