@@ -22,7 +22,8 @@ __all__ = [
     "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
     "ReportingLine", "ScrutinyLink", "NominationRight", "Succession", "Resourcing",
     "Assessment", "Area", "Theme", "Network", "RecordType", "RECORD_TYPES",
-    "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS", "BODY_KINDS", "PERSON_KINDS", "ROLES",
+    "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS",
+    "BODY_KINDS", "PERSON_KINDS", "ROLES",
 ]
 
 ORGANISATION_KINDS = (

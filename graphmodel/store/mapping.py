@@ -36,8 +36,8 @@ from graphmodel.model import RECORD_TYPES, RELATIONSHIPS, Relationship, record_t
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "Mapping",
            "store_mapping", "MAPPING", "Row", "node_row", "node_update_row", "LINK_ROW",
-           "NODE_STATE", "RELATIONSHIPS_TO", "edge_row", "edge_state", "record_hash", "fingerprint", "columns_key",
-           "column_getter", "relationship_columns", "from_props", "from_relationship"]
+           "NODE_STATE", "RELATIONSHIPS_TO", "edge_row", "edge_state", "record_hash",
+           "fingerprint", "columns_key", "column_getter", "relationship_columns", "from_props", "from_relationship"]
 
 
 @dataclass(frozen=True)
