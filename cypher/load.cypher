@@ -351,10 +351,12 @@ MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:HELD_BY]->(t);
 
 // name: create_MEMBER_OF
-// row: {_target: elementId of the body pointed to, _relationships:
-//   [{_source: elementId of the source node, the properties below}, ...]}:
-//   grouped by body, so each body is looked up once and its relationships
-//   are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., post: ..., role: ...,
+//   on_behalf_of: ..., nominated_by: ..., start: ..., end: ..., notes: ...,
+//   source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row._target
 UNWIND row._relationships AS m
@@ -373,10 +375,11 @@ CREATE (a)-[r:MEMBER_OF {
     _load: $load}]->(b);
 
 // name: create_REPORTS_TO
-// row: {_target: elementId of the body pointed to, _relationships:
-//   [{_source: elementId of the source node, the properties below}, ...]}:
-//   grouped by body, so each body is looked up once and its relationships
-//   are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., kind: ..., start: ...,
+//   end: ..., notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row._target
 UNWIND row._relationships AS m
@@ -392,10 +395,11 @@ CREATE (a)-[r:REPORTS_TO {
     _load: $load}]->(b);
 
 // name: create_SCRUTINISES
-// row: {_target: elementId of the body pointed to, _relationships:
-//   [{_source: elementId of the source node, the properties below}, ...]}:
-//   grouped by body, so each body is looked up once and its relationships
-//   are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., start: ..., end: ...,
+//   notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row._target
 UNWIND row._relationships AS m
@@ -410,10 +414,11 @@ CREATE (a)-[r:SCRUTINISES {
     _load: $load}]->(b);
 
 // name: create_NOMINATES_TO
-// row: {_target: elementId of the body pointed to, _relationships:
-//   [{_source: elementId of the source node, the properties below}, ...]}:
-//   grouped by body, so each body is looked up once and its relationships
-//   are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., seats: ...,
+//   start: ..., end: ..., notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row._target
 UNWIND row._relationships AS m
@@ -429,10 +434,11 @@ CREATE (a)-[r:NOMINATES_TO {
     _load: $load}]->(b);
 
 // name: create_SUCCEEDED_BY
-// row: {_target: elementId of the body pointed to, _relationships:
-//   [{_source: elementId of the source node, the properties below}, ...]}:
-//   grouped by body, so each body is looked up once and its relationships
-//   are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., date: ..., notes: ...,
+//   source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row._target
 UNWIND row._relationships AS m
@@ -446,10 +452,12 @@ CREATE (a)-[r:SUCCEEDED_BY {
     _load: $load}]->(b);
 
 // name: create_RESOURCES
-// row: {_target: elementId of the body pointed to, _relationships:
-//   [{_source: elementId of the source node, the properties below}, ...]}:
-//   grouped by body, so each body is looked up once and its relationships
-//   are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ...,
+//   officer_hours_per_month: ..., money_per_year: ..., lead_post: ..., estimate: ...,
+//   start: ..., end: ..., notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row._target
 UNWIND row._relationships AS m
@@ -468,10 +476,12 @@ CREATE (a)-[r:RESOURCES {
     _load: $load}]->(b);
 
 // name: create_ASSESSES
-// row: {_target: elementId of the body pointed to, _relationships:
-//   [{_source: elementId of the source node, the properties below}, ...]}:
-//   grouped by body, so each body is looked up once and its relationships
-//   are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., value: ..., risk: ...,
+//   recommendation: ..., date: ..., notes: ..., source_document: ...,
+//   source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
 MATCH (b) WHERE elementId(b) = row._target
 UNWIND row._relationships AS m

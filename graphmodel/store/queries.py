@@ -137,10 +137,14 @@ def _load(m: Mapping) -> str:
     for edge in m.edges:
         row, target = edge_row(edge), RELATIONSHIPS_TO
         out += [f"// name: create_{edge.type}",
-                "// row: {_target: elementId of the body pointed to, _relationships:",
-                "//   [{_source: elementId of the source node, the properties below}, ...]}:",
-                "//   grouped by body, so each body is looked up once and its relationships",
-                "//   are written together",
+                _wrapped(target.literal({"_target": "elementId of the body pointed to",
+                                         "_relationships": "[...]"}),
+                         "// row: ", "//      "),
+                _wrapped(row.literal({"_source": "elementId of its source",
+                                      **{c: "..." for c in edge.properties}}),
+                         "// each relationship: ", "//   "),
+                "// Grouped by body, so each body is looked up once and its relationships",
+                "// are written together.",
                 "UNWIND $rows AS row",
                 f"MATCH (b) WHERE elementId(b) = {target.read('_target')}",
                 f"UNWIND {target.read('_relationships')} AS m",
@@ -219,16 +223,17 @@ def _read(m: Mapping) -> str:
                 "// to it, from which the loader works out its columns",
                 f"MATCH {target}",
                 f"CALL {{ WITH b MATCH (a)-[r:{edge.type}]->(b)",
-                _wrapped(f"RETURN collect({_edge_state(edge)}) AS state }}", 7, 15),
+                _wrapped(f"RETURN collect({_edge_state(edge)}) AS state }}", " " * 7,
+                         " " * 15),
                 "RETURN b.id AS target, state;\n"]
     return "\n".join(out)
 
 
-def _wrapped(text: str, first: int, others: int) -> str:
+def _wrapped(text: str, first: str, others: str) -> str:
     """Text wrapped to 88 characters, never between a map's key and its value."""
     glued = text.replace(": ", ":\xa0").replace(" AS ", "\xa0AS\xa0")   # textwrap
-    wrapped = textwrap.fill(glued, 88, initial_indent=" " * first,  # breaks no \xa0
-                            subsequent_indent=" " * others)
+    wrapped = textwrap.fill(glued, 88, initial_indent=first,  # breaks no \xa0
+                            subsequent_indent=others)
     return wrapped.replace("\xa0", " ")
 
 
