@@ -500,14 +500,14 @@ class _Writer:
         sources = [column for column, _ in edge.source]
         columns, n = operator.attrgetter(*sources, *edge.properties), len(sources)
         first, *others = [self.eid_of(_TABLES[label]) for _, label in edge.source]
-        names, to_body = edge_row(edge).names, RELATIONSHIPS_TO
+        make, to_body = edge_row(edge).make, RELATIONSHIPS_TO
 
         def row(record: Any) -> dict[str, Any]:
             values = columns(record)
             if values[0]:   # the main source (a membership's person) is set
-                return dict(zip(names, (first[values[0]], *values[n:])))
+                return make(first[values[0]], *values[n:])
             source = next(ids[v] for ids, v in zip(others, values[1:]) if v)
-            return dict(zip(names, (source, *values[n:])))
+            return make(source, *values[n:])
         bodies = self.eid_of(_TABLES[edge.target[1]])
         rows = (to_body.make(bodies[body], list(map(row, group)))
                 for body, group in _by_body(records, edge.target[0], self.batch_size))

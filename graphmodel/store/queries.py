@@ -14,10 +14,10 @@ import sys
 import textwrap
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from graphmodel.store.mapping import (LINK_ROW, MAPPING, NODE_STATE, RELATIONSHIPS_TO, Mapping,
-                                      Row, edge_row, edge_state, node_row, node_update_row)
+from graphmodel.model import record_type
+from graphmodel.store.mapping import (LINK_ROW, MAPPING, NODE_STATE, RELATIONSHIPS_TO, Edge,
+                                      Mapping, Row, edge_row, edge_state, node_row, node_update_row)
 
 __all__ = ["query", "queries", "generate_files"]
 
@@ -157,7 +157,7 @@ def _load(m: Mapping) -> str:
 def _node_writes(table: str, label: str, links: list[tuple[str, str, str]]) -> list[str]:
     """The queries that create, rewrite and link the nodes of one table."""
     create, update = node_row(table), node_update_row(table)
-    columns = list(create.names[1:])
+    columns = list(record_type(table).columns)
     out = [f"// name: create_{label}",
            "// only for records the dataset does not hold yet",
            "UNWIND $rows AS row",
@@ -237,11 +237,10 @@ def _wrapped(text: str, first: str, others: str) -> str:
     return wrapped.replace("\xa0", " ")
 
 
-def _edge_state(edge: Any) -> str:
-    state = edge_state(edge)
-    return state.literal({"_relationship": "elementId(r)", "_load": "r._load",
-                          "_source": "a.id", "_source_label": "labels(a)[0]",
-                          **{c: f"r.{c}" for c in state.names[4:]}})
+def _edge_state(edge: Edge) -> str:
+    return edge_state(edge).literal({"_relationship": "elementId(r)", "_load": "r._load",
+                                     "_source": "a.id", "_source_label": "labels(a)[0]",
+                                     **{c: f"r.{c}" for c in edge.properties}})
 
 
 def generate_files(mapping: Mapping = MAPPING) -> dict[str, str]:
