@@ -378,3 +378,36 @@ def test_the_example_queries_answer_the_reviewers_questions(store):
     pairs = {(r["scrutiny_body"], r["scrutinises"]) for r in run("scrutiny_pairs", dataset="leeds")}
     assert ("Scrutiny Board (Children and Families)", "Children's Trust Board") in pairs
     assert len(pairs) == 5
+
+
+def test_every_relationship_of_the_schema_is_stored_as_it_declares(store):
+    """Loaded, Harborough holds one Neo4j relationship or link for each its records
+    give, of the type and between the labels the schema declares: a seat runs from
+    its person, else its post, else the organisation it is held for; a post is
+    HELD_BY its holder."""
+    from graphmodel.model import RELATIONSHIPS, record_type
+    from graphmodel.store.mapping import EDGES
+
+    network = open_source(SEED / "harborough")
+    load(network, store)
+    sources = {e.table: [column for column, _ in e.source] for e in EDGES}
+    found = {}
+    for r in RELATIONSHIPS:
+        records = network.tables[r.table].values()
+        if r.table in sources:   # the record is the relationship, from its first source set
+            earlier = sources[r.table][:sources[r.table].index(r.source)]
+            expected = sum(1 for x in records if getattr(x, r.source)
+                           and not any(getattr(x, c) for c in earlier))
+            ends = (r.source_table, r.target_table)
+        else:                    # a link from the record's node to what its column names
+            expected = sum(len(v) if isinstance(v, tuple) else 1
+                           for v in (getattr(x, r.column) for x in records) if v)
+            other = r.target_table if r.source == "id" else r.source_table
+            ends = (r.table, other)
+        a, b = (record_type(table).label for table in ends)
+        found[r.name] = count(store, f"MATCH (:{a})-[:{r.stored_as}]->(b:{b}) "
+                                     "WHERE b.dataset = $dataset RETURN count(*)",
+                              dataset="harborough")
+        assert found[r.name] == expected, r.name
+    assert all(found[name] for name in ("member_of", "seat_of", "seat_for", "holds",
+                                        "hosted_by", "resources", "assesses"))
