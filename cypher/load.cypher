@@ -1,12 +1,14 @@
-// Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
+// Generated from the schema (graphmodel/model.py's relationships, through
+// graphmodel/store/mapping.py) by `python -m graphmodel.store.queries`.
 // Parameters: $dataset (the dataset id), $load (this load's number, or null for the
 // dataset's bulk load), $rows or $ids.
 // Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)
 // uniqueness index serve a look-up by dataset alone. A relationship belongs to the
 // dataset of the body it points to, and is keyed by its id within that dataset.
 
-// Rows are lists: a record's columns in schema order after the leading values named
-// in each query. Nodes and relationships already known are addressed by elementId.
+// Rows are maps: a record's columns by name, and the store's own values, whose
+// names begin with _. Nodes and relationships already known are addressed by
+// elementId.
 
 // name: take_lock
 // One load of a dataset at a time: its LoadLock node, made in a transaction of
@@ -64,56 +66,56 @@ MATCH ()-[r]->() WHERE elementId(r) = eid
 DELETE r;
 
 // name: create_Document
-// row: [hash, columns...]; only for records the dataset does not hold yet
+// only for records the dataset does not hold yet
 UNWIND $rows AS row
 CREATE (n:Document {
-    id: row[1],
-    title: row[2],
-    publisher: row[3],
-    date: row[4],
-    reference: row[5],
-    dataset: $dataset, _hash: row[0], _load: $load})
+    id: row.id,
+    title: row.title,
+    publisher: row.publisher,
+    date: row.date,
+    reference: row.reference,
+    dataset: $dataset, _hash: row._hash, _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Document
-// row: [elementId, hash, columns...]; a column that is now empty is removed
+// a column that is now empty is removed
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-SET n.id = row[2],
-    n.title = row[3],
-    n.publisher = row[4],
-    n.date = row[5],
-    n.reference = row[6],
-    n._hash = row[1], n._load = $load;
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.title = row.title,
+    n.publisher = row.publisher,
+    n.date = row.date,
+    n.reference = row.reference,
+    n._hash = row._hash, n._load = $load;
 
 // name: create_Organisation
-// row: [hash, columns...]; only for records the dataset does not hold yet
+// only for records the dataset does not hold yet
 UNWIND $rows AS row
 CREATE (n:Organisation {
-    id: row[1],
-    name: row[2],
-    kind: row[3],
-    parent: row[4],
-    notes: row[5],
-    source_document: row[6],
-    source_section: row[7],
-    dataset: $dataset, _hash: row[0], _load: $load})
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    parent: row.parent,
+    notes: row.notes,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Organisation
-// row: [elementId, hash, columns...]; a column that is now empty is removed
+// a column that is now empty is removed
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-SET n.id = row[2],
-    n.name = row[3],
-    n.kind = row[4],
-    n.parent = row[5],
-    n.notes = row[6],
-    n.source_document = row[7],
-    n.source_section = row[8],
-    n._hash = row[1], n._load = $load;
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.name = row.name,
+    n.kind = row.kind,
+    n.parent = row.parent,
+    n.notes = row.notes,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
 
 // name: unlink_Organisation
 UNWIND $ids AS eid
@@ -121,37 +123,36 @@ MATCH (n:Organisation)-[old:PART_OF]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Organisation_parent
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:PART_OF]->(t);
 
 // name: create_Area
-// row: [hash, columns...]; only for records the dataset does not hold yet
+// only for records the dataset does not hold yet
 UNWIND $rows AS row
 CREATE (n:Area {
-    id: row[1],
-    name: row[2],
-    kind: row[3],
-    parent: row[4],
-    source_document: row[5],
-    source_section: row[6],
-    dataset: $dataset, _hash: row[0], _load: $load})
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    parent: row.parent,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Area
-// row: [elementId, hash, columns...]; a column that is now empty is removed
+// a column that is now empty is removed
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-SET n.id = row[2],
-    n.name = row[3],
-    n.kind = row[4],
-    n.parent = row[5],
-    n.source_document = row[6],
-    n.source_section = row[7],
-    n._hash = row[1], n._load = $load;
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.name = row.name,
+    n.kind = row.kind,
+    n.parent = row.parent,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
 
 // name: unlink_Area
 UNWIND $ids AS eid
@@ -159,83 +160,82 @@ MATCH (n:Area)-[old:PART_OF]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Area_parent
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:PART_OF]->(t);
 
 // name: create_Theme
-// row: [hash, columns...]; only for records the dataset does not hold yet
+// only for records the dataset does not hold yet
 UNWIND $rows AS row
 CREATE (n:Theme {
-    id: row[1],
-    name: row[2],
-    source_document: row[3],
-    source_section: row[4],
-    dataset: $dataset, _hash: row[0], _load: $load})
+    id: row.id,
+    name: row.name,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Theme
-// row: [elementId, hash, columns...]; a column that is now empty is removed
+// a column that is now empty is removed
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-SET n.id = row[2],
-    n.name = row[3],
-    n.source_document = row[4],
-    n.source_section = row[5],
-    n._hash = row[1], n._load = $load;
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.name = row.name,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
 
 // name: create_Body
-// row: [hash, columns...]; only for records the dataset does not hold yet
+// only for records the dataset does not hold yet
 UNWIND $rows AS row
 CREATE (n:Body {
-    id: row[1],
-    name: row[2],
-    kind: row[3],
-    category: row[4],
-    organisation: row[5],
-    areas: row[6],
-    themes: row[7],
-    declared_size: row[8],
-    declared_composition: row[9],
-    membership_complete: row[10],
-    no_seat_for: row[11],
-    established: row[12],
-    dissolved: row[13],
-    terms_of_reference: row[14],
-    review_date: row[15],
-    notes: row[16],
-    source_document: row[17],
-    source_section: row[18],
-    dataset: $dataset, _hash: row[0], _load: $load})
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    category: row.category,
+    organisation: row.organisation,
+    areas: row.areas,
+    themes: row.themes,
+    declared_size: row.declared_size,
+    declared_composition: row.declared_composition,
+    membership_complete: row.membership_complete,
+    no_seat_for: row.no_seat_for,
+    established: row.established,
+    dissolved: row.dissolved,
+    terms_of_reference: row.terms_of_reference,
+    review_date: row.review_date,
+    notes: row.notes,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Body
-// row: [elementId, hash, columns...]; a column that is now empty is removed
+// a column that is now empty is removed
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-SET n.id = row[2],
-    n.name = row[3],
-    n.kind = row[4],
-    n.category = row[5],
-    n.organisation = row[6],
-    n.areas = row[7],
-    n.themes = row[8],
-    n.declared_size = row[9],
-    n.declared_composition = row[10],
-    n.membership_complete = row[11],
-    n.no_seat_for = row[12],
-    n.established = row[13],
-    n.dissolved = row[14],
-    n.terms_of_reference = row[15],
-    n.review_date = row[16],
-    n.notes = row[17],
-    n.source_document = row[18],
-    n.source_section = row[19],
-    n._hash = row[1], n._load = $load;
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.name = row.name,
+    n.kind = row.kind,
+    n.category = row.category,
+    n.organisation = row.organisation,
+    n.areas = row.areas,
+    n.themes = row.themes,
+    n.declared_size = row.declared_size,
+    n.declared_composition = row.declared_composition,
+    n.membership_complete = row.membership_complete,
+    n.no_seat_for = row.no_seat_for,
+    n.established = row.established,
+    n.dissolved = row.dissolved,
+    n.terms_of_reference = row.terms_of_reference,
+    n.review_date = row.review_date,
+    n.notes = row.notes,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
 
 // name: unlink_Body
 UNWIND $ids AS eid
@@ -243,60 +243,56 @@ MATCH (n:Body)-[old:COVERS|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]->() WHERE elementId(n
 DELETE old;
 
 // name: link_Body_organisation
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:HOSTED_BY]->(t);
 
 // name: link_Body_areas
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:COVERS]->(t);
 
 // name: link_Body_themes
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:WORKS_ON]->(t);
 
 // name: link_Body_no_seat_for
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:NO_SEAT_FOR]->(t);
 
 // name: create_Person
-// row: [hash, columns...]; only for records the dataset does not hold yet
+// only for records the dataset does not hold yet
 UNWIND $rows AS row
 CREATE (n:Person {
-    id: row[1],
-    name: row[2],
-    kind: row[3],
-    organisation: row[4],
-    notes: row[5],
-    source_document: row[6],
-    source_section: row[7],
-    dataset: $dataset, _hash: row[0], _load: $load})
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    organisation: row.organisation,
+    notes: row.notes,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Person
-// row: [elementId, hash, columns...]; a column that is now empty is removed
+// a column that is now empty is removed
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-SET n.id = row[2],
-    n.name = row[3],
-    n.kind = row[4],
-    n.organisation = row[5],
-    n.notes = row[6],
-    n.source_document = row[7],
-    n.source_section = row[8],
-    n._hash = row[1], n._load = $load;
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.name = row.name,
+    n.kind = row.kind,
+    n.organisation = row.organisation,
+    n.notes = row.notes,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
 
 // name: unlink_Person
 UNWIND $ids AS eid
@@ -304,39 +300,38 @@ MATCH (n:Person)-[old:WORKS_FOR]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Person_organisation
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:WORKS_FOR]->(t);
 
 // name: create_Post
-// row: [hash, columns...]; only for records the dataset does not hold yet
+// only for records the dataset does not hold yet
 UNWIND $rows AS row
 CREATE (n:Post {
-    id: row[1],
-    name: row[2],
-    organisation: row[3],
-    holder: row[4],
-    notes: row[5],
-    source_document: row[6],
-    source_section: row[7],
-    dataset: $dataset, _hash: row[0], _load: $load})
+    id: row.id,
+    name: row.name,
+    organisation: row.organisation,
+    holder: row.holder,
+    notes: row.notes,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Post
-// row: [elementId, hash, columns...]; a column that is now empty is removed
+// a column that is now empty is removed
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-SET n.id = row[2],
-    n.name = row[3],
-    n.organisation = row[4],
-    n.holder = row[5],
-    n.notes = row[6],
-    n.source_document = row[7],
-    n.source_section = row[8],
-    n._hash = row[1], n._load = $load;
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.name = row.name,
+    n.organisation = row.organisation,
+    n.holder = row.holder,
+    n.notes = row.notes,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
 
 // name: unlink_Post
 UNWIND $ids AS eid
@@ -344,145 +339,160 @@ MATCH (n:Post)-[old:HELD_BY|POST_IN]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Post_organisation
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:POST_IN]->(t);
 
 // name: link_Post_holder
-// row: [elementId of the node, elementId of the target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:HELD_BY]->(t);
 
 // name: create_MEMBER_OF
-// row: [elementId of the body pointed to, [[elementId of the source node,
-//       the columns below...], ...]]: grouped by body, so each body is
-//       looked up once and its relationships are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., post: ..., role: ...,
+//   on_behalf_of: ..., nominated_by: ..., start: ..., end: ..., notes: ...,
+//   source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row[0]
-UNWIND row[1] AS m
-MATCH (a) WHERE elementId(a) = m[0]
+MATCH (b) WHERE elementId(b) = row._target
+UNWIND row._relationships AS m
+MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:MEMBER_OF {
-    id: m[1],
-    post: m[2],
-    role: m[3],
-    on_behalf_of: m[4],
-    nominated_by: m[5],
-    start: m[6],
-    end: m[7],
-    notes: m[8],
-    source_document: m[9],
-    source_section: m[10],
+    id: m.id,
+    post: m.post,
+    role: m.role,
+    on_behalf_of: m.on_behalf_of,
+    nominated_by: m.nominated_by,
+    start: m.start,
+    end: m.end,
+    notes: m.notes,
+    source_document: m.source_document,
+    source_section: m.source_section,
     _load: $load}]->(b);
 
 // name: create_REPORTS_TO
-// row: [elementId of the body pointed to, [[elementId of the source node,
-//       the columns below...], ...]]: grouped by body, so each body is
-//       looked up once and its relationships are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., kind: ..., start: ...,
+//   end: ..., notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row[0]
-UNWIND row[1] AS m
-MATCH (a) WHERE elementId(a) = m[0]
+MATCH (b) WHERE elementId(b) = row._target
+UNWIND row._relationships AS m
+MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:REPORTS_TO {
-    id: m[1],
-    kind: m[2],
-    start: m[3],
-    end: m[4],
-    notes: m[5],
-    source_document: m[6],
-    source_section: m[7],
+    id: m.id,
+    kind: m.kind,
+    start: m.start,
+    end: m.end,
+    notes: m.notes,
+    source_document: m.source_document,
+    source_section: m.source_section,
     _load: $load}]->(b);
 
 // name: create_SCRUTINISES
-// row: [elementId of the body pointed to, [[elementId of the source node,
-//       the columns below...], ...]]: grouped by body, so each body is
-//       looked up once and its relationships are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., start: ..., end: ...,
+//   notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row[0]
-UNWIND row[1] AS m
-MATCH (a) WHERE elementId(a) = m[0]
+MATCH (b) WHERE elementId(b) = row._target
+UNWIND row._relationships AS m
+MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:SCRUTINISES {
-    id: m[1],
-    start: m[2],
-    end: m[3],
-    notes: m[4],
-    source_document: m[5],
-    source_section: m[6],
+    id: m.id,
+    start: m.start,
+    end: m.end,
+    notes: m.notes,
+    source_document: m.source_document,
+    source_section: m.source_section,
     _load: $load}]->(b);
 
 // name: create_NOMINATES_TO
-// row: [elementId of the body pointed to, [[elementId of the source node,
-//       the columns below...], ...]]: grouped by body, so each body is
-//       looked up once and its relationships are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., seats: ...,
+//   start: ..., end: ..., notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row[0]
-UNWIND row[1] AS m
-MATCH (a) WHERE elementId(a) = m[0]
+MATCH (b) WHERE elementId(b) = row._target
+UNWIND row._relationships AS m
+MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:NOMINATES_TO {
-    id: m[1],
-    seats: m[2],
-    start: m[3],
-    end: m[4],
-    notes: m[5],
-    source_document: m[6],
-    source_section: m[7],
+    id: m.id,
+    seats: m.seats,
+    start: m.start,
+    end: m.end,
+    notes: m.notes,
+    source_document: m.source_document,
+    source_section: m.source_section,
     _load: $load}]->(b);
 
 // name: create_SUCCEEDED_BY
-// row: [elementId of the body pointed to, [[elementId of the source node,
-//       the columns below...], ...]]: grouped by body, so each body is
-//       looked up once and its relationships are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., date: ..., notes: ...,
+//   source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row[0]
-UNWIND row[1] AS m
-MATCH (a) WHERE elementId(a) = m[0]
+MATCH (b) WHERE elementId(b) = row._target
+UNWIND row._relationships AS m
+MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:SUCCEEDED_BY {
-    id: m[1],
-    date: m[2],
-    notes: m[3],
-    source_document: m[4],
-    source_section: m[5],
+    id: m.id,
+    date: m.date,
+    notes: m.notes,
+    source_document: m.source_document,
+    source_section: m.source_section,
     _load: $load}]->(b);
 
 // name: create_RESOURCES
-// row: [elementId of the body pointed to, [[elementId of the source node,
-//       the columns below...], ...]]: grouped by body, so each body is
-//       looked up once and its relationships are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ...,
+//   officer_hours_per_month: ..., money_per_year: ..., lead_post: ..., estimate: ...,
+//   start: ..., end: ..., notes: ..., source_document: ..., source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row[0]
-UNWIND row[1] AS m
-MATCH (a) WHERE elementId(a) = m[0]
+MATCH (b) WHERE elementId(b) = row._target
+UNWIND row._relationships AS m
+MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:RESOURCES {
-    id: m[1],
-    officer_hours_per_month: m[2],
-    money_per_year: m[3],
-    lead_post: m[4],
-    estimate: m[5],
-    start: m[6],
-    end: m[7],
-    notes: m[8],
-    source_document: m[9],
-    source_section: m[10],
+    id: m.id,
+    officer_hours_per_month: m.officer_hours_per_month,
+    money_per_year: m.money_per_year,
+    lead_post: m.lead_post,
+    estimate: m.estimate,
+    start: m.start,
+    end: m.end,
+    notes: m.notes,
+    source_document: m.source_document,
+    source_section: m.source_section,
     _load: $load}]->(b);
 
 // name: create_ASSESSES
-// row: [elementId of the body pointed to, [[elementId of the source node,
-//       the columns below...], ...]]: grouped by body, so each body is
-//       looked up once and its relationships are written together
+// row: {_target: elementId of the body pointed to, _relationships: [...]}
+// each relationship: {_source: elementId of its source, id: ..., value: ..., risk: ...,
+//   recommendation: ..., date: ..., notes: ..., source_document: ...,
+//   source_section: ...}
+// Grouped by body, so each body is looked up once and its relationships
+// are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row[0]
-UNWIND row[1] AS m
-MATCH (a) WHERE elementId(a) = m[0]
+MATCH (b) WHERE elementId(b) = row._target
+UNWIND row._relationships AS m
+MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:ASSESSES {
-    id: m[1],
-    value: m[2],
-    risk: m[3],
-    recommendation: m[4],
-    date: m[5],
-    notes: m[6],
-    source_document: m[7],
-    source_section: m[8],
+    id: m.id,
+    value: m.value,
+    risk: m.risk,
+    recommendation: m.recommendation,
+    date: m.date,
+    notes: m.notes,
+    source_document: m.source_document,
+    source_section: m.source_section,
     _load: $load}]->(b);

@@ -1,4 +1,5 @@
-// Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
+// Generated from the schema (graphmodel/model.py's relationships, through
+// graphmodel/store/mapping.py) by `python -m graphmodel.store.queries`.
 // Parameters: $dataset (the dataset id), $load (this load's number, or null for the
 // dataset's bulk load), $rows or $ids.
 // Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)
@@ -30,7 +31,7 @@ RETURN properties(n) AS p;
 // name: state_Document
 // all in one record: a record each would cost the client more than the read
 MATCH (n:Document {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
 // name: read_Organisation
 MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -39,7 +40,7 @@ RETURN properties(n) AS p;
 // name: state_Organisation
 // all in one record: a record each would cost the client more than the read
 MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
 // name: read_Area
 MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -48,7 +49,7 @@ RETURN properties(n) AS p;
 // name: state_Area
 // all in one record: a record each would cost the client more than the read
 MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
 // name: read_Theme
 MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -57,7 +58,7 @@ RETURN properties(n) AS p;
 // name: state_Theme
 // all in one record: a record each would cost the client more than the read
 MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
 // name: read_Body
 MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -66,7 +67,7 @@ RETURN properties(n) AS p;
 // name: state_Body
 // all in one record: a record each would cost the client more than the read
 MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
 // name: read_Person
 MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -75,7 +76,7 @@ RETURN properties(n) AS p;
 // name: state_Person
 // all in one record: a record each would cost the client more than the read
 MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
 // name: read_Post
 MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -84,7 +85,7 @@ RETURN properties(n) AS p;
 // name: state_Post
 // all in one record: a record each would cost the client more than the read
 MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
 // name: read_MEMBER_OF
 MATCH (a)-[r:MEMBER_OF]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -92,14 +93,16 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_MEMBER_OF
-// a record per body: for each relationship pointing to it, [elementId, _load,
-// source id, source label, the properties...], from which the loader works
-// out its fingerprint
+// a record per body: what the store holds of each relationship pointing
+// to it, from which the loader works out its columns
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:MEMBER_OF]->(b)
-       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
-                       r.id, r.post, r.role, r.on_behalf_of, r.nominated_by, r.start,
-                       r.end, r.notes, r.source_document, r.source_section]) AS state }
+       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
+               _source_label: labels(a)[0], id: r.id, post: r.post, role: r.role,
+               on_behalf_of: r.on_behalf_of, nominated_by: r.nominated_by,
+               start: r.start, end: r.end, notes: r.notes,
+               source_document: r.source_document,
+               source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;
 
 // name: read_REPORTS_TO
@@ -108,14 +111,14 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_REPORTS_TO
-// a record per body: for each relationship pointing to it, [elementId, _load,
-// source id, source label, the properties...], from which the loader works
-// out its fingerprint
+// a record per body: what the store holds of each relationship pointing
+// to it, from which the loader works out its columns
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:REPORTS_TO]->(b)
-       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
-                       r.id, r.kind, r.start, r.end, r.notes, r.source_document,
-                       r.source_section]) AS state }
+       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
+               _source_label: labels(a)[0], id: r.id, kind: r.kind, start: r.start,
+               end: r.end, notes: r.notes, source_document: r.source_document,
+               source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;
 
 // name: read_SCRUTINISES
@@ -124,14 +127,14 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SCRUTINISES
-// a record per body: for each relationship pointing to it, [elementId, _load,
-// source id, source label, the properties...], from which the loader works
-// out its fingerprint
+// a record per body: what the store holds of each relationship pointing
+// to it, from which the loader works out its columns
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:SCRUTINISES]->(b)
-       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
-                       r.id, r.start, r.end, r.notes, r.source_document,
-                       r.source_section]) AS state }
+       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
+               _source_label: labels(a)[0], id: r.id, start: r.start, end: r.end,
+               notes: r.notes, source_document: r.source_document,
+               source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;
 
 // name: read_NOMINATES_TO
@@ -140,14 +143,14 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_NOMINATES_TO
-// a record per body: for each relationship pointing to it, [elementId, _load,
-// source id, source label, the properties...], from which the loader works
-// out its fingerprint
+// a record per body: what the store holds of each relationship pointing
+// to it, from which the loader works out its columns
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:NOMINATES_TO]->(b)
-       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
-                       r.id, r.seats, r.start, r.end, r.notes, r.source_document,
-                       r.source_section]) AS state }
+       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
+               _source_label: labels(a)[0], id: r.id, seats: r.seats, start: r.start,
+               end: r.end, notes: r.notes, source_document: r.source_document,
+               source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;
 
 // name: read_SUCCEEDED_BY
@@ -156,13 +159,14 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_SUCCEEDED_BY
-// a record per body: for each relationship pointing to it, [elementId, _load,
-// source id, source label, the properties...], from which the loader works
-// out its fingerprint
+// a record per body: what the store holds of each relationship pointing
+// to it, from which the loader works out its columns
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:SUCCEEDED_BY]->(b)
-       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
-                       r.id, r.date, r.notes, r.source_document, r.source_section]) AS state }
+       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
+               _source_label: labels(a)[0], id: r.id, date: r.date, notes: r.notes,
+               source_document: r.source_document,
+               source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;
 
 // name: read_RESOURCES
@@ -171,15 +175,17 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_RESOURCES
-// a record per body: for each relationship pointing to it, [elementId, _load,
-// source id, source label, the properties...], from which the loader works
-// out its fingerprint
+// a record per body: what the store holds of each relationship pointing
+// to it, from which the loader works out its columns
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:RESOURCES]->(b)
-       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
-                       r.id, r.officer_hours_per_month, r.money_per_year, r.lead_post,
-                       r.estimate, r.start, r.end, r.notes, r.source_document,
-                       r.source_section]) AS state }
+       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
+               _source_label: labels(a)[0], id: r.id,
+               officer_hours_per_month: r.officer_hours_per_month,
+               money_per_year: r.money_per_year, lead_post: r.lead_post,
+               estimate: r.estimate, start: r.start, end: r.end, notes: r.notes,
+               source_document: r.source_document,
+               source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;
 
 // name: read_ASSESSES
@@ -188,12 +194,13 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
        b.id AS target;
 
 // name: state_ASSESSES
-// a record per body: for each relationship pointing to it, [elementId, _load,
-// source id, source label, the properties...], from which the loader works
-// out its fingerprint
+// a record per body: what the store holds of each relationship pointing
+// to it, from which the loader works out its columns
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:ASSESSES]->(b)
-       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],
-                       r.id, r.value, r.risk, r.recommendation, r.date, r.notes,
-                       r.source_document, r.source_section]) AS state }
+       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
+               _source_label: labels(a)[0], id: r.id, value: r.value, risk: r.risk,
+               recommendation: r.recommendation, date: r.date, notes: r.notes,
+               source_document: r.source_document,
+               source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;

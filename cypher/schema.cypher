@@ -1,4 +1,5 @@
-// Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
+// Generated from the schema (graphmodel/model.py's relationships, through
+// graphmodel/store/mapping.py) by `python -m graphmodel.store.queries`.
 // Parameters: $dataset (the dataset id), $load (this load's number, or null for the
 // dataset's bulk load), $rows or $ids.
 // Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)

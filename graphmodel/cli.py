@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import click
 
 from graphmodel.problems import FINDINGS, INVALID_DATA
+from graphmodel.sources import EXPORT_FORMATS
+from graphmodel.summary import LISTABLE
 
 FORMATS = ("table", "json", "csv")
 SEVERITIES = ("info", "warning", "error")   # graphmodel.analysis.findings.SEVERITIES
@@ -57,11 +60,13 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     return value
 
 
+dataset_option = click.option("--dataset", metavar="NAME", default=None,
+                              help="With a Neo4j URI as SOURCE: which dataset to read.")
+
+
 def source_argument(fn: Callable) -> Callable:
     """SOURCE, and --dataset for a Neo4j URI holding several datasets."""
-    fn = click.option("--dataset", metavar="NAME", default=None,
-                      help="With a Neo4j URI as SOURCE: which dataset to read.")(fn)
-    return click.argument("source", metavar="SOURCE")(fn)
+    return click.argument("source", metavar="SOURCE")(dataset_option(fn))
 
 
 def as_of_option(fn: Callable) -> Callable:
@@ -114,9 +119,10 @@ def review_day(network: Any, as_of: str | None) -> str:
 
 def note_without_org(network: Any, org: str | None) -> None:
     """Say on stderr which rules a review without an organisation could not run."""
-    if org or network.dataset.home_organisation:
+    from graphmodel.analysis.organisation import no_organisation_message, organisation_if_any
+
+    if organisation_if_any(network, org):
         return
-    from graphmodel.analysis.organisation import no_organisation_message
     click.echo("note: representation and resources rules not run: "
                + no_organisation_message(network), err=True)
 
@@ -164,24 +170,14 @@ def validate(source: str, dataset: str | None) -> None:
 @format_option("table", "json")
 def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
     """Count the records in SOURCE current on a day (--as-of, else the dataset's date)."""
-    from graphmodel import render
-    from graphmodel.summary import summarise
+    from graphmodel.summary import render_summary, summarise
 
     network = open_network(source, dataset)
-    result = summarise(network, as_of=review_day(network, as_of))
-    if fmt == "json":
-        click.echo(render.to_json(result))
-        return
-    ds = result["dataset"]
-    home = ds["home_organisation"]["name"] or "none named"
-    click.echo(f"{ds['name']} ({ds['id']}), home organisation: {home}, "
-               f"as of {result['as_of']}")
-    rows = [{"record type": k, "count": v} for k, v in result["counts"].items()]
-    click.echo(render.table(rows, ["record type", "count"]))
+    click.echo(render_summary(summarise(network, as_of=review_day(network, as_of)), fmt))
 
 
 @main.command(name="list")
-@click.argument("what", type=click.Choice(["organisations", "bodies", "people", "posts"]))
+@click.argument("what", type=click.Choice(LISTABLE))
 @source_argument
 @format_option()
 def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
@@ -202,11 +198,14 @@ force_option = click.option(
     help="Write into a folder that holds files graphmodel did not write (replacing any "
          "of the same name).")
 
+dataset_out_option = click.option("--out", required=True, type=click.Path(file_okay=False),
+                                  help="Dataset directory to write.")
+
 
 @main.command()
 @source_argument
 @click.option("--to", "to", required=True,
-              type=click.Choice(["popolo", "csv", "xlsx", "graphml", "gexf"]),
+              type=click.Choice(EXPORT_FORMATS),
               help="Format to write.")
 @click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
 @force_option
@@ -229,8 +228,7 @@ def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> 
 @click.option("--bodies", type=click.IntRange(1), required=True, help="Number of bodies.")
 @click.option("--people", type=click.IntRange(1), required=True, help="Number of people.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
-@click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Dataset directory to write.")
+@dataset_out_option
 @force_option
 def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None:
     """Write a synthetic but realistic council network of any size."""
@@ -303,16 +301,19 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
         click.echo(render.table(rows, list(rows[0])))
 
 
-def org_option(fn: Callable) -> Callable:
-    return click.option("--org", default=None, metavar="ID",
-                        help="Organisation to review (default: the dataset's home "
-                             "organisation; needed when it has none).")(fn)
+org_option = click.option(
+    "--org", default=None, metavar="ID",
+    help="Organisation the review speaks for (default: the dataset's home organisation; "
+         "without either, the representation and resources rules are not run).")
+
+rules_option = click.option(
+    "--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
+    help="Standards file (YAML); default: graphmodel's, from published guidance.")
 
 
-def rules_option(fn: Callable) -> Callable:
-    return click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-                        help="Standards file (YAML); default: graphmodel's, from published "
-                             "guidance.")(fn)
+def review_settings_options(fn: Callable) -> Callable:
+    """--org, --rules and --as-of: whose review, by which standards, on which day."""
+    return org_option(rules_option(as_of_option(fn)))
 
 
 def finding_options(fn: Callable) -> Callable:
@@ -329,10 +330,7 @@ def finding_options(fn: Callable) -> Callable:
 
 def review_options(fn: Callable) -> Callable:
     """SOURCE, --org, --rules, --as-of and the finding options: what review commands take."""
-    for decorate in (finding_options, as_of_option, rules_option, org_option,
-                     source_argument):
-        fn = decorate(fn)
-    return fn
+    return source_argument(review_settings_options(finding_options(fn)))
 
 
 def echo_findings(findings: list, fmt: str, severity: str | None = None,
@@ -427,16 +425,13 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE [NEW]")
-@click.option("--dataset", metavar="NAME", default=None,
-              help="With Neo4j URIs as sources: which dataset to read.")
+@dataset_option
 @click.option("--from", "start", callback=_date, metavar="DATE",
               help="With one SOURCE: the earlier day.")
 @click.option("--to", "end", callback=_date, metavar="DATE",
               help="With one SOURCE: the later day (default: the day the dataset "
                    "describes, else today).")
-@org_option
-@rules_option
-@as_of_option
+@review_settings_options
 @format_option()
 def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: str | None,
          org: str | None, rules_file: str | None, as_of: str | None, fmt: str) -> None:
@@ -463,7 +458,7 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
 
 
 @main.command()
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error",
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error",
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
 @review_options
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
@@ -488,24 +483,16 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
 
 def pack_options(fn: Callable) -> Callable:
     """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
-    fn = click.option("--pseudonymise", is_flag=True,
-                      help="Replace people's names with labels such as 'Officer 7' and drop "
-                           "notes, for public papers.")(fn)
-    fn = as_of_option(fn)
-    fn = click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-                      help="Standards file (YAML); default: graphmodel's.")(fn)
-    return click.option("--org", default=None, metavar="ID",
-                        help="Organisation the review speaks for (default: the dataset's "
-                             "home organisation; needed by --view representation when it "
-                             "has none).")(fn)
+    return review_settings_options(click.option(
+        "--pseudonymise", is_flag=True,
+        help="Replace people's names with labels such as 'Officer 7' and drop notes, for "
+             "public papers.")(fn))
 
 
 def review_settings(network: Any, rules_file: str | None, as_of: str | None,
                     **settings: Any) -> dict[str, Any]:
     from graphmodel.rules import load_rules
-    day = review_day(network, as_of)
-    note_without_org(network, settings.get("org"))
-    return {"rules": load_rules(rules_file), "as_of": day, **settings}
+    return {"rules": load_rules(rules_file), "as_of": review_day(network, as_of), **settings}
 
 
 @main.command(name="map")
@@ -534,6 +521,7 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html")
+    note_without_org(network, org)   # after the map: a representation map refuses instead
     for note in (m.notice, m.sparse):
         if note:
             click.echo(f"note: {note}", err=True)
@@ -555,6 +543,7 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
     network = open_network(source, dataset)
     path = write_deck(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
+    note_without_org(network, org)
     click.echo(f"wrote {path}: move with the arrow keys, or the buttons at its foot", err=True)
 
 
@@ -571,6 +560,7 @@ def report(source: str, dataset: str | None, org: str | None, rules_file: str | 
     network = open_network(source, dataset)
     written = write_report(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
+    note_without_org(network, org)
     click.echo(f"wrote {', '.join(str(p) for p in written.values())}", err=True)
 
 
@@ -580,7 +570,8 @@ def neo4j() -> None:
 
 
 def server_options(fn: Callable) -> Callable:
-    fn = click.option("--dir", "root", type=click.Path(file_okay=False), default=None,
+    fn = click.option("--dir", "root", type=click.Path(file_okay=False, path_type=Path),
+                      default=None,
                       help="Cache directory for the server's jars and data "
                            "(default: $GRAPHMODEL_HOME or ~/.cache/graphmodel).")(fn)
     return click.option("--port", type=click.IntRange(1, 65535), default=7687,
@@ -590,7 +581,7 @@ def server_options(fn: Callable) -> Callable:
 @neo4j.command()
 @server_options
 @click.option("--fresh", is_flag=True, help="Delete this instance's data first.")
-def start(port: int, root: str | None, fresh: bool) -> None:
+def start(port: int, root: Path | None, fresh: bool) -> None:
     """Start a local server bound to 127.0.0.1 and print NEO4J_URI=... when Bolt answers.
 
     Auth is on when NEO4J_PASSWORD is set (it becomes the initial password of
@@ -607,7 +598,7 @@ def start(port: int, root: str | None, fresh: bool) -> None:
 
 @neo4j.command()
 @server_options
-def stop(port: int, root: str | None) -> None:
+def stop(port: int, root: Path | None) -> None:
     """Stop the local server on a port."""
     from graphmodel.store import server
 
@@ -617,7 +608,7 @@ def stop(port: int, root: str | None) -> None:
 
 @neo4j.command()
 @server_options
-def status(port: int, root: str | None) -> None:
+def status(port: int, root: Path | None) -> None:
     """Say whether the local server on a port is running (exit 11 if not)."""
     from graphmodel.store import server
 
@@ -645,8 +636,7 @@ def echo_import(report: Any) -> None:
 
 @import_group.command(name="moderngov")
 @click.argument("site")
-@click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Dataset directory to write.")
+@dataset_out_option
 @click.option("--council", metavar="NAME", default=None,
               help="The council's name, e.g. 'Stroud District Council' (default: the "
                    "site's host name).")
@@ -674,8 +664,7 @@ def import_moderngov(site: str, out: str, council: str | None, delay: float,
               help="Id of the organisation making the appointments (the home organisation).")
 @click.option("--org-name", metavar="NAME", default=None,
               help="Its name (default: from the id, e.g. stroud-district-council).")
-@click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Dataset directory to write.")
+@dataset_out_option
 def import_appointments(file: str, org: str, org_name: str | None, out: str) -> None:
     """Import a flat list of appointments to outside bodies (.csv or .xlsx)."""
     from graphmodel.importers.appointments import import_appointments as run

@@ -31,12 +31,16 @@ def parse_date(text: str) -> tuple[int, int | None, int | None]:
     match = _PATTERN.fullmatch(text)
     if not match:
         raise DateError(f"{text!r} is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if month is not None and not 1 <= month <= 12:
-        raise DateError(f"{text!r} has no month {month}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise DateError(f"{text!r} does not exist: {calendar.month_name[month]} {year} "
-                        f"has {calendar.monthrange(year, month)[1]} days")
+    year = int(match[1])
+    month = int(match[2]) if match[2] else None
+    day = int(match[3]) if match[3] else None
+    if month is not None:  # the pattern holds a day only after a month
+        if not 1 <= month <= 12:
+            raise DateError(f"{text!r} has no month {month}")
+        days = calendar.monthrange(year, month)[1]
+        if day is not None and not 1 <= day <= days:
+            raise DateError(f"{text!r} does not exist: {calendar.month_name[month]} {year} "
+                            f"has {days} days")
     if year < 1000:
         raise DateError(f"{text!r} is before the year 1000")
     return year, month, day

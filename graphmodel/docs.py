@@ -11,8 +11,8 @@ from pathlib import Path
 
 from graphmodel.io.tables import all_types
 
-__all__ = ["columns_reference", "commands_reference", "update_readme", "describe_table",
-           "describe_columns"]
+__all__ = ["columns_reference", "commands_reference", "rules_reference", "update_readme",
+           "describe_table", "describe_columns"]
 
 _KIND_WORDS = {"text": "text", "int": "whole number", "number": "number", "date": "date",
                "bool": "yes/no", "list": "ids separated by ;", "composition": "kind=count; ..."}
@@ -84,6 +84,39 @@ def commands_reference() -> str:
     return "\n".join(parts)
 
 
+# the command that runs each topic's rules
+_COMMANDS = {"representation": "gaps", "accountability": "chains", "overlaps": "overlaps",
+             "resources": "resources"}
+
+
+def _setting(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k} → {v}" for k, v in value.items())
+    return str(value)
+
+
+def rules_reference() -> str:
+    """One row per rule, from its declaration, its docstring and the default standards:
+    the command that runs it, its default severity and settings, what a finding means."""
+    import inspect
+
+    from graphmodel.rules import load_rules
+    from graphmodel.rules.registry import registered
+
+    defaults = load_rules()
+    parts = ["| rule | command | severity | settings (default) | what a finding means |",
+             "|---|---|---|---|---|"]
+    for name, declared in registered().items():
+        given = defaults[declared.topic][name]
+        settings = "; ".join(f"`{key}`: {_setting(given[key])}" for key in declared.settings)
+        meaning = " ".join((inspect.getdoc(declared.check) or "").split("\n\n")[0].split())
+        parts.append(f"| `{name}` | `{_COMMANDS[declared.topic]}` | {given['severity']} | "
+                     f"{settings or '—'} | {meaning.replace('``', '`')} |")
+    return "\n".join(parts) + "\n"
+
+
 def _replace(text: str, marker: str, body: str) -> str:
     pattern = re.compile(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)", re.S)
     if not pattern.search(text):
@@ -93,6 +126,7 @@ def _replace(text: str, marker: str, body: str) -> str:
 
 def update_readme(text: str) -> str:
     text = _replace(text, "columns", columns_reference())
+    text = _replace(text, "rules", rules_reference())
     return _replace(text, "commands", commands_reference())
 
 

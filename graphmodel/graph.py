@@ -9,34 +9,40 @@ Take ``network.as_of(date)`` first for a view of one day.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
-from graphmodel.model import Membership, Network, Person, Post
+from graphmodel.model import RELATIONSHIPS as SCHEMA
+from graphmodel.model import Membership, Network, Person, Post, Relationship
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["node_key", "NODE_TABLES", "RELATIONSHIPS", "network_graph", "people_bodies",
+__all__ = ["node_key", "NODE_TABLES", "DRAWN", "RELATIONSHIPS", "drawn", "network_graph",
+           "people_bodies",
            "accountability_graph", "sitter_key", "seat_holder", "seats_held"]
 
 NODE_TABLES = {"organisations": "organisation", "bodies": "body", "people": "person",
                "posts": "post"}
 
-# relationship -> (table, source column, source type, target column, target type)
+
+
+def drawn(relationships: Iterable[Relationship] = SCHEMA) -> dict[str, Relationship]:
+    """The schema's relationships the views draw, by name; those that hold only while
+    some columns are empty (a seat whose holder is not named) come last."""
+    shown = [r for r in relationships if r.drawn]
+    for r in shown:
+        if not {r.source_table, r.target_table} <= NODE_TABLES.keys():
+            raise ValueError(f"relationship {r.name} is drawn, but the views draw no "
+                             f"{r.source_table} or {r.target_table}")
+    return {r.name: r for r in sorted(shown, key=lambda r: bool(r.unless))}
+
+
+DRAWN = drawn()
+# relationship -> (table, source column, source type, target column, target type):
+# those drawn whenever both ends are set
 RELATIONSHIPS: dict[str, tuple[str, str, str, str, str]] = {
-    "member_of": ("memberships", "person", "person", "body", "body"),
-    "seat_of": ("memberships", "post", "post", "body", "body"),
-    "reports_to": ("reporting_lines", "body", "body", "reports_to", "body"),
-    "scrutinises": ("scrutiny_links", "scrutiny_body", "body", "body", "body"),
-    "nominates_to": ("nomination_rights", "nominating_body", "body", "body", "body"),
-    "succeeded_by": ("successions", "predecessor", "body", "successor", "body"),
-    "resources": ("resourcing", "organisation", "organisation", "body", "body"),
-    "works_for": ("people", "id", "person", "organisation", "organisation"),
-    "post_in": ("posts", "id", "post", "organisation", "organisation"),
-    "holds": ("posts", "holder", "person", "id", "post"),
-    "part_of": ("organisations", "id", "organisation", "parent", "organisation"),
-    "hosted_by": ("bodies", "id", "body", "organisation", "organisation"),
-}
+    name: (r.table, r.source, NODE_TABLES[r.source_table], r.target, NODE_TABLES[r.target_table])
+    for name, r in DRAWN.items() if not r.unless}
 
 
 def node_key(record_type: str, record_id: str) -> str:
@@ -63,18 +69,15 @@ def network_graph(network: Network) -> "nx.MultiDiGraph":
         for record in network.tables[table].values():
             g.add_node(node_key(rtype, record.id), record_type=rtype, label=record.name,
                        **_attrs(record))
-    for relationship, (table, src, src_type, dst, dst_type) in RELATIONSHIPS.items():
-        for record in network.tables[table].values():
+    for r in DRAWN.values():
+        src, dst = r.source, r.target
+        src_type, dst_type = NODE_TABLES[r.source_table], NODE_TABLES[r.target_table]
+        for record in network.tables[r.table].values():
             a, b = getattr(record, src), getattr(record, dst)
-            if a and b:
-                attrs = _attrs(record, skip=(src, dst)) if table not in NODE_TABLES else {}
+            if a and b and not (r.unless and any(getattr(record, c) for c in r.unless)):
+                attrs = _attrs(record, skip=(src, dst)) if r.table not in NODE_TABLES else {}
                 g.add_edge(node_key(src_type, a), node_key(dst_type, b),
-                           key=f"{relationship}:{record.id}", relationship=relationship, **attrs)
-    for m in network.memberships.values():
-        if not (m.person or m.post) and m.on_behalf_of:   # a seat whose holder is not named
-            g.add_edge(node_key("organisation", m.on_behalf_of), node_key("body", m.body),
-                       key=f"seat_for:{m.id}", relationship="seat_for",
-                       **_attrs(m, skip=("on_behalf_of", "body")))
+                           key=f"{r.name}:{record.id}", relationship=r.name, **attrs)
     return g
 
 

@@ -22,7 +22,8 @@ __all__ = [
     "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
     "ReportingLine", "ScrutinyLink", "NominationRight", "Succession", "Resourcing",
     "Assessment", "Area", "Theme", "Network", "RecordType", "RECORD_TYPES",
-    "record_type", "ORGANISATION_KINDS", "BODY_KINDS", "PERSON_KINDS", "ROLES",
+    "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS",
+    "BODY_KINDS", "PERSON_KINDS", "ROLES",
 ]
 
 ORGANISATION_KINDS = (
@@ -339,6 +340,96 @@ _BY_NAME = {rt.name: rt for rt in RECORD_TYPES + (DATASET_TYPE,)}
 
 def record_type(name: str) -> RecordType:
     return _BY_NAME[name]
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One kind of link between records, declared once: the store, the graph views,
+    the generator and the map legend all take it from here.
+
+    A record of ``table`` links what its ``source`` column names to what its ``target``
+    column names (``id``: the record itself), so each end's type is the table the
+    column refers to. Neo4j stores it as ``stored_as``: a record of a table whose
+    relationships run between two other records (a membership, a reporting line) *is*
+    that relationship, from the first of its sources that is set; any other record is
+    a node, linked from itself to what its column refers to (a post is ``HELD_BY`` its
+    holder). ``phrase`` is what a reader sees (a map's legend).
+    """
+    name: str
+    table: str
+    source: str
+    target: str
+    stored_as: str
+    phrase: str
+    unless: tuple[str, ...] = ()
+    """Columns that must all be empty for the link to hold (a seat held for an
+    organisation is its own link only when no person or post holds it)."""
+    drawn: bool = True
+    """Whether the graph views and maps show it: links to areas and themes, which they
+    do not draw, and judgements or absences (an assessment, no seat) are kept out."""
+
+    @property
+    def source_table(self) -> str:
+        return self._refers_to(self.source)
+
+    @property
+    def target_table(self) -> str:
+        return self._refers_to(self.target)
+
+    @property
+    def column(self) -> str:
+        """On a node's record: the reference column the link is made from."""
+        return self.target if self.source == "id" else self.source
+
+    def _refers_to(self, column: str) -> str:
+        if column == "id":
+            return self.table
+        refs = {f.name: f.metadata["ref"] for f in record_type(self.table).fields}
+        if not refs.get(column) or len(refs[column]) != 1:
+            raise ValueError(f"relationship {self.name}: {self.table}.{column} does not "
+                             "refer to one table")
+        return refs[column][0]
+
+
+RELATIONSHIPS: tuple[Relationship, ...] = (
+    # a seat: from whoever holds it, else (holder not named) the organisation it is for
+    Relationship("member_of", "memberships", "person", "body", "MEMBER_OF",
+                 "sits on (a person's seat)"),
+    Relationship("seat_of", "memberships", "post", "body", "MEMBER_OF",
+                 "sits on (a post's seat)"),
+    Relationship("seat_for", "memberships", "on_behalf_of", "body", "MEMBER_OF",
+                 "has a seat, its holder not named, on", unless=("person", "post")),
+    Relationship("reports_to", "reporting_lines", "body", "reports_to", "REPORTS_TO",
+                 "reports to"),
+    Relationship("scrutinises", "scrutiny_links", "scrutiny_body", "body", "SCRUTINISES",
+                 "scrutinises"),
+    Relationship("nominates_to", "nomination_rights", "nominating_body", "body",
+                 "NOMINATES_TO", "nominates members to"),
+    Relationship("succeeded_by", "successions", "predecessor", "successor", "SUCCEEDED_BY",
+                 "was succeeded by"),
+    Relationship("resources", "resourcing", "organisation", "body", "RESOURCES",
+                 "puts officer time or money into"),
+    Relationship("assesses", "assessments", "organisation", "body", "ASSESSES",
+                 "assesses the value and risk of", drawn=False),
+    Relationship("works_for", "people", "id", "organisation", "WORKS_FOR",
+                 "works for or is elected to"),
+    Relationship("post_in", "posts", "id", "organisation", "POST_IN", "is a post in"),
+    Relationship("holds", "posts", "holder", "id", "HELD_BY", "holds the post"),
+    Relationship("part_of", "organisations", "id", "parent", "PART_OF", "is part of"),
+    Relationship("lies_within", "areas", "id", "parent", "PART_OF", "lies within",
+                 drawn=False),
+    Relationship("hosted_by", "bodies", "id", "organisation", "HOSTED_BY",
+                 "is hosted or led by"),
+    Relationship("covers", "bodies", "id", "areas", "COVERS", "covers", drawn=False),
+    Relationship("works_on", "bodies", "id", "themes", "WORKS_ON", "works on", drawn=False),
+    Relationship("no_seat_for", "bodies", "id", "no_seat_for", "NO_SEAT_FOR",
+                 "has no seat for, the source says", drawn=False),
+)
+_RELATIONSHIP_BY_NAME = {r.name: r for r in RELATIONSHIPS}
+
+
+def relationship(name: str) -> Relationship:
+    return _RELATIONSHIP_BY_NAME[name]
 
 
 def in_period(start: str | None, end: str | None, on: _dt.date) -> bool:

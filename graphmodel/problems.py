@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Problem", "InvalidData", "GraphmodelError", "UsageError", "EXIT_CODES",
+__all__ = ["Problem", "NotRead", "InvalidData", "GraphmodelError", "UsageError", "EXIT_CODES",
            "FINDINGS", "USAGE", "INVALID_DATA", "INTERNAL", "INTERRUPTED"]
 
 # What every command's exit code means (the README's table is checked against it).
@@ -58,6 +58,16 @@ class Problem:
         where = f"{self.file}:{row}:" if row != "" else f"{self.file}:"
         text = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
         return f"{text} (warning)" if self.level == "warning" else text
+
+
+@dataclass(frozen=True)
+class NotRead(Problem):
+    """A sheet, file or column in a source that graphmodel has no place for, so did not read.
+
+    It is a warning (the rest of the source is read), but ``load --prune`` refuses
+    while there is one: what was not read would otherwise be deleted from the store.
+    """
+    level: str = "warning"
 
 
 class InvalidData(GraphmodelError):

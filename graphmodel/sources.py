@@ -13,10 +13,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from graphmodel.io.tables import NotRead
 from graphmodel.memory import no_cycle_collection
 from graphmodel.model import Network
-from graphmodel.problems import InvalidData, Problem, UsageError, errors
+from graphmodel.problems import InvalidData, NotRead, Problem, UsageError, errors
 
 __all__ = ["read_source", "open_source", "open_source_noting", "not_read", "refuse_to_prune",
            "write_source", "EXPORT_FORMATS", "SourceNotFound", "NotRead", "PruneRefused"]

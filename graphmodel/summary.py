@@ -7,7 +7,7 @@ from typing import Any
 
 from graphmodel.model import Network
 
-__all__ = ["summarise", "listing", "LISTABLE"]
+__all__ = ["summarise", "render_summary", "listing", "LISTABLE"]
 
 LISTABLE = ("organisations", "bodies", "people", "posts")
 
@@ -23,6 +23,20 @@ def summarise(network: Network, as_of: "str | _dt.date | None" = None) -> dict[s
         "as_of": str(as_of) if as_of is not None else None,
         "counts": view.counts(),
     }
+
+
+def render_summary(summary: dict[str, Any], fmt: str = "table") -> str:
+    """A summary from :func:`summarise` as JSON, or as a line naming the dataset over a
+    table of counts."""
+    from graphmodel import render
+
+    if fmt == "json":
+        return render.to_json(summary)
+    ds = summary["dataset"]
+    home = ds["home_organisation"]["name"] or "none named"
+    rows = [{"record type": k, "count": v} for k, v in summary["counts"].items()]
+    return (f"{ds['name']} ({ds['id']}), home organisation: {home}, as of {summary['as_of']}\n"
+            + render.table(rows, ["record type", "count"]))
 
 
 def listing(network: Network, what: str) -> list[dict[str, Any]]:

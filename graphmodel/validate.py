@@ -6,12 +6,16 @@ as tables are read; this module checks the records against each other.
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from graphmodel import dates
-from graphmodel.io.tables import Collected, composition, suggest
+from graphmodel.composition import composition
 from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Network, record_type
+from graphmodel.names import suggest
 from graphmodel.problems import Problem, errors
+
+if TYPE_CHECKING:
+    from graphmodel.io.tables import Collected
 
 __all__ = ["check_references", "build_network", "validate"]
 
@@ -50,10 +54,13 @@ def check_references(c: Collected) -> list[Problem]:
             problems.append(Problem(where, row, field, message, level))
 
     if c.dataset is None:
-        if "dataset" not in c.files:
-            problems.append(Problem(c.files.get("_source", "source"), None, None,
-                                    "no dataset table: add dataset.csv with columns "
-                                    + ", ".join(DATASET_TYPE.columns)))
+        if c.unreadable:
+            pass  # the reader has said why; no table in it can be found missing
+        elif "dataset" not in c.files:
+            source = c.files.get("_source", "source")
+            table = "a dataset sheet" if source.lower().endswith(".xlsx") else "dataset.csv"
+            problems.append(Problem(source, None, None, f"no dataset table: add {table} with "
+                                    "columns " + ", ".join(DATASET_TYPE.columns)))
         elif not any(p.file == c.files["dataset"] and p.level == "error" for p in c.problems):
             problems.append(Problem(c.files["dataset"], None, None, "the dataset table has no "
                                     "row: add one row under the header"))

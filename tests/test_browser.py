@@ -7,6 +7,7 @@ skips them.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,7 +18,8 @@ import pytest
 from graphmodel import open_source
 from graphmodel.analysis.review import review
 from graphmodel.maps.highlights import key_findings
-from graphmodel.maps import make_map, write_map
+from graphmodel.maps.scene import evidence_text
+from graphmodel.maps import labels, make_map, styling, write_map
 from graphmodel.maps.deck import write_deck
 from graphmodel.report import write_report
 
@@ -149,7 +151,8 @@ def test_each_view_of_the_seed_data_renders_offline(browser, out, dataset, day, 
         return
     visit.drawn(f"map-{view}")
     assert visit.counts(f"map-{view}") == (len(m.nodes), len(m.edges))
-    assert len(m.nodes) > 1
+    assert set(visit.page.evaluate(f"GM.maps['map-{view}'].nodes.getIds()")) == \
+        {n.key for n in m.nodes}
     visit.shot(f"{dataset}-{view}")
     visit.clean()
 
@@ -158,9 +161,16 @@ def test_the_legend_explains_and_the_filters_hide_a_kind(browser, out, harboroug
     m = make_map(harborough, "representation", as_of=HARBOROUGH_DAY)
     visit = Visit(browser, write_map(m, out / "legend.html"))
     visit.drawn("map-representation")
-    legend = visit.page.locator("#map-representation .gm-legend").inner_text()
-    assert "No seat held on behalf of Harborough District Council" in legend
-    assert "Partnership or partnership board" in legend and "sits on" in legend
+    entries = visit.page.locator("#map-representation .gm-legend li").all_inner_texts()
+    # a shape for each kind drawn, a fill for each representation, the warning's outline,
+    # and a line for each relationship drawn
+    kinds = {n.family for n in m.nodes}
+    statuses = {n.status for n in m.nodes if n.status}
+    relationships = {e.relationship for e in m.edges}
+    assert len(entries) == len(kinds) + len(statuses) + 1 + len(relationships)
+    assert "No seat held on behalf of Harborough District Council (fill; the shape shows the " \
+        "kind)" in entries
+    assert {"Partnership or partnership board", styling.edge_style("seat_of").label} <= set(entries)
     boards = [r for r in rows("harborough", "bodies") if r["kind"] == "partnership_board"]
     box = visit.page.get_by_label(f"Partnership board ({len(boards)})")
     box.uncheck()
@@ -248,7 +258,8 @@ def test_the_deck_moves_with_arrow_keys_and_clicks(browser, out, harborough):
     visit.shot("deck-2-network")
     page.get_by_role("button", name="Next").click()
     # Harborough records one reporting line: the slide says so instead of drawing it
-    assert "too little to draw" in page.locator("#slide-3").inner_text()
+    assert page.locator("#slide-3 .gm-message").inner_text() == \
+        make_map(harborough, "accountability", as_of=HARBOROUGH_DAY).sparse
     assert page.locator("#slide-3").is_visible() and not page.locator("#slide-2").is_visible()
     page.keyboard.press("ArrowRight")
     visit.drawn("slide-4-map")
@@ -261,7 +272,9 @@ def test_the_deck_moves_with_arrow_keys_and_clicks(browser, out, harborough):
     notes = page.locator("#slide-5 .gm-notes")
     assert not notes.is_visible()
     page.keyboard.press("n")
-    assert notes.is_visible() and "Drawn from" in notes.inner_text()
+    assert notes.is_visible()
+    assert notes.locator("li").all_inner_texts()[:2] == \
+        [evidence_text(harborough, e) for e in first.evidence[:2]]
     visit.shot("deck-5-finding-notes")
     page.keyboard.press("n")
     page.keyboard.press("ArrowLeft")
@@ -294,10 +307,18 @@ def test_every_slide_fits_the_screen_with_readable_text(browser, out, harborough
             assert smallest >= 24, (name, number, smallest)
             if page.locator(f"#slide-{number}-map[data-gm-map]").count():
                 visit.drawn(f"slide-{number}-map")
+                # the legend shows whole, every entry in view, with nothing to scroll
+                legend = page.evaluate(
+                    f"(b => [b.scrollHeight - b.clientHeight, b.scrollWidth - b.clientWidth, "
+                    f"[...b.querySelectorAll('li')].filter(li => li.getBoundingClientRect()"
+                    f".bottom > Math.min(b.getBoundingClientRect().bottom, innerHeight))"
+                    f".length])(document.querySelector('#slide-{number} .gm-legend-box'))")
+                assert legend == [0, 0, 0], (name, number, legend)
                 boxes = page.evaluate(f"GM.maps['slide-{number}-map'].labels()")
                 assert boxes and min(b["font"] for b in boxes) >= 12, (name, number)
                 assert all(b["solid"] for b in boxes), (name, number)
                 assert overlapping(boxes) == [], (name, number)
+            visit.shot(f"slide-{name}-{width}x{height}-{number}")
         visit.clean()
 
 
@@ -438,7 +459,8 @@ def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, vi
     visit.drawn(f"map-{view}")
     page = visit.page
     boxes = page.evaluate(f"GM.maps['map-{view}'].labels()")
-    assert len(boxes) >= min(5, len(m.nodes))
+    # the names drawn are those the label pass chose, no fewer (none too small to draw)
+    assert {b["id"] for b in boxes} == {n.key for n in m.nodes if n.font == labels.MAJOR}
     assert overlapping(boxes) == []
     assert labels_on_shapes(boxes, page.evaluate(f"GM.maps['map-{view}'].shapes()")) == []
     assert min(b["font"] for b in boxes) >= 12
@@ -459,6 +481,38 @@ def test_every_seed_map_is_legible_on_a_projector(browser, out, dataset, day, vi
     visit.clean()
 
 
+def _named_at_first_view(browser, out, dataset: str, day: str, view: str) -> set[str]:
+    m = make_map(open_source(SEED / dataset), view, as_of=day)
+    visit = Visit(browser, write_map(m, out / f"named-{dataset}-{view}.html"), 1366, 768)
+    visit.drawn(f"map-{view}")
+    named = {b["id"] for b in visit.page.evaluate(f"GM.maps['map-{view}'].labels()")}
+    visit.clean()
+    return named
+
+
+def test_the_leeds_hubs_are_named_at_first_view(browser, out):
+    """The crowded hubs of the Leeds network keep room for their names: their neighbours
+    are moved out of the way rather than the names left for the zoom."""
+    named = _named_at_first_view(browser, out, "leeds", LEEDS_DAY, "network")
+    assert {"organisation:leeds-city-council", "body:full-council",
+            "body:childrens-trust-board", "body:ssc-partnership-board"} <= named
+
+
+def test_the_boards_where_harborough_has_no_seat_are_all_named_at_first_view(browser, out):
+    """The representation map is about the eight boards Harborough District Council holds
+    no seat on: every one is named, with the council itself."""
+    network = open_source(SEED / "harborough")
+    unrepresented = {f"body:{b}" for b in (
+        "community-safety-spb", "leicestershire-cyp-board",
+        "leicestershire-health-wellbeing-board", "leicestershire-rural-partnership",
+        "llep-board", "rural-partnership-management-board", "stronger-communities-board",
+        "sustainable-harborough")}
+    m = make_map(network, "representation", as_of=HARBOROUGH_DAY)
+    assert {n.key for n in m.nodes if n.status == "unrepresented"} == unrepresented
+    named = _named_at_first_view(browser, out, "harborough", HARBOROUGH_DAY, "representation")
+    assert unrepresented | {"organisation:harborough-district-council"} <= named
+
+
 def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
     """Past 500 nodes the rows are made by the page when the tables are opened, from the
     same data as the drawing: every node and link is there, with its button."""
@@ -470,6 +524,12 @@ def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
     visit = Visit(browser, write_map(m, out / "big.html"))
     visit.drawn("map-network")
     page = visit.page
+    # the small names are given to vis-network only once the zoom would show them
+    small = next(n for n in m.nodes if n.font == labels.MINOR)
+    label_of = f"GM.maps['map-network'].network.body.nodes[{json.dumps(small.key)}].options.label"
+    assert page.evaluate(label_of) is None
+    page.evaluate("GM.maps['map-network'].network.moveTo({scale: 2.5})")
+    page.wait_for_function(f"{label_of} === {json.dumps(small.label)}", timeout=5_000)
     rows_of = "#map-network .gm-{}-rows tr"
     assert page.locator(rows_of.format("node")).count() == 0
     page.locator("#map-network details.gm-alt > summary").click()
@@ -498,11 +558,19 @@ def test_a_map_too_big_to_draw_whole_shows_groups_that_open_on_click(browser, ou
                           label)
     before = visit.counts("map-network")
     assert before[0] < 60 < len(m.nodes)
+    # the summary counts what is drawn, and says what is folded
+    assert page.text_content("#map-network .gm-summary").startswith(
+        f"{before[0]} nodes and {before[1]} links drawn: ")
     shown = "k => GM.maps['map-network'].network.body.nodeIndices.includes(k)"
     assert not page.evaluate(shown, boards[0].key)
-    # the notice pushes the canvas's foot off the window: a click's focus would scroll it
-    page.evaluate("document.getElementById('map-network-canvas').scrollIntoView()")
+    # the notice pushes the canvas's foot below the window: the click focuses the map
+    # without scrolling the page, so the click lands on the group it was aimed at
+    foot = "document.getElementById('map-network-canvas').getBoundingClientRect().bottom"
+    assert page.evaluate(foot) > page.viewport_size["height"]
     visit.click_node("map-network", group)
+    assert page.evaluate("scrollY") == 0
+    assert page.evaluate("document.activeElement.getAttribute('aria-roledescription')") \
+        == "network map"
     after = visit.counts("map-network")
     assert after[0] == before[0] - 1 + len(boards)
     assert all(page.evaluate(shown, n.key) for n in boards)

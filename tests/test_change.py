@@ -91,9 +91,13 @@ def test_two_sources_are_reviewed_on_the_day_the_new_one_describes(network, tmp_
 def test_diff_needs_from_or_two_sources(dataset_dir):
     runner = CliRunner()
     one = runner.invoke(main, ["diff", str(dataset_dir)])
-    assert one.exit_code == 2 and "give --from DATE" in one.output
+    assert one.exit_code == 2
+    assert one.stderr.splitlines()[-1] == ("Error: with one SOURCE, give --from DATE (and --to "
+                                           "DATE)")
     both = runner.invoke(main, ["diff", str(dataset_dir), str(dataset_dir), "--from", "2012"])
-    assert both.exit_code == 2 and "two sources" in both.output
+    assert both.exit_code == 2
+    assert both.stderr.splitlines()[-1] == ("Error: give one SOURCE with --from/--to, or two "
+                                            "sources (OLD NEW)")
     dated = runner.invoke(main, ["diff", str(dataset_dir), "--from", "2012-06-01", "--to",
                                  "2013-06-01", "--format", "json"])
     assert dated.exit_code == 0, dated.output
@@ -107,13 +111,18 @@ def test_check_fails_only_at_or_above_the_chosen_severity(dataset_dir, network, 
     assert ok.exit_code == 0, ok.output          # warnings, but no errors
     warned = runner.invoke(main, ["check", str(dataset_dir), "--as-of", "2013-01-01",
                                   "--fail-on", "warning"])
-    assert warned.exit_code == 1 and "at or above warning" in warned.output
+    assert warned.exit_code == 1
+    assert warned.stderr.splitlines()[-1] == "2 finding(s) at or above warning"
     network.tables["reporting_lines"]["loop"] = ReportingLine("loop", "council-meeting", "scrutiny")
     looped = write_source(network, tmp_path / "looped", "csv")
     failed = runner.invoke(main, ["check", str(looped), "--as-of", "2013-01-01", "--format",
                                   "json"])
     assert failed.exit_code == 1
-    assert "accountability-cycle" in failed.output
+    assert [(f["rule"], f["message"]) for f in json.loads(failed.stdout)
+            if f["severity"] == "error"] == [
+        ("accountability-cycle", "These bodies report to each other in a loop, so none of them "
+                                 "answers to a root: Full Council, Safer Town Scrutiny Board.")]
+    assert failed.stderr.splitlines()[-1] == "1 finding(s) at or above error"
 
 
 @pytest.mark.parametrize("dataset,as_of", [("leeds", "2013-03-01"), ("leeds", "2012-06-01"),

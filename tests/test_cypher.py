@@ -27,25 +27,27 @@ def test_the_store_runs_only_named_queries_from_the_files():
 
 
 def test_a_relationship_read_back_gives_its_record_columns(tmp_path):
-    """A load fingerprints the relationships it holds from what the state query returns:
-    [target, source id, source label, properties...] must give exactly the record's
-    columns, for a membership held by a person and one held by a post alike."""
+    """A load compares the relationships it holds by what the state query returns: a
+    row of the edge's state layout and the body it points to must give exactly the
+    record's columns, for a membership held by a person and one held by a post alike."""
     from graphmodel.generate import generate
     from graphmodel import open_source
-    from graphmodel.store.mapping import EDGES, NODE_LABELS, column_getter, relationship_columns
+    from graphmodel.store.mapping import (EDGES, NODE_LABELS, column_getter, edge_state,
+                                          relationship_columns)
 
     generate(tmp_path / "gen", bodies=60, people=600, seed=3)
     network = open_source(tmp_path / "gen")
     held_by = set()
     for edge in EDGES:
-        columns = relationship_columns(edge)
+        columns, state = relationship_columns(edge), edge_state(edge)
         for record in network.tables[edge.table].values():
-            (source_table, source_label), = [(c, label) for c, label in edge.source
-                                            if getattr(record, c)][:1]
+            (source_column, source_label), = [(c, label) for c, label in edge.source
+                                              if getattr(record, c)][:1]
             held_by.add(source_label)
-            read_back = [getattr(record, edge.target[0]), getattr(record, source_table),
-                         source_label, *(getattr(record, c) for c in edge.properties)]
-            assert columns(read_back) == column_getter(type(record))(record)
+            read_back = state.make("element id", None, getattr(record, source_column),
+                                   source_label, *(getattr(record, c) for c in edge.properties))
+            assert columns(read_back, getattr(record, edge.target[0])) \
+                == column_getter(type(record))(record)
     assert {"Person", "Post", "Body", "Organisation"} <= held_by
     assert set(NODE_LABELS.values()) >= held_by
 

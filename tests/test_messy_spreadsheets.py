@@ -8,6 +8,7 @@ record must read back, and what was not read must be said, by every command.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -122,7 +123,7 @@ def test_the_summary_of_the_edited_workbook_counts_every_membership(edited_book)
     original = run("summary", SEED / "leeds", "--format", "json")
     edited = run("summary", edited_book, "--format", "json")
     assert edited.stdout == original.stdout
-    assert '"memberships": 18' in edited.stdout
+    assert json.loads(edited.stdout)["counts"]["memberships"] == 18
 
 
 def test_a_sheet_named_close_to_a_table_is_an_error(tmp_path):
@@ -256,4 +257,4 @@ def test_load_prune_refuses_while_something_was_not_read(store, neo4j_uri, edite
     assert dry_run.stderr.splitlines()[:2] == notices_of(edited_book)
     loaded = CliRunner(env=env).invoke(main, ["load", str(edited_book), "--format", "json"])
     assert loaded.exit_code == 0, loaded.stderr
-    assert '"memberships": {"added": 18' in loaded.stdout.replace("\n", "").replace("  ", "")
+    assert json.loads(loaded.stdout)["changes"]["memberships"]["added"] == 18

@@ -43,7 +43,10 @@ def test_someone_on_six_bodies_is_over_the_default_load_of_five(network):
                        end="2013-06-30" if i == 5 else None))
     found = rule(overlap_findings(network, as_of="2013-06-01"), "person-load")
     assert [(f.subject.id, f.data["bodies"]) for f in found] == [("ann", 7)]  # + Safer Town Board
-    assert "Ann Smith sits on 7 current bodies" in found[0].message
+    assert found[0].message == (
+        "Ann Smith sits on 7 current bodies (the rules suggest at most 5): Safer Town Board, "
+        "Working group 0, Working group 1, Working group 2, Working group 3, Working group 4, "
+        "Working group 5.")
     # the sixth group's seat ended on 30 June: on 1 July she is on six
     found = rule(overlap_findings(network, as_of="2013-07-01"), "person-load")
     assert found[0].data["bodies"] == 6
@@ -121,7 +124,9 @@ def test_a_person_who_alone_links_a_body_is_a_single_point_of_failure(network):
         Membership("cy-forum", "forum", person="cy", on_behalf_of="council"))
     found = rule(overlap_findings(network, as_of="2013-01-01"), "single-point-of-failure")
     assert [(f.subject.id, f.data["cut_off_bodies"]) for f in found] == [("bob", ["forum"])]
-    assert "If Bob Jones left, 1 body would have no member in common" in found[0].message
+    assert found[0].message == ("If Bob Jones left, 1 body would have no member in common "
+                                "with the rest of the network: Safety Forum.")
+    assert found[0].severity == "warning"
 
 
 def test_harboroughs_unnamed_seats_link_no_bodies():
@@ -140,7 +145,8 @@ def test_bodies_on_the_same_theme_in_the_same_area_overlap():
     pairs = {frozenset((f.subject.id, f.data["other_body"])): f
              for f in rule(overlap_findings(leeds, as_of="2013-03-01"), "remit-overlap")}
     burglary = pairs[frozenset(("burglary-reduction-programme", "leeds-burglary-taskforce"))]
-    assert "Burglary" in burglary.data["themes"]
+    assert (burglary.data["themes"], burglary.data["areas"]) == (
+        ["Burglary", "Community safety"], ["Leeds"])
     # scrutiny boards work on themes too, but the rule looks at partnerships only
     assert not any("scrutiny-ssc" in pair for pair in pairs)
 
@@ -150,10 +156,15 @@ def test_overlaps_on_the_command_line_limits_each_rule_with_top():
                                        "--top", "1", "--format", "json"])
     assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
-    rules = [f["rule"] for f in found]
-    assert len(rules) == len(set(rules)) and "interlock" in rules
-    interlock = next(f for f in found if f["rule"] == "interlock")
-    assert set(interlock["data"]) >= {"shared", "jaccard", "other_body", "standard"}
+    # the strongest of each rule, most severe first
+    assert [(f["rule"], f["subject"]["id"]) for f in found] == [
+        ("single-point-of-failure", "bishop-john-packer"),
+        ("interlock", "cluster-alwoodley"), ("broker", "bishop-john-packer"),
+        ("remit-overlap", "burglary-reduction-programme")]
+    interlock = found[1]["data"]
+    # two clusters whose two recorded members are the same two people
+    assert (interlock["other_body"], interlock["shared"], interlock["jaccard"]) == (
+        "cluster-beeston-cottingley-middleton", 2, 1.0)
 
 
 # --- the rules agree with networkx on the graph a notebook gets --------------------------

@@ -347,7 +347,8 @@ def test_a_directory_without_dataset_csv_is_an_error_not_an_exception(data):
     network, problems = read_files(files)
     check_outcome((network, problems))
     assert network is None
-    assert any("no dataset table" in p.message for p in errors(problems))
+    assert "no dataset table: add dataset.csv with columns id, name, home_organisation, " \
+           "description, as_of" in [p.message for p in errors(problems)]
 
 
 def _bad_value(data: st.DataObject, table: str, column: str, rows: list[list[str]],

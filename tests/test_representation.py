@@ -41,8 +41,11 @@ def test_harborough_has_no_seat_on_the_six_boards_its_register_names(harborough)
 
 def test_councillor_pain_on_the_llep_board_does_not_count_for_harborough(harborough):
     llep = by_rule(representation_gaps(harborough, as_of="2014-01-16"), "unrepresented")["llep-board"]
-    assert "Councillor Pain is there on behalf of Leicestershire County Council, not " \
-           "Harborough District Council." in llep.message
+    assert llep.message == (
+        "No one sits on the Leicester & Leicestershire Economic Partnership Board on behalf of "
+        "Harborough District Council: the source says it has no seat there. Councillor Pain "
+        "is there on behalf of Leicestershire County Council, not Harborough District Council.")
+    assert (llep.data["stated"], llep.data["seats_on_behalf_of_others"]) == ("no_seat_for", 1)
     assert ("membership", "pain-llep-board") in {(e.type, e.id) for e in llep.evidence}
     assert all(e.source_document == "partnership-register-2014" for e in llep.evidence)
 
@@ -53,8 +56,11 @@ def test_the_ssc_board_declares_15_members_and_records_fewer():
                       "composition-unmet")["ssc-partnership-board"]
     assert finding.data["declared_size"] == 15
     assert finding.data["short"]["members"]["declared"] == 15
-    assert finding.data["short"]["members"]["recorded"] < 15
-    assert "Audit Commission (2005)" in finding.data["standard"]
+    assert finding.data["short"]["members"]["recorded"] == 4
+    assert finding.data["short"]["elected_member"] == {"declared": 4, "recorded": 0}
+    assert finding.data["standard"] == (
+        "Audit Commission (2005) paras 138-139 (membership set out in the governing document); "
+        "statutory composition such as Health and Social Care Act 2012 s.194(2).")
 
 
 def test_leeds_clusters_have_their_elected_member_seats(harborough):
@@ -77,9 +83,10 @@ def test_a_person_of_the_council_sitting_for_another_organisation_does_not_count
     states(network, "board", membership_complete=True)
     found = by_rule(representation_gaps(network, as_of="2013-01-01"), "unrepresented")
     assert "board" in found
-    assert "Ann Smith is there on behalf of County Police" in found["board"].message
-    assert "its membership is recorded in full (2 seat(s)) without Town Council" in \
-        found["board"].message
+    assert found["board"].message == (
+        "No one sits on the Safer Town Board on behalf of Town Council: its membership is "
+        "recorded in full (2 seat(s)) without Town Council. Ann Smith is there on behalf of "
+        "County Police, not Town Council.")
     assert found["board"].data["stated"] == "membership_complete"
 
 
@@ -130,10 +137,12 @@ def test_a_body_nothing_is_recorded_about_is_unrecorded_not_unrepresented(networ
     assert rules == {"representation-unrecorded"}
     (note,) = [f for f in found if f.subject.id == "forum"]
     assert note.severity == "info"
-    assert note.message.startswith("Nothing recorded says whether Town Council sits on the "
-                                   "Safety Forum: no member of it is recorded at all.")
-    assert "list council in the body's no_seat_for" in note.message
-    assert "Audit Commission (2005)" in note.data["standard"]
+    assert note.message == (
+        "Nothing recorded says whether Town Council sits on the Safety Forum: no member of it "
+        "is recorded at all. Record its seat if it has one; if it has none, list council in "
+        "the body's no_seat_for, or mark its membership_complete once every seat is recorded.")
+    assert note.data["standard"].startswith(
+        "Audit Commission (2005) Governing partnerships, recommendation 14a")
 
 
 def test_with_representation_unrecorded_turned_off_an_empty_body_is_still_reported(network):
@@ -154,8 +163,11 @@ def test_seats_for_others_leave_the_council_s_seat_unrecorded(network):
     found = representation_gaps(network, as_of="2013-06-01")
     assert "board" not in by_rule(found, "unrepresented")
     note = by_rule(found, "representation-unrecorded")["board"]
-    assert "1 seat(s) are recorded, none on its behalf. Ann Smith is there on behalf of " \
-           "County Police, not Town Council." in note.message
+    assert note.message == (
+        "Nothing recorded says whether Town Council sits on the Safer Town Board: 1 seat(s) are "
+        "recorded, none on its behalf. Ann Smith is there on behalf of County Police, not Town "
+        "Council. Record its seat if it has one; if it has none, list council in the body's "
+        "no_seat_for, or mark its membership_complete once every seat is recorded.")
     assert note.data["seats_on_behalf_of_others"] == 1
     assert "board" not in by_rule(found, "empty-body")
 
@@ -302,8 +314,12 @@ def test_gaps_on_leeds_notes_unrecorded_representation_and_warns_of_none():
             "Leeds Alcohol Management Partnership"} <= set(unrecorded)
     assert all(f["severity"] == "info" for f in unrecorded.values())
     # Bishop John Packer chairs it, for whom is not recorded (002 para 5)
-    assert "1 seat(s) record no on-behalf-of" in \
-        unrecorded["Leeds Migration Partnership"]["message"]
+    migration = unrecorded["Leeds Migration Partnership"]
+    assert migration["message"].startswith(
+        "Nothing recorded says whether Leeds City Council sits on the Leeds Migration "
+        "Partnership: 1 seat(s) are recorded, none on its behalf. 1 seat(s) record no "
+        "on-behalf-of. ")
+    assert migration["data"]["seats_without_on_behalf_of"] == 1
     # the council's own boards and its seats on the clusters are not in question
     assert "Children's Trust Board" not in unrecorded
     assert not [f for f in unrecorded.values() if f["subject"]["id"].startswith("cluster-")]

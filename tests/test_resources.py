@@ -44,8 +44,12 @@ def test_with_stepping_stones_harborough_puts_in_542000_pounds_a_year(register):
 def test_harborough_pays_for_the_llep_board_without_a_seat_of_its_own(register):
     found = [f for f in register.findings if f.rule == "resourced-but-unrepresented"]
     llep = next(f for f in found if f.subject.id == "llep-board")
-    assert "£8,000 a year" in llep.message
-    assert ("resourcing", "hdc-llep-board") in {(e.type, e.id) for e in llep.evidence}
+    assert llep.message == ("Harborough District Council puts £8,000 a year into the "
+                            "Leicester & Leicestershire Economic Partnership Board but has no "
+                            "seat on it (the source says so).")
+    assert [(e.type, e.id) for e in llep.evidence] == [
+        ("body", "llep-board"), ("resourcing", "hdc-llep-board"), ("assessment", "llep-board")]
+    assert llep.severity == "warning"
 
 
 def test_represented_is_yes_no_or_not_recorded(register):
@@ -76,7 +80,10 @@ def test_the_welland_market_towns_group_is_low_value_and_harborough_should_withd
     finding = next(f for f in register.findings if f.rule == "recommendation"
                    and f.subject.id == "welland-market-towns-group")
     assert finding.severity == "warning"
-    assert "should withdraw from the Welland Market Towns Group" in finding.message
+    assert finding.message == (
+        "Harborough District Council should withdraw from the Welland Market Towns Group (the "
+        "register recommends it; value low, risk not assessed; it puts in no recorded hours or "
+        "money).")
     assert rows(register)["welland-audit-partnership"].recommendation == "maintain"
 
 
@@ -118,6 +125,10 @@ def test_leeds_records_no_resources_at_all():
     assert leeds.rows == []
     [finding] = [f for f in leeds.findings if f.rule == "resources-unrecorded"]
     assert finding.subject.type == "organisation" and finding.subject.id == "leeds-city-council"
+    assert finding.data["bodies"] == 6
+    assert finding.message == ("No officer hours or money are recorded for any of the 6 bodies "
+                               "Leeds City Council sits on, so what it puts into its "
+                               "partnerships is unknown.")
 
 
 def test_resources_on_the_command_line_as_json():
@@ -126,6 +137,7 @@ def test_resources_on_the_command_line_as_json():
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["totals"] == {"bodies": 25, "hours_per_month": 104, "money_per_year": 542000}
+    assert len(data["bodies"]) == 25
     assert {b["body"] for b in data["bodies"]} >= {"llep-board", "broadband-leicestershire-board"}
     table = CliRunner().invoke(main, ["resources", str(SEED / "harborough"), "--as-of",
                                       "2014-01-16"])

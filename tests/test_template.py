@@ -46,8 +46,11 @@ def test_columns_with_allowed_values_and_references_have_drop_downs(tmp_path):
     assert bodies["kind"] == '"' + ",".join(BODY_KINDS) + '"'
     assert bodies["terms_of_reference"] == '"yes,no"'
     assert seats["role"] == '"' + ",".join(ROLES) + '"'
-    assert "'bodies'!$A$2" in seats["body"] and "'people'!$A$2" in seats["person"]
-    assert "'organisations'!$A$2" in seats["on_behalf_of"]
+    # the ids filled in on the sheet a column refers to, however many there come to be
+    for column, table in (("body", "bodies"), ("person", "people"),
+                          ("on_behalf_of", "organisations")):
+        assert seats[column] == (f"OFFSET('{table}'!$A$2,0,0,"
+                                 f"MAX(1,COUNTA('{table}'!$A:$A)-1),1)")
     assert "name" not in seats and "notes" not in seats
     assert drop_downs(book["assessments"])["recommendation"] == \
         '"increase,maintain,review,reduce,withdraw"'
@@ -60,7 +63,7 @@ def test_the_instructions_come_from_the_schema_and_are_not_read_as_data(tmp_path
              for row in load_workbook(out)[INSTRUCTIONS].iter_rows(values_only=True)]
     assert "Sheet memberships A seat on a body, held by a person or a post, on behalf of " \
            "an organisation." in lines
-    assert any(line.startswith("on_behalf_of organisations id") for line in lines)
+    assert "on_behalf_of organisations id organisation the seat represents" in lines
     _, problems = read_source(out)
     assert [str(p) for p in problems] == [f"{out}[dataset]: the dataset table has no row: "
                                           "add one row under the header"]

@@ -87,9 +87,9 @@ def test_an_end_before_its_start(dataset_dir):
 def test_an_unknown_enum_value_lists_the_choices_and_suggests_one(dataset_dir):
     file = set_cell(dataset_dir, "memberships", "m-ann", "role", "chiar")
     _, found = messages(dataset_dir)
-    assert len(found) == 1
-    assert found[0].startswith(f"{file}:2: role: 'chiar' is not one of chair, vice_chair,")
-    assert found[0].endswith("(did you mean 'chair'?)")
+    assert found == [f"{file}:2: role: 'chiar' is not one of chair, vice_chair, member, "
+                     "trustee, support_officer, lead_officer, observer, attendee, substitute, "
+                     "adviser, other (did you mean 'chair'?)"]
 
 
 def test_enum_values_are_read_in_any_case_and_with_spaces(dataset_dir):
@@ -171,7 +171,8 @@ def test_an_empty_file(dataset_dir):
     file = dataset_dir / "bodies.csv"
     file.write_bytes(b"")
     _, found = messages(dataset_dir)
-    assert f"{file}: file is empty; it needs at least a header row naming the columns" in found
+    # and the seats on its bodies are not then reported as on unknown bodies
+    assert found == [f"{file}: file is empty; it needs at least a header row naming the columns"]
 
 
 def test_a_truncated_file_reports_the_short_row(dataset_dir):
@@ -179,15 +180,16 @@ def test_a_truncated_file_reports_the_short_row(dataset_dir):
     data = file.read_bytes()
     file.write_bytes(data[: data.index(b"m-bob") + 12])
     _, found = messages(dataset_dir)
-    assert found[0].startswith(f"{file}:3: row has ")
-    assert "the file may be truncated" in found[0]
+    assert found == [f"{file}:3: row has 3 values but the header has 12: the file may be "
+                     "truncated, or a value holds an unquoted comma"]
 
 
 def test_a_quote_left_open_is_reported_not_raised(dataset_dir):
     file = dataset_dir / "people.csv"
     file.write_bytes(file.read_bytes() + b'zed,"Zed Open,officer\n')
     _, found = messages(dataset_dir)
-    assert any(f.startswith(f"{file}:") and "quote left open" in f for f in found)
+    assert found == [f"{file}:4: cannot be read as CSV (unexpected end of data); the file may "
+                     "be truncated or a quote left open"]
 
 
 def test_a_missing_dataset_table(dataset_dir):
@@ -230,9 +232,9 @@ def test_every_problem_is_reported_at_once(dataset_dir):
 def test_a_declared_composition_larger_than_the_board_is_a_warning(dataset_dir):
     set_cell(dataset_dir, "bodies", "board", "declared_size", "10")
     network, found = messages(dataset_dir)
-    assert network is not None
-    assert found[0].endswith("declared_composition: declares 15 member seats but "
-                             "declared_size is 10 (warning)")
+    assert network.bodies["board"].declared_size == 10   # a warning: the network is read
+    assert found == [f"{dataset_dir / 'bodies.csv'}:3: declared_composition: declares 15 "
+                     "member seats but declared_size is 10 (warning)"]
 
 
 def test_a_row_with_a_bad_date_and_an_unknown_reference_reports_both(dataset_dir):

@@ -20,15 +20,15 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from graphmodel import dates
-from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.graph import accountability_graph, sitter_key
-from graphmodel.io.tables import suggest
-from graphmodel.memory import without_cycle_collection
-from graphmodel.model import Network, in_period
+from graphmodel.names import suggest
+from graphmodel.model import BODY_KINDS, Network, in_period
 from graphmodel.problems import UsageError
+from graphmodel.rules.registry import rule, view
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -93,6 +93,22 @@ class _Lines:
         return sorted(nx.ancestors(self.graph, body))
 
 
+class _RootedLines(_Lines):
+    """The lines of one day, and the bodies at the top of a chain: those of the kinds the
+    rules name as roots (``no-accountability-line``'s ``root_kinds``)."""
+
+    def __init__(self, network: Network, as_of: Any, root_kinds: Any):
+        super().__init__(network, as_of)
+        self.root_kinds = tuple(BODY_KINDS if root_kinds == "all" else sorted(root_kinds))
+        self.roots = {b.id for b in self.net.bodies.values() if b.kind in self.root_kinds}
+
+
+@view("accountability")
+def _rooted_lines(network: Network, day: Any, org: str | None, rules: Any) -> _RootedLines:
+    return _RootedLines(network, day, rules["accountability"]["no-accountability-line"]
+                        ["root_kinds"])
+
+
 def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
            limit: int = 1000) -> list[list[Any]]:
     """The chains of current reporting lines from a body up to its root(s).
@@ -132,16 +148,14 @@ def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
 def chain_end(network: Network, chain: list[Any], as_of: "str | _dt.date | None" = None,
               rules: dict[str, Any] | None = None) -> str | None:
     """Where a chain stops short of a root, and why, in words; None if it reaches one."""
-    from graphmodel.rules import load_rules
+    from graphmodel.rules import load_rules, with_defaults
 
-    lines = _Lines(network, as_of)
-    settings = {"_all": (rules or load_rules())["accountability"]}
+    rules = load_rules() if rules is None else with_defaults(rules)
+    lines = _rooted_lines(network, as_of, None, rules)
     last = chain[-1]
-    if last.id in _roots(lines, settings):
+    if last.id in lines.roots:
         return None
-    kinds = _kinds(settings["_all"].get("no-accountability-line", {}), "root_kinds") \
-        or {"full_council"}
-    short = f"stops short of a root (a {' or '.join(sorted(kinds)).replace('_', ' ')})"
+    short = f"stops short of a root (a {' or '.join(lines.root_kinds).replace('_', ' ')})"
     onward = [ln.reports_to for ln in lines.up.get(last.id, ())]
     if onward:   # every line onward leads back into the chain
         back = network.bodies[onward[0]]
@@ -168,42 +182,38 @@ def render_chains(found: list[list[Any]], fmt: str, ends: list[str | None] | Non
                      for chain, end in zip(found, ends))
 
 
-@without_cycle_collection
 def accountability_findings(network: Network, rules: dict[str, Any] | None = None,
                             as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """Every accountability finding on a day (default: the day the dataset describes,
-    else today); see the module docs."""
-    from graphmodel.rules import load_rules
+    else today), most severe first; see the module docs."""
+    from graphmodel.rules.runner import run_rules
 
-    settings = (rules or load_rules())["accountability"]
-    lines = _Lines(network, as_of)
-    checks = {"no-accountability-line": _no_line, "accountability-cycle": _cycles,
-              "multiple-parents": _multiple_parents, "long-chain": _long_chains,
-              "unscrutinised": _unscrutinised, "scrutiny-conflict": _conflicts}
-    findings: list[Finding] = []
-    for rule, check in checks.items():
-        rule_settings = {**settings.get(rule, {}), "_all": settings}
-        if rule_settings.get("enabled", True):
-            findings += check(lines, rule, rule_settings)
-    return findings
+    return run_rules(network, rules, as_of=as_of, topics=["accountability"])
 
 
-def _kinds(settings: dict[str, Any], key: str = "kinds") -> Any:
-    kinds = settings.get(key, "all")
+def _kinds(settings: dict[str, Any]) -> set[str] | None:
+    kinds = settings["kinds"]
     return None if kinds == "all" else set(kinds)
 
 
-def _roots(lines: _Lines, settings: dict[str, Any]) -> set[str]:
-    root_kinds = _kinds(settings["_all"].get("no-accountability-line", {}), "root_kinds") \
-        or {"full_council"}
-    return {b.id for b in lines.net.bodies.values() if b.kind in root_kinds}
+@rule("accountability", "no-accountability-line",
+      {"kinds": "kinds", "root_kinds": "kinds", "severity_when_broken": "severity"})
+def _no_line(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
+    """A body whose chain of reporting lines stops short of a root (Full Council, or the
+    ``root_kinds``): no one it answers to is recorded. Reported where the chain breaks,
+    with the bodies below it; when the body it reported to was dissolved or replaced,
+    the line was left behind by a reorganisation (``severity_when_broken``).
 
-
-def _no_line(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+    >>> from graphmodel.analysis.example import tiny_network, body, line, run_rule, show
+    >>> net = tiny_network(body("council-meeting", "Full Council", "full_council"),
+    ...                    body("board", "Safer Town Board"),
+    ...                    body("group", "Safety Working Group"), line("group", "board"))
+    >>> show(run_rule(net, "no-accountability-line"))
+    info: The Safer Town Board has no current reporting line recorded. 1 body below
+      it therefore reach no root either.
+    """
     kinds = _kinds(settings)
-    roots = _roots(lines, settings)
-    reached = lines.depths(roots)
-    findings = []
+    reached = lines.depths(lines.roots)
     for body in lines.net.bodies.values():
         if body.id in reached or lines.up.get(body.id) or (kinds and body.kind not in kinds):
             continue
@@ -212,11 +222,9 @@ def _no_line(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding
         if below:
             message += (f" {len(below)} bod{'y' if len(below) == 1 else 'ies'} below it "
                         "therefore reach no root either.")
-        severity = settings.get("severity_when_broken") if broken else None
-        findings.append(rule_finding(
-            rule, settings, subject_of(body, "body"), message, evidence,
-            {"bodies_below": below, "broken_by": broken}, severity=severity))
-    return findings
+        severity = settings["severity_when_broken"] if broken else None
+        yield Found(subject_of(body, "body"), message, evidence,
+                    {"bodies_below": below, "broken_by": broken}, severity)
 
 
 def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
@@ -244,29 +252,48 @@ def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
     return message + ", and that line has ended.", evidence_for(records), "ended"
 
 
-def _cycles(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+@rule("accountability", "accountability-cycle")
+def _cycles(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
+    """Bodies that report to each other in a loop: following the lines upwards never
+    reaches a root, so none of them answers to anyone outside the loop.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, line, run_rule, show
+    >>> net = tiny_network(body("a", "Board A"), body("b", "Board B"),
+    ...                    line("a", "b"), line("b", "a"))
+    >>> show(run_rule(net, "accountability-cycle"))
+    error: These bodies report to each other in a loop, so none of them answers to a
+      root: Board A, Board B.
+    """
     import networkx as nx
 
     g = lines.graph
     loops = [sorted(c) for c in nx.strongly_connected_components(g)
              if len(c) > 1 or any(g.has_edge(b, b) for b in c)]
-    findings = []
     for members in sorted(loops):   # by first body, whatever order the lines are listed in
         component = set(members)
         bodies = [lines.net.bodies[b] for b in members]
         loop = [ln for b in members for ln in lines.up[b] if ln.reports_to in component]
-        findings.append(rule_finding(
-            rule, settings, subject_of(bodies[0], "body"),
+        yield Found(
+            subject_of(bodies[0], "body"),
             "These bodies report to each other in a loop, so none of them answers to a root: "
             + ", ".join(b.name for b in bodies) + ".",
             evidence_for([("body", b) for b in bodies] + [("reporting_line", ln) for ln in loop]),
-            {"bodies": members}))
-    return findings
+            {"bodies": members})
 
 
-def _multiple_parents(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
-    kinds = set(settings.get("line_kinds", ["formal", "statutory"]))
-    findings = []
+@rule("accountability", "multiple-parents", {"line_kinds": "words"})
+def _multiple_parents(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
+    """A body reporting formally (a line of one of ``line_kinds``) to more than one body:
+    which of them holds it to account should be made explicit.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, line, run_rule, show
+    >>> net = tiny_network(body("group", "Youth Working Group"), body("a", "Board A"),
+    ...                    body("b", "Board B"), line("group", "a"), line("group", "b"))
+    >>> show(run_rule(net, "multiple-parents"))
+    info: The Youth Working Group reports formally to 2 bodies: Board A, Board B.
+      Which of them holds it to account should be explicit.
+    """
+    kinds = set(settings["line_kinds"])
     for body_id, ups in lines.up.items():
         ups = [ln for ln in ups if ln.kind in kinds]
         parents = sorted({ln.reports_to for ln in ups})
@@ -274,32 +301,40 @@ def _multiple_parents(lines: _Lines, rule: str, settings: dict[str, Any]) -> lis
             continue
         body = lines.net.bodies[body_id]
         names = [lines.net.bodies[p].name for p in parents]
-        findings.append(rule_finding(
-            rule, settings, subject_of(body, "body"),
+        yield Found(
+            subject_of(body, "body"),
             f"The {body.name} reports formally to {len(parents)} bodies: {', '.join(names)}. "
             "Which of them holds it to account should be explicit.",
             evidence_for([("body", body)] + [("reporting_line", ln) for ln in ups]),
-            {"parents": parents}))
-    return findings
+            {"parents": parents})
 
 
-def _long_chains(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
-    limit = settings.get("max_lines", 4)
-    depth = lines.depths(_roots(lines, settings))
-    findings = []
+@rule("accountability", "long-chain", {"max_lines": "count"})
+def _long_chains(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
+    """A body more than ``max_lines`` reporting lines from its root: the further from the
+    council, the harder it is to hold to account.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, line, run_rule, show
+    >>> net = tiny_network(body("council-meeting", "Full Council", "full_council"),
+    ...                    line("board", "council-meeting"), line("group", "board"))
+    >>> show(run_rule(net, "long-chain", max_lines=1))
+    info: The Group is 2 reporting lines from the Full Council (the rules allow 1):
+      Group > Board > Full Council.
+    """
+    limit = settings["max_lines"]
+    depth = lines.depths(lines.roots)
     for body_id, d in depth.items():
         if d <= limit:
             continue
         body = lines.net.bodies[body_id]
         path = _shortest_path_up(lines, body_id, depth)
-        findings.append(rule_finding(
-            rule, settings, subject_of(body, "body"),
+        yield Found(
+            subject_of(body, "body"),
             f"The {body.name} is {d} reporting lines from "
             f"the {lines.net.bodies[path[-1]].name} (the rules allow {limit}): "
             + " > ".join(lines.net.bodies[b].name for b in path) + ".",
             evidence_for([("body", lines.net.bodies[b]) for b in path]),
-            {"lines": d, "chain": path}))
-    return findings
+            {"lines": d, "chain": path})
 
 
 def _shortest_path_up(lines: _Lines, body: str, depth: dict[str, int]) -> list[str]:
@@ -310,18 +345,43 @@ def _shortest_path_up(lines: _Lines, body: str, depth: dict[str, int]) -> list[s
     return path
 
 
-def _unscrutinised(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+@rule("accountability", "unscrutinised", {"kinds": "kinds"})
+def _unscrutinised(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
+    """A body of a kind the standards say needs a scrutiny "critical friend" (a strategic
+    partnership board, by default) with no current scrutiny link: no one scrutinises it.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, scrutiny, run_rule, show
+    >>> net = tiny_network(body("spb", "Safer Town Partnership", "strategic_partnership_board"))
+    >>> show(run_rule(net, "unscrutinised"))
+    warning: No scrutiny body is recorded as critical friend to the Safer Town
+      Partnership.
+    >>> show(run_rule(tiny_network(*net.records(), scrutiny("scrutiny-board", "spb")),
+    ...               "unscrutinised"))
+    """
     kinds = _kinds(settings)
     scrutinised = {link.body for link in lines.net.scrutiny_links.values()}
-    return [rule_finding(
-        rule, settings, subject_of(body, "body"),
-        f"No scrutiny body is recorded as critical friend to the {body.name}.",
-        evidence_for([("body", body)]), {"kind": body.kind})
-        for body in lines.net.bodies.values()
-        if (kinds is None or body.kind in kinds) and body.id not in scrutinised]
+    return (Found(subject_of(body, "body"),
+                  f"No scrutiny body is recorded as critical friend to the {body.name}.",
+                  evidence_for([("body", body)]), {"kind": body.kind})
+            for body in lines.net.bodies.values()
+            if (kinds is None or body.kind in kinds) and body.id not in scrutinised)
 
 
-def _conflicts(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Finding]:
+@rule("accountability", "scrutiny-conflict")
+def _conflicts(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
+    """Someone who sits on a scrutiny body and on a body it scrutinises: a scrutineer who
+    is also part of what is scrutinised, a conflict of interest to declare or remove.
+
+    >>> from graphmodel.analysis.example import (tiny_network, body, seat, scrutiny,
+    ...                                          run_rule, show)
+    >>> net = tiny_network(body("scb", "Scrutiny Board", "scrutiny_board"),
+    ...                    body("spb", "Safer Town Partnership"), scrutiny("scb", "spb"),
+    ...                    seat("scb", "ann", role="chair"), seat("spb", "ann"))
+    >>> show(run_rule(net, "scrutiny-conflict"))
+    warning: Ann sits on the Scrutiny Board (chair) and on the Safer Town Partnership
+      (member), which the Scrutiny Board scrutinises: a scrutineer who is also part
+      of the body scrutinised.
+    """
     net = lines.net
     linked = {b for link in net.scrutiny_links.values() for b in (link.body, link.scrutiny_body)}
     seats: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
@@ -329,7 +389,6 @@ def _conflicts(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Findi
         who = sitter_key(net, m) if m.body in linked else None
         if who:
             seats[m.body][who].append(m)
-    findings = []
     for link in net.scrutiny_links.values():
         both = sorted(set(seats[link.scrutiny_body]) & set(seats[link.body]))
         scrutiny, body = net.bodies[link.scrutiny_body], net.bodies[link.body]
@@ -340,12 +399,10 @@ def _conflicts(lines: _Lines, rule: str, settings: dict[str, Any]) -> list[Findi
             held = seats[link.scrutiny_body][who] + seats[link.body][who]
             roles = [" and ".join(sorted({m.role.replace("_", " ") for m in seats[b][who]}))
                      for b in (link.scrutiny_body, link.body)]
-            findings.append(rule_finding(
-                rule, settings, subject_of(record, kind) if record else
-                subject_of(scrutiny, "body"),
+            yield Found(
+                subject_of(record, kind) if record else subject_of(scrutiny, "body"),
                 f"{name} sits on the {scrutiny.name} ({roles[0]}) and on the {body.name} "
                 f"({roles[1]}), which the {scrutiny.name} scrutinises: a scrutineer who is "
                 "also part of the body scrutinised.",
                 evidence_for([("scrutiny_link", link)] + [("membership", m) for m in held]),
-                {"scrutiny_body": scrutiny.id, "body": body.id}))
-    return findings
+                {"scrutiny_body": scrutiny.id, "body": body.id})

@@ -13,7 +13,7 @@ from typing import Any, Iterable, NamedTuple
 from graphmodel import render
 
 __all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_rows",
-           "render_findings", "evidence_tables", "select", "rule_finding", "SEVERITIES"]
+           "render_findings", "evidence_tables", "select", "Found", "SEVERITIES"]
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -53,12 +53,16 @@ class Finding:
                 "data": self.data}
 
 
-def rule_finding(rule: str, settings: dict[str, Any], subject: Subject, message: str,
-                 evidence: tuple[Evidence, ...], data: dict[str, Any],
-                 severity: str | None = None) -> Finding:
-    """A finding of a rule, carrying the rule's severity and the standard it rests on."""
-    return Finding(rule, severity or settings.get("severity", "warning"), subject, message,
-                   evidence, {**data, "standard": " ".join(settings.get("standard", "").split())})
+class Found(NamedTuple):
+    """What a rule found, before the runner gives it the rule's name, severity and standard.
+
+    ``severity`` is set only by a rule whose severity varies with what it found.
+    """
+    subject: Subject
+    message: str
+    evidence: tuple[Evidence, ...]
+    data: dict[str, Any]
+    severity: str | None = None
 
 
 def subject_of(record: Any, record_type: str) -> Subject:
@@ -104,8 +108,8 @@ def select(findings: list[Finding], severity: str | None = None,
     rules = set(rules)
     if rules:
         from graphmodel.problems import UsageError
-        from graphmodel.rules import load_rules
-        known = {name for topic in load_rules().values() for name in topic}
+        from graphmodel.rules.registry import registered
+        known = set(registered())
         unknown = sorted(rules - known)
         if unknown:
             raise UsageError(f"no rule named {', '.join(map(repr, unknown))}; the rules are "

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graphmodel.io.tables import suggest
+from graphmodel.names import suggest
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
 
-__all__ = ["UnknownOrganisation", "NoOrganisation", "organisation_to_review", "candidates"]
+__all__ = ["UnknownOrganisation", "NoOrganisation", "organisation_to_review",
+           "organisation_if_any", "candidates"]
 
 CANDIDATES_SHOWN = 5
 
@@ -39,13 +40,23 @@ def organisation_to_review(network: Network, org: str | None) -> str:
     Raises NoOrganisation (naming candidates) when there is neither, and
     UnknownOrganisation when the id is not in the dataset.
     """
-    org = org or network.dataset.home_organisation
-    if not org:
+    found = organisation_if_any(network, org)
+    if found is None:
         raise NoOrganisation(no_organisation_message(network))
-    if org not in network.organisations:
+    return found
+
+
+def organisation_if_any(network: Network, org: str | None) -> str | None:
+    """The id of the organisation to review, as :func:`organisation_to_review`, or None
+    when none is named and the dataset has no home organisation.
+
+    Raises UnknownOrganisation when the id is not in the dataset.
+    """
+    org = org or network.dataset.home_organisation
+    if org and org not in network.organisations:
         raise UnknownOrganisation(f"no organisation {org!r} in {network.dataset.id}"
                                   + suggest(org, network.organisations))
-    return org
+    return org or None
 
 
 def no_organisation_message(network: Network) -> str:

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import Any, SupportsIndex
+from functools import cached_property
+from typing import Any, Iterator, SupportsIndex
 
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
-from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.graph import seats_held
-from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Membership, Network
+from graphmodel.rules.registry import rule, rules_of, view
 
 __all__ = ["Seats", "overlap_findings", "interlocks"]
 
@@ -77,35 +78,37 @@ class Seats:
         return self.body_records[b]
 
 
-@without_cycle_collection
+class _Overlaps(Seats):
+    """Who sits where on one day, with the sitters x bodies matrix every rule reads."""
+
+    @cached_property
+    def incidence(self) -> Any:
+        return self.matrix()
+
+
+@view("overlaps")
+def _overlaps(network: Network, day: Any, org: str | None, rules: Any) -> _Overlaps:
+    return _Overlaps(network, day)
+
+
 def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
                      as_of: "str | _dt.date | None" = None, min_shared: int | None = None,
                      top: int | None = None) -> list[Finding]:
     """Every overlap finding on a day (default: the day the dataset describes, else
-    today); see the module docs.
+    today), most severe first; see the module docs.
 
     ``min_shared`` and ``top`` override the rules file (``top`` for every rule;
     0 means no limit).
     """
-    from graphmodel.rules import load_rules
+    from graphmodel.rules.runner import run_rules
 
-    settings = (rules or load_rules())["overlaps"]
-    seats = Seats(network, as_of)
-    incidence = seats.matrix()
-    checks = {"person-load": _person_load, "interlock": _interlock, "broker": _brokers,
-              "single-point-of-failure": _single_points, "remit-overlap": _remit_overlap}
-    findings: list[Finding] = []
-    for rule, check in checks.items():
-        rule_settings = dict(settings.get(rule, {}))
-        if min_shared is not None and rule == "interlock":
-            rule_settings["min_shared"] = min_shared
-        if top is not None:
-            rule_settings["top"] = top
-        if rule_settings.get("enabled", True):
-            found = check(seats, incidence, rule, rule_settings)
-            limit = rule_settings.get("top", 0)
-            findings += found[:limit] if limit else found
-    return findings
+    overrides: dict[str, dict[str, Any]] = {r.name: {} for r in rules_of("overlaps")}
+    if min_shared is not None:
+        overrides["interlock"]["min_shared"] = min_shared
+    if top is not None:
+        for settings in overrides.values():
+            settings["top"] = top
+    return run_rules(network, rules, as_of=as_of, topics=["overlaps"], overrides=overrides)
 
 
 def _sitter_subject(seats: Seats, s: SupportsIndex):
@@ -113,25 +116,34 @@ def _sitter_subject(seats: Seats, s: SupportsIndex):
     return subject_of(record, kind) if record else None
 
 
-def _person_load(seats: Seats, incidence: Any, rule: str, settings: dict[str, Any]):
+@rule("overlaps", "person-load", {"max_bodies": "count"})
+def _person_load(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+    """Someone on more current bodies than ``max_bodies``: their time is finite, and a
+    person on many bodies is stretched thin. Most loaded first.
+
+    >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
+    >>> net = tiny_network(*(seat(board, "ann") for board in ("a", "b", "c")))
+    >>> show(run_rule(net, "person-load", max_bodies=2))
+    info: Ann sits on 3 current bodies (the rules suggest at most 2): A, B, C.
+    """
     import numpy as np
 
-    limit = settings.get("max_bodies", 5)
+    incidence = seats.incidence
+    limit = settings["max_bodies"]
     loads = np.asarray(incidence.sum(axis=1)).ravel()
-    over = sorted(np.flatnonzero(loads > limit), key=lambda s: (-loads[s], seats.sitters[s]))
-    findings = []
+    over = sorted((int(s) for s in np.flatnonzero(loads > limit)),
+                  key=lambda s: (-loads[s], seats.sitters[s]))
     for s in over:
         row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
         bodies = [seats.body(b) for b in row]
         names = sorted(b.name for b in bodies)
         shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
         held = [m for b in row for m in seats.held[s, b]]
-        findings.append(rule_finding(
-            rule, settings, _sitter_subject(seats, s),
+        yield Found(
+            _sitter_subject(seats, s),
             f"{seats.name(s)} sits on {len(bodies)} current bodies (the rules suggest at most "
             f"{limit}): {shown}.", evidence_for([("membership", m) for m in held]),
-            {"bodies": int(loads[s]), "body_ids": sorted(b.id for b in bodies)}))
-    return findings
+            {"bodies": int(loads[s]), "body_ids": sorted(b.id for b in bodies)})
 
 
 def interlocks(incidence: Any, min_shared: int = 1):
@@ -151,28 +163,35 @@ def interlocks(incidence: Any, min_shared: int = 1):
     return a, b, n, jaccard
 
 
-def _interlock(seats: Seats, incidence: Any, rule: str, settings: dict[str, Any]):
+@rule("overlaps", "interlock", {"min_shared": "count", "top": "count"})
+def _interlock(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+    """Two bodies sharing at least ``min_shared`` members: where one board's decisions
+    travel to another, for good or ill. Most shared members first.
+
+    >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
+    >>> net = tiny_network(*(seat(board, who) for board in ("a", "b") for who in ("ann", "bob")))
+    >>> show(run_rule(net, "interlock"))
+    info: The A and the B share 2 member(s): Ann, Bob.
+    """
     import numpy as np
 
-    a, b, n, jaccard = interlocks(incidence, settings.get("min_shared", 2))
-    limit = settings.get("top", 0) or len(n)
+    incidence = seats.incidence
+    a, b, n, jaccard = interlocks(incidence, settings["min_shared"])
     # bodies are numbered in id order, so ties fall to the pair with the first ids
-    order = np.lexsort((b, a, -jaccard, -n))[:limit]
+    order = np.lexsort((b, a, -jaccard, -n))
     by_body = incidence.T.tocsr()
-    findings = []
     for i in order:
         x, y = seats.body(a[i]), seats.body(b[i])
         common = np.intersect1d(by_body.indices[by_body.indptr[a[i]]:by_body.indptr[a[i] + 1]],
                                 by_body.indices[by_body.indptr[b[i]]:by_body.indptr[b[i] + 1]])
         names = sorted(seats.name(s) for s in common)
         held = [m for s in common for body in (a[i], b[i]) for m in seats.held[s, body]]
-        findings.append(rule_finding(
-            rule, settings, subject_of(x, "body"),
+        yield Found(
+            subject_of(x, "body"),
             f"The {x.name} and the {y.name} share {int(n[i])} member(s): "
             + ", ".join(names[:10]) + (", ..." if len(names) > 10 else "") + ".",
             evidence_for([("body", x), ("body", y)] + [("membership", m) for m in held]),
-            {"other_body": y.id, "shared": int(n[i]), "jaccard": round(float(jaccard[i]), 4)}))
-    return findings
+            {"other_body": y.id, "shared": int(n[i]), "jaccard": round(float(jaccard[i]), 4)})
 
 
 def _bipartite_adjacency(incidence: Any):
@@ -182,58 +201,93 @@ def _bipartite_adjacency(incidence: Any):
     return sparse.bmat([[None, incidence], [incidence.T, None]], format="csr")
 
 
-def _brokers(seats: Seats, incidence: Any, rule: str, settings: dict[str, Any]):
+@rule("overlaps", "broker", {"top": "count", "sample": "count", "min_bodies": "count"})
+def _brokers(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+    """Someone on at least ``min_bodies`` bodies through whom many of the shortest
+    connections between other people and bodies run: they carry the network's
+    information, and their leaving is a continuity risk. Highest betweenness first;
+    on a large network estimated from a seeded sample of ``sample`` sources.
+
+    >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
+    >>> net = tiny_network(seat("a", "ann"), seat("a", "bob"), seat("b", "bob"),
+    ...                    seat("b", "cy"))
+    >>> show(run_rule(net, "broker"))
+    info: Bob sits on 2 bodies and is a broker: 66.7% of the shortest connections
+      between other people and bodies run through them.
+    """
     import numpy as np
 
+    incidence = seats.incidence
     n_sitters = incidence.shape[0]
     if n_sitters == 0:
-        return []
+        return
     adjacency = _bipartite_adjacency(incidence)
-    sample = settings.get("sample", 256)
-    scores, sampled = betweenness(adjacency, sample=sample or None, seed=0)
+    scores, sampled = betweenness(adjacency, sample=settings["sample"] or None, seed=0)
     loads = np.asarray(incidence.sum(axis=1)).ravel()
     people = [s for s in range(n_sitters)
-              if scores[s] > 0 and loads[s] >= settings.get("min_bodies", 2)]
+              if scores[s] > 0 and loads[s] >= settings["min_bodies"]]
     people.sort(key=lambda s: (-scores[s], seats.sitters[s]))
-    findings = []
-    for s in people[:settings.get("top", 0) or len(people)]:
+    for s in people:
         row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
         held = [m for b in row for m in seats.held[s, b]]
-        findings.append(rule_finding(
-            rule, settings, _sitter_subject(seats, s),
+        yield Found(
+            _sitter_subject(seats, s),
             f"{seats.name(s)} sits on {len(row)} bodies and is a broker: "
             f"{scores[s]:.1%} of the shortest connections between other people and bodies "
             "run through them" + (" (estimated from a sample)." if sampled else "."),
             evidence_for([("membership", m) for m in held]),
             {"betweenness": round(float(scores[s]), 6), "bodies": int(loads[s]),
-             "sampled_sources": sampled or None}))
-    return findings
+             "sampled_sources": sampled or None})
 
 
-def _single_points(seats: Seats, incidence: Any, rule: str, settings: dict[str, Any]):
+@rule("overlaps", "single-point-of-failure", {"min_cut_off": "count"})
+def _single_points(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+    """Someone whose leaving would cut at least ``min_cut_off`` bodies off from the rest
+    of the network (no member in common with it any more): a link that rests on one
+    person breaks when they go. Most bodies cut off first.
+
+    >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
+    >>> net = tiny_network(seat("a", "ann"), seat("a", "bob"), seat("b", "bob"),
+    ...                    seat("b", "cy"))
+    >>> show(run_rule(net, "single-point-of-failure"))
+    warning: If Bob left, 1 body would have no member in common with the rest of the
+      network: B.
+    """
+    incidence = seats.incidence
     n_sitters = incidence.shape[0]
     is_body = [False] * n_sitters + [True] * incidence.shape[1]
     cuts = articulation_cuts(_bipartite_adjacency(incidence), is_body)
-    minimum = max(settings.get("min_cut_off", 1), 1)
+    minimum = max(settings["min_cut_off"], 1)
     people = sorted((v for v, cut in cuts.items() if v < n_sitters and len(cut) >= minimum),
                     key=lambda v: (-len(cuts[v]), seats.sitters[v]))
-    findings = []
     for s in people:
         cut = sorted((seats.body(b - n_sitters) for b in cuts[s]), key=lambda b: b.name)
         row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
         held = [m for b in row for m in seats.held[s, b]]
-        findings.append(rule_finding(
-            rule, settings, _sitter_subject(seats, s),
+        yield Found(
+            _sitter_subject(seats, s),
             f"If {seats.name(s)} left, {len(cut)} bod{'y' if len(cut) == 1 else 'ies'} would "
             "have no member in common with the rest of the network: "
             + ", ".join(b.name for b in cut[:10]) + (", ..." if len(cut) > 10 else "") + ".",
             evidence_for([("membership", m) for m in held]),
-            {"cut_off": len(cut), "cut_off_bodies": [b.id for b in cut]}))
-    return findings
+            {"cut_off": len(cut), "cut_off_bodies": [b.id for b in cut]})
 
 
-def _remit_overlap(seats: Seats, incidence: Any, rule: str, settings: dict[str, Any]):
-    kinds = settings.get("kinds", "all")
+@rule("overlaps", "remit-overlap", {"kinds": "kinds", "top": "count"})
+def _remit_overlap(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+    """Two bodies (of ``kinds``) working on the same theme in the same area: they may
+    duplicate each other, and each one's purpose and added value should be clear. Most
+    themes and areas shared first.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
+    >>> net = tiny_network(*(body(b, name, themes=("safety",), areas=("town",))
+    ...                      for b, name in [("a", "Safer Town Board"),
+    ...                                      ("b", "Community Safety Partnership")]))
+    >>> show(run_rule(net, "remit-overlap"))
+    info: The Safer Town Board and the Community Safety Partnership both work on
+      Safety in Town: check they do not duplicate each other.
+    """
+    kinds = settings["kinds"]
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     for body in seats.net.bodies.values():
         if kinds == "all" or body.kind in kinds:
@@ -242,21 +296,18 @@ def _remit_overlap(seats: Seats, incidence: Any, rule: str, settings: dict[str, 
                     cells[theme, area].append(body.id)
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for cell, bodies in cells.items():
-        for i, x in enumerate(bodies):
-            for y in bodies[i + 1:]:
-                pairs[min(x, y), max(x, y)].append(cell)
+        for i, first in enumerate(bodies):
+            for second in bodies[i + 1:]:
+                pairs[min(first, second), max(first, second)].append(cell)
     ranked = sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    limit = settings.get("top", 0) or len(ranked)
     net = seats.net
-    findings = []
-    for (x_id, y_id), shared in ranked[:limit]:
+    for (x_id, y_id), shared in ranked:
         x, y = net.bodies[x_id], net.bodies[y_id]
         themes = sorted({net.themes[t].name if t in net.themes else t for t, _ in shared})
         areas = sorted({net.areas[a].name if a in net.areas else a for _, a in shared})
-        findings.append(rule_finding(
-            rule, settings, subject_of(x, "body"),
+        yield Found(
+            subject_of(x, "body"),
             f"The {x.name} and the {y.name} both work on {', '.join(themes)} in "
             f"{', '.join(areas)}: check they do not duplicate each other.",
             evidence_for([("body", x), ("body", y)]),
-            {"other_body": y.id, "themes": themes, "areas": areas}))
-    return findings
+            {"other_body": y.id, "themes": themes, "areas": areas})

@@ -32,14 +32,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
+from graphmodel.composition import composition
 from graphmodel.graph import seat_holder
-from graphmodel.io.tables import composition
-from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network, Person
+from graphmodel.rules.registry import rule, view
 
 __all__ = ["representation_gaps", "representation", "representation_by_body",
            "UnknownOrganisation", "SEAT", "HOLDER_NOT_NAMED", "NO_SEAT", "NOT_RECORDED",
@@ -51,9 +51,6 @@ HOLDER_NOT_NAMED = "holder-not-named"   # held on its behalf; who holds it is no
 NO_SEAT = "no-seat"                     # the source says it has none, or lists every seat
 NOT_RECORDED = "not-recorded"           # nothing recorded says either way
 REPRESENTATION = (SEAT, HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED)
-
-# rule -> the rule whose finding on the same body already says what it would say
-_SAID_BY = {"empty-body": "representation-unrecorded"}
 
 
 def representation(body: Any, org: str, seats: Iterable[Any]) -> str:
@@ -86,11 +83,10 @@ def representation_by_body(network: Network, org: str | None = None,
     return {b.id: representation(b, org, seats.get(b.id, ())) for b in current.bodies.values()}
 
 
-def _applies(settings: dict[str, Any], body: Any) -> bool:
-    kinds = settings.get("kinds", "all")
+def _applies(settings: dict[str, Any], body: Any, names_containing: Iterable[str] = ()) -> bool:
+    kinds = settings["kinds"]
     by_kind = kinds == "all" or body.kind in kinds
-    by_name = any(word.lower() in body.name.lower()
-                  for word in settings.get("names_containing", []))
+    by_name = any(word.lower() in body.name.lower() for word in names_containing)
     return by_kind or by_name
 
 
@@ -128,11 +124,15 @@ class _View:
         return evidence_for([("body", body)] + [("membership", m) for m in seats])
 
 
-@without_cycle_collection
+@view("representation")
+def _view_of(network: Network, day: Any, org: str, rules: Any) -> _View:
+    return _View(network, org, day)
+
+
 def representation_gaps(network: Network, org: str | None = None,
                         rules: dict[str, Any] | None = None,
                         as_of: "str | _dt.date | None" = None) -> list[Finding]:
-    """Every representation finding for an organisation, body by body.
+    """Every representation finding for an organisation, most severe first.
 
     Parameters
     ----------
@@ -142,39 +142,31 @@ def representation_gaps(network: Network, org: str | None = None,
     rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
     as_of : the day to review (default: the day the dataset describes, else today)
     """
-    from graphmodel.rules import load_rules
+    from graphmodel.rules.runner import run_rules
 
-    org = organisation_to_review(network, org)
-    settings = (rules or load_rules())["representation"]
-    view = _View(network, org, as_of)
-    findings: list[Finding] = []
-    checks = {"unrepresented": _unrepresented,
-              "representation-unrecorded": _representation_unrecorded,
-              "holder-not-named": _holder_not_named, "empty-body": _empty,
-              "no-elected-member": _no_elected_member, "no-chair": _no_chair,
-              "composition-unmet": _composition_unmet}
-    for body in view.net.bodies.values():
-        reported: set[str] = set()
-        for rule, check in checks.items():
-            rule_settings = settings.get(rule, {})
-            if not rule_settings.get("enabled", True) or _SAID_BY.get(rule) in reported:
-                continue
-            found = check(view, body, rule_settings)
-            if found:
-                reported.add(rule)
-                findings.append(_finding(rule, rule_settings, body, *found))
-    theme = settings.get("theme-uncovered", {})
-    if theme.get("enabled", True):
-        findings += _themes_uncovered(view, theme)
-    return findings
+    return run_rules(network, rules, organisation_to_review(network, org), as_of,
+                     topics=["representation"])
 
 
-def _finding(rule: str, settings: dict[str, Any], body: Any, message: str, evidence: Any,
-             data: dict[str, Any]) -> Finding:
-    return rule_finding(rule, settings, subject_of(body, "body"), message, evidence, data)
+def _found(body: Any, message: str, evidence: Any, data: dict[str, Any]) -> Found:
+    return Found(subject_of(body, "body"), message, evidence, data)
 
 
-def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
+@rule("representation", "unrepresented", {"kinds": "kinds"}, needs_organisation=True,
+      for_each_body=True)
+def _unrepresented(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+    """The organisation has no seat on a partnership, as the source states: it is in the
+    body's ``no_seat_for``, or the body's membership is recorded in full without it. What
+    the body decides, the organisation has no voice in. Someone of the organisation who
+    sits there for another organisation does not count: they speak for that one.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
+    >>> net = tiny_network(body("safer", "Safer Town Board", membership_complete=True),
+    ...                    seat("safer", "bob", on_behalf_of="county-police"))
+    >>> show(run_rule(net, "unrepresented"))
+    warning: No one sits on the Safer Town Board on behalf of Town Council: its
+      membership is recorded in full (1 seat(s)) without Town Council.
+    """
     if not view.in_scope(body, settings) or view.status(body) != NO_SEAT:
         return None
     seats = view.seats.get(body.id, [])
@@ -184,10 +176,26 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]):
            f"{view.org_name}")
     message = (f"No one sits on the {body.name} on behalf of {view.org_name}: {why}."
                + _other_seats(view, seats))
-    return message, view.evidence(body, seats), {"stated": stated, **_seat_counts(seats)}
+    return _found(body, message, view.evidence(body, seats),
+                  {"stated": stated, **_seat_counts(seats)})
 
 
-def _representation_unrecorded(view: _View, body: Any, settings: dict[str, Any]):
+@rule("representation", "representation-unrecorded", {"kinds": "kinds"},
+      needs_organisation=True, for_each_body=True)
+def _representation_unrecorded(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+    """Nothing recorded says whether the organisation sits on a partnership: no seat is
+    recorded for it, and the source says neither that it has none nor that the
+    membership is complete. Unknown, not none: the register has a gap to fill.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
+    >>> net = tiny_network(body("forum", "Safety Forum"),
+    ...                    seat("forum", "bob", on_behalf_of="county-police"))
+    >>> show(run_rule(net, "representation-unrecorded"))
+    info: Nothing recorded says whether Town Council sits on the Safety Forum: 1
+      seat(s) are recorded, none on its behalf. Record its seat if it has one; if
+      it has none, list council in the body's no_seat_for, or mark its
+      membership_complete once every seat is recorded.
+    """
     if not view.in_scope(body, settings) or view.status(body) != NOT_RECORDED:
         return None
     seats = view.seats.get(body.id, [])
@@ -197,7 +205,7 @@ def _representation_unrecorded(view: _View, body: Any, settings: dict[str, Any])
                f"{recorded}{_other_seats(view, seats)} Record its seat if it has one; if "
                f"it has none, list {view.org} in the body's no_seat_for, or mark its "
                "membership_complete once every seat is recorded.")
-    return message, view.evidence(body, seats), _seat_counts(seats)
+    return _found(body, message, view.evidence(body, seats), _seat_counts(seats))
 
 
 def _other_seats(view: _View, seats: list[Any]) -> str:
@@ -221,45 +229,107 @@ def _seat_counts(seats: list[Any]) -> dict[str, int]:
             "seats_without_on_behalf_of": unknown}
 
 
-def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]):
+@rule("representation", "holder-not-named", {"kinds": "kinds"}, needs_organisation=True,
+      for_each_body=True)
+def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+    """The organisation holds a seat on a body, but the source names no one who holds
+    it: known involvement, not a missing seat, but no one can be asked what was decided.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
+    >>> net = tiny_network(body("audit", "Audit Partnership"), seat("audit"))
+    >>> show(run_rule(net, "holder-not-named"))
+    info: Town Council is involved with the Audit Partnership, but the source names
+      no one who sits there for it.
+    """
     if not _applies(settings, body) or view.status(body) != HOLDER_NOT_NAMED:
         return None
     ours = view.ours[body.id]
-    return (f"{view.org_name} is involved with the {body.name}, but the source names no "
-            "one who sits there for it.", view.evidence(body, ours), {"seats": len(ours)})
+    return _found(body, f"{view.org_name} is involved with the {body.name}, but the source "
+                  "names no one who sits there for it.", view.evidence(body, ours),
+                  {"seats": len(ours)})
 
 
-def _empty(view: _View, body: Any, settings: dict[str, Any]):
+@rule("representation", "empty-body", {"kinds": "kinds"}, needs_organisation=True,
+      for_each_body=True, said_by="representation-unrecorded")
+def _empty(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+    """A current body with no current member recorded: nothing shows who governs it.
+    Where ``representation-unrecorded`` reports the body, it says this and more, and
+    this rule stays silent.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
+    >>> net = tiny_network(body("forum", "Safety Forum", organisation="council"))
+    >>> show(run_rule(net, "empty-body"))
+    info: No current member of the Safety Forum is recorded.
+    """
     if not _applies(settings, body) or view.seats.get(body.id):
         return None
-    return (f"No current member of the {body.name} is recorded.",
-            view.evidence(body, []), {"seats": 0})
+    return _found(body, f"No current member of the {body.name} is recorded.",
+                  view.evidence(body, []), {"seats": 0})
 
 
-def _no_elected_member(view: _View, body: Any, settings: dict[str, Any]):
-    if not (settings.get("kinds") or settings.get("names_containing")) or \
-            not _applies(settings, body):
+@rule("representation", "no-elected-member",
+      {"kinds": "kinds", "names_containing": "words", "elected_posts": "words"},
+      needs_organisation=True, for_each_body=True)
+def _no_elected_member(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+    """A body the standards say needs an elected member (by its kind, or a name such as
+    Health and Wellbeing Board) has none recorded: no councillor answers for it to the
+    electorate. A seat held by a post named in ``elected_posts`` counts.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
+    >>> net = tiny_network(body("hwb", "Town Health and Wellbeing Board"),
+    ...                    seat("hwb", "dr-patel", role="chair", on_behalf_of="nhs"))
+    >>> show(run_rule(net, "no-elected-member"))
+    warning: The Town Health and Wellbeing Board should have an elected member, and
+      none is recorded.
+    """
+    names = settings["names_containing"]
+    if not (settings["kinds"] or names) or not _applies(settings, body, names):
         return None
     seats = view.seats.get(body.id, [])
-    if any(view.is_elected(m, settings.get("elected_posts", [])) for m in seats):
+    if any(view.is_elected(m, settings["elected_posts"]) for m in seats):
         return None
-    return (f"The {body.name} should have an elected member, and none is recorded.",
-            view.evidence(body, seats), {"seats": len(seats)})
+    return _found(body, f"The {body.name} should have an elected member, and none is "
+                  "recorded.", view.evidence(body, seats), {"seats": len(seats)})
 
 
-def _no_chair(view: _View, body: Any, settings: dict[str, Any]):
+@rule("representation", "no-chair", {"kinds": "kinds"}, needs_organisation=True,
+      for_each_body=True)
+def _no_chair(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+    """A body with members recorded but no chair: its governing document should say who
+    chairs its meetings, and the record does not.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
+    >>> net = tiny_network(body("board", "Safer Town Board"), seat("board", "ann"))
+    >>> show(run_rule(net, "no-chair"))
+    info: The Safer Town Board has 1 member(s) recorded but no chair.
+    """
     seats = view.seats.get(body.id, [])
     if not seats or not _applies(settings, body) or any(m.role == "chair" for m in seats):
         return None
-    return (f"The {body.name} has {len(seats)} member(s) recorded but no chair.",
-            view.evidence(body, seats), {"seats": len(seats)})
+    return _found(body, f"The {body.name} has {len(seats)} member(s) recorded but no chair.",
+                  view.evidence(body, seats), {"seats": len(seats)})
 
 
-def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]):
+@rule("representation", "composition-unmet", {"support_roles": "words"},
+      needs_organisation=True, for_each_body=True)
+def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+    """Fewer members recorded than the body's terms of reference declare, or fewer of a
+    declared kind (elected members, partners, support officers): seats may be vacant,
+    or simply not recorded. Roles in ``support_roles`` support a body and are not
+    counted among its members.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
+    >>> net = tiny_network(body("board", "Safer Town Board", declared_size=3),
+    ...                    seat("board", "ann", role="chair"))
+    >>> show(run_rule(net, "composition-unmet"))
+    warning: The Safer Town Board falls short of its declared composition: 3
+      members declared, 1 recorded. The missing seats may be vacant or simply not
+      recorded.
+    """
     declared = composition(body.declared_composition)
     if body.declared_size is None and not declared:
         return None
-    support = set(settings.get("support_roles", []))
+    support = set(settings["support_roles"])
     seats = view.seats.get(body.id, [])
     members = [m for m in seats if m.role not in support]
     recorded = {
@@ -279,16 +349,26 @@ def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]):
         return None
     parts = [f"{want} {kind.replace('_', ' ')}{'s' if want != 1 and not kind.endswith('s') else ''}"
              f" declared, {have} recorded" for kind, (want, have) in short.items()]
-    return (f"The {body.name} falls short of its declared composition: {'; '.join(parts)}. "
-            "The missing seats may be vacant or simply not recorded.",
-            view.evidence(body, seats),
-            {"declared_size": body.declared_size, "declared": declared, "recorded": recorded,
-             "short": {k: {"declared": w, "recorded": h} for k, (w, h) in short.items()}})
+    return _found(
+        body, f"The {body.name} falls short of its declared composition: {'; '.join(parts)}. "
+        "The missing seats may be vacant or simply not recorded.", view.evidence(body, seats),
+        {"declared_size": body.declared_size, "declared": declared, "recorded": recorded,
+         "short": {k: {"declared": w, "recorded": h} for k, (w, h) in short.items()}})
 
 
-def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
+@rule("representation", "theme-uncovered", needs_organisation=True)
+def _themes_uncovered(view: _View, settings: dict[str, Any]) -> Iterator[Found]:
+    """A theme no body the organisation sits on works on: a gap in its reach. The finding
+    names the bodies that do work on it, and on which of them whether it sits is not
+    recorded.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
+    >>> net = tiny_network(body("elder", "Older People's Forum", themes=("older-people",)))
+    >>> show(run_rule(net, "theme-uncovered"))
+    info: No body Town Council sits on works on Older People. It is worked on by:
+      Older People's Forum. Whether Town Council sits on it is not recorded.
+    """
     attended = view.ours
-    findings = []
     for theme in view.net.themes.values():
         bodies = sorted((b for b in view.net.bodies.values() if theme.id in b.themes),
                         key=lambda b: (b.name, b.id))
@@ -301,11 +381,10 @@ def _themes_uncovered(view: _View, settings: dict[str, Any]) -> list[Finding]:
                    + (f" It is worked on by: {elsewhere}." if bodies else "")
                    + (f" Whether {view.org_name} sits on {_which(unknown, bodies)} is not "
                       "recorded." if unknown else ""))
-        findings.append(rule_finding(
-            "theme-uncovered", {"severity": "info", **settings}, subject_of(theme, "theme"),
-            message, evidence_for([("theme", theme)] + [("body", b) for b in bodies]),
-            {"bodies_working_on_it": len(bodies), "representation_not_recorded": len(unknown)}))
-    return findings
+        yield Found(
+            subject_of(theme, "theme"), message,
+            evidence_for([("theme", theme)] + [("body", b) for b in bodies]),
+            {"bodies_working_on_it": len(bodies), "representation_not_recorded": len(unknown)})
 
 
 def _which(some: list[Any], bodies: list[Any]) -> str:

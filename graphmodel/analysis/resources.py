@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from graphmodel import render
-from graphmodel.analysis.findings import Finding, evidence_for, rule_finding, subject_of
+from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.analysis.organisation import organisation_to_review
 from graphmodel.analysis.representation import NO_SEAT, NOT_RECORDED, representation_by_body
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
+from graphmodel.rules.registry import rule, view
 
 __all__ = ["BodyResources", "ResourceReport", "resources", "resource_findings",
            "render_resources"]
@@ -69,10 +70,10 @@ def vars_of(row: BodyResources) -> dict[str, Any]:
 
 
 class _Register:
-    """The organisation's resourcing and assessments on one day, by body."""
+    """The organisation's resourcing and assessments on one day, by body, and the rows of
+    its register (recommended as the ``recommendation`` rule's settings say)."""
 
-    def __init__(self, network: Network, org: str | None, as_of: Any):
-        org = organisation_to_review(network, org)
+    def __init__(self, network: Network, org: str, as_of: Any, recommending: dict[str, Any]):
         self.org = network.organisations[org]
         self.net = network.as_of(as_of)
         self.given: dict[str, list[Any]] = {}
@@ -85,6 +86,18 @@ class _Register:
             self.assessed[a.body] = a
         self.seated = {m.body for m in self.net.memberships.values() if m.on_behalf_of == org}
         self.representation = representation_by_body(network, org, as_of)
+        self.rows = [self.row(body_id, recommending) for body_id in self.bodies()]
+
+    def row(self, body_id: str, recommending: dict[str, Any]) -> BodyResources:
+        given = self.given.get(body_id, [])
+        hours, money = _total(given, "officer_hours_per_month"), _total(given, "money_per_year")
+        assessment = self.assessed.get(body_id)
+        recommendation, basis = _recommend(recommending, assessment, hours, money)
+        return BodyResources(
+            body_id, self.net.bodies[body_id].name, hours, money,
+            any(r.estimate for r in given), getattr(assessment, "value", None),
+            getattr(assessment, "risk", None), recommendation, basis,
+            self.represented(body_id))
 
     def represented(self, body_id: str) -> bool | None:
         status = self.representation[body_id]
@@ -104,59 +117,43 @@ def _recommend(settings: dict[str, Any], assessment: Any, hours: float | None,
     if assessment is not None and assessment.recommendation:
         return assessment.recommendation, "register"
     if assessment is not None and assessment.value:
-        by_value = settings.get("by_value", {})
+        by_value = settings["by_value"]
         if assessment.value in by_value:
             return by_value[assessment.value], f"derived from {assessment.value} value"
-    if (money or 0) >= settings.get("significant_money", 10000) or \
-            (hours or 0) >= settings.get("significant_hours", 10):
+    if (money or 0) >= settings["significant_money"] or \
+            (hours or 0) >= settings["significant_hours"]:
         return "review", "significant resources, no assessment"
     return None, None
+
+
+@view("resources")
+def _register(network: Network, day: Any, org: str, rules: Any) -> _Register:
+    return _Register(network, org, day, rules["resources"]["recommendation"])
 
 
 @without_cycle_collection
 def resources(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
               as_of: "str | _dt.date | None" = None) -> ResourceReport:
     """Hours and money per body and in total, with recommendations and findings."""
-    from graphmodel.rules import load_rules
+    from graphmodel.rules.runner import RuleRun
 
-    settings = (rules or load_rules())["resources"]
-    register = _Register(network, org, as_of)
-    rows = []
-    for body_id in register.bodies():
-        given = register.given.get(body_id, [])
-        hours, money = _total(given, "officer_hours_per_month"), _total(given, "money_per_year")
-        assessment = register.assessed.get(body_id)
-        recommendation, basis = _recommend(settings.get("recommendation", {}), assessment,
-                                           hours, money)
-        rows.append(BodyResources(
-            body_id, register.net.bodies[body_id].name, hours, money,
-            any(r.estimate for r in given), getattr(assessment, "value", None),
-            getattr(assessment, "risk", None), recommendation, basis,
-            register.represented(body_id)))
+    run = RuleRun(network, rules, organisation_to_review(network, org), as_of)
+    register: _Register = run.view("resources")
+    rows = register.rows
     totals = {"bodies": len(rows),
               "hours_per_month": sum(r.hours_per_month or 0 for r in rows),
               "money_per_year": sum(r.money_per_year or 0 for r in rows)}
-    return ResourceReport(register.org.id, rows, totals,
-                          _findings(register, rows, settings))
+    return ResourceReport(register.org.id, rows, totals, run.findings(["resources"]))
 
 
 def resource_findings(network: Network, org: str | None = None,
                       rules: dict[str, Any] | None = None,
                       as_of: "str | _dt.date | None" = None) -> list[Finding]:
-    """The findings of :func:`resources` alone."""
-    return resources(network, org, rules, as_of).findings
+    """The findings of :func:`resources` alone, most severe first."""
+    from graphmodel.rules.runner import run_rules
 
-
-def _findings(register: _Register, rows: list[BodyResources],
-              settings: dict[str, Any]) -> list[Finding]:
-    findings: list[Finding] = []
-    rules = {"recommendation": _recommendations, "resourced-but-unrepresented": _unrepresented,
-             "resources-unrecorded": _unrecorded}
-    for rule, check in rules.items():
-        rule_settings = settings.get(rule, {})
-        if rule_settings.get("enabled", True):
-            findings += check(register, rows, rule, rule_settings)
-    return findings
+    return run_rules(network, rules, organisation_to_review(network, org), as_of,
+                     topics=["resources"])
 
 
 def _evidence(register: _Register, body_id: str) -> Any:
@@ -176,61 +173,96 @@ def _money(row: BodyResources) -> str:
     return " and ".join(parts) or "no recorded hours or money"
 
 
-def _recommendations(register: _Register, rows: list[BodyResources], rule: str,
-                     settings: dict[str, Any]) -> list[Finding]:
-    severities = settings.get("severities", {})
-    findings = []
-    for row in rows:
+@rule("resources", "recommendation",
+      {"by_value": "recommendations", "significant_money": "amount",
+       "significant_hours": "amount", "severities": "severities"}, needs_organisation=True)
+def _recommendations(register: _Register, settings: dict[str, Any]) -> Iterator[Found]:
+    """What the organisation should do about its input to a body — increase, maintain,
+    review, reduce or withdraw — and what that rests on: the register's own
+    recommendation, else one derived from the assessed value (``by_value``); a body
+    taking ``significant_money`` a year or ``significant_hours`` a month without an
+    assessment is due a review. Its severity follows the recommendation (``severities``).
+
+    >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
+    >>> from graphmodel.model import Resourcing
+    >>> net = tiny_network(body("llep", "Economic Partnership Board"),
+    ...                    Resourcing("r1", "council", "llep", money_per_year=12000))
+    >>> show(run_rule(net, "recommendation"))
+    info: Town Council should review its input to the Economic Partnership Board
+      (significant resources, no assessment; value not assessed, risk not assessed;
+      it puts in £12,000 a year).
+    """
+    severities = settings["severities"]
+    for row in register.rows:
         if row.recommendation is None:
             continue
         body = register.net.bodies[row.body]
-        why = {"register": "the register recommends it"}.get(row.basis, row.basis)
+        why = "the register recommends it" if row.basis == "register" else row.basis
         message = (f"{register.org.name} {VERBS[row.recommendation]} the {body.name} ({why}; "
                    f"value {row.value or 'not assessed'}, risk {row.risk or 'not assessed'}; "
                    f"it puts in {_money(row)}).")
-        findings.append(rule_finding(
-            rule, settings, subject_of(body, "body"), message, _evidence(register, row.body),
+        yield Found(
+            subject_of(body, "body"), message, _evidence(register, row.body),
             {"recommendation": row.recommendation, "basis": row.basis, "value": row.value,
              "risk": row.risk, "hours_per_month": row.hours_per_month,
              "money_per_year": row.money_per_year},
-            severity=severities.get(row.recommendation)))
-    return findings
+            severities.get(row.recommendation))
 
 
-def _unrepresented(register: _Register, rows: list[BodyResources], rule: str,
-                   settings: dict[str, Any]) -> list[Finding]:
-    findings = []
-    for row in rows:
+@rule("resources", "resourced-but-unrepresented", needs_organisation=True)
+def _unrepresented(register: _Register, settings: dict[str, Any]) -> Iterator[Found]:
+    """The organisation pays for or staffs a body on which, as the source states, it has
+    no seat: its input there has no voice. A body where nothing records whether it sits
+    is not reported (unknown is not none).
+
+    >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
+    >>> from graphmodel.model import Resourcing
+    >>> net = tiny_network(body("csp", "Community Safety Partnership", no_seat_for=("council",)),
+    ...                    Resourcing("r1", "council", "csp", officer_hours_per_month=6))
+    >>> show(run_rule(net, "resourced-but-unrepresented"))
+    warning: Town Council puts 6 officer hours a month into the Community Safety
+      Partnership but has no seat on it (the source says so).
+    """
+    for row in register.rows:
         if row.represented is not False or not (row.hours_per_month or row.money_per_year):
             continue
         body = register.net.bodies[row.body]
         why = ("the source says so" if register.org.id in body.no_seat_for
                else "its membership is recorded in full without it")
-        findings.append(rule_finding(
-            rule, settings, subject_of(body, "body"),
+        yield Found(
+            subject_of(body, "body"),
             f"{register.org.name} puts {_money(row)} into the {body.name} but has no seat "
             f"on it ({why}).", _evidence(register, row.body),
-            {"hours_per_month": row.hours_per_month, "money_per_year": row.money_per_year}))
-    return findings
+            {"hours_per_month": row.hours_per_month, "money_per_year": row.money_per_year})
 
 
-def _unrecorded(register: _Register, rows: list[BodyResources], rule: str,
-                settings: dict[str, Any]) -> list[Finding]:
-    recorded = {r.body for r in rows if r.hours_per_month is not None
+@rule("resources", "resources-unrecorded", needs_organisation=True)
+def _unrecorded(register: _Register, settings: dict[str, Any]) -> Iterator[Found]:
+    """A body the organisation sits on with no officer hours or money recorded for it:
+    a register should know what it puts into each partnership. When nothing at all is
+    recorded, one finding says so for the organisation.
+
+    >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
+    >>> show(run_rule(tiny_network(seat("board", "ann")), "resources-unrecorded"))
+    info: No officer hours or money are recorded for any of the 1 bodies Town Council
+      sits on, so what it puts into its partnerships is unknown.
+    """
+    recorded = {r.body for r in register.rows if r.hours_per_month is not None
                 or r.money_per_year is not None}
     missing = [register.net.bodies[b] for b in register.net.bodies
                if b in register.seated and b not in recorded]
     org = register.org
     if not register.given and missing:
-        return [rule_finding(
-            rule, settings, subject_of(org, "organisation"),
+        yield Found(
+            subject_of(org, "organisation"),
             f"No officer hours or money are recorded for any of the {len(missing)} bodies "
             f"{org.name} sits on, so what it puts into its partnerships is unknown.",
-            evidence_for([("organisation", org)]), {"bodies": len(missing)})]
-    return [rule_finding(
-        rule, settings, subject_of(body, "body"),
-        f"{org.name} sits on the {body.name} but records no officer hours or money for it.",
-        evidence_for([("body", body)]), {}) for body in missing]
+            evidence_for([("organisation", org)]), {"bodies": len(missing)})
+        return
+    for body in missing:
+        yield Found(subject_of(body, "body"), f"{org.name} sits on the {body.name} but "
+                    "records no officer hours or money for it.", evidence_for([("body", body)]),
+                    {})
 
 
 def render_resources(report: ResourceReport, fmt: str) -> str:

@@ -120,13 +120,12 @@ from graphmodel.generate.relationships import (plan_nominations, plan_reporting_
                                                plan_scrutiny_links)
 from graphmodel.generate.sizes import plan_sizes
 from graphmodel.generate.vocabulary import THEMES
+from graphmodel.model import RECORD_TYPES
 
 __all__ = ["generate", "expected_rows", "AS_OF", "MEMBERSHIPS_PER_PERSON",
            "MAX_MEMBERSHIPS", "TABLES"]
 
-TABLES = ("dataset", "documents", "organisations", "areas", "themes", "bodies", "people",
-          "posts", "memberships", "reporting_lines", "scrutiny_links", "nomination_rights",
-          "successions", "resourcing", "assessments")
+TABLES = ("dataset", *(rt.name for rt in RECORD_TYPES))
 
 
 def expected_rows(bodies: int, people: int) -> int:

@@ -111,9 +111,9 @@ def _hierarchy(rng: Random, kinds: tuple[str, ...], by_kind: dict[str, tuple[int
     parent: list[int | None] = [None] * len(kinds)
     candidates: _Candidates = {}
     for kind, parent_kinds in d.PARENTS.items():
-        pool = [b for pk in parent_kinds for b in by_kind[pk] if dissolved[b] is None]
-        rng.shuffle(pool)
-        candidates[kind] = (tuple(pool), tuple(d.zipf(len(pool), d.PARENT_ZIPF)))
+        parents = [b for pk in parent_kinds for b in by_kind[pk] if dissolved[b] is None]
+        rng.shuffle(parents)
+        candidates[kind] = (tuple(parents), tuple(d.zipf(len(parents), d.PARENT_ZIPF)))
     councils = by_kind["full_council"]
     for i, j in enumerate(by_kind["executive"]):
         parent[j] = councils[i % len(councils)]

@@ -50,8 +50,8 @@ def balanced_mix(bodies: Bodies, sizes: Sizes, people: People
     """Each kind's cumulative share of elected/officer/other seats, scaled (Sinkhorn) so
     the seats asked for match the seats people hold."""
     supply = [0, 0, 0]
-    for k, degree in zip(people.kind, people.degree):
-        supply[min(k, 2)] += degree
+    for person_kind, degree in zip(people.kind, people.degree):
+        supply[min(person_kind, 2)] += degree
     demand = {k: 0 for k in d.BODY_ORDER}
     for kind, rows in zip(bodies.kind, sizes.rows):
         demand[kind] += rows
@@ -187,6 +187,9 @@ def _add_rows(rng: Random, plan: Memberships, j: int, members: list[int], roles:
     plan.role.extend(roles)
 
 
+_Draw = tuple[tuple[float, ...], tuple[str, ...]]   # cut-offs of a uniform draw, and names
+
+
 def _roles(rng: Random, kind: str, kinds: list[int], ncurrent: int) -> list[str]:
     """Roles of a body's members (``kinds`` are their person kinds, current ones first)."""
     rnd = rng.random
@@ -194,7 +197,8 @@ def _roles(rng: Random, kind: str, kinds: list[int], ncurrent: int) -> list[str]
     roles = [default] * len(kinds)
     if ncurrent:
         _chairs(rng, kind, kinds, ncurrent, roles)
-    first_officer, other_officer = d.FIRST_OFFICER_ROLE, d.OTHER_OFFICER_ROLE
+    first_officer: _Draw = d.FIRST_OFFICER_ROLE
+    other_officer: _Draw = d.OTHER_OFFICER_ROLE
     lay = (d.LAY_ROLE[0], d.LAY_ROLE[1] + (default,))
     for x in range(ncurrent):
         u = rnd()
@@ -204,7 +208,8 @@ def _roles(rng: Random, kind: str, kinds: list[int], ncurrent: int) -> list[str]
             roles[x] = names[bisect(cuts, u)]
         elif roles[x] == default:
             roles[x] = lay[1][bisect(lay[0], u)]
-    past_officer, past = d.PAST_OFFICER_ROLE, (d.PAST_ROLE[0], d.PAST_ROLE[1] + (default,))
+    past_officer: _Draw = d.PAST_OFFICER_ROLE
+    past: _Draw = (d.PAST_ROLE[0], d.PAST_ROLE[1] + (default,))
     for x in range(ncurrent, len(kinds)):
         u = rnd()
         cuts, names = past_officer if kinds[x] == OFFICER else past

@@ -35,7 +35,9 @@ def plan_organisations(rng: Random, bodies: int) -> Organisations:
     n = d.organisation_count(bodies)
     places = [p + s for p in PREFIXES for s in SUFFIXES]
     rng.shuffle(places)
-    kinds, names, parents = [], [], []
+    kinds: list[str] = []
+    names: list[str] = []
+    parents: list[int | None] = []
     anchor_of: dict[str, int] = {}
     for kind, template in ANCHORS[:n]:
         anchor_of.setdefault(kind, len(kinds))

@@ -100,8 +100,8 @@ def plan_assessments(rng: Random, bodies: Bodies) -> tuple[Assessment, ...]:
         recommendation = next(r for r, cut in d.ADVICE[value] if u < cut)
         if risk == "high" and rng.random() < d.HIGH_RISK_REVIEW:
             recommendation = "review"
-        if rng.random() < d.UNRATED:
-            value = risk = None
+        rated = rng.random() >= d.UNRATED
         date = min(TODAY, max(bodies.established[j], TODAY - rng.randrange(1100)))
-        rows.append(Assessment(o, j, value, risk, recommendation, date))
+        rows.append(Assessment(o, j, value if rated else None, risk if rated else None,
+                               recommendation, date))
     return tuple(rows)

@@ -20,7 +20,7 @@ from graphmodel.generate.people import People, Posts, Roster
 from graphmodel.generate.register import Assessment, Register, Resourcing
 from graphmodel.generate.relationships import Nominations, ReportingLine, ScrutinyLink
 from graphmodel.generate.vocabulary import CATEGORY, COMPOSITION_KEYS, PERSON_KINDS, THEMES
-from graphmodel.model import record_type
+from graphmodel.model import record_type, relationship
 
 DOCUMENT = "synthetic"
 PROGRESS_EVERY = 10_000
@@ -38,6 +38,13 @@ def cited(rows: Iterable[list[Any]]) -> Iterable[list[Any]]:
         yield row
 
 
+def between(name: str, *columns: str) -> tuple[str, tuple[str, ...]]:
+    """The table of a relationship the schema declares, and the columns of a row of it:
+    the id, the relationship's two ends, ``columns``, then the provenance."""
+    r = relationship(name)
+    return r.table, ("id", r.source, r.target, *columns, "source_document", "source_section")
+
+
 class Tables:
     """The dataset directory being written, counting rows and reporting progress."""
 
@@ -52,7 +59,7 @@ class Tables:
         self.write_batches(name, columns, iter(lambda: list(islice(rows, PROGRESS_EVERY)), []))
 
     def write_batches(self, name: str, columns: Sequence[str],
-                      batches: Iterable[list[Sequence[Any]]]) -> None:
+                      batches: Iterable[Sequence[Sequence[Any]]]) -> None:
         schema = record_type(name).columns
         unknown = [c for c in columns if c not in schema]
         if unknown:
@@ -118,7 +125,8 @@ def write_areas(tables: Tables, areas: Areas) -> None:
 def write_people(tables: Tables, people: People, roster: Roster,
                  organisations: Organisations, areas: Areas) -> None:
     oid = ids("o", len(organisations.name))
-    notes = {w: f"councillor for {areas.name[w]} ward" for w in areas.wards}
+    notes: dict[int, str | None] = {w: f"councillor for {areas.name[w]} ward"
+                                    for w in areas.wards}
     notes[-1] = None
     tables.write("people", ("id", "name", "kind", "organisation", "notes", "source_document",
                             "source_section"),
@@ -139,8 +147,7 @@ def write_posts(tables: Tables, posts: Posts, organisations: Organisations) -> N
 
 def write_nomination_rights(tables: Tables, nominations: Nominations, bodies: Bodies) -> None:
     bid = ids("b", len(bodies.kind))
-    tables.write("nomination_rights", ("id", "nominating_body", "body", "seats", "start", "end",
-                                       "notes", "source_document", "source_section"),
+    tables.write(*between("nominates_to", "seats", "start", "end", "notes"),
                  cited([f"nr{n}", bid[nominator], bid[j], seats, bodies.established_text[j],
                         day(bodies.dissolved[j]), None]
                        for n, (nominator, j, seats) in enumerate(nominations.rights, 1)))
@@ -169,7 +176,7 @@ def _membership_batches(m: Memberships, bid: list, pid: list, post_id: list,
 
 def write_bodies(tables: Tables, bodies: Bodies, register: Register, memberships: Memberships,
                  organisations: Organisations, areas: Areas) -> None:
-    oid, aid = ids("o", len(organisations.name)), ids("a", len(areas.name))
+    oid = ids("o", len(organisations.name))
     successor_of = dict(bodies.successions)
 
     def row(j: int, kind: str) -> list[Any]:
@@ -180,7 +187,7 @@ def write_bodies(tables: Tables, bodies: Bodies, register: Register, memberships
         return [f"b{j + 1}", bodies.name[j], kind,
                 CATEGORY[kind] if register.category_given[j] else None,
                 oid[bodies.host[j]] if register.organisation_given[j] else None,
-                "; ".join(aid[a] for a in bodies.areas[j]) or None,
+                "; ".join(f"a{a + 1}" for a in bodies.areas[j]) or None,
                 "; ".join(f"t{x + 1}" for x in bodies.themes[j]) or None,
                 memberships.declared_size[j],
                 counts and "; ".join(f"{COMPOSITION_KEYS[k]}={c}"
@@ -199,17 +206,14 @@ def write_relationships(tables: Tables, bodies: Bodies, lines: Sequence[Reportin
                         links: Sequence[ScrutinyLink]) -> None:
     bid = ids("b", len(bodies.kind))
     est, est_text = bodies.established, bodies.established_text
-    tables.write("reporting_lines", ("id", "body", "reports_to", "kind", "start", "end",
-                                     "notes", "source_document", "source_section"),
+    tables.write(*between("reports_to", "kind", "start", "end", "notes"),
                  cited([f"rl{n}", bid[r.body], bid[r.reports_to], r.kind,
                         est_text[r.body] if r.start is None else day(r.start), day(r.end),
                         r.notes] for n, r in enumerate(lines, 1)))
-    tables.write("scrutiny_links", ("id", "scrutiny_body", "body", "start", "end", "notes",
-                                    "source_document", "source_section"),
+    tables.write(*between("scrutinises", "start", "end", "notes"),
                  cited([f"sl{n}", bid[s.scrutiny_body], bid[s.body], day(s.start), day(s.end),
                         None] for n, s in enumerate(links, 1)))
-    tables.write("successions", ("id", "predecessor", "successor", "date", "notes",
-                                 "source_document", "source_section"),
+    tables.write(*between("succeeded_by", "date", "notes"),
                  cited([f"s{n}", bid[j], bid[s], day(est[s]), "replaced"]
                        for n, (j, s) in enumerate(bodies.successions, 1)))
 
@@ -217,15 +221,12 @@ def write_relationships(tables: Tables, bodies: Bodies, lines: Sequence[Reportin
 def write_register(tables: Tables, resourcing: Sequence[Resourcing],
                    assessments: Sequence[Assessment], organisations: Organisations) -> None:
     oid = ids("o", len(organisations.name))
-    tables.write("resourcing", ("id", "organisation", "body", "officer_hours_per_month",
-                                "money_per_year", "lead_post", "estimate", "start", "end",
-                                "notes", "source_document", "source_section"),
+    tables.write(*between("resources", "officer_hours_per_month", "money_per_year",
+                          "lead_post", "estimate", "start", "end", "notes"),
                  cited([f"r{n}", oid[r.organisation], f"b{r.body + 1}",
                         f"{r.hours:g}" if r.hours else "0.5", r.money,
                         None if r.lead_post is None else f"post{r.lead_post + 1}", r.estimate,
                         day(r.start), None, None] for n, r in enumerate(resourcing, 1)))
-    tables.write("assessments", ("id", "organisation", "body", "value", "risk",
-                                 "recommendation", "date", "notes", "source_document",
-                                 "source_section"),
+    tables.write(*between("assesses", "value", "risk", "recommendation", "date", "notes"),
                  cited([f"as{n}", oid[a.organisation], f"b{a.body + 1}", a.value, a.risk,
                         a.recommendation, day(a.date), None] for n, a in enumerate(assessments, 1)))

@@ -79,8 +79,8 @@ def _rows(path: Path) -> Iterator[tuple[str, int, list[Any]]]:
         raise UsageError(f"{path}: give a .csv file or an .xlsx workbook")
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            for number, cells in enumerate(csv.reader(handle), start=1):
-                yield str(path), number, cells
+            for number, line in enumerate(csv.reader(handle), start=1):
+                yield str(path), number, line
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8; save it as CSV UTF-8") from None
 
@@ -174,14 +174,13 @@ class _Import:
     def _membership(self, body: str, value: dict[str, Any], when: dict[str, str | None],
                     provenance: dict[str, str], at: tuple[str, int]) -> None:
         where, number = at
-        org = self.build.dataset.home_organisation
+        org = self.build.home.id
         name, titled = person_name(str(value["person"]))
         person = add_person(self.build, slug(name), name,
                             "elected_member" if titled else "other",
                             org if titled else None, provenance)
         behalf = str(value.get("on_behalf_of") or "").strip()
-        on_behalf_of = org if behalf.lower() in ("", org.lower(),
-                                                 self.build.get(Organisation, org).name.lower()) \
+        on_behalf_of = org if behalf.lower() in ("", org.lower(), self.build.home.name.lower()) \
             else self.build.organisation(behalf, provenance, "the on behalf of column",
                                          where, number)
         role_text = str(value.get("role") or "")

@@ -148,11 +148,17 @@ class NetworkBuilder:
     """Collects records under unique ids, and warnings, then writes a dataset."""
 
     def __init__(self, dataset: Dataset, home: Organisation) -> None:
-        self.dataset = dataset
+        self.dataset, self._home = dataset, home.id
         self.records: dict[tuple[type, str], Any] = {}
         self.problems: list[Problem] = []
         self._organisations: dict[str, str] = {}   # lower-case name -> id
         self.add(home)
+
+    @property
+    def home(self) -> Organisation:
+        """The organisation making the appointments (as last added)."""
+        home: Organisation = self.records[(Organisation, self._home)]
+        return home
 
     def add(self, record: Any) -> Any:
         self.records[(type(record), record.id)] = record
@@ -222,5 +228,5 @@ def add_person(builder: NetworkBuilder, key: str, name: str, kind: str,
 def add_body(builder: NetworkBuilder, key: str, name: str, kind: str,
              provenance: dict[str, str], **fields: Any) -> str:
     if builder.get(Body, key) is None:
-        builder.add(Body(key, name, kind, **fields, **provenance))
+        builder.add(Body(key, name, kind, **{**fields, **provenance}))
     return key

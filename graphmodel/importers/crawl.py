@@ -17,9 +17,13 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from graphmodel.problems import UsageError
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = ["Request", "Page", "SavedSite", "LiveSite", "open_site", "default_cache",
            "SiteError", "USER_AGENT"]
@@ -92,7 +96,7 @@ class LiveSite(SavedSite):
         self.base, self.delay = base, delay
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "site.txt").write_text(base + "\n", encoding="utf-8")
-        self._session = None
+        self._session: requests.Session | None = None
         self._last = 0.0
 
     def get(self, request: Request) -> Page | None:

@@ -74,7 +74,7 @@ class _Import:
     def committees(self) -> list[tuple[str, Request]]:
         page = self.site.get(COMMITTEES)
         committees = parse_committees(page.text) if page else None
-        if committees is None:
+        if page is None or committees is None:
             if page is not None:   # perhaps a passing error page: ask again next time
                 self.site.forget(COMMITTEES)
             raise SiteError(f"{self.site.describe()}: does not look like a ModernGov site "
@@ -84,7 +84,7 @@ class _Import:
                             "https://democracy.example.gov.uk")
         self._check_count(page.text, len(committees))
         cite = self.cite(COMMITTEES, "moderngov-committees", "Committees (web service)")
-        self.build.add(Organisation(self.build.dataset.home_organisation, self.council,
+        self.build.add(Organisation(self.build.home.id, self.council,
                                     "local_authority", **cite))
         pages = []
         for c in committees:

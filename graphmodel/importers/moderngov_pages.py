@@ -97,13 +97,14 @@ def parse_councillors(page_text: bytes) -> list[Councillor] | None:
         return None
     found = []
     for element in root.iter():
-        if _local(element) != "councillor" or not _child_text(element, "councillorid"):
+        uid = _child_text(element, "councillorid") if _local(element) == "councillor" else None
+        if not uid:
             continue
         ward = next((_child_text(a, "wardtitle") for a in element.iterancestors()
                      if _local(a) == "ward"), None)
         terms = tuple((_child_text(t, "startdate") or "", _child_text(t, "enddate") or "")
                       for t in element.iter() if _local(t) == "term")
-        found.append(Councillor(_child_text(element, "councillorid"),
+        found.append(Councillor(uid,
                                 _child_text(element, "fullusername") or "",
                                 _child_text(element, "politicalpartytitle"), ward,
                                 _child_text(element, "keyposts"), terms))

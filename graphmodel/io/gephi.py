@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from graphmodel.graph import network_graph
 from graphmodel.model import Network
@@ -21,7 +22,17 @@ def write_graph(network: Network, path: str | os.PathLike, to: str = "graphml") 
     if to == "graphml":
         nx.write_graphml(graph, target)
     elif to == "gexf":
-        nx.write_gexf(graph, target)
+        nx.write_gexf(_record_ids_renamed(graph), target)
     else:
         raise ValueError(f"unknown graph format {to!r}; choose graphml or gexf")
     return target
+
+
+def _record_ids_renamed(graph: Any) -> Any:
+    """The graph with each record's ``id`` kept as ``record_id``: GEXF takes an ``id``
+    attribute as the node's or link's id in the file, and a record's id is unique only
+    within its table (an organisation and a body may both be 'police')."""
+    for data in [d for _, d in graph.nodes(data=True)] + [d for *_, d in graph.edges(data=True)]:
+        if "id" in data:
+            data["record_id"] = data.pop("id")
+    return graph

@@ -35,10 +35,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from graphmodel.io.tables import Collected, NotRead, TableReader, format_cell, normalise_enum
+from graphmodel.io.tables import Collected, TableReader, format_cell, normalise_enum
 from graphmodel.model import (BODY_KINDS, DATASET_TYPE, ORGANISATION_KINDS, RECORD_TYPES,
                               ROLES, Network, record_type)
-from graphmodel.problems import Problem
+from graphmodel.problems import NotRead, Problem
 
 __all__ = ["read_popolo", "write_popolo", "to_popolo"]
 
@@ -216,8 +216,14 @@ def _report_unread(doc: dict[str, Any], rows: _Rows) -> None:
             if isinstance(items, list) else []
         if extra:
             rows.out.problems.append(NotRead(rows.where, collection, None, (
-                f"{', '.join(extra)} not read: graphmodel keeps no field for "
+                f"{', '.join(map(_key_name, extra))} not read: graphmodel keeps no field for "
                 f"{'it' if len(extra) == 1 else 'them'}")))
+
+
+def _key_name(key: str) -> str:
+    """A JSON key as a message names it: plain (contact_details), or quoted when it holds
+    anything else (a line break, a space), so that the message stays one readable line."""
+    return key if re.fullmatch(r"[\w\-]+", key) else repr(key)
 
 
 def _provenance(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]) -> dict[str, str]:
@@ -225,10 +231,9 @@ def _provenance(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
     if not sources:
         return {}
     first = sources[0] if isinstance(sources, list) else None
-    if not isinstance(first, dict) or _text(first.get("url")) in (None, ""):
+    if not isinstance(first, dict) or not (url := _text(first.get("url"))):
         rows.warn(at, "sources", "not read: expected a list of {url, note} objects")
         return {}
-    url = _text(first["url"])
     doc = docs.setdefault(url, f"source-{len(docs) + 1}")
     note = _text(first.get("note")) or ""
     return {"source_document": doc, "source_section": note}
@@ -240,24 +245,9 @@ def read_popolo(path: str | os.PathLike) -> Collected:
     where = str(path)
     out.files["_source"] = where
     rows = _Rows(where, out)
-    try:
-        doc = json.loads(Path(path).read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        rows.error(None, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")
-        return out
-    except json.JSONDecodeError as exc:
-        rows.error(f"line {exc.lineno} column {exc.colno}", None,
-                   f"not valid JSON ({exc.msg}); the file may be truncated")
-        return out
-    except RecursionError:
-        rows.error(None, None, "JSON nested too deeply to read")
-        return out
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        rows.error(None, None, f"not valid JSON ({exc})")
-        return out
-    if not isinstance(doc, dict):
-        rows.error(None, None, "a Popolo file is a JSON object with persons, organizations, "
-                   "memberships and posts")
+    doc = _json_object(path, rows)
+    if doc is None:
+        out.unreadable = True
         return out
     ext = doc.get("graphmodel")
     if isinstance(ext, dict):
@@ -267,6 +257,30 @@ def read_popolo(path: str | os.PathLike) -> Collected:
         _report_unread(doc, rows)
     rows.flush()
     return out
+
+
+def _json_object(path: str | os.PathLike, rows: _Rows) -> dict[str, Any] | None:
+    """The file's JSON object; None, with the error noted, when it holds none."""
+    try:
+        doc = json.loads(Path(path).read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        rows.error(None, None, f"not UTF-8 (byte {exc.start}); save the file as UTF-8")
+        return None
+    except json.JSONDecodeError as exc:
+        rows.error(f"line {exc.lineno} column {exc.colno}", None,
+                   f"not valid JSON ({exc.msg}); the file may be truncated")
+        return None
+    except RecursionError:
+        rows.error(None, None, "JSON nested too deeply to read")
+        return None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        rows.error(None, None, f"not valid JSON ({exc})")
+        return None
+    if not isinstance(doc, dict):
+        rows.error(None, None, "a Popolo file is a JSON object with persons, organizations, "
+                   "memberships and posts")
+        return None
+    return doc
 
 
 def _read_extension(ext: dict[str, Any], rows: _Rows) -> None:
@@ -306,7 +320,8 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
     """A Popolo file from elsewhere: map what it says, warn about its gaps."""
     docs: dict[str, str] = {}
     memberships = _objects(doc, "memberships", rows)
-    used_as_org = {_text(m.get("on_behalf_of_id")) for _, m in memberships}
+    used_as_org = {org for _, m in memberships
+                   if (org := _text(m.get("on_behalf_of_id"))) is not None}
     kinds: dict[str, str] = {}
     for at, item in _objects(doc, "organizations", rows):
         table, kind = _classify(at, item, used_as_org, rows)
@@ -335,9 +350,10 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
             cells.pop("organisation")
         cells.update(_provenance(at, item, rows, docs))
         rows.add("posts", at, cells)
-    people = {cells.get("id"): cells for _, cells in rows.rows.get("people", [])}
+    people = {cells["id"]: cells for _, cells in rows.rows.get("people", []) if "id" in cells}
     for at, item in memberships:
-        if kinds.get(_text(item.get("organization_id"))) == "organisations":
+        org = _text(item.get("organization_id"))
+        if org is not None and kinds.get(org) == "organisations":
             _affiliation(at, item, people, rows)
         else:
             rows.add("memberships", at, _membership(at, item, rows, docs))
@@ -367,8 +383,8 @@ def _affiliation(at: str, item: dict[str, Any], people: dict[str, dict[str, str]
     """A membership of an organisation (a party, an employer) is no seat on a body: it
     becomes the person's organisation, when they have none yet."""
     org, person = _text(item.get("organization_id")), _text(item.get("person_id"))
-    cells = people.get(person)
-    if cells is not None and not cells.get("organisation"):
+    cells = people.get(person) if person is not None else None
+    if cells is not None and org is not None and not cells.get("organisation"):
         cells["organisation"] = org
         rows.warn(at, "organization_id", f"{org!r} is an organisation, not a body: read as "
                   f"the organisation of person {person!r}, not as a seat")

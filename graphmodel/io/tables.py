@@ -14,21 +14,16 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graphmodel import dates
+from graphmodel.composition import normalise_composition
 from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, RecordType
-from graphmodel.problems import Problem
+from graphmodel.names import suggest
+from graphmodel.problems import NotRead, Problem
 
-__all__ = ["TableReader", "to_cells", "format_cell", "suggest", "Collected", "NotRead",
-           "UnreadableCell", "table_key"]
+__all__ = ["TableReader", "to_cells", "format_cell", "Collected", "UnreadableCell",
+           "table_key"]
 
 _TRUE = {"yes", "y", "true", "1"}
 _FALSE = {"no", "n", "false", "0"}
-_COMPOSITION = re.compile(r"^\s*([a-z_]+)\s*=\s*(\d+)\s*$")
-
-
-def suggest(value: str, choices: Iterable[str]) -> str:
-    """' (did you mean x?)' when a close match exists, else ''."""
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
 
 
 def normalise_enum(text: str) -> str:
@@ -38,16 +33,6 @@ def normalise_enum(text: str) -> str:
 def table_key(name: str) -> str:
     """A sheet, file or column name as it is matched: any case, spaces or hyphens for _."""
     return normalise_enum(name.replace("\ufeff", ""))
-
-
-@dataclass(frozen=True)
-class NotRead(Problem):
-    """A sheet, file or column in a source that graphmodel has no place for, so did not read.
-
-    It is a warning (the rest of the source is read), but ``load --prune`` refuses
-    while there is one: what was not read would otherwise be deleted from the store.
-    """
-    level: str = "warning"
 
 
 class UnreadableCell:
@@ -130,32 +115,14 @@ def _date(raw: str) -> str | None:
 
 
 def _composition(raw: str) -> str | None:
-    raw = raw.strip()
-    if not raw:
-        return None
-    parts = []
-    for part in raw.split(";"):
-        match = _COMPOSITION.match(part.lower())
-        if not match:
-            raise CellError(f"{part.strip()!r} is not 'kind=number'; write e.g. "
-                            "partner=11; elected_member=4")
-        try:
-            count = int(match.group(2))
-        except ValueError:  # more digits than Python converts
-            raise CellError(f"the number in {part.strip()[:40]!r} is too long") from None
-        parts.append(f"{match.group(1)}={count}")
-    return "; ".join(parts)
+    try:
+        return normalise_composition(raw)
+    except ValueError as exc:
+        raise CellError(str(exc)) from None
 
 
 def _list(raw: str) -> tuple[str, ...]:
     return tuple(sys.intern(p.strip()) for p in raw.split(";") if p.strip())
-
-
-def composition(text: str | None) -> dict[str, int]:
-    """A declared composition ('partner=11; elected_member=4') as a dict."""
-    if not text:
-        return {}
-    return {k.strip(): int(v) for k, v in (p.split("=") for p in text.split(";"))}
 
 
 def _enum(choices: tuple[str, ...]) -> Callable[[str], str | None]:
@@ -206,6 +173,9 @@ class Collected:
     # reference to them is not reported again as unknown
     rejected: set[tuple[str, str]] = field(default_factory=set)
     unread: set[str] = field(default_factory=set)
+    # the source as a whole could not be read (a damaged workbook, broken JSON): no table
+    # in it is reported missing
+    unreadable: bool = False
     # the readable cells of rows that were not kept (table, row, values), so that their
     # references are checked in the same pass as their bad cells
     partial: list[tuple[str, int | str, dict[str, Any]]] = field(default_factory=list)
@@ -289,7 +259,7 @@ class TableReader:
             if checking_only:
                 self._careful(number, cells, keep=False)
                 continue
-            values: dict[str, Any] | None = {}
+            values: dict[str, Any] = {}
             try:
                 for i, name in idents:
                     raw = cells[i]
@@ -315,9 +285,10 @@ class TableReader:
                     if name not in values:
                         raise CellError(name)
             except (CellError, AttributeError, TypeError):
-                values = self._careful(number, cells)
-                if values is None:
+                careful = self._careful(number, cells)
+                if careful is None:
                     continue
+                values = careful
             record = cls(**values)
             if table is None:
                 self._dataset(number, record)

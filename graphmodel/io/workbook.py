@@ -15,13 +15,13 @@ import os
 import re
 import zipfile
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
-from graphmodel.io.tables import (Collected, NotRead, TableReader, UnreadableCell, all_types,
+from graphmodel.io.tables import (Collected, TableReader, UnreadableCell, all_types,
                                   claim_tables, format_cell, iter_tables)
 from graphmodel.io.template import INSTRUCTIONS
 from graphmodel.model import Network
-from graphmodel.problems import GraphmodelError, Problem
+from graphmodel.problems import GraphmodelError, NotRead, Problem
 
 __all__ = ["read_workbook", "write_workbook", "write_tables"]
 
@@ -39,6 +39,7 @@ def read_workbook(path: str | os.PathLike) -> Collected:
         # (BadZipFile, KeyError, XML ParseError, zlib.error, AttributeError on a chartsheet...)
         out.problems.append(Problem(where, None, None, f"cannot be opened as an .xlsx workbook "
                                     f"({type(exc).__name__}: {exc}); save it from Excel as .xlsx"))
+        out.unreadable = True
         return out
     try:
         # the Instructions sheet of a template or export is notes for people, not data
@@ -91,7 +92,8 @@ def _formula_cells(path: str | os.PathLike, sheets: list[str]
     try:
         return {sheet: {(cell.row, cell.column - 1): str(cell.value)
                         for row in book[sheet].iter_rows() for cell in row
-                        if getattr(cell, "data_type", None) == "f"}
+                        if getattr(cell, "data_type", None) == "f"
+                        and cell.row is not None and cell.column is not None}
                 for sheet in sheets}
     finally:
         book.close()
@@ -183,7 +185,7 @@ def write_tables(tables, path: str | os.PathLike) -> Path:
             header.append(cell)
         sheet.append(header)
         for record in records:
-            row = []
+            row: list[Any] = []
             for name in rt.columns:
                 value = getattr(record, name)
                 if isinstance(value, (int, float)) and not isinstance(value, bool) \

@@ -7,12 +7,15 @@ hash salt for SVG ids, one font), so the same map gives the same file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.maps import labels, styling
 from graphmodel.maps.pyvis_page import node_look
 from graphmodel.maps.scene import Map
 from graphmodel.problems import UsageError
+
+if TYPE_CHECKING:   # (the names of matplotlib's settings, as its stubs spell them)
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["write_image", "IMAGE_SIZE"]
 
@@ -24,7 +27,7 @@ _MARKERS = {"dot": "o", "square": "s", "diamond": "D", "hexagon": "h", "triangle
 _FONT = "DejaVu Sans"   # ships with matplotlib: the same glyphs (and the warning sign) anywhere
 
 
-def _settings() -> dict[str, Any]:
+def _settings() -> dict[RcKeyType, Any]:
     return {"svg.hashsalt": "graphmodel", "svg.fonttype": "path", "font.family": _FONT,
             "path.simplify": False}
 
@@ -78,10 +81,15 @@ def _captions(ax: Any, m: Map) -> None:
 
 def _legend(ax: Any, m: Map) -> None:
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    handles = []
+    handles: list[Any] = []
+    boxes = {n.family for n in m.nodes if n.shape == "box"}   # an org chart's named boxes
     for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
         s = styling.node_style(key)
+        if key in boxes:   # a box of the kind's colour, as the chart draws it
+            handles.append(Patch(facecolor=s.fill, edgecolor=s.border, label=s.label))
+            continue
         handles.append(Line2D([], [], linestyle="none", marker=_MARKERS.get(s.shape, "o"),
                               markerfacecolor=s.fill, markeredgecolor=s.border, markersize=9,
                               label=s.label))
@@ -93,13 +101,16 @@ def _legend(ax: Any, m: Map) -> None:
                               label=s.label.replace("the organisation", m.organisation)))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
-        handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor=f.fill,
+        flag = "Subject of a warning or error (\u26a0 before its name)"
+        handles.append(Patch(facecolor=f.fill, edgecolor=f.border, linewidth=2.5, label=flag)
+                       if boxes else
+                       Line2D([], [], linestyle="none", marker="o", markerfacecolor=f.fill,
                               markeredgecolor=f.border, markeredgewidth=2.5, markersize=9,
-                              label="Subject of a warning or error (\u26a0 before its name)"))
+                              label=flag))
     for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
-        s = styling.edge_style(rel)
-        handles.append(Line2D([], [], color=s.color, linewidth=s.width,
-                              linestyle=_dashes(s.dashes), label=s.label))
+        line = styling.edge_style(rel)
+        handles.append(Line2D([], [], color=line.color, linewidth=line.width,
+                              linestyle=_dashes(line.dashes), label=line.label))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
               frameon=False, title="Legend", title_fontsize=9, alignment="left")
 

@@ -10,9 +10,9 @@ character width, generously, in the same units as :mod:`~graphmodel.maps.layout`
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
-__all__ = ["MAJOR", "MINOR", "DRAW_THRESHOLD", "label_box", "box_size", "shown_labels"]
+__all__ = ["MAJOR", "MINOR", "DRAW_THRESHOLD", "label_box", "box_size", "room", "shown_labels"]
 
 MAJOR = 18
 MINOR = 9
@@ -52,20 +52,73 @@ def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]],
-                 ranked: Iterable[str]) -> set[str]:
-    """The keys whose labels are shown large: ``nodes`` are (key, x, y, size, label),
-    ``ranked`` their keys, most important first."""
+def room(node_size: float, label: str) -> tuple[float, float]:
+    """Width and height a node needs for itself and its name shown large beneath it."""
+    left, _, right, bottom = label_box(0.0, 0.0, node_size, label)
+    return right - left + _GAP, bottom + node_size
+
+
+def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: Iterable[str],
+                 first: Collection[str] = ()) -> tuple[set[str], dict[str, tuple[float, float]]]:
+    """The keys whose labels are shown large, and every node's place: ``nodes`` are (key,
+    x, y, size, label), ``ranked`` their keys, most important first. The names of the
+    nodes in ``first`` (what the map is about, the hubs) take room: a node whose shape
+    lies where such a name goes, and whose own name is not shown, is moved beside or
+    below the name."""
     where = {key: (x, y, size, label) for key, x, y, size, label in nodes}
-    shapes = {key: shape_box(x, y, size) for key, x, y, size, _ in nodes}
     kept: list[Box] = []
-    shown = set()
+    shown: set[str] = set()
     for key in ranked:
-        x, y, size, label = where[key]
-        box = label_box(x, y, size, label)
-        if any(_overlap(box, other) for other in kept) or any(
-                _overlap(box, shape) for other, shape in shapes.items() if other != key):
+        box = _clear_place(key, where, kept, shown) if key in first else \
+            label_box(*where[key])
+        if box is None or any(_overlap(box, other) for other in kept):
+            continue
+        blocking = [o for o, (ox, oy, osize, _) in where.items()
+                    if o != key and _overlap(box, shape_box(ox, oy, osize))]
+        if blocking and key in first:
+            blocking = [o for o in blocking if not _make_room(o, key, box, where, kept, shown)]
+        if blocking:
             continue
         kept.append(box)
         shown.add(key)
-    return shown
+    return shown, {key: (x, y) for key, (x, y, _, _) in where.items()}
+
+
+def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
+                 kept: list[Box], shown: set[str]) -> Box | None:
+    """The box of the name of ``key`` where it stands, else moved sideways just clear of
+    the names shown (and the node moved with it); None if neither way is clear."""
+    x, y, size, label = where[key]
+    box = label_box(x, y, size, label)
+    hit = [other for other in kept if _overlap(box, other)]
+    if not hit:
+        return box
+    fixed = [shape_box(*where[k][:3]) for k in shown]
+    left = min(other[0] for other in hit) - box[2]
+    right = max(other[2] for other in hit) - box[0]
+    for dx in sorted((left, right), key=abs):
+        moved = label_box(x + dx, y, size, label)
+        shape = shape_box(x + dx, y, size)
+        if not any(_overlap(moved, other) or _overlap(shape, other) for other in (*kept, *fixed)):
+            where[key] = (x + dx, y, size, label)
+            return moved
+    return None
+
+
+def _make_room(key: str, owner: str, box: Box, where: dict[str, tuple[float, float, float, str]],
+               kept: list[Box], shown: set[str]) -> bool:
+    """Move the node ``key`` out of the name ``box`` of ``owner``, to the nearest place
+    beside or below it that is clear of the names shown and their nodes; False if there is
+    none, or its own name is shown."""
+    if key in shown:
+        return False
+    x, y, size, label = where[key]
+    fixed = [shape_box(*where[k][:3]) for k in (*shown, owner)]
+    places = sorted([(box[0] - size - _GAP, y), (box[2] + size + _GAP, y),
+                     (x, box[3] + size + _GAP)], key=lambda p: abs(p[0] - x) + abs(p[1] - y))
+    for px, py in places:
+        shape = shape_box(px, py, size)
+        if not any(_overlap(shape, other) for other in (*kept, box, *fixed)):
+            where[key] = (px, py, size, label)
+            return True
+    return False

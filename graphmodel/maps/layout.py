@@ -20,7 +20,7 @@ chart keeps its boxes' proportions and is only arranged to suit the frame's shap
 from __future__ import annotations
 
 import math
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 __all__ = ["force_layout", "layered_layout", "org_chart", "OrgChart", "FRAME", "SLIDE_FRAME",
            "stretch"]
@@ -112,13 +112,56 @@ def stretch(points: dict[str, Point], frame: Point = FRAME) -> dict[str, Point]:
 
 
 def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
-                 frame: Point = FRAME) -> dict[str, Point]:
-    """Spring-layout positions for every key; linked nodes end up near each other."""
+                 frame: Point = FRAME, room: dict[str, Point] | None = None) -> dict[str, Point]:
+    """Spring-layout positions for every key; linked nodes end up near each other.
+
+    ``room`` (key -> width and height, in frame units) is the space a node needs for its
+    name: the nodes on no link are then set in rows below the rest, each in a cell that
+    wide and high (others in small cells), so that those names fit between them."""
     links = list(links)
-    groups = []
+    groups, loose = [], []
     for group in _components(keys, links):
-        groups.append({group[0]: (0.0, 0.0)} if len(group) == 1 else _spring(group, links))
-    return stretch(_pack(groups, 1.0), frame) if groups else {}
+        if len(group) > 1:
+            groups.append(_spring(group, links))
+        else:
+            loose.append(group[0])
+    if room is None or not groups or not loose:
+        singles = [{key: (0.0, 0.0)} for key in loose]
+        return stretch(_pack(groups + singles, 1.0), frame) if groups or singles else {}
+    rows = _rows(loose, room, frame[0])
+    below = sum(height for _, height in rows)
+    top = stretch(_pack(groups, 1.0), (frame[0], max(frame[1] - below, frame[1] / 2)))
+    y = max(p[1] for p in top.values()) + LOOSE_CELL[1] / 2
+    for row, height in rows:
+        x = -frame[0] / 2
+        for key, width in row:
+            top[key] = (float(round(x + width / 2)), float(round(y + LOOSE_CELL[1] / 2)))
+            x += width
+        y += height
+    return top
+
+
+LOOSE_CELL = (70.0, 56.0)
+"""The cell, in frame units, of a node on no link whose name needs no room of its own."""
+
+
+def _rows(loose: list[str], room: dict[str, Point],
+          width: float) -> list[tuple[list[tuple[str, float]], float]]:
+    """The nodes on no link in rows no wider than ``width``: each row's (key, cell width)
+    and its height."""
+    rows: list[tuple[list[tuple[str, float]], float]] = []
+    row: list[tuple[str, float]] = []
+    used = height = 0.0
+    for key in loose:
+        w, h = room.get(key, LOOSE_CELL)
+        w, h = max(w, LOOSE_CELL[0]), max(h, LOOSE_CELL[1])
+        if row and used + w > width:
+            rows.append((row, height))
+            row, used, height = [], 0.0, 0.0
+        row.append((key, w))
+        used, height = used + w, max(height, h)
+    rows.append((row, height))
+    return rows
 
 
 GROUP_SPACING = 15.0
@@ -126,17 +169,20 @@ GROUP_SPACING = 15.0
 
 
 def grouped_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
-                   groups: dict[str, str], frame: Point = FRAME) -> dict[str, Point]:
+                   groups: dict[str, str], frame: Point = FRAME,
+                   arrange: Callable[..., dict[str, Point]] | None = None) -> dict[str, Point]:
     """Places for a map whose nodes in ``groups`` (key -> group) are drawn as one node per
-    group until opened: the groups and the nodes in none are laid out together, and each
-    group's members on a disc round its place (a sunflower's seeds), where they appear
-    when it is opened. The result holds the groups' places too."""
+    group until opened: the groups and the nodes in none are laid out together (by
+    ``arrange``, :func:`force_layout` unless given, such as :func:`layered_layout` for an
+    org chart of reporting lines), and each group's members on a disc round its place (a
+    sunflower's seeds), where they appear when it is opened. The result holds the groups'
+    places too."""
     stand = [groups.get(k, k) for k in keys]
     folded = list(dict.fromkeys(stand))
     within = dict(zip(keys, stand))
-    places = force_layout(folded, {(within[a], within[b]) for a, b in links
-                                   if a in within and b in within and within[a] != within[b]},
-                          frame)
+    places = (arrange or force_layout)(
+        folded, sorted({(within[a], within[b]) for a, b in links
+                        if a in within and b in within and within[a] != within[b]}), frame)
     members: dict[str, list[str]] = {}
     for key, group in zip(keys, stand):
         if key != group:

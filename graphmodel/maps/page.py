@@ -47,12 +47,17 @@ def _name(n: Node) -> str:
 
 
 def _data(m: Map) -> dict[str, Any]:
-    """pyvis's nodes, edges and options, and what tooltips, details, search and filters say."""
-    names = {n.key: _name(n) for n in m.nodes}
+    """What the page needs to draw the map: pyvis's nodes, edges and options (and, on a map
+    too big to draw whole, which group each folded node is in)."""
+    folded = {n.key: n.group_of for n in m.nodes if n.group_of}
+    return {"id": m.id, **network_data(m), **({"folded": folded} if folded else {})}
+
+
+def _info(m: Map) -> dict[str, Any]:
+    """What tooltips, details, search, filters and tables say: read by the page's script
+    only when first needed, so that it does not delay the first drawing of a big map."""
     return {
-        "id": m.id, **network_data(m),
-        "nodeInfo": {n.key: {"name": names[n.key], "find": n.find, "group": n.group,
-                             **({"folded": n.group_of} if n.group_of else {}),
+        "nodeInfo": {n.key: {"name": _name(n), "find": n.find, "group": n.group,
                              "type": styling.humanise(n.type), "kind": styling.humanise(n.kind),
                              "facts": n.facts, "findings": n.findings} for n in m.nodes},
         # a link's name ("A — reports to — B") is made by the page when it is shown
@@ -113,8 +118,8 @@ def legend_html(m: Map, level: int) -> str:
                       "Subject of a warning or error: thick outline (black on a red body), "
                       "\u26a0 before its name"))
     for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
-        s = styling.edge_style(rel)
-        items.append((_line(s), s.label))
+        line = styling.edge_style(rel)
+        items.append((_line(line), line.label))
     rows = "".join(f"<li>{svg}<span>{escape_text(label)}</span></li>" for svg, label in items)
     # a div, not a section: several maps on a page would repeat the same landmark names
     return (f'<div class="gm-legend"><h{level} id="{m.id}-legend-h">Legend</h{level}>'
@@ -279,7 +284,13 @@ def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool =
         f'the tables below"></div>{_legend_box(m, level + 1) if bare else ""}</div>'
         f'{"" if bare else _side(m, level)}</div>{extras}'
         f'<script type="application/json" class="gm-data">{safe_json(_data(m))}</script>'
+        f'<script type="application/json" class="gm-info" id="{m.id}-info">'
+        f'{safe_json(_info(m))}</script>'
         f"</section>")
+
+
+_INFO = re.compile(r'<script type="application/json" class="gm-info" id="[^"]*">[^<]*</script>')
+"""A map's block of names, facts and findings (JSON with no ``<`` in it: see safe_json)."""
 
 
 def document(title: str, body: str, scripts: tuple[str, ...] = ("network.js",),
@@ -291,6 +302,10 @@ def document(title: str, body: str, scripts: tuple[str, ...] = ("network.js",),
               f"script-src {' '.join(assets.script_hash(s) for s in sources)}; "
               "base-uri 'none'; form-action 'none'")
     inline = "".join(f"<script>{s}</script>\n" for s in sources)
+    # the maps' names, facts and findings go after the scripts: the first drawing need not
+    # wait for the browser to read them
+    inline += "".join(f"{block}\n" for block in _INFO.findall(body))
+    body = _INFO.sub("", body)
     classes = f' class="{escape_text(body_class)}"' if body_class else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"

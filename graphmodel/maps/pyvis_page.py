@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +59,17 @@ def vis_options(nodes: int = 0) -> dict[str, Any]:
         "interaction": {"dragNodes": True, "dragView": True, "zoomView": True, "hover": True,
                         "tooltipDelay": 150, "multiselect": False, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big,
-                        "keyboard": {"enabled": True, "bindToWindow": False}},
+                        # (vis-network's focus on hover would scroll the page:
+                        # the page's script focuses the map on a click, without scrolling)
+                        "keyboard": {"enabled": True, "bindToWindow": False,
+                                     "autoFocus": False}},
     }
 
 
-def _vis_node(n: Node) -> dict[str, Any]:
+def _vis_style(n: Node) -> dict[str, Any]:
+    """How vis-network draws a node: colours, size, font and outline (not its shape, which
+    pyvis gives every node, nor its place). Nodes that look alike share one vis-network
+    group: a big map then builds its nodes from a few styles, not thousands of copies."""
     look = node_look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
                      n.flagged)
     colour = {"background": look["fill"], "border": look["border"]}
@@ -74,10 +81,21 @@ def _vis_node(n: Node) -> dict[str, Any]:
         extra["scaling"] = {"label": {"drawThreshold": labels.DRAW_THRESHOLD - 1}}
     if look["dashes"]:   # (what every node shares is said once, in the options)
         extra["shapeProperties"] = {"borderDashes": look["dashes"]}
-    return {**extra, "label": n.label, "shape": n.shape or look["shape"], "size": n.size,
-            "x": _whole(n.x), "y": _whole(n.y), "color": {**colour, "highlight": colour,
-                                                          "hover": colour},
+    return {**extra, "size": n.size, "color": {**colour, "highlight": colour, "hover": colour},
             "font": font, "borderWidth": look["width"], "borderWidthSelected": look["width"] + 2}
+
+
+def _styles(nodes: list[Node]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The distinct styles of the nodes, named ``s0``, ``s1``...; and each node's style."""
+    names: dict[str, str] = {}
+    styles: dict[str, dict[str, Any]] = {}
+    mine = []
+    for n in nodes:
+        style = _vis_style(n)
+        name = names.setdefault(json.dumps(style, sort_keys=True), f"s{len(names)}")
+        styles[name] = style
+        mine.append(name)
+    return styles, mine
 
 
 def _whole(z: float) -> float | int:
@@ -93,9 +111,11 @@ def _vis_edge(e: Edge) -> dict[str, Any]:
     line: dict[str, Any] = {"dashes": list(s.dashes)} if s.dashes else {}
     if smooth:   # straight unless said (the options' default)
         line["smooth"] = smooth
-    # pyvis gives a directed network's links an arrow: "" takes it away
-    return {"id": e.key, "color": {"color": s.color, "highlight": s.color, "hover": s.color},
-            "width": e.width or s.width, "arrows": "to" if s.arrow else "", **line}
+    if (e.width or s.width) != 1:   # (vis-network's default)
+        line["width"] = e.width or s.width
+    # one colour stands for the line, selected or pointed at; pyvis gives a directed
+    # network's links an arrow, "" takes it away (and network_data drops the "")
+    return {"id": e.key, "color": s.color, "arrows": "to" if s.arrow else "", **line}
 
 
 def network_data(m: Map) -> dict[str, Any]:
@@ -103,15 +123,33 @@ def network_data(m: Map) -> dict[str, Any]:
     from pyvis.network import Network
 
     net = Network(directed=True)
-    for n in m.nodes:
-        net.add_node(n.key, **_vis_node(n))
+    styles, style_of = _styles(m.nodes)
+    for n, style in zip(m.nodes, style_of):
+        net.add_node(n.key, label=n.label, shape=n.shape or styling.node_style(n.family).shape,
+                     x=_whole(n.x), y=_whole(n.y), group=style)
     for e in m.edges:
         net.add_edge(e.source, e.target, **_vis_edge(e))
-    net.options = vis_options(len(m.nodes))
+    net.options = {**vis_options(len(m.nodes)), "groups": styles}
     nodes, edges, *_ = net.get_network_data()
+    for edge in edges:
+        if not edge["arrows"]:
+            del edge["arrows"]
     captions = [{"x": x, "y": y, "text": text, "size": labels.MAJOR} for x, y, text in m.captions]
     return {"nodes": nodes, "edges": edges, "options": net.options, "captions": captions,
-            **({"groups": _groups(m)} if m.groups else {})}
+            **({"groups": _groups(m)} if m.groups else {}), **_names_on_zoom(m, nodes)}
+
+
+def _names_on_zoom(m: Map, nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """On a big map, the small names (drawn only once the reader zooms in) are taken out of
+    the nodes and given to vis-network by the page when the zoom would show them: measuring
+    thousands of names nobody sees yet would delay the first drawing."""
+    if len(m.nodes) < BIG:
+        return {}
+    later = {}
+    for n, node in zip(m.nodes, nodes):
+        if n.font == labels.MINOR and n.shape != "box":
+            later[node["id"]] = node.pop("label")
+    return {"namesOnZoom": later, "minor": labels.MINOR} if later else {}
 
 
 def _groups(m: Map) -> list[dict[str, Any]]:

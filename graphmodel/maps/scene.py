@@ -169,18 +169,20 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         and not skeleton.groups else None
     groups: list[tuple[str, float, float]] = []
     if skeleton.groups:
-        groups = _place_groups(nodes, edges, skeleton.groups, frame)
+        groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
     if captions is None:
         keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
+        ranked, first = _label_order(nodes, skeleton.links, view)
+        room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
         _place(nodes, layout.layered_layout(keys, _reporting(edges), frame)
-               if view == "accountability" else layout.force_layout(keys, links, frame))
-        _size_labels(nodes, skeleton.links)
+               if view == "accountability" else layout.force_layout(keys, links, frame, room))
+        _size_labels(nodes, ranked, first)
         captions = []
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
-    summary = (f"{count(len(nodes), 'node')} and {count(len(edges), 'link')}, as of "
+    summary = (f"{_drawn(nodes, edges)}, as of "
                f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
                + (f"; {count(len(findings), 'finding')}" if findings else ""))
     evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
@@ -190,13 +192,37 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
 
 
 def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
-                  frame: tuple[float, float]) -> list[tuple[str, float, float]]:
-    places = layout.grouped_layout([n.key for n in nodes], [(e.source, e.target) for e in edges],
-                                   groups, frame)
+                  frame: tuple[float, float], view: str) -> list[tuple[str, float, float]]:
+    """Groups placed as the view's own layout places nodes: the accountability view's in
+    an org chart of the reporting lines between them, the others by their links."""
+    if view == "accountability":
+        places = layout.grouped_layout([n.key for n in nodes], _reporting(edges), groups, frame,
+                                       layout.layered_layout)
+    else:
+        places = layout.grouped_layout([n.key for n in nodes],
+                                       [(e.source, e.target) for e in edges], groups, frame)
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.group_of is None else labels.MINOR
     return [(label, *places[label]) for label in sorted(set(groups.values()))]
+
+
+def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
+    """What the map draws at first, in words: its nodes and links, where a group of a map
+    too big to draw whole is one node, and the links to a group one link per neighbour
+    (as vis-network draws a cluster)."""
+    stand = {n.key: n.group_of or n.key for n in nodes}
+    members = sum(1 for n in nodes if n.group_of)
+    if not members:
+        return f"{count(len(nodes), 'node')} and {count(len(edges), 'link')}"
+    plain = sum(1 for e in edges if stand[e.source] == e.source and stand[e.target] == e.target)
+    merged = {frozenset((stand[e.source], stand[e.target])) for e in edges
+              if stand[e.source] != stand[e.target]
+              and (stand[e.source] != e.source or stand[e.target] != e.target)}
+    groups = len({n.group_of for n in nodes if n.group_of})
+    return (f"{count(len(set(stand.values())), 'node')} and {count(plain + len(merged), 'link')}"
+            f" drawn: {count(groups, 'group')} of {members:,} records by kind, each one node "
+            f"until opened, and {count(len(stand) - members, 'record')} on their own")
 
 
 SPARSE_LINKS = 3
@@ -212,14 +238,34 @@ def _sparse(skeleton: views.Skeleton, view: str, centres: list[str]) -> str | No
             f"{count(len(skeleton.links), 'link')}" + (f" ({said})." if said else "."))
 
 
-def _size_labels(nodes: list[Node], links: list[views.Link]) -> None:
-    """Large names for the nodes that matter most, as many as fit without overlapping."""
+HUBS = 5
+"""The best-connected bodies and organisations (with :data:`HUB_LINKS` links or more) whose
+names a map shows first, moving other nodes out of their way."""
+HUB_LINKS = 5
+
+
+def _label_order(nodes: list[Node], links: list[views.Link],
+                 view: str) -> tuple[list[str], set[str]]:
+    """The nodes' keys, most important name first, and the nodes whose names must show:
+    the boards a representation map is about (no seat) and its organisation, else the hubs."""
     degree = Counter(k for l in links for k in (l.source, l.target))
+    if view == "representation":
+        first = {n.key for n in nodes if n.status == "unrepresented" or n.type == "organisation"}
+    else:
+        hubs = sorted((n for n in nodes if n.type in ("body", "organisation")
+                       and degree[n.key] >= HUB_LINKS), key=lambda n: (-degree[n.key], n.key))
+        first = {n.key for n in hubs[:HUBS]}
     rank = {"organisation": 1, "body": 1}
-    ranked = sorted(nodes, key=lambda n: (not n.flagged, rank.get(n.type, 2), -degree[n.key],
-                                          n.key))
-    shown = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                [n.key for n in ranked])
+    ranked = sorted(nodes, key=lambda n: (n.key not in first, not n.flagged,
+                                          rank.get(n.type, 2), -degree[n.key], n.key))
+    return [n.key for n in ranked], first
+
+
+def _size_labels(nodes: list[Node], ranked: list[str], first: set[str]) -> None:
+    """Large names for the nodes that matter most, as many as fit without overlapping."""
+    shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
+                                        ranked, first)
+    _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
 
@@ -333,7 +379,7 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
                     flagged=flagged, find=_find_text(record))
         node.facts = _facts(rv.current, rtype, record) + _seat_facts(rv.current, key, seats)
-        if view == "representation" and rtype == "body":
+        if view == "representation" and rtype == "body" and rv.org:
             node.status = _status(record, rv.org, seats.get(key, []))
             node.facts.insert(0, ("Representation", styling.STATUS_STYLES[node.status].label
                                   .replace("the organisation", rv.org_name)))

@@ -10,9 +10,13 @@ fill (WCAG 1.4.11).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterable
+
+from graphmodel.graph import RELATIONSHIPS
+from graphmodel.model import Relationship, relationship
 
 __all__ = ["INK", "NodeStyle", "EdgeStyle", "node_style", "edge_style", "family", "EDGE_STYLES",
-           "STATUS_STYLES", "FLAGGED", "humanise", "text_on"]
+           "STATUS_STYLES", "FLAGGED", "humanise", "text_on", "unstyled"]
 
 INK = "#1a1a1a"
 PALE = "#ffffff"
@@ -82,24 +86,41 @@ STATUS_STYLES: dict[str, NodeStyle] = {s.key: s for s in (
 FLAGGED = NodeStyle("flagged", "Subject of a finding (outline, and \u26a0 before its name)",
                     "", PALE, border=VERMILLION, border_width=5)
 
+
+
+def _schema(name: str, color: str, dashes: tuple[int, ...] = (), **look: Any) -> EdgeStyle:
+    """How a relationship of the schema is drawn; the legend gives the schema's phrase."""
+    return EdgeStyle(name, relationship(name).phrase, color, dashes, **look)
+
+
+def unstyled(relationships: Iterable[Relationship],
+             styled: dict[str, EdgeStyle]) -> dict[str, EdgeStyle]:
+    """A plain dashed grey line for each relationship drawn that has no look of its own
+    yet (one the schema gained since), named in the legend by the schema's phrase."""
+    return {r.name: EdgeStyle(r.name, r.phrase, "#6b6b6b", (4, 4)) for r in relationships
+            if r.name not in styled}
+
+
+# the relationships of the schema, and the links only maps draw (sits on behalf of,
+# share members)
 EDGE_STYLES: dict[str, EdgeStyle] = {s.key: s for s in (
-    EdgeStyle("member_of", "sits on (a person's seat)", "#6b6b6b", arrow=False),
-    EdgeStyle("seat_of", "sits on (a post's seat)", "#6b6b6b", (2, 3), arrow=False),
+    _schema("member_of", "#6b6b6b", arrow=False),
+    _schema("seat_of", "#6b6b6b", (2, 3), arrow=False),
     EdgeStyle("on_behalf_of", "sits on behalf of", PURPLE, (2, 2), width=1.5),
-    EdgeStyle("reports_to", "reports to", INK, width=2.5),
-    EdgeStyle("scrutinises", "scrutinises", ORANGE, (10, 5), width=2.5, curved=True),
-    EdgeStyle("nominates_to", "nominates members to", BLUE, (3, 4), width=1.5),
-    EdgeStyle("succeeded_by", "was succeeded by", "#6b6b6b", (12, 4, 2, 4), width=1.5),
-    EdgeStyle("resources", "puts officer time or money into", PURPLE, (8, 3, 2, 3),
-              width=1.5),
-    EdgeStyle("works_for", "works for or is elected to", "#9a9a9a", (1, 4), arrow=False),
-    EdgeStyle("post_in", "is a post in", "#9a9a9a", (1, 4), arrow=False),
-    EdgeStyle("holds", "holds the post", "#9a9a9a", (1, 4), arrow=False),
-    EdgeStyle("part_of", "is part of", "#9a9a9a", (6, 2), arrow=True),
-    EdgeStyle("hosted_by", "is hosted or led by", "#9a9a9a", (1, 4), arrow=True),
+    _schema("reports_to", INK, width=2.5),
+    _schema("scrutinises", ORANGE, (10, 5), width=2.5, curved=True),
+    _schema("nominates_to", BLUE, (3, 4), width=1.5),
+    _schema("succeeded_by", "#6b6b6b", (12, 4, 2, 4), width=1.5),
+    _schema("resources", PURPLE, (8, 3, 2, 3), width=1.5),
+    _schema("works_for", "#9a9a9a", (1, 4), arrow=False),
+    _schema("post_in", "#9a9a9a", (1, 4), arrow=False),
+    _schema("holds", "#9a9a9a", (1, 4), arrow=False),
+    _schema("part_of", "#9a9a9a", (6, 2), arrow=True),
+    _schema("hosted_by", "#9a9a9a", (1, 4), arrow=True),
     EdgeStyle("shares_members", "share members (width: how many)", SKY, width=2,
               arrow=False, curved=True),
 )}
+EDGE_STYLES.update(unstyled(map(relationship, RELATIONSHIPS), EDGE_STYLES))
 
 
 def family(record_type: str, kind: str | None) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
-from graphmodel.io.tables import suggest
+from graphmodel.names import suggest
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
 
@@ -86,7 +86,15 @@ def _record(network: Network, key: str) -> tuple[str, Any] | None:
     return (rtype, record) if record is not None else None
 
 
-def network_view(network: Network, org: str) -> Skeleton:
+def _holder(network: Network, key: str) -> tuple[str, Any]:
+    """The record of a seat holder's node key, which :func:`sitters` found in the network."""
+    found = _record(network, key)
+    if found is None:
+        raise UnknownRecord(f"no record {key} in {network.dataset.id}")
+    return found
+
+
+def network_view(network: Network, org: str | None) -> Skeleton:
     """Every organisation, body, person and post, and every relationship between them."""
     sk = Skeleton()
     for table, rtype in NODE_TABLES.items():
@@ -116,7 +124,7 @@ def _on_behalf_of(network: Network, sk: Skeleton) -> None:
         sk.link(Link(f"on_behalf_of:{who}|{org}", who, org, "on_behalf_of", tuple(held)))
 
 
-def accountability_view(network: Network, org: str) -> Skeleton:
+def accountability_view(network: Network, org: str | None) -> Skeleton:
     """Bodies, the reporting lines between them and the scrutiny links over them."""
     sk = Skeleton()
     for body in network.bodies.values():
@@ -130,8 +138,11 @@ def accountability_view(network: Network, org: str) -> Skeleton:
     return sk
 
 
-def representation_view(network: Network, org: str) -> Skeleton:
+def representation_view(network: Network, org: str | None) -> Skeleton:
     """The organisation, every body, and the seats held on the organisation's behalf."""
+    if org is None:
+        raise UnknownRecord("the representation view is drawn for one organisation: give it "
+                            "with --org ID")
     sk = Skeleton()
     home = sk.add("organisation", network.organisations[org])
     for body in network.bodies.values():
@@ -142,7 +153,7 @@ def representation_view(network: Network, org: str) -> Skeleton:
         ours = [m for m in seats if m.on_behalf_of == org]
         if not ours:
             continue
-        rtype, record = _record(network, who)
+        rtype, record = _holder(network, who)
         sk.add(rtype, record)
         if getattr(record, "organisation", None) == org:
             sk.link(Link(f"{'works_for' if rtype == 'person' else 'post_in'}:{record.id}", who,
@@ -153,7 +164,7 @@ def representation_view(network: Network, org: str) -> Skeleton:
     return sk
 
 
-def overlaps_view(network: Network, org: str, min_bodies: int = 2) -> Skeleton:
+def overlaps_view(network: Network, org: str | None, min_bodies: int = 2) -> Skeleton:
     """People on several bodies, those bodies, and the bodies they link (interlocks)."""
     sk = Skeleton()
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -161,7 +172,7 @@ def overlaps_view(network: Network, org: str, min_bodies: int = 2) -> Skeleton:
         bodies = sorted({m.body for m in seats})
         if len(bodies) < min_bodies:
             continue
-        sk.add(*_record(network, who))
+        sk.add(*_holder(network, who))
         for body_id in bodies:
             sk.add("body", network.bodies[body_id])
         for m in seats:
@@ -171,19 +182,19 @@ def overlaps_view(network: Network, org: str, min_bodies: int = 2) -> Skeleton:
             for b in bodies[i + 1:]:
                 shared[(a, b)].append(who)
     for (a, b), people in sorted(shared.items()):
-        records = tuple(_record(network, who)[1] for who in people)
+        records = tuple(_holder(network, who)[1] for who in people)
         sk.link(Link(f"shares_members:{a}|{b}", node_key("body", a), node_key("body", b),
                      "shares_members", records))
     return sk
 
 
-_BUILDERS: dict[str, Callable[[Network, str], Skeleton]] = {
+_BUILDERS: dict[str, Callable[[Network, str | None], Skeleton]] = {
     "network": network_view, "ego": network_view, "accountability": accountability_view,
     "representation": representation_view, "overlaps": overlaps_view,
 }
 
 
-def build_view(network: Network, view: str, org: str) -> Skeleton:
+def build_view(network: Network, view: str, org: str | None) -> Skeleton:
     """The skeleton of one view of a network (already taken as of its day)."""
     if view not in _BUILDERS:
         raise UnknownRecord(f"no view {view!r}; the views are {', '.join(VIEWS)}")
@@ -257,7 +268,7 @@ def _groups(nodes: dict[str, tuple[str, Any]]) -> dict[str, str]:
     kinds: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, (rtype, record) in nodes.items():
         kinds[(rtype, getattr(record, "kind", None) or rtype)].append(key)
-    groups = {}
+    groups: dict[str, str] = {}
     for (rtype, kind), keys in sorted(kinds.items()):
         if len(keys) < 2:
             continue

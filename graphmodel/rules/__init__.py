@@ -2,64 +2,53 @@
 
 The default file (``default.yaml`` beside this module) encodes published
 guidance; a council passes its own with ``--rules FILE``. A file is checked
-when it is read, and a bad one is refused with the reason.
+when it is read, against the settings each rule declares (:mod:`.registry`),
+and a bad one is refused with the reason.
 """
 from __future__ import annotations
 
+import copy
+import functools
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from graphmodel.model import BODY_KINDS, LEVELS, RECOMMENDATIONS
 from graphmodel.problems import UsageError
+from graphmodel.rules.registry import TOPICS, registered
 
 SEVERITIES = ("info", "warning", "error")
 
-__all__ = ["RulesError", "load_rules", "RULES"]
+__all__ = ["RulesError", "load_rules", "with_defaults", "declared"]
 
 
 class RulesError(UsageError):
     """A standards file that cannot be used."""
 
 
-# rule -> the settings it takes (beyond severity, standard, enabled) and what each must be
-RULES: dict[str, dict[str, dict[str, str]]] = {
-    "representation": {
-        "unrepresented": {"kinds": "kinds"}, "representation-unrecorded": {"kinds": "kinds"},
-        "holder-not-named": {"kinds": "kinds"},
-        "empty-body": {"kinds": "kinds"},
-        "no-elected-member": {"kinds": "kinds", "names_containing": "words",
-                              "elected_posts": "words"},
-        "no-chair": {"kinds": "kinds"}, "composition-unmet": {"support_roles": "words"},
-        "theme-uncovered": {},
-    },
-    "accountability": {
-        "no-accountability-line": {"kinds": "kinds", "root_kinds": "kinds",
-                                   "severity_when_broken": "severity"},
-        "accountability-cycle": {},
-        "multiple-parents": {"line_kinds": "words"},
-        "long-chain": {"max_lines": "count"},
-        "unscrutinised": {"kinds": "kinds"},
-        "scrutiny-conflict": {},
-    },
-    "overlaps": {
-        "person-load": {"max_bodies": "count"},
-        "interlock": {"min_shared": "count", "top": "count"},
-        "broker": {"top": "count", "sample": "count", "min_bodies": "count"},
-        "single-point-of-failure": {"min_cut_off": "count"},
-        "remit-overlap": {"kinds": "kinds", "top": "count"},
-    },
-    "resources": {
-        "resourced-but-unrepresented": {},
-        "resources-unrecorded": {},
-        "recommendation": {"by_value": "recommendations", "significant_money": "amount",
-                           "significant_hours": "amount", "severities": "severities"},
-    },
-}
+def declared() -> dict[str, dict[str, dict[str, str]]]:
+    """topic -> rule -> the settings it takes (beyond severity, standard, enabled) and
+    what kind of value each is, as the rules declare them (see :mod:`.registry`)."""
+    rules: dict[str, dict[str, dict[str, str]]] = {topic: {} for topic in TOPICS}
+    for r in registered().values():
+        rules[r.topic][r.name] = r.settings
+    return rules
 
 
 def _default_text() -> str:
     return resources.files("graphmodel.rules").joinpath("default.yaml").read_text(encoding="utf-8")
+
+
+@functools.cache
+def _parsed_defaults() -> dict[str, Any]:
+    import yaml
+
+    return yaml.safe_load(_default_text())
+
+
+def _defaults() -> dict[str, Any]:
+    """The default rules, a copy the caller may change."""
+    return copy.deepcopy(_parsed_defaults())
 
 
 def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, Any]]]:
@@ -69,9 +58,8 @@ def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, 
     """
     import yaml
 
-    defaults = yaml.safe_load(_default_text())
     if path is None:
-        return _check(defaults, "default rules")
+        return _check(_defaults(), "default rules")
     where = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -83,28 +71,37 @@ def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, 
         mark = getattr(exc, "problem_mark", None)
         at = f":{mark.line + 1}" if mark else ""
         raise RulesError(f"{where}{at}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    return with_defaults(given, where)
+
+
+def with_defaults(given: Any,
+                  where: str = "the rules given") -> dict[str, dict[str, dict[str, Any]]]:
+    """``given`` rules (topic -> rule -> settings) over the defaults, checked: a rule or
+    setting left out keeps its default."""
     if not isinstance(given, dict):
         raise RulesError(f"{where}: a standards file is a mapping of topics to rules")
-    merged = {topic: dict(rules) for topic, rules in defaults.items()}
-    for topic, rules in given.items():
-        if topic not in RULES:
-            raise RulesError(f"{where}: unknown topic {topic!r}; topics are {', '.join(RULES)}")
-        if not isinstance(rules, dict):
+    rules = declared()
+    merged = _defaults()
+    for topic, named in given.items():
+        if topic not in rules:
+            raise RulesError(f"{where}: unknown topic {topic!r}; topics are {', '.join(rules)}")
+        if not isinstance(named, dict):
             raise RulesError(f"{where}: {topic}: expected rules under it")
-        for name, settings in rules.items():
-            if name not in RULES[topic]:
+        for name, settings in named.items():
+            if name not in rules[topic]:
                 raise RulesError(f"{where}: {topic}: unknown rule {name!r}; rules are "
-                                 f"{', '.join(RULES[topic])}")
+                                 f"{', '.join(rules[topic])}")
             if not isinstance(settings, dict):
                 raise RulesError(f"{where}: {topic}.{name}: expected settings (severity, ...)")
-            merged[topic][name] = {**merged[topic].get(name, {}), **settings}
+            merged[topic][name].update(settings)
     return _check(merged, where)
 
 
 def _check(rules: dict[str, Any], where: str) -> dict[str, Any]:
+    known = declared()
     for topic, named in rules.items():
         for name, settings in named.items():
-            allowed = {**RULES[topic][name], "severity": "severity", "standard": "text",
+            allowed = {**known[topic][name], "severity": "severity", "standard": "text",
                        "enabled": "bool"}
             for key, value in settings.items():
                 at = f"{where}: {topic}.{name}.{key}"

@@ -1,41 +1,43 @@
-"""How records become a Neo4j graph: node labels, relationship types, derived links.
+"""How records become a Neo4j graph: node labels, relationship types, derived links,
+and the rows the queries exchange.
 
-Organisations, bodies, people, posts, areas, themes and documents are nodes;
-memberships, reporting lines, scrutiny links, nominations, successions,
-resourcing and assessments are relationships between them, always to a body.
-Every node and relationship carries all of its record's fields as properties
-and the bookkeeping property ``_load`` (the number of the load that wrote it,
-so a load that was killed can be finished exactly; the records of a dataset's
-first, bulk load carry none and the dataset node's ``bulk_load`` stands for it).
-Nodes also carry ``_hash``, a fingerprint of the record, to tell what changed,
-and ``dataset`` (several datasets share one database). A relationship belongs
-to the dataset of the body it points to; it carries no fingerprint, as one more
-property on each of a million relationships costs the load more than comparing
-its properties when a later load compares.
+Everything here is derived from the relationships the schema declares
+(:data:`graphmodel.model.RELATIONSHIPS`). Records whose relationships run between
+two other records (memberships, reporting lines, scrutiny links, nominations,
+successions, resourcing, assessments) are Neo4j relationships, always to a body;
+every other record is a node. Every node and relationship carries all of its
+record's fields as properties and the bookkeeping property ``_load`` (the number
+of the load that wrote it, so a load that was killed can be finished exactly; the
+records of a dataset's first, bulk load carry none and the dataset node's
+``bulk_load`` stands for it). Nodes also carry ``_hash``, a fingerprint of the
+record, to tell what changed, and ``dataset`` (several datasets share one
+database). A relationship belongs to the dataset of the body it points to; a load
+compares its properties and endpoints (see :func:`relationship_columns`).
 
 Reference columns of node records (a person's organisation, a body's areas)
 also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom
 can walk them; links are derived and rebuilt, never read back.
+
+The rows sent with ``UNWIND`` and the state rows read back are Cypher maps whose
+layout each :class:`Row` below defines once: the queries in ``cypher/`` are
+written from them and the store builds and reads rows with them.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import marshal
 import operator
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-from graphmodel.model import RECORD_TYPES, record_type
+from graphmodel.model import RECORD_TYPES, RELATIONSHIPS, Relationship, record_type
 
-__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "record_hash",
-           "fingerprint", "columns_key", "column_getter", "relationship_columns", "from_props",
-           "from_relationship"]
-
-NODE_LABELS = {
-    "documents": "Document", "organisations": "Organisation", "areas": "Area",
-    "themes": "Theme", "bodies": "Body", "people": "Person", "posts": "Post",
-}
+__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "Mapping",
+           "store_mapping", "MAPPING", "Row", "node_row", "node_update_row", "LINK_ROW",
+           "NODE_STATE", "RELATIONSHIPS_TO", "edge_row", "edge_state", "record_hash",
+           "fingerprint", "columns_key", "column_getter", "relationship_columns", "from_props", "from_relationship"]
 
 
 @dataclass(frozen=True)
@@ -58,40 +60,121 @@ class Edge:
         return [c for c in record_type(self.table).columns if c not in endpoints]
 
 
-EDGES = (
-    # a seat whose holder is not named runs from the organisation it is held for
-    Edge("memberships", "MEMBER_OF", (("person", "Person"), ("post", "Post"),
-                                      ("on_behalf_of", "Organisation")), ("body", "Body")),
-    Edge("reporting_lines", "REPORTS_TO", (("body", "Body"),), ("reports_to", "Body")),
-    Edge("scrutiny_links", "SCRUTINISES", (("scrutiny_body", "Body"),), ("body", "Body")),
-    Edge("nomination_rights", "NOMINATES_TO", (("nominating_body", "Body"),), ("body", "Body")),
-    Edge("successions", "SUCCEEDED_BY", (("predecessor", "Body"),), ("successor", "Body")),
-    Edge("resourcing", "RESOURCES", (("organisation", "Organisation"),), ("body", "Body")),
-    Edge("assessments", "ASSESSES", (("organisation", "Organisation"),), ("body", "Body")),
-)
+@dataclass(frozen=True)
+class Mapping:
+    """Which tables are nodes (and their labels), which are relationships, and the links
+    made from node records' reference columns: label -> [(column, link type, target label)]."""
+    node_labels: dict[str, str]
+    edges: tuple[Edge, ...]
+    links: dict[str, list[tuple[str, str, str]]]
+
+
+def _stored_between(r: Relationship) -> bool:
+    """Whether the relationship's record is itself a relationship between two others."""
+    return "id" not in (r.source, r.target)
+
+
+def _label(table: str) -> str:
+    return record_type(table).label
+
+
+def store_mapping(relationships: Iterable[Relationship] = RELATIONSHIPS) -> Mapping:
+    """The store's mapping derived from the schema's relationships."""
+    relationships = tuple(relationships)
+    grouped: dict[tuple[str, str], list[Relationship]] = {}
+    for r in filter(_stored_between, relationships):
+        grouped.setdefault((r.table, r.stored_as), []).append(r)
+    edges = []
+    for (table, type_), sources in grouped.items():
+        (target,) = {(r.target, _label(r.target_table)) for r in sources}
+        edges.append(Edge(table, type_, tuple((r.source, _label(r.source_table))
+                                              for r in sources), target))
+    edge_tables = [e.table for e in edges]
+    if len(set(edge_tables)) != len(edge_tables):
+        raise ValueError("a table's records are one kind of Neo4j relationship: "
+                         f"{edge_tables} has one twice")
+    node_labels = {rt.name: rt.label for rt in RECORD_TYPES if rt.name not in edge_tables}
+    links: dict[str, list[tuple[str, str, str]]] = {}
+    for r in relationships:
+        if not _stored_between(r):
+            other = r.target_table if r.source == "id" else r.source_table
+            links.setdefault(node_labels[r.table], []).append(
+                (r.column, r.stored_as, node_labels[other]))
+    return Mapping(node_labels, tuple(edges), links)
+
+
+MAPPING = store_mapping()
+NODE_LABELS, EDGES, LINKS = MAPPING.node_labels, MAPPING.edges, MAPPING.links
 RELATIONSHIP_TYPES = {e.table: e.type for e in EDGES}
-# relationship_columns relies on these: the id first, and no lists (Neo4j gives lists
-# back where the record has tuples)
-assert all(record_type(e.table).columns[0] == "id" for e in EDGES)
+# relationship_columns relies on these: no lists (Neo4j gives lists back where the
+# record has tuples), and no column starting with _ (the store's own values in a row)
 assert not any(f.metadata.get("kind") == "list" for e in EDGES for f in record_type(e.table).fields)
+assert not any(c.startswith("_") for rt in RECORD_TYPES for c in rt.columns)
 
-# label -> [(column, link type, target label)]
-LINKS: dict[str, list[tuple[str, str, str]]] = {
-    "Organisation": [("parent", "PART_OF", "Organisation")],
-    "Area": [("parent", "PART_OF", "Area")],
-    "Body": [("organisation", "HOSTED_BY", "Organisation"), ("areas", "COVERS", "Area"),
-             ("themes", "WORKS_ON", "Theme"), ("no_seat_for", "NO_SEAT_FOR", "Organisation")],
-    "Person": [("organisation", "WORKS_FOR", "Organisation")],
-    "Post": [("organisation", "POST_IN", "Organisation"), ("holder", "HELD_BY", "Person")],
-}
 
-assert set(NODE_LABELS) | set(RELATIONSHIP_TYPES) == {rt.name for rt in RECORD_TYPES}
+@dataclass(frozen=True)
+class Row:
+    """The layout of the rows one query sends or gives back, defined here once.
+
+    Rows are Cypher maps (``row.name`` in a query); a record's columns keep their
+    names and the store's own values (a fingerprint, an element id) begin with ``_``.
+    The queries are written with :meth:`read` and :meth:`literal`, the store builds
+    rows with :meth:`make` and reads them with :meth:`getter`.
+    """
+    names: tuple[str, ...]
+
+    def read(self, name: str, row: str = "row") -> str:
+        """Cypher giving one value of a row."""
+        assert name in self.names, name
+        return f"{row}.{name}"
+
+    def literal(self, values: dict[str, str], indent: str = " ") -> str:
+        """Cypher building a row from an expression for each value."""
+        return "{" + f",{indent}".join(f"{n}: {values[n]}" for n in self.names) + "}"
+
+    def make(self, *values: Any) -> dict[str, Any]:
+        """A row from its values in layout order."""
+        return dict(zip(self.names, values))
+
+    def getter(self, *names: str) -> Callable[[Any], Any]:
+        """A function giving the named value of a row (several: a tuple of them)."""
+        assert set(names) <= set(self.names), names
+        return operator.itemgetter(*names)
+
+
+@functools.cache
+def node_row(table: str) -> Row:
+    """A node to create: its fingerprint and its columns."""
+    return Row(("_hash", *record_type(table).columns))
+
+
+@functools.cache
+def node_update_row(table: str) -> Row:
+    """A node to rewrite: its element id, fingerprint and columns."""
+    return Row(("_node", "_hash", *record_type(table).columns))
+
+
+LINK_ROW = Row(("_node", "_target"))                     # element ids of the two ends
+NODE_STATE = Row(("id", "_hash", "_load", "_node"))     # what the store holds of a node
+RELATIONSHIPS_TO = Row(("_target", "_relationships"))   # a body and the relationships to it
+
+
+@functools.cache
+def edge_row(edge: Edge) -> Row:
+    """A relationship to create: its source's element id and its properties."""
+    return Row(("_source", *edge.properties))
+
+
+@functools.cache
+def edge_state(edge: Edge) -> Row:
+    """What the store holds of a relationship: its element id, load, source and properties."""
+    return Row(("_relationship", "_load", "_source", "_source_label", *edge.properties))
 
 
 @functools.cache
 def column_getter(cls: type, columns: tuple[str, ...] = ()) -> Callable[[Any], tuple[Any, ...]]:
     """A function giving a record's columns (all, in schema order, by default) as a tuple."""
-    columns = columns or cls.__slots__
+    columns = columns or tuple(f.name for f in dataclasses.fields(cls))
     get = operator.attrgetter(*columns)
     return get if len(columns) > 1 else lambda record: (get(record),)
 
@@ -102,7 +185,8 @@ def record_hash(record: Any) -> int:
     An integer, not text: Neo4j stores it inline, which keeps a million
     relationships noticeably cheaper to write.
     """
-    return fingerprint(column_getter(type(record))(record))
+    cls: type = type(record)
+    return fingerprint(column_getter(cls)(record))
 
 
 def fingerprint(values: tuple[Any, ...]) -> int:
@@ -122,22 +206,23 @@ def columns_key(values: tuple[Any, ...]) -> int:
     return hash(marshal.dumps(values, 2))
 
 
-def relationship_columns(edge: Edge) -> Callable[[list[Any]], tuple[Any, ...]]:
-    """A function giving a relationship's record columns in schema order from
-    [target id, source id, source label, its properties in ``edge.properties`` order...].
+def relationship_columns(edge: Edge) -> Callable[[Any, str], tuple[Any, ...]]:
+    """A function giving a relationship's record columns in schema order from a row of
+    its ``edge_state`` and the id of the body it points to.
 
     The same values the record read back would have, without building it: a
     load compares a million relationships this way.
     """
     main_column, main_label = edge.source[0]
+    source = edge_state(edge).getter("_source", "_source_label", *edge.properties)
     places = {edge.target[0]: 0, main_column: 1}
-    places.update((c, 3 + i) for i, c in enumerate(edge.properties))
+    places.update((c, 2 + i) for i, c in enumerate(edge.properties))
     pick = operator.itemgetter(*(places[c] for c in record_type(edge.table).columns))
 
-    def columns(values: list[Any]) -> tuple[Any, ...]:
-        if values[2] != main_label:   # from another kind of source: a membership of a post
-            values[1] = None
-        return pick(values)
+    def columns(row: Any, target: str) -> tuple[Any, ...]:
+        source_id, label, *properties = source(row)
+        # from another kind of source (a membership of a post), the main column is empty
+        return pick((target, source_id if label == main_label else None, *properties))
     return columns
 
 

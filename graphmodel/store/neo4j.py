@@ -1,7 +1,8 @@
 """The Neo4j store: load a Network into a database, read it back, keep the two in sync.
 
 A load compares the source with what the database holds for that dataset
-(by each record's fingerprint), then writes only what was added or changed,
+(a node by its stored fingerprint, a relationship by its properties and
+endpoints), then writes only what was added or changed,
 in batched ``UNWIND`` queries inside managed transactions: nodes first, then
 their links, then the relationships between them. Nothing is deleted unless
 ``prune`` is asked for. Several datasets live side by side in one database,
@@ -32,10 +33,11 @@ from urllib.parse import urlsplit
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, Network, record_type
 from graphmodel.problems import GraphmodelError
-from graphmodel.store.mapping import (EDGES, LINKS, NODE_LABELS, RELATIONSHIP_TYPES,
-                                      column_getter, columns_key, fingerprint, from_props,
-                                      from_relationship, record_hash,
-                                      relationship_columns)
+from graphmodel.store.mapping import (EDGES, LINK_ROW, LINKS, NODE_LABELS, NODE_STATE,
+                                      RELATIONSHIP_TYPES, RELATIONSHIPS_TO, Edge,
+                                      column_getter, columns_key, edge_row, edge_state,
+                                      fingerprint, from_props, from_relationship, node_row,
+                                      node_update_row, record_hash, relationship_columns)
 from graphmodel.store.queries import queries, query
 
 __all__ = ["StoreError", "BadUri", "ServerUnreachable", "WrongCredentials",
@@ -338,31 +340,34 @@ def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, 
     """
     results = store.run("read.cypher", _state_query(table), dataset=dataset)
     if table in NODE_LABELS:
+        node = NODE_STATE.getter("id", "_hash", "_load", "_node")
         for result in results:
-            yield from result["state"]
+            yield from map(node, result["state"])
         return
-    columns = relationship_columns(_EDGES[table])
+    edge = _EDGES[table]
+    columns = relationship_columns(edge)
+    held = edge_state(edge).getter("_load", "_relationship")
     for result in results:
-        target = [result["target"]]
-        for eid, load, *values in result["state"]:
-            values = columns(target + values)
-            yield values[0], columns_key(values), load, eid
+        target = result["target"]
+        for row in result["state"]:
+            values = columns(row, target)
+            yield (values[0], columns_key(values), *held(row))
 
 
 def _held(states: Iterable[tuple[str, int, Any, str]],
           copies: list[str]) -> dict[str, tuple[Any, Any, str]]:
-    """(fingerprint, load, elementId) by record id; the element id of any second copy
-    goes in ``copies``.
+    """(what it is compared by, load, elementId) by record id; the element id of any
+    second copy goes in ``copies``.
 
     Relationships have no uniqueness constraint: the loader creates only what the
     dataset does not hold, and removes a copy should one ever appear.
     """
     held: dict[str, tuple[Any, Any, str]] = {}
-    for key, hash_, load, eid in states:
+    for key, compared, load, eid in states:
         if key in held:
             copies.append(eid)
         else:
-            held[key] = (hash_, load, eid)
+            held[key] = (compared, load, eid)
     return held
 
 
@@ -398,10 +403,14 @@ def _by_body(records: list[Any], column: str, size: int) -> Iterator[tuple[str, 
             yield body, group[start:start + size]
 
 
-def _row(record: Any) -> list[Any]:
-    """[fingerprint, the record's columns in schema order...]: a node's row."""
-    values = column_getter(type(record))(record)
-    return [fingerprint(values), *values]
+def _node_values(table: str) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving a node's fingerprint and its record's columns in schema order."""
+    columns = column_getter(record_type(table).cls)
+
+    def values(record: Any) -> tuple[Any, ...]:
+        values = columns(record)
+        return (fingerprint(values), *values)
+    return values
 
 
 class _Rows(list):
@@ -463,12 +472,14 @@ class _Writer:
         return results
 
     def nodes(self, table: str, added: list[Any], changed: list[Any]) -> None:
-        label = NODE_LABELS[table]
-        for batch in self.write(f"create_{label}", map(_row, added), table):
+        label, values = NODE_LABELS[table], _node_values(table)
+        create, update = node_row(table), node_update_row(table)
+        rows = (create.make(*values(r)) for r in added)
+        for batch in self.write(f"create_{label}", rows, table):
             self.eid_of(table).update(zip(batch["ids"], batch["eids"]))
         eid = self.eid_of(table)
-        rows = ([eid[r.id], *_row(r)] for r in changed)
-        self.write(f"update_{label}", rows, table)
+        self.write(f"update_{label}", (update.make(eid[r.id], *values(r)) for r in changed),
+                   table)
 
     def links(self, table: str, records: list[Any], changed: list[Any]) -> None:
         label = NODE_LABELS[table]
@@ -477,29 +488,31 @@ class _Writer:
         for column, _, target_label in LINKS[label]:
             target = self.eid_of(_TABLES[target_label])
             self.write(f"link_{label}_{column}",
-                       ([eid[r.id], target[ref]]
+                       (LINK_ROW.make(eid[r.id], target[ref])
                         for r in records for ref in _refs(getattr(r, column))))
 
-    def edges(self, edge: Any, records: list[Any]) -> None:
+    def edges(self, edge: Edge, records: list[Any]) -> None:
         """Relationships, grouped by the body they point to.
 
-        A row is [elementId of the source, the properties...]; a million rows
-        make building them the client's main cost, so each is built in one go.
+        A million rows make building them the client's main cost, so each is
+        built in one go.
         """
         sources = [column for column, _ in edge.source]
         columns, n = operator.attrgetter(*sources, *edge.properties), len(sources)
         first, *others = [self.eid_of(_TABLES[label]) for _, label in edge.source]
+        make, to_body = edge_row(edge).make, RELATIONSHIPS_TO
 
-        def row(record: Any) -> list[Any]:
+        def row(record: Any) -> dict[str, Any]:
             values = columns(record)
             if values[0]:   # the main source (a membership's person) is set
-                return [first[values[0]], *values[n:]]
+                return make(first[values[0]], *values[n:])
             source = next(ids[v] for ids, v in zip(others, values[1:]) if v)
-            return [source, *values[n:]]
-        bodies = self.eid_of("bodies")
-        rows = ([bodies[body], list(map(row, group))]
+            return make(source, *values[n:])
+        bodies = self.eid_of(_TABLES[edge.target[1]])
+        rows = (to_body.make(bodies[body], list(map(row, group)))
                 for body, group in _by_body(records, edge.target[0], self.batch_size))
-        self.write(f"create_{edge.type}", rows, edge.table, weight=lambda row: len(row[1]))
+        size = to_body.getter("_relationships")
+        self.write(f"create_{edge.type}", rows, edge.table, weight=lambda row: len(size(row)))
 
     def delete(self, table: str, ids: list[str], copies: list[str]) -> None:
         """Records by id, and copies of records by element id."""

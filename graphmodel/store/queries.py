@@ -16,12 +16,14 @@ from importlib import resources
 from pathlib import Path
 
 from graphmodel.model import record_type
-from graphmodel.store.mapping import EDGES, LINKS, NODE_LABELS
+from graphmodel.store.mapping import (LINK_ROW, MAPPING, NODE_STATE, RELATIONSHIPS_TO, Edge,
+                                      Mapping, Row, edge_row, edge_state, node_row, node_update_row)
 
 __all__ = ["query", "queries", "generate_files"]
 
 _HEADER = """\
-// Generated from graphmodel/store/mapping.py by `python -m graphmodel.store.queries`.
+// Generated from the schema (graphmodel/model.py's relationships, through
+// graphmodel/store/mapping.py) by `python -m graphmodel.store.queries`.
 // Parameters: $dataset (the dataset id), $load (this load's number, or null for the
 // dataset's bulk load), $rows or $ids.
 // Every node is keyed by (dataset, id); `WHERE x.id IS NOT NULL` lets the (dataset, id)
@@ -46,7 +48,7 @@ def query(file: str, name: str) -> str:
     return queries(file)[name]
 
 
-def _schema() -> str:
+def _schema(m: Mapping) -> str:
     out = [_HEADER, "// name: dataset_key",
            "CREATE CONSTRAINT graphmodel_dataset_key IF NOT EXISTS "
            "FOR (d:Dataset) REQUIRE d.id IS UNIQUE;\n",
@@ -54,37 +56,34 @@ def _schema() -> str:
            "// one load lock per dataset, even when two loads begin at once",
            "CREATE CONSTRAINT graphmodel_load_lock_key IF NOT EXISTS "
            "FOR (l:LoadLock) REQUIRE l.dataset IS UNIQUE;\n"]
-    for label in NODE_LABELS.values():
+    for label in m.node_labels.values():
         out += [f"// name: {label}_key",
                 f"CREATE CONSTRAINT graphmodel_{label.lower()}_key IF NOT EXISTS "
                 f"FOR (n:{label}) REQUIRE (n.dataset, n.id) IS UNIQUE;\n"]
     out += ["// Relationships have no uniqueness constraint: it costs every relationship",
             "// written an index entry and a check. The loader keeps them unique (see",
             "// neo4j.py); the constraints earlier versions made are dropped.\n"]
-    for edge in EDGES:
+    for edge in m.edges:
         out += [f"// name: {edge.type}_key_dropped",
                 f"DROP CONSTRAINT graphmodel_{edge.type.lower()}_key IF EXISTS;\n"]
     return "\n".join(out)
 
 
-def _columns(table: str) -> list[str]:
-    return [c for c in record_type(table).columns]
+def _set(var: str, row: Row, names: list[str]) -> str:
+    """``n.name = row.name, ...``: each column from the row (an empty one is removed)."""
+    return ",\n    ".join(f"{var}.{c} = {row.read(c)}" for c in names)
 
 
-def _assignments(var: str, table: str, first: int) -> str:
-    """``n.name = row[3], ...``: each column of a record from its place in the row."""
-    return ",\n    ".join(f"{var}.{c} = row[{first + i}]" for i, c in enumerate(_columns(table)))
+def _properties(row: Row, names: list[str], var: str = "row") -> str:
+    """``id: row.id, ...``: properties from the row (a null one is not stored)."""
+    return ",\n    ".join(f"{c}: {row.read(c, var)}" for c in names)
 
 
-def _literal(columns: list[str], first: int, row: str = "row") -> str:
-    """``{id: row[3], ...}``: properties from places in the row (a null one is not stored)."""
-    return ",\n    ".join(f"{c}: {row}[{first + i}]" for i, c in enumerate(columns))
-
-
-def _load() -> str:
+def _load(m: Mapping) -> str:
     out = [_HEADER,
-           "// Rows are lists: a record's columns in schema order after the leading values named",
-           "// in each query. Nodes and relationships already known are addressed by elementId.\n",
+           "// Rows are maps: a record's columns by name, and the store's own values, whose",
+           "// names begin with _. Nodes and relationships already known are addressed by",
+           "// elementId.\n",
            "// name: take_lock",
            "// One load of a dataset at a time: its LoadLock node, made in a transaction of",
            "// its own. It is taken when free, when its holder has given no heartbeat for",
@@ -133,49 +132,61 @@ def _load() -> str:
            "UNWIND $ids AS eid",
            "MATCH ()-[r]->() WHERE elementId(r) = eid",
            "DELETE r;\n"]
-    for table, label in NODE_LABELS.items():
-        out += [f"// name: create_{label}",
-                "// row: [hash, columns...]; only for records the dataset does not hold yet",
-                "UNWIND $rows AS row",
-                f"CREATE (n:{label} {{\n    {_literal(_columns(table), 1)},",
-                "    dataset: $dataset, _hash: row[0], _load: $load})",
-                "// one record per batch: a record per node costs the client more than the write",
-                "RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;\n",
-                f"// name: update_{label}",
-                "// row: [elementId, hash, columns...]; a column that is now empty is removed",
-                "UNWIND $rows AS row",
-                "MATCH (n) WHERE elementId(n) = row[0]",
-                f"SET {_assignments('n', table, 2)},",
-                "    n._hash = row[1], n._load = $load;\n"]
-        links = LINKS.get(label, [])
-        if links:
-            types = "|".join(sorted({t for _, t, _ in links}))
-            out += [f"// name: unlink_{label}",
-                    "UNWIND $ids AS eid",
-                    f"MATCH (n:{label})-[old:{types}]->() WHERE elementId(n) = eid",
-                    "DELETE old;\n"]
-        for column, link, target in links:
-            out += [f"// name: link_{label}_{column}",
-                    "// row: [elementId of the node, elementId of the target]",
-                    "UNWIND $rows AS row",
-                    "MATCH (n) WHERE elementId(n) = row[0]",
-                    "MATCH (t) WHERE elementId(t) = row[1]",
-                    f"CREATE (n)-[:{link}]->(t);\n"]
-    for edge in EDGES:
+    for table, label in m.node_labels.items():
+        out += _node_writes(table, label, m.links.get(label, []))
+    for edge in m.edges:
+        row, target = edge_row(edge), RELATIONSHIPS_TO
         out += [f"// name: create_{edge.type}",
-                "// row: [elementId of the body pointed to, [[elementId of the source node,",
-                "//       the columns below...], ...]]: grouped by body, so each body is",
-                "//       looked up once and its relationships are written together",
+                _wrapped(target.literal({"_target": "elementId of the body pointed to",
+                                         "_relationships": "[...]"}),
+                         "// row: ", "//      "),
+                _wrapped(row.literal({"_source": "elementId of its source",
+                                      **{c: "..." for c in edge.properties}}),
+                         "// each relationship: ", "//   "),
+                "// Grouped by body, so each body is looked up once and its relationships",
+                "// are written together.",
                 "UNWIND $rows AS row",
-                "MATCH (b) WHERE elementId(b) = row[0]",
-                "UNWIND row[1] AS m",
-                "MATCH (a) WHERE elementId(a) = m[0]",
-                f"CREATE (a)-[r:{edge.type} {{\n    {_literal(edge.properties, 1, 'm')},",
+                f"MATCH (b) WHERE elementId(b) = {target.read('_target')}",
+                f"UNWIND {target.read('_relationships')} AS m",
+                f"MATCH (a) WHERE elementId(a) = {row.read('_source', 'm')}",
+                f"CREATE (a)-[r:{edge.type} {{\n    {_properties(row, edge.properties, 'm')},",
                 "    _load: $load}]->(b);\n"]
     return "\n".join(out)
 
 
-def _read() -> str:
+def _node_writes(table: str, label: str, links: list[tuple[str, str, str]]) -> list[str]:
+    """The queries that create, rewrite and link the nodes of one table."""
+    create, update = node_row(table), node_update_row(table)
+    columns = list(record_type(table).columns)
+    out = [f"// name: create_{label}",
+           "// only for records the dataset does not hold yet",
+           "UNWIND $rows AS row",
+           f"CREATE (n:{label} {{\n    {_properties(create, columns)},",
+           f"    dataset: $dataset, _hash: {create.read('_hash')}, _load: $load}})",
+           "// one record per batch: a record per node costs the client more than the write",
+           "RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;\n",
+           f"// name: update_{label}",
+           "// a column that is now empty is removed",
+           "UNWIND $rows AS row",
+           f"MATCH (n) WHERE elementId(n) = {update.read('_node')}",
+           f"SET {_set('n', update, columns)},",
+           f"    n._hash = {update.read('_hash')}, n._load = $load;\n"]
+    if links:
+        types = "|".join(sorted({t for _, t, _ in links}))
+        out += [f"// name: unlink_{label}",
+                "UNWIND $ids AS eid",
+                f"MATCH (n:{label})-[old:{types}]->() WHERE elementId(n) = eid",
+                "DELETE old;\n"]
+    for column, link, _ in links:
+        out += [f"// name: link_{label}_{column}",
+                "UNWIND $rows AS row",
+                f"MATCH (n) WHERE elementId(n) = {LINK_ROW.read('_node')}",
+                f"MATCH (t) WHERE elementId(t) = {LINK_ROW.read('_target')}",
+                f"CREATE (n)-[:{link}]->(t);\n"]
+    return out
+
+
+def _read(m: Mapping) -> str:
     out = [_HEADER,
            "// name: server",
            "CALL dbms.components() YIELD name, versions, edition",
@@ -191,37 +202,51 @@ def _read() -> str:
            "MATCH (l:LoadLock {dataset: $dataset})",
            "RETURN l.holder AS holder, l.host AS host, l.pid AS pid, toString(l.since) AS since,",
            "       l.heartbeat >= datetime() - duration({seconds: $stale_after}) AS live;\n"]
-    for label in NODE_LABELS.values():
+    state = NODE_STATE.literal({"id": "n.id", "_hash": "n._hash", "_load": "n._load",
+                                "_node": "elementId(n)"})
+    for label in m.node_labels.values():
         out += [f"// name: read_{label}",
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
                 "RETURN properties(n) AS p;\n",
                 f"// name: state_{label}",
                 "// all in one record: a record each would cost the client more than the read",
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
-                "RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;\n"]
-    for edge in EDGES:
+                f"RETURN collect({state}) AS state;\n"]
+    for edge in m.edges:
         target = f"(b:{edge.target[1]} {{dataset: $dataset}}) WHERE b.id IS NOT NULL"
         out += [f"// name: read_{edge.type}",
                 f"MATCH (a)-[r:{edge.type}]->{target}",
                 "RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,",
                 "       b.id AS target;\n",
                 f"// name: state_{edge.type}",
-                "// a record per body: for each relationship pointing to it, [elementId, _load,",
-                "// source id, source label, the properties...], from which the loader works",
-                "// out its fingerprint",
+                "// a record per body: what the store holds of each relationship pointing",
+                "// to it, from which the loader works out its columns",
                 f"MATCH {target}",
                 f"CALL {{ WITH b MATCH (a)-[r:{edge.type}]->(b)",
-                "       RETURN collect([elementId(r), r._load, a.id, labels(a)[0],",
-                textwrap.fill(", ".join(f"r.{c}" for c in edge.properties), 88,
-                              initial_indent=" " * 23, subsequent_indent=" " * 23)
-                + "]) AS state }",
+                _wrapped(f"RETURN collect({_edge_state(edge)}) AS state }}", " " * 7,
+                         " " * 15),
                 "RETURN b.id AS target, state;\n"]
     return "\n".join(out)
 
 
-def generate_files() -> dict[str, str]:
-    """The generated files of cypher/, by name."""
-    return {"schema.cypher": _schema(), "load.cypher": _load(), "read.cypher": _read()}
+def _wrapped(text: str, first: str, others: str) -> str:
+    """Text wrapped to 88 characters, never between a map's key and its value."""
+    glued = text.replace(": ", ":\xa0").replace(" AS ", "\xa0AS\xa0")   # textwrap
+    wrapped = textwrap.fill(glued, 88, initial_indent=first,  # breaks no \xa0
+                            subsequent_indent=others)
+    return wrapped.replace("\xa0", " ")
+
+
+def _edge_state(edge: Edge) -> str:
+    return edge_state(edge).literal({"_relationship": "elementId(r)", "_load": "r._load",
+                                     "_source": "a.id", "_source_label": "labels(a)[0]",
+                                     **{c: f"r.{c}" for c in edge.properties}})
+
+
+def generate_files(mapping: Mapping = MAPPING) -> dict[str, str]:
+    """The generated files of cypher/, by name (from another mapping: what they would be)."""
+    return {"schema.cypher": _schema(mapping), "load.cypher": _load(mapping),
+            "read.cypher": _read(mapping)}
 
 
 if __name__ == "__main__":

@@ -235,7 +235,7 @@ def start(port: int = 7687, root: Path | None = None, password: str | None = Non
     auth = password is not None
     (home / "conf" / "neo4j.conf").write_text(_config(home, port, auth, heap, pagecache),
                                               encoding="utf-8")
-    if auth and not (home / "data" / "dbms" / "auth.ini").exists():
+    if password is not None and not (home / "data" / "dbms" / "auth.ini").exists():
         _set_password(java, lib, home, password)
     log = open(home / "console.log", "ab")
     process = subprocess.Popen(
@@ -294,7 +294,7 @@ def stop_instance(info: ServerInfo, timeout: float = 60.0) -> bool:
 def stop(port: int = 7687, root: Path | None = None) -> bool:
     """Stop the local instance on a port; False if none was running."""
     info = _read_info(_instance(Path(root) if root else default_dir(), port))
-    return bool(info) and stop_instance(info)
+    return info is not None and stop_instance(info)
 
 
 def status(port: int = 7687, root: Path | None = None) -> ServerInfo | None:

@@ -8,7 +8,16 @@
   var notesButton = document.getElementById("gm-notes");
   var current = 0;
 
+  /* A legend too long for the slide's height is set in two columns, so it shows whole. */
+  function fitLegends(slide) {
+    slide.querySelectorAll(".gm-legend-box").forEach(function (box) {
+      box.classList.remove("gm-legend-wide");
+      if (box.scrollHeight > box.clientHeight) box.classList.add("gm-legend-wide");
+    });
+  }
+
   function drawMaps(slide) {
+    fitLegends(slide);
     slide.querySelectorAll("[data-gm-map]").forEach(function (section) {
       GM.init(section).refresh();
     });
@@ -62,6 +71,7 @@
     else return;
     ev.preventDefault();
   });
+  window.addEventListener("resize", function () { drawMaps(slides[current]); });
   // printed, every slide shows: draw every map first
   window.addEventListener("beforeprint", function () { slides.forEach(drawMaps); });
   var start = /^#slide-(\d+)$/.exec(window.location.hash);

@@ -17,8 +17,9 @@
     return node;
   }
 
-  /* A description of a node or a link, as text, into a container. */
-  function describe(box, data, info, isNode) {
+  /* A description of a node or a link, as text, into a container ("about" holds the
+   * map's findings). */
+  function describe(box, about, info, isNode) {
     box.textContent = "";
     box.appendChild(el("p", info.name, "gm-title"));
     if (isNode) box.appendChild(el("p", info.type + ": " + info.kind, "gm-kind"));
@@ -31,7 +32,7 @@
       box.appendChild(dl);
     }
     (info.findings || []).forEach(function (i) {
-      var f = data.findings[i];
+      var f = about.findings[i];
       var div = el("div", null, "gm-finding");
       div.appendChild(el("p", f.severity + " (" + f.rule + "): " + f.message));
       if (f.evidence.length) {
@@ -63,10 +64,10 @@
   }
 
   /* A big map's node and link rows, made when its tables are first opened. */
-  function fillTables(section, data) {
+  function fillTables(section, data, about) {
     var nodeRows = section.querySelector(".gm-node-rows"), edgeRows = section.querySelector(".gm-edge-rows");
     data.nodes.forEach(function (n) {
-      var info = data.nodeInfo[n.id], row = el("tr");
+      var info = about.nodeInfo[n.id], row = el("tr");
       cell(row, "th", info.name);
       cell(row, "td", info.type);
       cell(row, "td", info.kind);
@@ -81,17 +82,17 @@
       nodeRows.appendChild(row);
     });
     data.edges.forEach(function (e) {
-      var info = data.edgeInfo[e.id], row = el("tr");
-      cell(row, "td", data.nodeInfo[e.from].name);
+      var info = about.edgeInfo[e.id], row = el("tr");
+      cell(row, "td", about.nodeInfo[e.from].name);
       cell(row, "td", info.rel);
-      cell(row, "td", data.nodeInfo[e.to].name);
+      cell(row, "td", about.nodeInfo[e.to].name);
       cell(row, "td", factsText(info.facts));
       edgeRows.appendChild(row);
     });
   }
 
-  function tip(data, info, isNode) {
-    return describe(el("div", null, "gm-vis-tip"), data, info, isNode);
+  function tip(about, info, isNode) {
+    return describe(el("div", null, "gm-vis-tip"), about, info, isNode);
   }
 
   /* The canvas's frame is what takes the keyboard: name it for screen readers. */
@@ -101,6 +102,12 @@
     frame.setAttribute("role", "application");
     frame.setAttribute("aria-roledescription", "network map");
     frame.setAttribute("aria-label", holder.dataset.label);
+    // a click focuses the map without scrolling the page (a map whose foot is below the
+    // window would move under the pointer, and the click miss its node)
+    frame.addEventListener("mousedown", function (ev) {
+      ev.preventDefault();
+      frame.focus({ preventScroll: true });
+    });
     return frame;
   }
 
@@ -108,9 +115,8 @@
   function fold(network, data) {
     (data.groups || []).forEach(function (group) {
       network.cluster({
-        joinCondition: function (n) {   // (earlier groups are nodes too, with no info)
-          var info = data.nodeInfo[n.id];
-          return !!info && info.folded === group.label;
+        joinCondition: function (n) {   // (earlier groups are nodes too, in no group)
+          return data.folded[n.id] === group.label;
         },
         clusterNodeProperties: group
       });
@@ -124,8 +130,13 @@
     var holder = section.querySelector(".gm-canvas");
     var status = section.querySelector(".gm-status");
     var details = section.querySelector(".gm-details");
-    var original = {};
-    data.nodes.forEach(function (n) { original[n.id] = { color: n.color, font: n.font }; });
+    var styles = data.options.groups, about = null;
+    /* Names, facts and findings: read when first needed, not before the first drawing. */
+    function info() {
+      // (written after the page's scripts, so read only once the page has loaded)
+      if (!about) about = JSON.parse(document.getElementById(section.id + "-info").textContent);
+      return about;
+    }
     var nodes = new vis.DataSet(data.nodes);
     var edges = new vis.DataSet(data.edges);
     var network = new vis.Network(holder, { nodes: nodes, edges: edges }, data.options);
@@ -137,12 +148,12 @@
 
     /* What a link's tooltip and details say (undefined for a link between groups). */
     function linkInfo(id) {
-      var info = data.edgeInfo[id], edge = edges.get(id);
-      if (info && !info.name) {
-        info.name = data.nodeInfo[edge.from].name + " \u2014 " + info.rel + " \u2014 " +
-                    data.nodeInfo[edge.to].name;
+      var link = info().edgeInfo[id], edge = edges.get(id);
+      if (link && !link.name) {
+        link.name = about.nodeInfo[edge.from].name + " \u2014 " + link.rel + " \u2014 " +
+                    about.nodeInfo[edge.to].name;
       }
-      return info;
+      return link;
     }
 
     /* A group of a map too big to draw whole is opened to show what it holds. */
@@ -154,10 +165,11 @@
 
     function fade(keep, touching) {
       nodes.update(data.nodes.map(function (n) {
-        if (!keep || keep[n.id]) return { id: n.id, color: original[n.id].color, font: original[n.id].font };
+        var style = styles[n.group];   // a node's own colours are its style's
+        if (!keep || keep[n.id]) return { id: n.id, color: style.color, font: style.font };
         return { id: n.id, color: { background: FADED.background, border: FADED.border,
                                     highlight: FADED, hover: FADED },
-                 font: { size: original[n.id].font.size, color: FADED.text } };
+                 font: { size: style.font.size, color: FADED.text } };
       }));
       edges.update(data.edges.map(function (e) {
         return { id: e.id, color: !keep || touching[e.id] ? e.color
@@ -180,7 +192,7 @@
       fade(keep, touching);
       network.selectNodes([id]);
       if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
-      if (details) describe(details, data, data.nodeInfo[id], true);
+      if (details) describe(details, info(), info().nodeInfo[id], true);
       section.setAttribute("data-selected", id);
     }
 
@@ -195,13 +207,13 @@
     network.on("hoverNode", function (params) {
       var node = nodes.get(params.node);
       if (node && !node.title) {
-        nodes.update({ id: params.node, title: tip(data, data.nodeInfo[params.node], true) });
+        nodes.update({ id: params.node, title: tip(info(), info().nodeInfo[params.node], true) });
       }
     });
     network.on("hoverEdge", function (params) {
       var edge = edges.get(params.edge);
       if (edge && !edge.title) {
-        edges.update({ id: params.edge, title: tip(data, linkInfo(params.edge), false) });
+        edges.update({ id: params.edge, title: tip(info(), linkInfo(params.edge), false) });
       }
     });
     network.on("click", function (params) {
@@ -209,10 +221,20 @@
       else if (params.nodes.length) select(params.nodes[0], false);
       else if (params.edges.length && details && linkInfo(params.edges[0])) {
         clear();
-        describe(details, data, linkInfo(params.edges[0]), false);
+        describe(details, info(), linkInfo(params.edges[0]), false);
       } else clear();
     });
+    /* A big map's small names, given to vis-network once the zoom would show them. */
+    var later = data.namesOnZoom;
+    function nameOnZoom() {
+      var shown = data.options.nodes.scaling.label.drawThreshold - 1;   // (faint from here)
+      if (!later || network.getScale() * data.minor < shown) return;
+      var named = Object.keys(later).map(function (id) { return { id: id, label: later[id] }; });
+      later = null;
+      nodes.update(named);
+    }
     network.on("afterDrawing", function (ctx) {
+      nameOnZoom();
       // words on the map itself, such as the caption of an org chart's band apart
       (data.captions || []).forEach(function (c) {
         ctx.font = "bold " + c.size + "px " + data.options.nodes.font.face;
@@ -269,13 +291,13 @@
         state.query = q;
         state.next = 0;
         state.matches = data.nodes.filter(function (n) {
-          return !nodes.get(n.id).hidden && data.nodeInfo[n.id].find.indexOf(q) >= 0;
+          return !nodes.get(n.id).hidden && info().nodeInfo[n.id].find.indexOf(q) >= 0;
         }).map(function (n) { return n.id; });
       }
       if (!state.matches.length) { say("No node on the map matches \u201c" + query.trim() + "\u201d."); return; }
       var k = state.next % state.matches.length, id = state.matches[k];
       say((state.matches.length === 1 ? "1 match: " : "Match " + (k + 1) + " of " +
-           state.matches.length + " (Find again for the next): ") + data.nodeInfo[id].name);
+           state.matches.length + " (Find again for the next): ") + info().nodeInfo[id].name);
       state.next += 1;
       select(id, true);
     }
@@ -292,7 +314,7 @@
         if (!box.checked) hidden[box.dataset.group] = true;
       });
       nodes.update(data.nodes.map(function (n) {
-        return { id: n.id, hidden: !!hidden[data.nodeInfo[n.id].group] };
+        return { id: n.id, hidden: !!hidden[info().nodeInfo[n.id].group] };
       }));
       state.query = null;
       say("Showing " + visible() + " of " + data.nodes.length + " nodes.");
@@ -312,7 +334,7 @@
     if (alt) alt.addEventListener("toggle", function () {
       if (!alt.open || alt.gmFilled) return;
       alt.gmFilled = true;
-      fillTables(section, data);
+      fillTables(section, data, info());
     });
     var toggle = section.querySelector(".gm-legend-toggle");
     toggle.addEventListener("click", function () {
@@ -323,7 +345,7 @@
     });
 
     var api = {
-      data: data, network: network, nodes: nodes, edges: edges,
+      data: data, info: info, network: network, nodes: nodes, edges: edges,
       select: select, clear: clear, find: find, visible: visible,
       refresh: function () { network.redraw(); network.fit({ animation: false }); },
       /* Nodes and links vis-network draws now (hidden ones and their links left out). */
@@ -335,7 +357,7 @@
       },
       /* Where a node is, in pixels from the canvas's top left corner. */
       screen: function (id) { return network.canvasToDOM(network.getPosition(id)); },
-      fill: function (id) { return nodes.get(id).color.background; },
+      fill: function (id) { return network.body.nodes[id].options.color.background; },
       /* The labels vis-network draws now, as boxes in pixels from the canvas's corner. */
       labels: function () {
         var out = [], scale = network.getScale();
@@ -377,7 +399,7 @@
     section.scrollIntoView({ block: "start" });
     var api = init(section);
     api.select(button.getAttribute("data-node"), true);
-    section.querySelector(".vis-network").focus();
+    section.querySelector(".vis-network").focus({ preventScroll: true });
   });
 
   GM.init = init;

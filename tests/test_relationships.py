@@ -1,0 +1,108 @@
+"""Relationships are declared once, in the schema; the store, the graph views, the
+generator and the map legend take them from there."""
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from graphmodel import open_source
+from graphmodel.graph import DRAWN, RELATIONSHIPS as VIEW, drawn, network_graph
+from graphmodel.maps.styling import EDGE_STYLES, unstyled
+from graphmodel.model import RELATIONSHIPS, Relationship, record_type, relationship
+from graphmodel.store.mapping import EDGES, LINKS, NODE_LABELS, store_mapping
+from graphmodel.store.queries import generate_files, queries
+
+SEED = Path(__file__).resolve().parent.parent / "seed_data"
+CITES = Relationship("cites", "bodies", "id", "source_document", "CITES", "is drawn from",
+                     drawn=False)
+
+
+def test_a_relationship_s_ends_are_the_tables_its_columns_refer_to():
+    reports_to, holds = relationship("reports_to"), relationship("holds")
+    assert (reports_to.source_table, reports_to.target_table) == ("bodies", "bodies")
+    assert (holds.source_table, holds.target_table, holds.column) == ("people", "posts", "holder")
+    assert relationship("covers").target_table == "areas"
+
+
+def test_every_relationship_of_the_schema_is_in_the_store_mapping():
+    edges = {e.table: e for e in EDGES}
+    for r in RELATIONSHIPS:
+        if r.table in edges:
+            edge = edges[r.table]
+            assert edge.type == r.stored_as, r.name
+            assert (r.source, record_type(r.source_table).label) in edge.source, r.name
+            assert edge.target == (r.target, record_type(r.target_table).label), r.name
+        else:
+            other = r.target_table if r.source == "id" else r.source_table
+            assert (r.column, r.stored_as, NODE_LABELS[other]) in LINKS[NODE_LABELS[r.table]]
+
+
+def test_a_seat_runs_from_its_holder_or_else_the_organisation_it_is_held_for():
+    (membership,) = [e for e in EDGES if e.table == "memberships"]
+    assert membership.type == "MEMBER_OF"
+    assert membership.source == (("person", "Person"), ("post", "Post"),
+                                 ("on_behalf_of", "Organisation"))
+    assert ("holder", "HELD_BY", "Person") in LINKS["Post"]   # a post is held by its holder
+
+
+def test_the_graph_view_and_the_legend_draw_every_relationship_drawn():
+    assert set(DRAWN) == {r.name for r in RELATIONSHIPS if r.drawn}
+    assert set(VIEW) == {r.name for r in RELATIONSHIPS if r.drawn and not r.unless}
+    assert VIEW["holds"] == ("posts", "holder", "person", "id", "post")
+    for name in VIEW:
+        assert EDGE_STYLES[name].label == relationship(name).phrase
+    assert EDGE_STYLES["scrutinises"].label == "scrutinises"
+
+
+def test_harborough_s_graph_holds_each_relationship_its_records_give():
+    """The Economic Prosperity Board is hosted by Harborough District Council, the
+    Harborough Improvement Team reports to its steering group, and seats whose holder
+    the register does not name run from the council; the council's assessments of
+    boards are judgements, not links, and are not drawn."""
+    network = open_source(SEED / "harborough")
+    graph = network_graph(network)
+    assert graph.has_edge("body:economic-prosperity-board",
+                          "organisation:harborough-district-council",
+                          key="hosted_by:economic-prosperity-board")
+    assert graph.has_edge("body:harborough-improvement-team", "body:hit-steering-group")
+    kinds = {data["relationship"] for _, _, data in graph.edges(data=True)}
+    assert {"member_of", "seat_of", "seat_for", "works_for", "post_in", "holds"} <= kinds
+    assert kinds <= set(DRAWN)
+    assert network.assessments and "assesses" not in kinds
+
+
+def test_a_relationship_added_to_the_schema_flows_into_the_store_and_its_cypher():
+    mapping = store_mapping(RELATIONSHIPS + (CITES,))
+    assert ("source_document", "CITES", "Document") in mapping.links["Body"]
+    assert mapping.edges == EDGES
+    load = generate_files(mapping)["load.cypher"]
+    assert "// name: link_Body_source_document" in load
+    assert "CREATE (n)-[:CITES]->(t)" in load
+    assert "[old:CITES|COVERS|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]" in load
+    assert "link_Body_source_document" not in queries("load.cypher")
+    assert "cites" not in drawn(RELATIONSHIPS + (CITES,))
+
+
+def test_a_relationship_the_views_start_to_draw_flows_into_the_graph_and_legend():
+    shown = tuple(replace(r, drawn=True) if r.name == "assesses" else r for r in RELATIONSHIPS)
+    assert drawn(shown)["assesses"].target_table == "bodies"
+    (style,) = unstyled([drawn(shown)["assesses"]], EDGE_STYLES).values()
+    assert style.label == "assesses the value and risk of"
+    assert store_mapping(shown) == store_mapping()   # stored as before
+
+
+def test_a_relationship_the_views_cannot_draw_is_refused():
+    with pytest.raises(ValueError, match="the views draw no"):
+        drawn(RELATIONSHIPS + (replace(CITES, drawn=True),))
+
+
+def test_a_table_s_records_are_one_kind_of_neo4j_relationship():
+    nominated = Relationship("nominated_by", "memberships", "nominated_by", "body",
+                             "NOMINATED_BY", "was nominated by")
+    with pytest.raises(ValueError, match="one twice"):
+        store_mapping(RELATIONSHIPS + (nominated,))
+
+
+def test_a_relationship_must_run_along_a_reference_column():
+    with pytest.raises(ValueError, match="memberships.role does not refer to one table"):
+        Relationship("plays", "memberships", "role", "body", "PLAYS", "plays").source_table
