@@ -1,6 +1,7 @@
 # Two commands on a fresh machine:
 #   make demo   create .venv, install graphmodel, run the main job on the seed data
-#   make test   create .venv with the test extras, provision what the tests need, run them all
+#   make test   create .venv with the test extras, provision what the tests need, type-check,
+#               run them all
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -44,6 +45,7 @@ provision:
 	fi
 
 test: $(VENV)/.installed-test provision
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 benchmark: $(VENV)/.installed-test provision
