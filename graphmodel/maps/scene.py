@@ -17,7 +17,7 @@ from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.organisation import NoOrganisation, no_organisation_message
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
                                                 representation)
-from graphmodel.graph import node_key, sitter_key
+from graphmodel.graph import DRAWN, node_key, sitter_key
 from graphmodel.maps import labels, layout, styling, views
 from graphmodel.model import Network
 
@@ -471,9 +471,10 @@ def _edge(network: Network, link: views.Link) -> Edge:
     return edge
 
 
-_ENDS = {"on_behalf_of": ("person", "post", "on_behalf_of"), "member_of": ("body", "person"), "seat_of": ("body",), "reports_to": ("body", "reports_to"),
-         "scrutinises": ("scrutiny_body", "body"), "nominates_to": ("nominating_body", "body"),
-         "succeeded_by": ("predecessor", "successor"), "resources": ("organisation", "body")}
+# the columns a link's two ends stand for, which its facts need not repeat: from the
+# schema, and for the map's own "on behalf of" link (a seat holder to the organisation)
+_ENDS = {name: (r.source, r.target) for name, r in DRAWN.items()} | \
+    {"on_behalf_of": ("person", "post", "on_behalf_of")}
 
 
 def _facts(network: Network, rtype: str | None, record: Any,
