@@ -102,6 +102,11 @@ class _RootedLines(_Lines):
         self.root_kinds = tuple(BODY_KINDS if root_kinds == "all" else sorted(root_kinds))
         self.roots = {b.id for b in self.net.bodies.values() if b.kind in self.root_kinds}
 
+    @functools.cached_property
+    def root_depths(self) -> dict[str, int]:
+        """Fewest reporting lines from each body that reaches a root to that root."""
+        return self.depths(self.roots)
+
 
 @view("accountability")
 def _rooted_lines(network: Network, day: Any, org: str | None, rules: Any) -> _RootedLines:
@@ -213,7 +218,7 @@ def _no_line(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
       it therefore reach no root either.
     """
     kinds = _kinds(settings)
-    reached = lines.depths(lines.roots)
+    reached = lines.root_depths
     for body in lines.net.bodies.values():
         if body.id in reached or lines.up.get(body.id) or (kinds and body.kind not in kinds):
             continue
@@ -322,7 +327,7 @@ def _long_chains(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Foun
       Group > Board > Full Council.
     """
     limit = settings["max_lines"]
-    depth = lines.depths(lines.roots)
+    depth = lines.root_depths
     for body_id, d in depth.items():
         if d <= limit:
             continue
