@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from graphmodel.maps import assets, styling
-from graphmodel.maps.pyvis_page import BIG, network_data, vis_file
+from graphmodel.maps.pyvis_page import BIG, network_data, vis_file, vis_style_sheet
 from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
 
 __all__ = ["map_page", "map_section", "document", "safe_json", "write_html",
@@ -312,7 +312,7 @@ def document(title: str, body: str, scripts: tuple[str, ...] = ("network.js",),
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="graphmodel">\n'
-        f"<title>{escape_text(title)}</title>\n<style>{vis_file('vis-network.css')}"
+        f"<title>{escape_text(title)}</title>\n<style>{vis_style_sheet()}"
         f"{assets.style_sheet()}</style>\n</head>\n"
         f"<body{classes}>\n"
         '<a class="gm-skip" href="#main">Skip to the content</a>\n'

@@ -172,7 +172,8 @@
                  font: { size: style.font.size, color: FADED.text } };
       }));
       edges.update(data.edges.map(function (e) {
-        return { id: e.id, color: !keep || touching[e.id] ? e.color
+        // (a link in the look most links share has it from the options)
+        return { id: e.id, color: !keep || touching[e.id] ? e.color || data.options.edges.color
                  : { color: FADED.edge, highlight: FADED.edge, hover: FADED.edge } };
       }));
       state.faded = !!keep;
