@@ -533,8 +533,11 @@ def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
     rows_of = "#map-network .gm-{}-rows tr"
     assert page.locator(rows_of.format("node")).count() == 0
     page.locator("#map-network details.gm-alt > summary").click()
+    # (the details' toggle event, which fills them, comes after the click)
+    page.locator(rows_of.format("node")).first.wait_for(timeout=5_000)
     assert page.locator(rows_of.format("node")).count() == len(m.nodes)
     assert page.locator(rows_of.format("edge")).count() == len(m.edges)
+    assert page.locator(rows_of.format("finding")).count() == len(m.findings)
     key = m.nodes[-1].key
     page.locator(f"#map-network button.gm-show[data-node='{key}']").click()
     assert page.get_attribute("#map-network", "data-selected") == key

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from graphmodel.maps import assets, styling
-from graphmodel.maps.pyvis_page import BIG, network_data, vis_file
+from graphmodel.maps.pyvis_page import BIG, network_data, vis_file, vis_style_sheet
 from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
 
 __all__ = ["map_page", "map_section", "document", "safe_json", "write_html",
@@ -56,6 +56,7 @@ def _data(m: Map) -> dict[str, Any]:
 def _info(m: Map) -> dict[str, Any]:
     """What tooltips, details, search, filters and tables say: read by the page's script
     only when first needed, so that it does not delay the first drawing of a big map."""
+    keys = {n.key for n in m.nodes}
     return {
         "nodeInfo": {n.key: {"name": _name(n), "find": n.find, "group": n.group,
                              "type": styling.humanise(n.type), "kind": styling.humanise(n.kind),
@@ -65,7 +66,9 @@ def _info(m: Map) -> dict[str, Any]:
                      for e in m.edges},
         "findings": [{"severity": SEVERITY_WORDS.get(f.severity, f.severity), "rule": f.rule,
                       "message": f.message, "evidence": evidence, "ref": finding_ref(f),
-                      "standard": str(f.data.get("standard", ""))}
+                      "standard": str(f.data.get("standard", "")), "about": f.subject.name,
+                      # the node its table's button shows, if it is on the map
+                      "node": next(iter(finding_nodes(f, keys)), None)}
                      for f, evidence in zip(m.findings, m.evidence)],
     }
 
@@ -187,7 +190,8 @@ def tables_html(m: Map, open_: bool) -> str:
         '<th scope="col">From</th><th scope="col">Relationship</th><th scope="col">To</th>'
         f'<th scope="col">Details</th></tr></thead><tbody class="gm-edge-rows">{edge_rows}</tbody>'
         '</table>'
-        f"{findings_table(m.findings, m.evidence, 'Findings on this map', m)}</details>")
+        f"{findings_table(m.findings, m.evidence, 'Findings on this map', m, rows=not lazy)}"
+        "</details>")
 
 
 def finding_ref(f: Any) -> str:
@@ -197,28 +201,32 @@ def finding_ref(f: Any) -> str:
 
 
 def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
-                   m: Map | None = None, anchors: dict[int, str] | None = None) -> str:
+                   m: Map | None = None, anchors: dict[int, str] | None = None,
+                   rows: bool = True) -> str:
     """Findings as a table; with a map, each has a button that shows its subject on it.
     ``anchors`` (the review pack's table of every finding) gives some rows (by index) an
-    id to link to, in a cell of theirs, and every row the id maps link back to."""
+    id to link to, in a cell of theirs, and every row the id maps link back to. Without
+    ``rows`` (a big map's), the page's script makes the rows when the table is opened."""
     keys = {n.key for n in m.nodes} if m else set()
-    rows, refs = [], set()
-    for i, (f, cited) in enumerate(zip(findings, evidence)):
+    body, refs = [], set()
+    for i, (f, cited) in enumerate(zip(findings, evidence) if rows else ()):
         shown = finding_nodes(f, keys)
         button = _show(m, shown[0], f.subject.name) if m and shown else ""
         mark = (f' id="{escape_text(anchors[i])}"' if anchors and i in anchors else "")
         ref = finding_ref(f)
         row_id = f' id="{escape_text(ref)}"' if anchors is not None and ref not in refs else ""
         refs.add(ref)
-        rows.append(
+        body.append(
             f'<tr{row_id}><td{mark}>'
             f"{escape_text(SEVERITY_WORDS.get(f.severity, f.severity))}</td>"
             f"<td>{escape_text(f.rule)}</td><th scope=\"row\">{escape_text(f.subject.name)}</th>"
             f"<td>{escape_text(f.message)}</td><td>{escape_text('; '.join(cited))}</td><td>{button}</td></tr>")
+    tbody = "<tbody>" if rows else '<tbody class="gm-finding-rows">'
     return (f'<table class="gm-table"><caption>{escape_text(caption)}</caption><thead><tr>'
             '<th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">About</th>'
             '<th scope="col">Finding</th><th scope="col">Evidence</th>'
-            f'<th scope="col">On the map</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            f'<th scope="col">On the map</th></tr></thead>'
+            f'{tbody}{"".join(body)}</tbody></table>')
 
 
 # ------------------------------------------------------------------ a map and a page
@@ -312,7 +320,7 @@ def document(title: str, body: str, scripts: tuple[str, ...] = ("network.js",),
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="graphmodel">\n'
-        f"<title>{escape_text(title)}</title>\n<style>{vis_file('vis-network.css')}"
+        f"<title>{escape_text(title)}</title>\n<style>{vis_style_sheet()}"
         f"{assets.style_sheet()}</style>\n</head>\n"
         f"<body{classes}>\n"
         '<a class="gm-skip" href="#main">Skip to the content</a>\n'

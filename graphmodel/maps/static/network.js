@@ -63,7 +63,7 @@
     return facts.map(function (f) { return f[0] + ": " + f[1]; }).join("; ");
   }
 
-  /* A big map's node and link rows, made when its tables are first opened. */
+  /* A big map's node, link and finding rows, made when its tables are first opened. */
   function fillTables(section, data, about) {
     var nodeRows = section.querySelector(".gm-node-rows"), edgeRows = section.querySelector(".gm-edge-rows");
     data.nodes.forEach(function (n) {
@@ -73,12 +73,7 @@
       cell(row, "td", info.kind);
       cell(row, "td", info.findings.length || "");
       cell(row, "td", factsText(info.facts));
-      var button = el("button", "Show on map", "gm-show");
-      button.type = "button";
-      button.setAttribute("data-map", section.id);
-      button.setAttribute("data-node", n.id);
-      button.appendChild(el("span", ": " + info.name, "gm-vh"));
-      cell(row, "td").appendChild(button);
+      cell(row, "td").appendChild(showButton(section, n.id, info.name));
       nodeRows.appendChild(row);
     });
     data.edges.forEach(function (e) {
@@ -89,6 +84,27 @@
       cell(row, "td", factsText(info.facts));
       edgeRows.appendChild(row);
     });
+    var findingRows = section.querySelector(".gm-finding-rows");
+    if (findingRows) about.findings.forEach(function (f) {
+      var row = el("tr");
+      cell(row, "td", f.severity);
+      cell(row, "td", f.rule);
+      cell(row, "th", f.about);
+      cell(row, "td", f.message);
+      cell(row, "td", f.evidence.join("; "));
+      var place = cell(row, "td");
+      if (f.node !== null) place.appendChild(showButton(section, f.node, f.about));
+      findingRows.appendChild(row);
+    });
+  }
+
+  function showButton(section, id, name) {
+    var button = el("button", "Show on map", "gm-show");
+    button.type = "button";
+    button.setAttribute("data-map", section.id);
+    button.setAttribute("data-node", id);
+    button.appendChild(el("span", ": " + name, "gm-vh"));
+    return button;
   }
 
   function tip(about, info, isNode) {
@@ -172,7 +188,8 @@
                  font: { size: style.font.size, color: FADED.text } };
       }));
       edges.update(data.edges.map(function (e) {
-        return { id: e.id, color: !keep || touching[e.id] ? e.color
+        // (a link in the look most links share has it from the options)
+        return { id: e.id, color: !keep || touching[e.id] ? e.color || data.options.edges.color
                  : { color: FADED.edge, highlight: FADED.edge, hover: FADED.edge } };
       }));
       state.faded = !!keep;
