@@ -125,22 +125,27 @@ def sitter_key(network: Network, m: Membership) -> str | None:
     >>> sitter_key(net, Membership("m2", "board", on_behalf_of="police")) is None
     True
     """
+    who = _holder(network, m)
+    return None if who is None else who[0] + ":" + who[1]
+
+
+def _holder(network: Network, m: Membership) -> tuple[str, str] | None:
+    """(record type, id) of who holds a seat: the rule :func:`sitter_key` states."""
     if m.person:
-        return "person:" + m.person
+        return "person", m.person
     if m.post:
         post = network.posts.get(m.post)
-        return "person:" + post.holder if post and post.holder else "post:" + m.post
+        return ("person", post.holder) if post and post.holder else ("post", m.post)
     return None
 
 
 def seat_holder(network: Network, m: Membership) -> Person | Post | None:
     """The record of who holds a seat (see :func:`sitter_key`): a Person or, for a post
     whose holder is not named, the Post; None when not named or not recorded."""
-    who = sitter_key(network, m)
+    who = _holder(network, m)
     if who is None:
         return None
-    rtype, _, rid = who.partition(":")
-    return (network.people if rtype == "person" else network.posts).get(rid)
+    return (network.people if who[0] == "person" else network.posts).get(who[1])
 
 
 def seats_held(network: Network) -> dict[tuple[str, str], list[Membership]]:

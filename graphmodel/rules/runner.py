@@ -89,17 +89,18 @@ class RuleRun:
     def _body_by_body(self, view: Any, applied: list[Rule],
                       settings: dict[str, dict[str, Any]]) -> list[Finding]:
         findings, counts = [], Counter[str]()
+        # each rule's settings and limit looked up once, not once per body
+        rules = [(r, settings[r.name], settings[r.name].get("top")) for r in applied]
         for body in view.net.bodies.values():
             said: set[str] = set()
-            for r in applied:
-                limit = settings[r.name].get("top")
+            for r, rule_settings, limit in rules:
                 if (r.said_by in said) or (limit and counts[r.name] >= limit):
                     continue
-                found = r.check(view, body, settings[r.name])
+                found = r.check(view, body, rule_settings)
                 if found is not None:
                     said.add(r.name)
                     counts[r.name] += 1
-                    findings.append(_finding(r, settings[r.name], found))
+                    findings.append(_finding(r, rule_settings, found))
         return findings
 
 
