@@ -529,7 +529,12 @@ def test_a_big_maps_tables_are_filled_when_opened(browser, out, tmp_path):
     label_of = f"GM.maps['map-network'].network.body.nodes[{json.dumps(small.key)}].options.label"
     assert page.evaluate(label_of) is None
     page.evaluate("GM.maps['map-network'].network.moveTo({scale: 2.5})")
-    page.wait_for_function(f"{label_of} === {json.dumps(small.label)}", timeout=5_000)
+    # a function, not a string: the page's content security policy forbids eval
+    page.wait_for_function(
+        "([key, label]) => GM.maps['map-network'].network.body.nodes[key].options.label === label",
+        arg=[small.key, small.label],
+        timeout=5_000,
+    )
     rows_of = "#map-network .gm-{}-rows tr"
     assert page.locator(rows_of.format("node")).count() == 0
     page.locator("#map-network details.gm-alt > summary").click()
