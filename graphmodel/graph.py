@@ -9,7 +9,7 @@ Take ``network.as_of(date)`` first for a view of one day.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from graphmodel.model import RELATIONSHIPS as SCHEMA
 from graphmodel.model import Membership, Network, Person, Post, Relationship
@@ -158,13 +158,16 @@ def seats_held(network: Network) -> dict[tuple[str, str], list[Membership]]:
     return held
 
 
-def accountability_graph(network: Network) -> "nx.DiGraph":
-    """Bodies and the reporting lines between them (edge: body -> body it reports to)."""
+def accountability_graph(network: Network,
+                         bodies: "Collection[str] | None" = None) -> "nx.DiGraph":
+    """Bodies and the reporting lines between them (edge: body -> body it reports to);
+    with ``bodies``, those bodies only and the lines between them."""
     import networkx as nx
 
     g = nx.DiGraph()
-    for body in network.bodies.values():
-        g.add_node(body.id, name=body.name, kind=body.kind)
-    for line in network.reporting_lines.values():
-        g.add_edge(line.body, line.reports_to, id=line.id, kind=line.kind)
+    g.add_nodes_from((b.id, {"name": b.name, "kind": b.kind}) for b in network.bodies.values()
+                     if bodies is None or b.id in bodies)
+    g.add_edges_from((ln.body, ln.reports_to, {"id": ln.id, "kind": ln.kind})
+                     for ln in network.reporting_lines.values()
+                     if bodies is None or (ln.body in bodies and ln.reports_to in bodies))
     return g

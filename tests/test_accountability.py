@@ -269,3 +269,40 @@ def test_chains_default_to_the_day_the_dataset_describes(network):
     network.dataset = replace(network.dataset, as_of="2012-06-01")
     assert [[b.id for b in c] for c in chains(network, "board")] == [["board", "old-board"]]
     assert [[b.id for b in c] for c in chains(network, "board", as_of="2013-06-01")] == [["board"]]
+
+
+def test_the_rules_walks_and_loops_are_networkxs_on_the_notebooks_graph(tmp_path):
+    """Depths, the bodies below a break and the loops are worked out without networkx
+    (for speed, see _Lines) or on part of the graph: they must agree with networkx's
+    bfs_layers, ancestors and strongly connected components on the whole graph."""
+    generate(tmp_path / "g", bodies=400, people=1500, seed=5)
+    network = open_source(tmp_path / "g")
+    ids = sorted(network.as_of(AS_OF).bodies)
+    # three loops of 2, 3 and 1 bodies, one of them also reaching Full Council
+    loops = [(ids[10], ids[11]), (ids[11], ids[10]), (ids[20], ids[21]), (ids[21], ids[22]),
+             (ids[22], ids[20]), (ids[30], ids[30])]
+    for i, (body, parent) in enumerate(loops):
+        network.tables["reporting_lines"][f"loop-{i}"] = ReportingLine(f"loop-{i}", body, parent)
+    # and a board with no line, two bodies below it, one of them also under Full Council
+    with_records(network, Body("orphan", "Orphan Board", "partnership_board"),
+                 Body("orphan-group", "Orphan Group", "working_group"),
+                 ReportingLine("orphan-group-line", "orphan-group", "orphan"),
+                 ReportingLine("to-orphan", ids[40], "orphan"))
+    g = accountability_graph(network.as_of(AS_OF))
+    found = accountability_findings(network, as_of=AS_OF)
+
+    expected_loops = sorted(sorted(c) for c in nx.strongly_connected_components(g)
+                            if len(c) > 1 or g.has_edge(*[next(iter(c))] * 2))
+    assert [f.data["bodies"] for f in found if f.rule == "accountability-cycle"] == expected_loops
+    assert [ids[10], ids[11]] in expected_loops and [ids[30]] in expected_loops
+
+    roots = sorted(b for b, kind in g.nodes(data="kind") if kind == "full_council")
+    depth = {b: d for d, layer in enumerate(nx.bfs_layers(g.reverse(), roots)) for b in layer}
+    broken = by_rule(found, "no-accountability-line")
+    assert broken and set(broken) == {b for b in g if b not in depth and not g.out_degree(b)}
+    for body, finding in broken.items():
+        assert finding.data["bodies_below"] == sorted(nx.ancestors(g, body) - set(depth))
+    assert broken["orphan"].data["bodies_below"] == ["orphan-group"]
+    assert ids[40] in depth
+    assert {b: f.data["lines"] for b, f in by_rule(found, "long-chain").items()} == {
+        b: d for b, d in depth.items() if d > 4}

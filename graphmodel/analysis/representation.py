@@ -332,9 +332,12 @@ def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]) -> Foun
     support = set(settings["support_roles"])
     seats = view.seats.get(body.id, [])
     members = [m for m in seats if m.role not in support]
-    recorded = {
+    # who holds each seat is looked up only where it counts: elected members declared,
+    # or a finding to report
+    recorded: dict[str, int | None] = {
         "members": len(members),
-        "elected_member": sum(1 for m in members if view.is_elected(m, [])),
+        "elected_member": (_elected(view, members) if "elected_member" in declared
+                           else None),
         "partner": sum(1 for m in members if m.on_behalf_of and m.on_behalf_of != view.org),
         "support_officer": sum(1 for m in seats if m.role == "support_officer"),
     }
@@ -347,6 +350,8 @@ def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]) -> Foun
             short[kind] = (count, have)
     if not short:
         return None
+    if recorded["elected_member"] is None:
+        recorded["elected_member"] = _elected(view, members)
     parts = [f"{want} {kind.replace('_', ' ')}{'s' if want != 1 and not kind.endswith('s') else ''}"
              f" declared, {have} recorded" for kind, (want, have) in short.items()]
     return _found(
@@ -354,6 +359,10 @@ def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]) -> Foun
         "The missing seats may be vacant or simply not recorded.", view.evidence(body, seats),
         {"declared_size": body.declared_size, "declared": declared, "recorded": recorded,
          "short": {k: {"declared": w, "recorded": h} for k, (w, h) in short.items()}})
+
+
+def _elected(view: _View, seats: list[Any]) -> int:
+    return sum(1 for m in seats if view.is_elected(m, []))
 
 
 @rule("representation", "theme-uncovered", needs_organisation=True)

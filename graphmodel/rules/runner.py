@@ -70,6 +70,9 @@ class RuleRun:
                 found += self._topic(topic, applied, settings)
             if progress:
                 progress(1)
+        # the views are let go while the cyclic collector is paused: alive when it
+        # resumes, its first pass would scan every object they hold
+        self._views.clear()
         rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
         return sorted(found, key=lambda f: rank[f.severity])
 
