@@ -47,7 +47,7 @@ class _Lines:
     rather than networkx's ``bfs_layers`` and ``ancestors`` on the accountability graph:
     building the graph of every body for them made the accountability rules take 0.34 s
     of CPU rather than 0.25 s on the benchmark's network (``benchmarks/analysis.py``,
-    16,817 current bodies; median of repeated runs), more than the 0.27-0.28 s before
+    16,817 current bodies; median of repeated runs), more than the 0.26-0.28 s before
     the rules moved to networkx. The tests check both against networkx."""
 
     def __init__(self, network: Network, as_of: Any):
