@@ -4,7 +4,7 @@
 
 Generates the dataset (once, under benchmarks/data/), starts a fresh local Neo4j
 (or uses NEO4J_URI if set, which must be an empty database you can write to)
-and loads the dataset with ``graphmodel.store.neo4j.load`` twice:
+and loads the dataset with ``graphmodel.store.load.load`` twice:
 
 1. into the server just started (its Java code not yet compiled: the slowest case);
 2. the same records again as a second dataset beside the first, into the server
@@ -72,7 +72,7 @@ def server_cpu_seconds(pid: int | None) -> float | None:
 def timed_load(store, network, batch_size: int, label: str, pid: int | None) -> dict:
     """Load a network, timing the whole load and the membership phase, with the CPU
     time each side used (the client's all threads; the server's if it is local)."""
-    from graphmodel.store.neo4j import load
+    from graphmodel.store.load import load
 
     phases: dict[str, list[float]] = {}
 
@@ -119,7 +119,7 @@ def stop(info, home: Path) -> None:
 
 def first_load(network, args, run: int) -> dict:
     """Load into a server just started (NEO4J_URI's server, or a fresh local one)."""
-    from graphmodel.store.neo4j import connect
+    from graphmodel.store.connection import connect
 
     uri, info = os.environ.get("NEO4J_URI"), None
     if not uri:
@@ -142,7 +142,7 @@ def first_load(network, args, run: int) -> dict:
 
 def later_loads(store, network, args, info) -> dict:
     """On the server the first load warmed up: a second dataset, a re-load, the naive loop."""
-    from graphmodel.store.neo4j import load
+    from graphmodel.store.load import load
 
     second = type(network)(replace(network.dataset, id=network.dataset.id + "-again"))
     second.tables = network.tables

@@ -36,7 +36,7 @@ CREATE CONSTRAINT graphmodel_post_key IF NOT EXISTS FOR (n:Post) REQUIRE (n.data
 
 // Relationships have no uniqueness constraint: it costs every relationship
 // written an index entry and a check. The loader keeps them unique (see
-// neo4j.py); the constraints earlier versions made are dropped.
+// graphmodel/store/diff.py); the constraints earlier versions made are dropped.
 
 // name: MEMBER_OF_key_dropped
 DROP CONSTRAINT graphmodel_member_of_key IF EXISTS;

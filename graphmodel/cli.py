@@ -278,7 +278,8 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
     first holds the dataset's lock.
     """
     from graphmodel import render
-    from graphmodel.store.neo4j import connect, load as run_load
+    from graphmodel.store.connection import connect
+    from graphmodel.store.load import load as run_load
 
     network = open_network(source, dataset, prune=prune and not dry_run)
     with connect(uri, database, auth=store_auth()) as store:

@@ -4,10 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Problem", "NotRead", "InvalidData", "GraphmodelError", "UsageError", "EXIT_CODES",
-           "FINDINGS", "USAGE", "INVALID_DATA", "INTERNAL", "INTERRUPTED"]
+           "FINDINGS", "USAGE", "INVALID_DATA", "INTERNAL", "INTERRUPTED", "STORE",
+           "SERVER_UNREACHABLE", "WRONG_CREDENTIALS", "UNKNOWN_DATABASE", "NOT_NEO4J_5",
+           "INCOMPLETE_DATASET", "UNKNOWN_DATASET", "LOAD_LOCKED", "LOCAL_SERVER"]
 
 # What every command's exit code means (the README's table is checked against it).
 FINDINGS, USAGE, INVALID_DATA, INTERNAL, INTERRUPTED = 1, 2, 3, 4, 130
+# the store's errors (graphmodel.store.errors) and the local server's (graphmodel.store.server)
+STORE, SERVER_UNREACHABLE, WRONG_CREDENTIALS, UNKNOWN_DATABASE = 10, 11, 12, 13
+NOT_NEO4J_5, INCOMPLETE_DATASET, UNKNOWN_DATASET, LOAD_LOCKED, LOCAL_SERVER = 14, 15, 16, 17, 18
 EXIT_CODES = {
     0: "success",
     FINDINGS: "findings at or above `--fail-on` (`check`)",
@@ -15,15 +20,17 @@ EXIT_CODES = {
            "an output path that cannot be written, a folder not written by graphmodel",
     INVALID_DATA: "invalid data: SOURCE has errors (`validate` lists them); nothing was done",
     INTERNAL: "internal error (a bug): one line, and a file holding the details",
-    10: "store error not covered below",
-    11: "Neo4j server unreachable",
-    12: "wrong Neo4j credentials",
-    13: "unknown Neo4j database",
-    14: "not a Neo4j 5 server",
-    15: "dataset incomplete: a load of it is running, or was interrupted (load it again)",
-    16: "no such dataset in the database (or several: choose one with `--dataset`)",
-    17: "another load of the dataset is running (the load lock is held)",
-    18: "the local Neo4j server could not be assembled or started",
+    STORE: "store error not covered below",
+    SERVER_UNREACHABLE: "Neo4j server unreachable",
+    WRONG_CREDENTIALS: "wrong Neo4j credentials",
+    UNKNOWN_DATABASE: "unknown Neo4j database",
+    NOT_NEO4J_5: "not a Neo4j 5 server",
+    INCOMPLETE_DATASET: "dataset incomplete: a load of it is running, or was interrupted "
+                        "(load it again)",
+    UNKNOWN_DATASET: "no such dataset in the database "
+                     "(or several: choose one with `--dataset`)",
+    LOAD_LOCKED: "another load of the dataset is running (the load lock is held)",
+    LOCAL_SERVER: "the local Neo4j server could not be assembled or started",
     INTERRUPTED: "interrupted (Ctrl-C)",
 }
 

@@ -43,7 +43,8 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
     from graphmodel.validate import build_network
 
     if is_store_uri(source):
-        from graphmodel.store.neo4j import connect, read
+        from graphmodel.store.connection import connect
+        from graphmodel.store.read import read
         with connect(str(source), auth=auth) as store:
             return read(store, dataset), []
     path = Path(source)

@@ -124,7 +124,7 @@ def neo4j_uri(tmp_path_factory):
 @pytest.fixture
 def store(neo4j_uri):
     """An open store on an empty database."""
-    from graphmodel.store.neo4j import connect
+    from graphmodel.store.connection import connect
 
     with connect(neo4j_uri) as s:
         with s.driver.session(database=s.database) as session:

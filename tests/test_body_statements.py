@@ -71,7 +71,8 @@ def test_the_graph_export_carries_them_on_the_body(tmp_path, network):
 
 
 def test_neo4j_keeps_them_and_links_a_body_to_whom_it_has_no_seat_for(store, network):
-    from graphmodel.store.neo4j import load, read
+    from graphmodel.store.load import load
+    from graphmodel.store.read import read
 
     network = with_statements(network)
     load(network, store)

@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from graphmodel.store.neo4j import LOCK_STALE_AFTER, LoadLocked, load, read
+from graphmodel.store.errors import LoadLocked
+from graphmodel.store.load import load
+from graphmodel.store.lock import LOCK_STALE_AFTER
+from graphmodel.store.read import read
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 
@@ -26,7 +29,8 @@ HOLDER = """
 import socket, sys, time
 if len(sys.argv) > 3:
     socket.gethostname = lambda: sys.argv[3]
-from graphmodel.store.neo4j import connect, load_lock
+from graphmodel.store.connection import connect
+from graphmodel.store.lock import load_lock
 with connect(sys.argv[1]) as store:
     store.ensure_schema()
     with load_lock(store, sys.argv[2], heartbeat=0.5):

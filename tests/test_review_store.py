@@ -10,7 +10,7 @@ from pathlib import Path
 from graphmodel import open_source
 from graphmodel.analysis.findings import render_findings
 from graphmodel.analysis.review import review
-from graphmodel.store.neo4j import load
+from graphmodel.store.load import load
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 

@@ -14,8 +14,10 @@ import pytest
 
 from graphmodel import open_source, write_source
 from graphmodel.model import Body, Membership, Person
-from graphmodel.store.neo4j import (IncompleteDataset, NotNeo4j5, check_version, load,
-                                    read)
+from graphmodel.store.connection import check_version
+from graphmodel.store.errors import IncompleteDataset, NotNeo4j5
+from graphmodel.store.load import load
+from graphmodel.store.read import read
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 
@@ -322,6 +324,16 @@ def test_a_neo4j_older_than_5_is_refused():
                                     "edition": "community"}])
     assert check_version("bolt://x", [{"name": "Neo4j Kernel", "version": "5.26.30",
                                        "edition": "community"}])["version"] == "5.26.30"
+
+
+def test_each_store_error_exits_with_its_own_code_from_the_table():
+    from graphmodel.problems import EXIT_CODES, USAGE
+    from graphmodel.store import errors, server
+
+    classes = [errors.StoreError, *errors.StoreError.__subclasses__(), server.ServerError]
+    codes = [c.exit_code for c in classes if c is not errors.BadUri]
+    assert len(classes) == 10 and len(set(codes)) == len(codes) == 9
+    assert set(codes) <= set(EXIT_CODES) and errors.BadUri.exit_code == USAGE
 
 
 def test_passwords_are_never_command_line_values(dataset_dir):

@@ -34,7 +34,8 @@ from typing import Any, Callable, Iterable
 
 from graphmodel.model import RECORD_TYPES, RELATIONSHIPS, Relationship, record_type
 
-__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "Mapping",
+__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "EDGE_OF_TABLE",
+           "TABLE_OF_LABEL", "Mapping",
            "store_mapping", "MAPPING", "Row", "node_row", "node_update_row", "LINK_ROW",
            "NODE_STATE", "RELATIONSHIPS_TO", "edge_row", "edge_state", "record_hash",
            "fingerprint", "columns_key", "column_getter", "relationship_columns", "from_props", "from_relationship"]
@@ -106,6 +107,8 @@ def store_mapping(relationships: Iterable[Relationship] = RELATIONSHIPS) -> Mapp
 MAPPING = store_mapping()
 NODE_LABELS, EDGES, LINKS = MAPPING.node_labels, MAPPING.edges, MAPPING.links
 RELATIONSHIP_TYPES = {e.table: e.type for e in EDGES}
+EDGE_OF_TABLE = {e.table: e for e in EDGES}
+TABLE_OF_LABEL = {label: table for table, label in NODE_LABELS.items()}
 # relationship_columns relies on these: no lists (Neo4j gives lists back where the
 # record has tuples), and no column starting with _ (the store's own values in a row)
 assert not any(f.metadata.get("kind") == "list" for e in EDGES for f in record_type(e.table).fields)

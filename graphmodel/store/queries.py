@@ -62,7 +62,7 @@ def _schema(m: Mapping) -> str:
                 f"FOR (n:{label}) REQUIRE (n.dataset, n.id) IS UNIQUE;\n"]
     out += ["// Relationships have no uniqueness constraint: it costs every relationship",
             "// written an index entry and a check. The loader keeps them unique (see",
-            "// neo4j.py); the constraints earlier versions made are dropped.\n"]
+            "// graphmodel/store/diff.py); the constraints earlier versions made are dropped.\n"]
     for edge in m.edges:
         out += [f"// name: {edge.type}_key_dropped",
                 f"DROP CONSTRAINT graphmodel_{edge.type.lower()}_key IF EXISTS;\n"]
