@@ -80,7 +80,7 @@ def _summary_md(rv: Any) -> list[str]:
 def report_markdown(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
     """The review as Markdown for a committee paper, with an image of each map (in
     ``images/`` beside it: :func:`write_pack` draws them)."""
-    from graphmodel.maps.scene import citation, sources_cited
+    from graphmodel.maps.tooltips import citation, sources_cited
 
     lines = _summary_md(rv) + ["", "## Maps", "",
                                "Interactive versions are in `index.html` beside this file: it "
@@ -137,7 +137,7 @@ def _summary_html(rv: Any) -> str:
 def report_html(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
     """The review pack's index page: summary, maps, findings, sources; self-contained."""
     from graphmodel.maps.page import document, findings_table, map_section
-    from graphmodel.maps.scene import citation, sources_cited
+    from graphmodel.maps.tooltips import citation, sources_cited
 
     maps = maps if maps is not None else pack_maps(rv)
     parts = [_summary_html(rv), '<h2 id="maps">Maps</h2>']

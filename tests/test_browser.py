@@ -18,7 +18,7 @@ import pytest
 from graphmodel import open_source
 from graphmodel.analysis.review import review
 from graphmodel.maps.highlights import key_findings
-from graphmodel.maps.scene import evidence_text
+from graphmodel.maps.tooltips import evidence_text
 from graphmodel.maps import labels, make_map, styling, write_map
 from graphmodel.maps.deck import write_deck
 from graphmodel.report import write_report

@@ -20,7 +20,8 @@ from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, k
                                         tally, try_draw)
 from graphmodel.maps.layout import SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
-from graphmodel.maps.scene import Review, evidence_text, prepare
+from graphmodel.maps.scene import Review, prepare
+from graphmodel.maps.tooltips import evidence_text
 
 __all__ = ["deck_html", "write_deck"]
 

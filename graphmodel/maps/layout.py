@@ -11,7 +11,9 @@ order of nodes), so the same nodes and links give the same positions every time:
 * :func:`org_chart`: the same layers drawn as boxes of a given size: a parent's
   children that have none of their own are stacked in a column beside and below
   it, so that a board with many groups under it does not make a row too wide to
-  read, and the nodes on no line are set apart in a band of their own.
+  read, and the nodes on no line are set apart in a band of their own;
+  :func:`legible_org_chart` sizes the boxes to hold the nodes' names and gives up
+  where those names would be too small to read.
 
 The first two are then stretched over :data:`FRAME`, a 16:9-ish area that the page
 fits to its canvas, so the drawing fills the screen whatever its shape; an org
@@ -22,8 +24,10 @@ from __future__ import annotations
 import math
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-__all__ = ["force_layout", "layered_layout", "org_chart", "OrgChart", "FRAME", "SLIDE_FRAME",
-           "stretch"]
+from graphmodel.maps import labels
+
+__all__ = ["force_layout", "layered_layout", "org_chart", "legible_org_chart", "OrgChart",
+           "FRAME", "SLIDE_FRAME", "stretch"]
 
 FRAME = (1000.0, 500.0)
 """Width and height, in map units, that a map page's layout is stretched over."""
@@ -310,3 +314,24 @@ def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
     for i, k in enumerate(loose):
         grid[k] = (left + i % per_row, top + 1 + i // per_row)
     return (left - 0.5, top)
+
+
+ORG_CHART_LEGIBLE = 10.0
+"""How large (in frame units) an org chart's names must come out when the chart is fitted
+to the frame for it to be drawn: a page's frame stands for a canvas about a quarter
+higher (980x630 pixels at 1366x768), where this makes them 12 px or more."""
+
+
+def legible_org_chart(keys: Sequence[str], names: Iterable[str], upward: Iterable[tuple[str, str]],
+                      frame: Point = FRAME) -> OrgChart | None:
+    """An org chart (:func:`org_chart`) of boxes with the names inside, in
+    :data:`~graphmodel.maps.labels.MAJOR` size; None when the names would be too small to
+    read once the chart is fitted to the frame (a slide's low canvas)."""
+    width, height = labels.box_size(names)
+    cell = (width + 24, height + 20)
+    chart = org_chart(keys, upward, cell, frame)
+    if not chart.places:
+        return chart
+    xs, ys = [p[0] for p in chart.places.values()], [p[1] for p in chart.places.values()]
+    fitted = min(frame[0] / (max(xs) - min(xs) + cell[0]), frame[1] / (max(ys) - min(ys) + cell[1]))
+    return None if labels.MAJOR * fitted < ORG_CHART_LEGIBLE else chart

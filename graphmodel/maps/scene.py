@@ -3,12 +3,12 @@
 :func:`prepare` takes a network as of a day (pseudonymised if asked) and
 reviews it once; :func:`draw` then turns one view of it into a :class:`Map`,
 which :mod:`graphmodel.maps.page` renders as HTML. Everything a reader sees
-in a tooltip is a (label, text) pair here: the page shows it as text, never
-as markup.
+in a tooltip is a (label, text) pair here (:mod:`graphmodel.maps.tooltips` says
+what): the page shows it as text, never as markup. Nodes are placed by
+:mod:`graphmodel.maps.layout`.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -17,12 +17,12 @@ from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.organisation import NoOrganisation, no_organisation_message
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
                                                 representation)
-from graphmodel.graph import DRAWN, node_key, sitter_key
-from graphmodel.maps import labels, layout, styling, views
+from graphmodel.graph import node_key, sitter_key
+from graphmodel.maps import labels, layout, styling, tooltips, views
 from graphmodel.model import Network
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
-           "finding_nodes", "evidence_text", "citation", "sources_cited", "count"]
+           "finding_nodes", "count"]
 
 VIEW_TITLES = {
     "network": "the whole network",
@@ -31,11 +31,6 @@ VIEW_TITLES = {
     "overlaps": "overlaps: people on several bodies, and the bodies they link",
     "ego": "one record and its neighbourhood",
 }
-_LABELS = {"on_behalf_of": "On behalf of", "start": "From", "end": "Until",
-           "officer_hours_per_month": "Officer hours a month",
-           "money_per_year": "Money a year (£)", "review_date": "Review due",
-           "holder": "Held by", "parent": "Part of", "source_document": "Source"}
-_NOTES_LENGTH = 280
 _LABEL_WIDTH = 18
 
 
@@ -185,7 +180,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     summary = (f"{_drawn(nodes, edges)}, as of "
                f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
                + (f"; {count(len(findings), 'finding')}" if findings else ""))
-    evidence = [[evidence_text(rv.network, e) for e in f.evidence] for f in findings]
+    evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
                _sparse(skeleton, view, centres), captions, groups)
@@ -299,12 +294,6 @@ NO_LINE = "No reporting line recorded"
 """The caption of the org chart's band of bodies with no reporting line."""
 
 
-ORG_CHART_LEGIBLE = 10.0
-"""How large (in frame units) an org chart's names must come out when the chart is fitted
-to the frame for it to be drawn: a page's frame stands for a canvas about a quarter
-higher (980x630 pixels at 1366x768), where this makes them 12 px or more."""
-
-
 def _reporting(edges: list[Edge]) -> list[tuple[str, str]]:
     return [(e.source, e.target) for e in edges if e.relationship == "reports_to"]
 
@@ -314,14 +303,9 @@ def _org_chart(nodes: list[Node], edges: list[Edge],
     """Boxes with their names inside, in an org chart; the caption of its band apart.
     None, and nothing changed, when the names would be too small to read in the frame
     (a slide's low canvas): the view is then drawn in layers of shapes instead."""
-    width, height = labels.box_size(n.label for n in nodes)
-    cell = (width + 24, height + 20)
-    chart = layout.org_chart([n.key for n in nodes], _reporting(edges), cell, frame)
-    if not chart.places:
-        return []
-    xs, ys = [p[0] for p in chart.places.values()], [p[1] for p in chart.places.values()]
-    fitted = min(frame[0] / (max(xs) - min(xs) + cell[0]), frame[1] / (max(ys) - min(ys) + cell[1]))
-    if labels.MAJOR * fitted < ORG_CHART_LEGIBLE:
+    chart = layout.legible_org_chart([n.key for n in nodes], [n.label for n in nodes],
+                                     _reporting(edges), frame)
+    if chart is None:
         return None
     _place(nodes, chart.places)
     for n in nodes:
@@ -338,27 +322,6 @@ def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
     if subject in nodes:
         return [subject]
     return sorted({node_key(e.type, e.id) for e in finding.evidence} & nodes)
-
-
-def citation(evidence: Any) -> str:
-    """``Membership pain-llep-board [harborough-register, para 2.9]``: the document by id,
-    its full title once in a list of sources (:func:`sources_cited`)."""
-    where = ", ".join(x for x in (evidence.source_document, evidence.source_section) if x)
-    return f"{styling.humanise(evidence.type)} {evidence.id}" + (f" [{where}]" if where else "")
-
-
-def sources_cited(network: Network, findings: Iterable[Finding]) -> list[Any]:
-    """The documents the findings' evidence cites, each once, in id order."""
-    ids = {e.source_document for f in findings for e in f.evidence if e.source_document}
-    return [network.documents[i] for i in sorted(ids) if i in network.documents]
-
-
-def evidence_text(network: Network, evidence: Any) -> str:
-    """``Membership pain-llep-board: Partnership Register and Policy, para 2.9``."""
-    doc = network.documents.get(evidence.source_document or "")
-    where = ", ".join(x for x in ((doc.title if doc else evidence.source_document),
-                                  evidence.source_section) if x)
-    return f"{styling.humanise(evidence.type)} {evidence.id}" + (f": {where}" if where else "")
 
 
 # ------------------------------------------------------------------ nodes and edges
@@ -378,14 +341,13 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
         node = Node(key, record.id, rtype, kind, _label(record.name, flagged),
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
                     flagged=flagged, find=_find_text(record))
-        node.facts = _facts(rv.current, rtype, record) + _seat_facts(rv.current, key, seats)
+        node.facts = tooltips.node_facts(rv.current, key, record, seats)
         if view == "representation" and rtype == "body" and rv.org:
             node.status = _status(record, rv.org, seats.get(key, []))
-            node.facts.insert(0, ("Representation", styling.STATUS_STYLES[node.status].label
-                                  .replace("the organisation", rv.org_name)))
+            node.facts.insert(0, tooltips.representation_fact(node.status, rv.org_name))
         if view == "overlaps" and rtype in ("person", "post"):
             node.size = 12 + 3 * min(loads[key], 8)
-            node.facts.insert(0, ("Sits on", f"{loads[key]} bodies in this map"))
+            node.facts.insert(0, tooltips.sits_on_fact(loads[key]))
         out.append(node)
     return out
 
@@ -436,77 +398,9 @@ def _seats(network: Network) -> dict[str, list[Any]]:
     return out
 
 
-def _seat_facts(network: Network, key: str, seats: dict[str, list[Any]]) -> list[tuple[str, str]]:
-    mine = seats.get(key, [])
-    if key.startswith("body:"):
-        return [("Members recorded", str(len(mine)))]
-    if key.startswith("organisation:"):
-        return []
-    return [("Seat", _seat_text(network, m)) for m in mine]
-
-
-def _seat_text(network: Network, m: Any) -> str:
-    """``Chair of the Safer Town Board, on behalf of Town Council, from 2012-05-01``."""
-    body = network.bodies.get(m.body)
-    text = f"{styling.humanise(m.role)} of {body.name if body else m.body}"
-    org = network.organisations.get(m.on_behalf_of or "")
-    text += f", on behalf of {org.name}" if org else ", on behalf of: not recorded"
-    if m.start:
-        text += f", from {m.start}"
-    if m.end:
-        text += f", until {m.end}"
-    return text
-
-
 def _edge(network: Network, link: views.Link) -> Edge:
-    edge = Edge(link.key, link.source, link.target, link.relationship)
+    edge = Edge(link.key, link.source, link.target, link.relationship,
+                tooltips.link_facts(network, link))
     if link.relationship == "shares_members":
-        names = [r.name for r in link.records]
-        edge.facts = [("Shared members", f"{len(names)}: {'; '.join(names)}")]
-        edge.width = 1.5 + 1.5 * min(len(names), 6)
-        return edge
-    ends = _ENDS.get(link.relationship, ())
-    for record in link.records:
-        edge.facts += _facts(network, None, record, skip=ends)
+        edge.width = 1.5 + 1.5 * min(len(link.records), 6)
     return edge
-
-
-# the columns a link's two ends stand for, which its facts need not repeat: from the
-# schema, and for the map's own "on behalf of" link (a seat holder to the organisation)
-_ENDS = {name: (r.source, r.target) for name, r in DRAWN.items()} | \
-    {"on_behalf_of": ("person", "post", "on_behalf_of")}
-
-
-def _facts(network: Network, rtype: str | None, record: Any,
-           skip: Sequence[str] = ()) -> list[tuple[str, str]]:
-    """A record's fields as (label, text) pairs: references named, dates as written."""
-    out = []
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
-        if f.name in ("id", "name", "source_section") or f.name in skip or value in (None, ()):
-            continue
-        text = _text(network, f, value, record)
-        if f.name == "notes" and len(text) > _NOTES_LENGTH:
-            text = text[:_NOTES_LENGTH - 1].rstrip() + "\u2026"
-        out.append((_LABELS.get(f.name) or styling.humanise(f.name), text))
-    return out
-
-
-def _text(network: Network, f: Any, value: Any, record: Any) -> str:
-    refs = f.metadata.get("ref") or ()
-    if f.name == "source_document":
-        doc = network.documents.get(value)
-        return ", ".join(x for x in ((doc.title if doc else value),
-                                      getattr(record, "source_section", None)) if x)
-    if refs:
-        table = network.tables.get(refs[0], {})
-        named = [table[v].name if v in table and hasattr(table[v], "name") else v
-                 for v in (value if isinstance(value, tuple) else (value,))]
-        return "; ".join(named)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
-    if f.name == "kind" or f.metadata.get("enum"):
-        return styling.humanise(str(value))
-    return str(value)

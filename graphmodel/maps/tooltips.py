@@ -1,0 +1,137 @@
+"""What a map says about its records in tooltips and details, and how it cites evidence.
+
+Every fact is a (label, text) pair: the page shows it as text, never as markup.
+References are given by the names of the records they point to, dates as the
+source wrote them; a finding's evidence is cited by record and document, the same
+way on a map and in a review pack.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable, Sequence
+
+from graphmodel.analysis.findings import Finding
+from graphmodel.graph import DRAWN
+from graphmodel.maps import styling, views
+from graphmodel.model import Network
+
+__all__ = ["Fact", "record_facts", "node_facts", "link_facts", "representation_fact",
+           "sits_on_fact", "evidence_text", "citation", "sources_cited"]
+
+Fact = tuple[str, str]
+"""A label and its text, as a tooltip or the details show them."""
+
+_LABELS = {"on_behalf_of": "On behalf of", "start": "From", "end": "Until",
+           "officer_hours_per_month": "Officer hours a month",
+           "money_per_year": "Money a year (£)", "review_date": "Review due",
+           "holder": "Held by", "parent": "Part of", "source_document": "Source"}
+_NOTES_LENGTH = 280
+
+
+def node_facts(network: Network, key: str, record: Any,
+               seats: dict[str, list[Any]]) -> list[Fact]:
+    """A node's record and the seats on it or held by it (``seats``: memberships by node key)."""
+    return record_facts(network, record) + _seat_facts(network, key, seats)
+
+
+def representation_fact(status: str, org_name: str) -> Fact:
+    """Whether the organisation has a seat on a body, as the representation map draws it."""
+    return ("Representation", styling.STATUS_STYLES[status].label
+            .replace("the organisation", org_name))
+
+
+def sits_on_fact(bodies: int) -> Fact:
+    return ("Sits on", f"{bodies} bodies in this map")
+
+
+def link_facts(network: Network, link: views.Link) -> list[Fact]:
+    """The members two bodies share, else the fields of the link's records but the ends
+    the link itself stands for."""
+    if link.relationship == "shares_members":
+        names = [r.name for r in link.records]
+        return [("Shared members", f"{len(names)}: {'; '.join(names)}")]
+    ends = _ENDS.get(link.relationship, ())
+    return [fact for record in link.records for fact in record_facts(network, record, skip=ends)]
+
+
+# the columns a link's two ends stand for, which its facts need not repeat: from the
+# schema, and for the map's own "on behalf of" link (a seat holder to the organisation)
+_ENDS = {name: (r.source, r.target) for name, r in DRAWN.items()} | \
+    {"on_behalf_of": ("person", "post", "on_behalf_of")}
+
+
+def _seat_facts(network: Network, key: str, seats: dict[str, list[Any]]) -> list[Fact]:
+    mine = seats.get(key, [])
+    if key.startswith("body:"):
+        return [("Members recorded", str(len(mine)))]
+    if key.startswith("organisation:"):
+        return []
+    return [("Seat", _seat_text(network, m)) for m in mine]
+
+
+def _seat_text(network: Network, m: Any) -> str:
+    """``Chair of the Safer Town Board, on behalf of Town Council, from 2012-05-01``."""
+    body = network.bodies.get(m.body)
+    text = f"{styling.humanise(m.role)} of {body.name if body else m.body}"
+    org = network.organisations.get(m.on_behalf_of or "")
+    text += f", on behalf of {org.name}" if org else ", on behalf of: not recorded"
+    if m.start:
+        text += f", from {m.start}"
+    if m.end:
+        text += f", until {m.end}"
+    return text
+
+
+def record_facts(network: Network, record: Any, skip: Sequence[str] = ()) -> list[Fact]:
+    """A record's fields as (label, text) pairs: references named, dates as written."""
+    out = []
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if f.name in ("id", "name", "source_section") or f.name in skip or value in (None, ()):
+            continue
+        text = _text(network, f, value, record)
+        if f.name == "notes" and len(text) > _NOTES_LENGTH:
+            text = text[:_NOTES_LENGTH - 1].rstrip() + "\u2026"
+        out.append((_LABELS.get(f.name) or styling.humanise(f.name), text))
+    return out
+
+
+def _text(network: Network, f: Any, value: Any, record: Any) -> str:
+    refs = f.metadata.get("ref") or ()
+    if f.name == "source_document":
+        doc = network.documents.get(value)
+        return ", ".join(x for x in ((doc.title if doc else value),
+                                      getattr(record, "source_section", None)) if x)
+    if refs:
+        table = network.tables.get(refs[0], {})
+        named = [table[v].name if v in table and hasattr(table[v], "name") else v
+                 for v in (value if isinstance(value, tuple) else (value,))]
+        return "; ".join(named)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if f.name == "kind" or f.metadata.get("enum"):
+        return styling.humanise(str(value))
+    return str(value)
+
+
+def evidence_text(network: Network, evidence: Any) -> str:
+    """``Membership pain-llep-board: Partnership Register and Policy, para 2.9``."""
+    doc = network.documents.get(evidence.source_document or "")
+    where = ", ".join(x for x in ((doc.title if doc else evidence.source_document),
+                                  evidence.source_section) if x)
+    return f"{styling.humanise(evidence.type)} {evidence.id}" + (f": {where}" if where else "")
+
+
+def citation(evidence: Any) -> str:
+    """``Membership pain-llep-board [harborough-register, para 2.9]``: the document by id,
+    its full title once in a list of sources (:func:`sources_cited`)."""
+    where = ", ".join(x for x in (evidence.source_document, evidence.source_section) if x)
+    return f"{styling.humanise(evidence.type)} {evidence.id}" + (f" [{where}]" if where else "")
+
+
+def sources_cited(network: Network, findings: Iterable[Finding]) -> list[Any]:
+    """The documents the findings' evidence cites, each once, in id order."""
+    ids = {e.source_document for f in findings for e in f.evidence if e.source_document}
+    return [network.documents[i] for i in sorted(ids) if i in network.documents]
