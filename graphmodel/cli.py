@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterator
 
 import click
 
+from graphmodel.date_option import DATE
 from graphmodel.problems import FINDINGS, INVALID_DATA
 from graphmodel.sources import EXPORT_FORMATS
 from graphmodel.summary import LISTABLE
@@ -49,17 +50,6 @@ class GuardedGroup(click.Group):
             ctx.exit(code)
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    from graphmodel import dates
-    try:
-        dates.parse_date(value)
-    except dates.DateError as exc:
-        raise click.BadParameter(str(exc)) from None
-    return value
-
-
 dataset_option = click.option("--dataset", metavar="NAME", default=None,
                               help="With a Neo4j URI as SOURCE: which dataset to read.")
 
@@ -70,7 +60,7 @@ def source_argument(fn: Callable) -> Callable:
 
 
 def as_of_option(fn: Callable) -> Callable:
-    return click.option("--as-of", callback=_date, metavar="DATE",
+    return click.option("--as-of", type=DATE, metavar="DATE",
                         help="Only records current on this date (YYYY-MM-DD; default: the "
                              "date the dataset describes, else today).")(fn)
 
@@ -427,9 +417,9 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE [NEW]")
 @dataset_option
-@click.option("--from", "start", callback=_date, metavar="DATE",
+@click.option("--from", "start", type=DATE, metavar="DATE",
               help="With one SOURCE: the earlier day.")
-@click.option("--to", "end", callback=_date, metavar="DATE",
+@click.option("--to", "end", type=DATE, metavar="DATE",
               help="With one SOURCE: the later day (default: the day the dataset "
                    "describes, else today).")
 @review_settings_options

@@ -17,44 +17,62 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from graphmodel import dates
+from graphmodel.vocabulary import Vocabulary
 
 __all__ = [
     "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
     "ReportingLine", "ScrutinyLink", "NominationRight", "Succession", "Resourcing",
     "Assessment", "Area", "Theme", "Network", "RecordType", "RECORD_TYPES",
     "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS",
-    "BODY_KINDS", "PERSON_KINDS", "ROLES",
+    "BODY_KINDS", "PERSON_KINDS", "ROLES", "LINE_KINDS", "LEVELS", "RECOMMENDATIONS",
+    "AREA_KINDS", "Vocabulary",
 ]
 
-ORGANISATION_KINDS = (
+# Each enum: its values, and the other words sources use for them (read in any case, with
+# spaces, hyphens or underscores alike; see graphmodel.vocabulary). Only these are read.
+ORGANISATION_KINDS = Vocabulary((
     "local_authority", "nhs", "police", "fire_and_rescue", "probation", "healthwatch",
     "education", "third_sector", "faith", "business", "government", "other",
-)
-BODY_KINDS = (
+), {"local_authority": ("council",), "other": ("party",)})
+BODY_KINDS = Vocabulary((
     "full_council", "executive", "committee", "scrutiny_board", "area_committee",
     "strategic_partnership_board", "partnership_board", "supporting_partnership",
     "cluster_partnership", "partnership", "network", "trust", "working_group",
     "panel", "programme", "other_body",
-)
-PERSON_KINDS = (
+), {"full_council": ("legislature", "chamber"), "executive": ("cabinet",),
+    "partnership_board": ("board",)})
+PERSON_KINDS = Vocabulary((
     "elected_member", "officer", "partner_representative", "co_opted_member",
     "community_member", "other",
-)
-ROLES = (
+), {"elected_member": ("councillor",),
+    "co_opted_member": ("co-opted", "coopted", "co-opted member", "coopted member")})
+ROLES = Vocabulary((
     "chair", "vice_chair", "member", "trustee", "support_officer", "lead_officer",
     "observer", "attendee", "substitute", "adviser", "other",
-)
-LINE_KINDS = ("formal", "statutory", "informal")
-LEVELS = ("high", "medium", "low")
-RECOMMENDATIONS = ("increase", "maintain", "review", "reduce", "withdraw")
-AREA_KINDS = (
+), {
+    "chair": ("chairman", "chairperson", "chairwoman", "chair of ...", "convenor", "convener"),
+    "vice_chair": ("vicechair", "vice chairman", "vice chairperson", "vice chairwoman",
+                   "vice chair of ...", "deputy chair", "deputy chairman", "deputy chairperson",
+                   "vice convenor", "vice convener"),
+    "member": ("committee member", "voting member", "board member", "councillor", "co-opted",
+               "co-opted member", "coopted member"),
+    "trustee": ("director",),
+    "support_officer": ("officer",),
+    "attendee": ("in attendance", "attending"),
+    "substitute": ("sub", "reserve", "named substitute", "substitute member", "reserve member"),
+    "adviser": ("advisor", "independent person"),
+})
+LINE_KINDS = Vocabulary(("formal", "statutory", "informal"))
+LEVELS = Vocabulary(("high", "medium", "low"))
+RECOMMENDATIONS = Vocabulary(("increase", "maintain", "review", "reduce", "withdraw"))
+AREA_KINDS = Vocabulary((
     "city", "county", "district", "administrative_area", "area_committee_area",
     "cluster_area", "ward", "other",
-)
+))
 
 
 def col(kind: str = "text", *, ref: str | tuple[str, ...] | None = None,
-        enum: tuple[str, ...] | None = None, required: bool = False,
+        enum: Vocabulary | None = None, required: bool = False,
         default: Any = None, doc: str = "", kw_only: bool = False) -> Any:
     """Declare a column: its kind (text, int, number, date, bool, list), what it
     refers to, which values it allows, and what it means to a council officer.

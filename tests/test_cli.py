@@ -77,11 +77,11 @@ def test_an_unknown_option_is_a_usage_error(dataset_dir):
     colour = run("summary", dataset_dir, "--colour")
     assert colour.exit_code == 2
     assert colour.stderr.splitlines()[-1] == "Error: No such option '--colour'."
-    day_first = run("summary", dataset_dir, "--as-of", "31/12/2013")
-    assert day_first.exit_code == 2
-    assert day_first.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--as-of': '31/12/2013' is not a date; write YYYY-MM-DD "
-        "(or YYYY-MM, YYYY)")
+    short_year = run("summary", dataset_dir, "--as-of", "31/12/13")
+    assert short_year.exit_code == 2
+    assert short_year.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--as-of': '31/12/13' has a two-digit year (did you mean "
+        "2013-12-31?); write the year in full")
 
 
 def test_commands_on_invalid_data_exit_3_and_write_nothing(tmp_path, dataset_dir):

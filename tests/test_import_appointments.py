@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from graphmodel import open_source
 from graphmodel.cli import main
 from graphmodel.importers.appointments import import_appointments, match_header
-from graphmodel.importers.common import iso_date
+from graphmodel.dates import read_date
 from graphmodel.problems import InvalidData
 
 ORG = "stroud-district-council"
@@ -38,7 +38,7 @@ def messy_sheet(path):
         ["Cotswold Water Park Trust", "Cllr Siân Jones", "Trustee", None, "20/05/2024",
          dt.datetime(2027, 5, 19), None, "J Smith"],
         [None, None, None, None, None, None, None, None],
-        ["Police and Crime Panel ", "Councillor Priya Shah", "Vice-Chair", "", "1/6/24",
+        ["Police and Crime Panel ", "Councillor Priya Shah", "Vice-Chair", "", "1/6/2024",
          None, "Panel meets quarterly", None],
         ["Citizens Advice Stroud", "Tom Brown", "Observer", "Gloucestershire County Council",
          "May 2023", None, None, None],
@@ -79,8 +79,8 @@ def test_officers_headers_are_understood():
 
 @given(st.dates(min_value=dt.date(1000, 1, 1)))
 def test_a_uk_date_is_the_same_day_in_iso(day):
-    assert iso_date(day.strftime("%d/%m/") + f"{day.year:04d}") == day.isoformat()
-    assert iso_date(f"{day.day}/{day.month}/{day.year:04d}") == day.isoformat()
+    assert read_date(day.strftime("%d/%m/") + f"{day.year:04d}") == day.isoformat()
+    assert read_date(f"{day.day}/{day.month}/{day.year:04d}") == day.isoformat()
 
 
 def test_each_row_becomes_a_seat_with_role_and_uk_dates_in_iso(imported):
@@ -144,11 +144,12 @@ def test_every_bad_date_is_reported_at_once_and_nothing_is_written(tmp_path):
     with pytest.raises(InvalidData) as caught:
         import_appointments(file, tmp_path / "out", org=ORG)
     said = [str(p) for p in caught.value.problems]
-    assert f"{file}:2: start: '31/02/2024' does not exist: February 2024 has 29 days" in said
+    assert f"{file}:2: start: '31/02/2024' (day/month/year) does not exist: February 2024 " \
+           "has 29 days" in said
     assert f"{file}:3: end: 2024-05-01 is before the start 2024-06-01; correct either " \
            "date" in said
-    assert f"{file}:4: start: 'next spring' is not a date; write DD/MM/YYYY (or " \
-           "YYYY-MM-DD)" in said
+    assert f"{file}:4: start: 'next spring' is not a date; write YYYY-MM-DD (or " \
+           "YYYY-MM, YYYY, DD/MM/YYYY)" in said
     assert len(said) == 3
     assert not (tmp_path / "out").exists()
 

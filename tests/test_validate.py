@@ -53,14 +53,12 @@ def test_a_duplicate_id_points_at_the_first_use(dataset_dir):
 @pytest.mark.parametrize("value, expected", [
     ("2013-02-30", "'2013-02-30' does not exist: February 2013 has 28 days"),
     ("31/02/2013", "'31/02/2013' (day/month/year) does not exist: February 2013 has 28 days"),
-    ("2013/03/14", "'2013/03/14' is not a date graphmodel reads; write 2013-03-14 "
-                   "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
-    ("14.03.2013", "'14.03.2013' is not a date graphmodel reads; write 2013-03-14 "
-                   "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
-    ("March 2013", "'March 2013' is not a date graphmodel reads; write 2013-03 "
-                   "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
-    ("41729", "'41729' is not a date graphmodel reads; write 2014-03-31 "  # an Excel serial
-              "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
+    ("20130314", "'20130314' is not a date graphmodel reads (did you mean 2013-03-14?); "
+                 "write YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY)"),
+    ("14.03.13", "'14.03.13' has a two-digit year (did you mean 2013-03-14?); write the "
+                 "year in full"),
+    ("41729", "'41729' is a spreadsheet's number for a day, not a date (did you mean "  # Excel
+              "2014-03-31?); format the cell as a date, or write 2014-03-31"),
     ("soon", "'soon' is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY)"),
 ])
 def test_bad_and_impossible_dates(dataset_dir, value, expected):
@@ -70,7 +68,10 @@ def test_bad_and_impossible_dates(dataset_dir, value, expected):
 
 
 @pytest.mark.parametrize("typed, stored", [("14/03/2013", "2013-03-14"),
-                                            ("3/4/2013", "2013-04-03")])
+                                            ("3/4/2013", "2013-04-03"),
+                                            ("2013/03/14", "2013-03-14"),
+                                            ("14.03.2013", "2013-03-14"),
+                                            ("March 2013", "2013-03")])
 def test_a_uk_date_is_read_day_first_and_kept_as_iso(dataset_dir, typed, stored):
     set_cell(dataset_dir, "memberships", "m-ann", "start", typed)
     network, found = messages(dataset_dir)
@@ -238,10 +239,10 @@ def test_a_declared_composition_larger_than_the_board_is_a_warning(dataset_dir):
 
 
 def test_a_row_with_a_bad_date_and_an_unknown_reference_reports_both(dataset_dir):
-    set_cell(dataset_dir, "memberships", "m-ann", "start", "2013/02/01")
+    set_cell(dataset_dir, "memberships", "m-ann", "start", "01/02/13")
     file = set_cell(dataset_dir, "memberships", "m-ann", "body", "boardd")
     _, found = messages(dataset_dir)
     assert sorted(found) == [
         f"{file}:2: body: unknown body 'boardd' (did you mean 'board'?)",
-        f"{file}:2: start: '2013/02/01' is not a date graphmodel reads; write 2013-02-01 "
-        "(YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"]
+        f"{file}:2: start: '01/02/13' has a two-digit year (did you mean 2013-02-01?); "
+        "write the year in full"]

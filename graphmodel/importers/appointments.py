@@ -3,7 +3,9 @@
 One row per appointment: body, person, role, on behalf of, start, end, notes.
 Headers are matched as officers write them ("Outside Body", "Councillor
 appointed", "Date of appointment", "Term ends"...); a title row above the
-header, blank rows and UK dates (DD/MM/YYYY) are taken in their stride. A column
+header, blank rows, UK dates (DD/MM/YYYY) and date cells are taken in their stride
+(dates and roles are read as a register's are: :func:`graphmodel.dates.read_date`,
+``ROLES`` in :mod:`graphmodel.model`; a role that is none is kept in the notes). A column
 that is not recognised is reported, not fatal; every problem of every row is
 reported at once, and nothing is written while one is an error.
 """
@@ -16,10 +18,11 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from graphmodel.dates import DateError, read_date
 from graphmodel.importers.common import (ImportReport, NetworkBuilder, add_body, add_person,
-                                         document, guess_body_kind, iso_date, person_name,
-                                         role_of, slug)
-from graphmodel.model import Dataset, Membership, Organisation
+                                         document, guess_body_kind, person_name, role_of,
+                                         slug)
+from graphmodel.model import ROLES, Dataset, Membership, Organisation
 from graphmodel.problems import InvalidData, Problem, UsageError, errors
 
 __all__ = ["import_appointments", "FIELDS", "match_header"]
@@ -188,6 +191,8 @@ class _Import:
         notes = [str(value["notes"])] if value.get("notes") else []
         if role is None:
             notes.insert(0, f"Role given as: {role_text}.")
+            self.build.warn(where, number, "role", f"{ROLES.refusal(role_text)}: read as "
+                            "member, kept in the notes")
         self.build.add(Membership(
             self.build.free_id(Membership, f"{body}-{person}"), body, person=person,
             role=role or "member", on_behalf_of=on_behalf_of, start=when["start"],
@@ -195,8 +200,8 @@ class _Import:
 
     def _date(self, where: str, number: int, fld: str, raw: Any) -> str | None:
         try:
-            return iso_date(raw)
-        except ValueError as exc:
+            return read_date(raw)
+        except DateError as exc:
             self.errors.append(Problem(where, number, fld, str(exc)))
             return None
 

@@ -1,8 +1,8 @@
-"""What the importers share: ids from names, UK dates, organisations named in
-brackets, and a builder that turns collected records into a dataset that validates."""
+"""What the importers share: ids from names, roles, organisations named in brackets,
+and a builder that turns collected records into a dataset that validates. Dates are
+read by :func:`graphmodel.dates.read_date`, as every source's are."""
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 import unicodedata
@@ -14,7 +14,7 @@ from graphmodel.model import (ROLES, Body, Dataset, Document, Network,
                               Organisation, Person)
 from graphmodel.problems import InvalidData, Problem
 
-__all__ = ["slug", "iso_date", "split_organisation", "guess_body_kind", "role_of",
+__all__ = ["slug", "split_organisation", "guess_body_kind", "role_of",
            "person_name", "NetworkBuilder", "ImportReport"]
 
 
@@ -22,47 +22,6 @@ def slug(text: str) -> str:
     """An id from a name: 'Siân Jones (Chair)' -> 'sian-jones-chair'."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "unnamed"
-
-
-_MONTHS = "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y"
-
-
-def iso_date(value: Any) -> str | None:
-    """A date as a council writes it (DD/MM/YYYY, DD-MM-YY, 1 May 2019, May 2019,
-    ISO, or a spreadsheet date) in ISO form; None when blank.
-
-    Raises ValueError, naming the forms accepted, for anything else.
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    text = " ".join(str(value).split())
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        return _checked(text, text)
-    match = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})", text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        year += 2000 if year < 100 else 0
-        return _checked(f"{year:04d}-{month:02d}-{day:02d}", text)
-    for form in _MONTHS:
-        try:
-            parsed = _dt.datetime.strptime(text, form)
-        except ValueError:
-            continue
-        return parsed.strftime("%Y-%m" if "%d" not in form else "%Y-%m-%d")
-    raise ValueError(f"{text!r} is not a date; write DD/MM/YYYY (or YYYY-MM-DD)")
-
-
-def _checked(iso: str, given: str) -> str:
-    from graphmodel import dates
-    try:
-        dates.parse_date(iso)
-    except dates.DateError as exc:
-        raise ValueError(str(exc).replace(repr(iso), repr(given))) from None
-    return iso
 
 
 _BRACKETS = re.compile(r"\s*\(([^()]*)\)")
@@ -117,19 +76,12 @@ def guess_body_kind(name: str, default: str) -> str:
     return default
 
 
-_ROLE_WORDS = {"committee member": "member", "councillor": "member", "vice chairman":
-               "vice_chair", "chairman": "chair", "chairperson": "chair",
-               "deputy chair": "vice_chair", "reserve": "substitute", "officer": "support_officer"}
-
-
 def role_of(text: str | None) -> str | None:
-    """A role as ModernGov or a register words it ('Vice-Chair') among graphmodel's
-    roles, or None when it is not one."""
+    """A role as ModernGov or a list words it ('Vice-Chairman') among graphmodel's roles
+    (see ``ROLES`` in graphmodel.model); member when blank, None when it is not one."""
     if not text or not text.strip():
         return "member"
-    words = re.sub(r"[\s\-_]+", " ", text.strip().lower())
-    role = _ROLE_WORDS.get(words, words.replace(" ", "_"))
-    return role if role in ROLES else None
+    return ROLES.canonical(text)
 
 
 @dataclass

@@ -16,14 +16,16 @@ import os
 from typing import Callable, ContextManager, Iterator
 from urllib.parse import urlsplit
 
+from graphmodel.dates import DateError, read_date
 from graphmodel.importers.common import (ImportReport, NetworkBuilder, add_body, add_person,
-                                         document, guess_body_kind, iso_date, person_name,
-                                         role_of, slug)
+                                         document, guess_body_kind, person_name, role_of,
+                                         slug)
 from graphmodel.importers.crawl import Request, SavedSite, SiteError, open_site
 from graphmodel.importers.moderngov_pages import (Councillor, Seat, committees_declared,
                                                   parse_committees, parse_councillors,
                                                   parse_outside_bodies, parse_seats)
-from graphmodel.model import Body, Dataset, Document, Membership, Organisation, Person
+from graphmodel.model import (ROLES, Body, Dataset, Document, Membership, Organisation,
+                              Person)
 
 __all__ = ["import_moderngov", "read_moderngov", "COMMITTEES", "COUNCILLORS",
            "OUTSIDE_BODIES", "OUTSIDE_BODIES_BY_CATEGORY", "committee_page",
@@ -128,16 +130,19 @@ class _Import:
     def _notes(self, c: Councillor) -> str | None:
         terms = []
         for start, end in c.terms:
-            terms.append(" to ".join(self._date(d) for d in (start, end) if d))
+            terms.append(" to ".join(self._date(d, c) for d in (start, end) if d))
         notes = [f"Party: {c.party}." if c.party else "", f"Ward: {c.ward}." if c.ward else "",
                  f"Key posts: {c.key_posts}." if c.key_posts else "",
                  f"Terms of office: {'; '.join(terms)}." if terms else ""]
         return " ".join(n for n in notes if n) or None
 
-    def _date(self, text: str) -> str:
+    def _date(self, text: str, c: Councillor) -> str:
+        """A term's date in ISO; one that cannot be read is kept as given, with a warning."""
         try:
-            return iso_date(text) or text
-        except ValueError:
+            return read_date(text) or text
+        except DateError as exc:
+            self.build.warn(COUNCILLORS.url(self.site.base), f"councillor {c.uid}",
+                            "term of office", f"{exc}: kept in the notes as given")
             return text
 
     def outside_bodies(self) -> list[tuple[str, Request]]:
@@ -191,6 +196,9 @@ class _Import:
                 self.people_by_uid[seat.uid] = person
         roles = [r for r in (role_of(r) for r in seat.roles) if r]
         unread = [r for r in seat.roles if role_of(r) is None]
+        for word in unread:
+            self.build.warn(self.build.get(Document, provenance["source_document"]).reference,
+                            None, seat.name, f"{ROLES.refusal(word)}: kept in the notes")
         self.build.add(Membership(
             self.build.free_id(Membership, f"{body}-{person}"), body, person=person,
             role=roles[0] if roles else "member", on_behalf_of=on_behalf_of,

@@ -5,16 +5,19 @@ Organisations and bodies are both Popolo ``organizations``; the
 or a body kind such as ``scrutiny_board``). A body's ``parent_id`` is the body
 it reports to. Provenance travels in each object's ``sources``.
 
-Reading a file from elsewhere, an organization's ``classification`` (read in any
-case, spaces or hyphens for underscores) maps to a kind like this:
+Reading a file from elsewhere, an organization's ``classification`` is read as a kind,
+with the aliases the schema declares for kinds (:mod:`graphmodel.model`), as a
+register's cell would be:
 
-- an organisation kind (``local_authority``, ``nhs``, ``police``, ...): an organisation;
-- a body kind (``committee``, ``scrutiny_board``, ``partnership_board``, ...): a body;
-- ``legislature``, ``chamber``: a ``full_council`` body; ``board``: a
-  ``partnership_board``; ``executive``, ``committee``: bodies of those kinds;
-  ``council``: an organisation of kind ``local_authority``; ``party``: an
-  organisation of kind ``other``;
+- an organisation kind (``local_authority``, ``nhs``, ``police``, ...; ``council``,
+  ``party``): an organisation;
+- a body kind (``committee``, ``scrutiny_board``, ...; ``legislature``, ``chamber``,
+  ``cabinet``, ``board``): a body;
 - anything else: a body of kind ``other_body``, with a warning.
+
+A membership's ``role`` is read the same way (``Chairman`` is ``chair``); a word that is
+not a role is read as ``other`` and kept in the notes, with a warning. Dates are read as
+every source's are (:func:`graphmodel.dates.read_date`).
 
 Whatever its classification, an organization that memberships are held on behalf
 of (``on_behalf_of_id``) is an organisation: a seat cannot be held for a body.
@@ -35,7 +38,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from graphmodel.io.tables import Collected, TableReader, format_cell, normalise_enum
+from graphmodel.io.tables import Collected, TableReader, format_cell
 from graphmodel.model import (BODY_KINDS, DATASET_TYPE, ORGANISATION_KINDS, RECORD_TYPES,
                               ROLES, Network, record_type)
 from graphmodel.problems import NotRead, Problem
@@ -43,11 +46,6 @@ from graphmodel.problems import NotRead, Problem
 __all__ = ["read_popolo", "write_popolo", "to_popolo"]
 
 _POPOLO_TABLES = ("organisations", "bodies", "people", "posts", "memberships")
-_CLASSIFICATION_ALIASES = {
-    "legislature": "full_council", "chamber": "full_council", "council": "local_authority",
-    "board": "partnership_board", "party": "other", "executive": "executive",
-    "committee": "committee",
-}
 
 
 # --- export -----------------------------------------------------------------------------
@@ -171,12 +169,6 @@ def _objects(doc: dict[str, Any], key: str, rows: _Rows) -> list[tuple[str, dict
     return found
 
 
-# Popolo's dates are ISO 8601; tools often write a date and time ("2010-05-01T00:00:00Z"):
-# a seat or a body begins or ends on a day, so the day is what is kept
-_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
-_DATE_KEYS = {"founding_date", "dissolution_date", "start_date", "end_date"}
-
-
 def _cells(at: str, item: dict[str, Any], mapping: dict[str, str], rows: _Rows) -> dict[str, str]:
     cells: dict[str, str] = {}
     for popolo_key, column in mapping.items():
@@ -187,8 +179,6 @@ def _cells(at: str, item: dict[str, Any], mapping: dict[str, str], rows: _Rows) 
             rows.error(at, popolo_key, "must be text, a number or null, not "
                        f"{type(item[popolo_key]).__name__}")
             continue
-        if popolo_key in _DATE_KEYS and (stamp := _DATE_TIME.fullmatch(text.strip())):
-            text = stamp.group(1)
         cells[column] = text
     return cells
 
@@ -299,18 +289,17 @@ def _read_extension(ext: dict[str, Any], rows: _Rows) -> None:
 def _classify(at: str, item: dict[str, Any], used_as_org: set[str],
               rows: _Rows) -> tuple[str, str]:
     raw = _text(item.get("classification")) or ""
-    kind = normalise_enum(raw)
-    kind = _CLASSIFICATION_ALIASES.get(kind, kind)
+    organisation, body = ORGANISATION_KINDS.canonical(raw), BODY_KINDS.canonical(raw)
     if _text(item.get("id")) in used_as_org:   # seats are held for it: an organisation
-        if kind in ORGANISATION_KINDS:
-            return "organisations", kind
+        if organisation:
+            return "organisations", organisation
         rows.warn(at, "classification", f"{raw!r} is not an organisation kind; read as an "
                   "organisation of kind other, as seats are held on its behalf")
         return "organisations", "other"
-    if kind in ORGANISATION_KINDS:
-        return "organisations", kind
-    if kind in BODY_KINDS:
-        return "bodies", kind
+    if organisation:
+        return "organisations", organisation
+    if body:
+        return "bodies", body
     rows.warn(at, "classification", f"{raw!r} is not a kind graphmodel knows; read as "
               "a body of kind other_body")
     return "bodies", "other_body"
@@ -402,13 +391,9 @@ def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
         cells["id"] = at
         rows.warn(at, "id", f"membership has no id; given {at!r}")
     raw_role = _text(item.get("role")) or ""
-    role = normalise_enum(raw_role).replace("vice_chairman", "vice_chair").replace(
-        "chairman", "chair").replace("vicechair", "vice_chair")
-    if not role:
-        role = "member"
-    elif role not in ROLES:
-        rows.warn(at, "role", f"{raw_role!r} is not a role graphmodel knows; read as 'other' "
-                  "and kept in notes")
+    role = ROLES.canonical(raw_role) if raw_role.strip() else "member"
+    if role is None:
+        rows.warn(at, "role", f"{ROLES.refusal(raw_role)}: read as other, kept in the notes")
         cells["notes"] = f"role: {raw_role}"
         role = "other"
     cells["role"] = role

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graphmodel import dates
 from graphmodel.composition import normalise_composition
-from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, RecordType
+from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, RecordType, Vocabulary
 from graphmodel.names import suggest
 from graphmodel.problems import NotRead, Problem
 
@@ -26,13 +26,9 @@ _TRUE = {"yes", "y", "true", "1"}
 _FALSE = {"no", "n", "false", "0"}
 
 
-def normalise_enum(text: str) -> str:
-    return re.sub(r"[\s\-]+", "_", text.strip().lower())
-
-
 def table_key(name: str) -> str:
     """A sheet, file or column name as it is matched: any case, spaces or hyphens for _."""
-    return normalise_enum(name.replace("\ufeff", ""))
+    return re.sub(r"[\s\-]+", "_", name.replace("\ufeff", "").strip().lower())
 
 
 class UnreadableCell:
@@ -105,13 +101,11 @@ def _bool(raw: str) -> bool | None:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _date(raw: str) -> str | None:
-    raw = raw.strip()
-    if not raw:
-        return None
     try:
-        return sys.intern(dates.read_date(raw))
+        day = dates.read_date(raw)
     except dates.DateError as exc:
         raise CellError(str(exc)) from None
+    return sys.intern(day) if day is not None else None
 
 
 def _composition(raw: str) -> str | None:
@@ -125,8 +119,9 @@ def _list(raw: str) -> tuple[str, ...]:
     return tuple(sys.intern(p.strip()) for p in raw.split(";") if p.strip())
 
 
-def _enum(choices: tuple[str, ...]) -> Callable[[str], str | None]:
-    allowed = set(choices)
+def _enum(choices: Vocabulary) -> Callable[[str], str | None]:
+    """A cell's value among ``choices``: one of them or an alias of one, written as the
+    value it means."""
     exact = {c: sys.intern(c) for c in choices}
 
     def convert(raw: str) -> str | None:
@@ -135,11 +130,10 @@ def _enum(choices: tuple[str, ...]) -> Callable[[str], str | None]:
             return hit
         if not raw.strip():
             return None
-        value = normalise_enum(raw)
-        if value not in allowed:
-            raise CellError(f"{raw.strip()!r} is not one of {', '.join(choices)}"
-                            + suggest(value, choices))
-        return sys.intern(value)
+        value = choices.canonical(raw)
+        if value is None:
+            raise CellError(choices.refusal(raw))
+        return exact[value]
     return convert
 
 
