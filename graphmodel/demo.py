@@ -32,7 +32,7 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
     """Check and summarise every dataset under seed_data, and write its maps, deck and
     review pack under ``out`` (default: visualisations/ beside seed_data); returns counts
     per dataset."""
-    from graphmodel.maps.gallery import write_gallery
+    from graphmodel.gallery import write_gallery
 
     root = seed_data_dir(seed_data)
     out_root = visualisations_dir(root, out)
