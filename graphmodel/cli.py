@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 
 import click
 
-from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE
+from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS
 from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command
 from graphmodel.sources import EXPORT_FORMATS
 from graphmodel.summary import LISTABLE
@@ -163,7 +163,7 @@ def validate(source: str, dataset: str | None) -> None:
         click.echo(str(problem))
     n_errors = len(errors(problems))
     click.echo(f"{n_errors} error(s), {len(problems) - n_errors} warning(s)", err=True)
-    sys.exit(INVALID_DATA if n_errors else 0)
+    sys.exit(INVALID_DATA if n_errors else SUCCESS)
 
 
 @main.command()
