@@ -1,7 +1,7 @@
 # Two commands on a fresh machine:
 #   make demo   create .venv, install graphmodel, run the main job on the seed data
-#   make test   create .venv with the test extras, provision what the tests need, type-check,
-#               run them all
+#   make test   create .venv with the test extras, provision what the tests need, check the
+#               import contracts, type-check, run them all
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -52,7 +52,10 @@ provision:
 	  else echo "note: chromium is needed for the browser tests" >&2; fi; \
 	fi
 
+# lint-imports checks the contracts in pyproject.toml ([tool.importlinter]): no import
+# cycles, each layer importing only those below it
 test: $(VENV)/.installed-test provision
+	$(BIN)/lint-imports
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
@@ -66,4 +69,4 @@ benchmark: $(VENV)/.installed-test provision
 	$(BIN)/python benchmarks/importers.py --committees 300 --outside-bodies 400 --rows 20000
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .import_linter_cache .grimp_cache build *.egg-info

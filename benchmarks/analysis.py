@@ -174,7 +174,7 @@ def main() -> int:
         summary["interlock"] = projection_comparison(network, args.as_of, 1)
     print(json.dumps(summary))
     if args.compare_networkx:
-        from graphmodel.rules import load_rules
+        from graphmodel.standards import load_rules
 
         sample = load_rules()["overlaps"]["broker"].get("sample", 256)
         networkx_comparison(network, args.as_of, sample, args.sources)

@@ -3,14 +3,16 @@
 Each command opens its SOURCE, makes one library call and renders the result.
 Heavy libraries load inside commands, so ``graphmodel --help`` stays fast.
 
-Exit codes (graphmodel.problems.EXIT_CODES; the README has the same table):
-0 success, 1 findings at or above --fail-on, 2 usage error, 3 invalid data,
-4 internal error (details in a file; --debug shows the traceback), 10-18 store
-errors, 130 interrupted. No command prints a traceback without --debug.
+Exit codes are those of graphmodel.problems.EXIT_CODES (the README's table is made
+from it). No command prints a traceback without --debug.
+
+The review commands (``gaps``, ``chains``, ``overlaps``, ``resources``, ``diff``,
+``check``) take their names and help from the rule registry (graphmodel.registry).
 """
 from __future__ import annotations
 
 import datetime as _dt
+import inspect
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,12 +21,12 @@ from typing import Any, Callable, Iterator
 import click
 
 from graphmodel.date_option import DATE
-from graphmodel.problems import FINDINGS, INVALID_DATA
+from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS
+from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command
 from graphmodel.sources import EXPORT_FORMATS
 from graphmodel.summary import LISTABLE
 
 FORMATS = ("table", "json", "csv")
-SEVERITIES = ("info", "warning", "error")   # graphmodel.analysis.findings.SEVERITIES
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
 MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
 
@@ -151,7 +153,7 @@ def validate(source: str, dataset: str | None) -> None:
         click.echo(str(problem))
     n_errors = len(errors(problems))
     click.echo(f"{n_errors} error(s), {len(problems) - n_errors} warning(s)", err=True)
-    sys.exit(INVALID_DATA if n_errors else 0)
+    sys.exit(INVALID_DATA if n_errors else SUCCESS)
 
 
 @main.command()
@@ -334,20 +336,29 @@ def echo_findings(findings: list, fmt: str, severity: str | None = None,
     return chosen
 
 
-@main.command()
+def review_command(declared: Command) -> Callable[[Callable[..., Any]], click.Command]:
+    """A review command as the rule registry declares it: its name, and its help starting
+    with the registry's line, followed by the function's docstring if it has one."""
+    def decorate(fn: Callable[..., Any]) -> click.Command:
+        more = inspect.cleandoc(fn.__doc__) if fn.__doc__ else ""
+        return main.command(name=declared.name,
+                            help=declared.help + (f"\n\n{more}" if more else ""))(fn)
+    return decorate
+
+
+@review_command(TOPICS["representation"].command)
 @review_options
 def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | None,
          as_of: str | None, **shown: Any) -> None:
-    """Representation gaps: bodies without the organisation, members, chair or mix."""
     from graphmodel.analysis.representation import representation_gaps
-    from graphmodel.rules import load_rules
+    from graphmodel.standards import load_rules
 
     rules, network = load_rules(rules_file), open_network(source, dataset)
     echo_findings(representation_gaps(network, org=org, rules=rules,
                                       as_of=review_day(network, as_of)), **shown)
 
 
-@main.command()
+@review_command(TOPICS["accountability"].command)
 @source_argument
 @click.option("--body", default=None, metavar="ID",
               help="Show the chain(s) from this body up to its root(s) instead of findings.")
@@ -356,9 +367,8 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
 @finding_options
 def chains(source: str, dataset: str | None, body: str | None, rules_file: str | None,
            as_of: str | None, fmt: str, **shown: Any) -> None:
-    """Accountability: chains of reporting lines, and where they break."""
     from graphmodel.analysis import accountability
-    from graphmodel.rules import load_rules
+    from graphmodel.standards import load_rules
 
     network = open_network(source, dataset)
     day = review_day(network, as_of)
@@ -372,7 +382,7 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
     click.echo(accountability.render_chains(found, fmt, ends))
 
 
-@main.command()
+@review_command(TOPICS["overlaps"].command)
 @source_argument
 @click.option("--min-shared", type=click.IntRange(1), default=None,
               help="Interlocks: pairs of bodies sharing at least this many members "
@@ -384,9 +394,8 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
 @finding_options
 def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int | None,
              rules_file: str | None, as_of: str | None, **shown: Any) -> None:
-    """Overlaps: person load, interlocking bodies, brokers, single points of failure."""
     from graphmodel.analysis.overlaps import overlap_findings
-    from graphmodel.rules import load_rules
+    from graphmodel.standards import load_rules
 
     network = open_network(source, dataset)
     echo_findings(overlap_findings(network, rules=load_rules(rules_file),
@@ -394,16 +403,15 @@ def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int 
                                    top=top), **shown)
 
 
-@main.command()
+@review_command(TOPICS["resources"].command)
 @review_options
 def resources(source: str, dataset: str | None, org: str | None, rules_file: str | None,
               as_of: str | None, fmt: str, severity: str | None, rule_names: tuple[str, ...],
               evidence: bool) -> None:
-    """Resources: officer hours and money per body, value, risk and recommendation."""
     from dataclasses import replace
     from graphmodel.analysis.findings import evidence_tables, select
     from graphmodel.analysis.resources import render_resources, resources as register
-    from graphmodel.rules import load_rules
+    from graphmodel.standards import load_rules
 
     network = open_network(source, dataset)
     report = register(network, org=org, rules=load_rules(rules_file),
@@ -414,7 +422,7 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
         click.echo("\n" + evidence_tables(report.findings))
 
 
-@main.command()
+@review_command(WHOLE_REVIEWS["diff"])
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE [NEW]")
 @dataset_option
 @click.option("--from", "start", type=DATE, metavar="DATE",
@@ -426,9 +434,8 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
 @format_option()
 def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: str | None,
          org: str | None, rules_file: str | None, as_of: str | None, fmt: str) -> None:
-    """Change: what changed between two days (--from, --to) or from SOURCE to NEW."""
     from graphmodel.analysis.change import changes, changes_between, render_changes
-    from graphmodel.rules import load_rules
+    from graphmodel.standards import load_rules
 
     rules = load_rules(rules_file)
     if len(sources) == 1:
@@ -448,18 +455,16 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
     click.echo(render_changes(found, fmt))
 
 
-@main.command()
+@review_command(WHOLE_REVIEWS["check"])
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error",
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
 @review_options
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
           rules_file: str | None, as_of: str | None, **shown: Any) -> None:
-    """Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above).
-
-    With --severity or --rule, only the findings chosen count towards --fail-on.
-    """
-    from graphmodel.analysis.review import TOPICS, at_or_above, review
-    from graphmodel.rules import load_rules
+    """With --severity or --rule, only the findings chosen count towards --fail-on."""
+    from graphmodel.analysis.findings import at_or_above
+    from graphmodel.analysis.review import review
+    from graphmodel.standards import load_rules
 
     network, rules = open_network(source, dataset), load_rules(rules_file)
     day = review_day(network, as_of)
@@ -482,7 +487,7 @@ def pack_options(fn: Callable) -> Callable:
 
 def review_settings(network: Any, rules_file: str | None, as_of: str | None,
                     **settings: Any) -> dict[str, Any]:
-    from graphmodel.rules import load_rules
+    from graphmodel.standards import load_rules
     return {"rules": load_rules(rules_file), "as_of": review_day(network, as_of), **settings}
 
 
@@ -546,7 +551,7 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
 def report(source: str, dataset: str | None, org: str | None, rules_file: str | None,
            as_of: str | None, pseudonymise: bool, out: str) -> None:
     """Write the review pack of SOURCE: findings with maps, a Markdown paper and a CSV."""
-    from graphmodel.report import write_report
+    from graphmodel.pack import write_report
 
     network = open_network(source, dataset)
     written = write_report(network, out, **review_settings(
@@ -606,7 +611,7 @@ def status(port: int, root: Path | None) -> None:
     info = server.status(port, root)
     if not info:
         click.echo(f"no local server running on port {port}")
-        sys.exit(11)   # as for any server that does not answer
+        sys.exit(SERVER_UNREACHABLE)   # as for any server that does not answer
     click.echo(f"running: NEO4J_URI={info.uri} (pid {info.pid}, auth "
                f"{'on' if info.auth else 'off'}, data in {info.home})")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from graphmodel.problems import GraphmodelError, UsageError, errors
+from graphmodel.registry import SEVERITIES
 from graphmodel.sources import read_source
 
 __all__ = ["seed_data_dir", "run_demo", "visualisations_dir"]
@@ -32,7 +33,7 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
     """Check and summarise every dataset under seed_data, and write its maps, deck and
     review pack under ``out`` (default: visualisations/ beside seed_data); returns counts
     per dataset."""
-    from graphmodel.maps.gallery import write_gallery
+    from graphmodel.gallery import write_gallery
 
     root = seed_data_dir(seed_data)
     out_root = visualisations_dir(root, out)
@@ -76,7 +77,7 @@ def _review(network, echo: Callable[[str], None]) -> None:
     counts = Counter((f.severity, f.rule) for f in findings)
     echo(f"   review as of {as_of}{'' if network.dataset.as_of else ' (today)'}: "
          f"{len(findings)} findings")
-    for severity in ("error", "warning", "info"):
+    for severity in reversed(SEVERITIES):
         found = sorted((rule, n) for (sev, rule), n in counts.items() if sev == severity)
         if found:
             echo(f"     {severity}: " + ", ".join(f"{n} {rule}" for rule, n in found))

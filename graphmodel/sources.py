@@ -17,8 +17,8 @@ from graphmodel.memory import no_cycle_collection
 from graphmodel.model import Network
 from graphmodel.problems import InvalidData, NotRead, Problem, UsageError, errors
 
-__all__ = ["read_source", "open_source", "open_source_noting", "not_read", "refuse_to_prune",
-           "write_source", "EXPORT_FORMATS", "SourceNotFound", "NotRead", "PruneRefused"]
+__all__ = ["read_source", "validate", "open_source", "open_source_noting", "not_read",
+           "refuse_to_prune", "write_source", "EXPORT_FORMATS", "SourceNotFound", "NotRead", "PruneRefused"]
 
 EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
 
@@ -64,6 +64,12 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
         else:
             raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
         return build_network(collected)
+
+
+def validate(source: str | os.PathLike, dataset: str | None = None,
+             auth: Any = None) -> list[Problem]:
+    """Every problem in a source (a path or a URI); an empty list when it is valid."""
+    return read_source(source, dataset, auth)[1]
 
 
 def open_source(source: str | os.PathLike, dataset: str | None = None,

@@ -17,7 +17,7 @@ from graphmodel.problems import Problem, errors
 if TYPE_CHECKING:
     from graphmodel.io.tables import Collected
 
-__all__ = ["check_references", "build_network", "validate"]
+__all__ = ["check_references", "build_network"]
 
 _SUGGESTION_LIMIT = 50  # close-match search is slow on huge tables; enough for a person to act
 
@@ -137,10 +137,3 @@ def build_network(c: Collected) -> tuple[Network | None, list[Problem]]:
     net = Network(c.dataset)
     net.tables = c.tables
     return net, problems
-
-
-def validate(source: Any) -> list[Problem]:
-    """Every problem in a source (a path or a URI); an empty list when it is valid."""
-    from graphmodel.sources import read_source
-
-    return read_source(source)[1]

@@ -17,7 +17,7 @@ from graphmodel.generate import generate
 from graphmodel.generate.distributions import AS_OF
 from graphmodel.graph import accountability_graph
 from graphmodel.model import Body, Membership, ReportingLine, ScrutinyLink
-from graphmodel.rules import load_rules
+from graphmodel.standards import load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 CLUSTERS = ["cluster-temple-newsam", "cluster-brigshaw", "cluster-beeston-cottingley-middleton",

@@ -21,7 +21,7 @@ from graphmodel.maps.highlights import key_findings
 from graphmodel.maps.tooltips import evidence_text
 from graphmodel.maps import labels, make_map, styling, write_map
 from graphmodel.maps.deck import write_deck
-from graphmodel.report import write_report
+from graphmodel.pack import write_report
 
 from test_maps import (HARBOROUGH_DAY, HOSTILE, LEEDS_DAY, SEED, Network_with,
                        expected_network_counts, rows)

@@ -4,14 +4,14 @@ import io
 import re
 from pathlib import Path
 
-from graphmodel.docs import update_readme
+from graphmodel.reference import update_readme
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_readme_reference_sections_are_up_to_date():
-    assert update_readme(README) == README, "run: python -m graphmodel.docs README.md"
+    assert update_readme(README) == README, "run: python -m graphmodel.reference README.md"
 
 
 def test_the_readme_gives_exactly_the_two_set_up_commands():

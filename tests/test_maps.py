@@ -13,10 +13,10 @@ from graphmodel import open_source
 from graphmodel.cli import MAP_VIEWS, main
 from graphmodel.maps import VIEWS, MapTooLarge, UnknownRecord, make_map
 from graphmodel.maps.deck import write_deck
-from graphmodel.maps.gallery import write_gallery
+from graphmodel.gallery import write_gallery
 from graphmodel.maps.page import map_page, safe_json
 from graphmodel.model import Body, Membership, Person
-from graphmodel.report import write_report
+from graphmodel.pack import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seed_data"

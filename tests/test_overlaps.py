@@ -20,7 +20,7 @@ from graphmodel.cli import main
 from graphmodel.generate import generate
 from graphmodel.graph import people_bodies
 from graphmodel.model import Body, Membership, Person
-from graphmodel.rules import load_rules
+from graphmodel.standards import load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 

@@ -16,7 +16,7 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
                                                 representation_by_body, representation_gaps)
 from graphmodel.cli import main
 from graphmodel.model import Body, Membership, Network, Post
-from graphmodel.rules import RulesError, load_rules
+from graphmodel.standards import RulesError, load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 

@@ -12,7 +12,7 @@ from graphmodel import open_source
 from graphmodel.analysis.resources import resources
 from graphmodel.cli import main
 from graphmodel.model import Assessment, Resourcing
-from graphmodel.rules import RulesError, load_rules
+from graphmodel.standards import RulesError, load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
 

@@ -10,12 +10,12 @@ import yaml
 from graphmodel.analysis.example import body, line, run_rule, seat, tiny_network
 from graphmodel.analysis.review import review
 from graphmodel.problems import UsageError
-from graphmodel.rules import RulesError, declared, load_rules, with_defaults
-from graphmodel.rules.registry import TOPICS, registered, rules_of
-from graphmodel.rules.runner import RuleRun, run_rules
+from graphmodel.standards import RulesError, load_rules, with_defaults
+from graphmodel.registry import TOPICS, declared, registered, rules_of
+from graphmodel.analysis.runner import RuleRun, run_rules
 
 PACKAGE = Path(__file__).resolve().parent.parent / "graphmodel"
-DEFAULTS = yaml.safe_load((PACKAGE / "rules" / "default.yaml").read_text(encoding="utf-8"))
+DEFAULTS = yaml.safe_load((PACKAGE / "standards" / "default.yaml").read_text(encoding="utf-8"))
 
 
 # --- every rule declared once, its defaults in the standards file only ------------------

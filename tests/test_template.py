@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from graphmodel.cli import main
 from graphmodel.io.tables import all_types
-from graphmodel.io.template import INSTRUCTIONS
+from graphmodel.io.workbook_help import INSTRUCTIONS
 from graphmodel.model import BODY_KINDS, ROLES
 from graphmodel.sources import read_source, write_source
 

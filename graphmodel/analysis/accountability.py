@@ -28,7 +28,7 @@ from graphmodel.graph import accountability_graph, sitter_key
 from graphmodel.names import suggest
 from graphmodel.model import BODY_KINDS, Network, in_period
 from graphmodel.problems import UsageError
-from graphmodel.rules.registry import rule, view
+from graphmodel.registry import rule, view
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -159,7 +159,7 @@ def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
 def chain_end(network: Network, chain: list[Any], as_of: "str | _dt.date | None" = None,
               rules: dict[str, Any] | None = None) -> str | None:
     """Where a chain stops short of a root, and why, in words; None if it reaches one."""
-    from graphmodel.rules import load_rules, with_defaults
+    from graphmodel.standards import load_rules, with_defaults
 
     rules = load_rules() if rules is None else with_defaults(rules)
     lines = _rooted_lines(network, as_of, None, rules)
@@ -197,7 +197,7 @@ def accountability_findings(network: Network, rules: dict[str, Any] | None = Non
                             as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """Every accountability finding on a day (default: the day the dataset describes,
     else today), most severe first; see the module docs."""
-    from graphmodel.rules.runner import run_rules
+    from graphmodel.analysis.runner import run_rules
 
     return run_rules(network, rules, as_of=as_of, topics=["accountability"])
 

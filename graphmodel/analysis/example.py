@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from graphmodel.analysis.findings import Finding
 from graphmodel.model import (Area, Body, Dataset, Document, Membership, Network, Organisation,
                               Person, Post, RECORD_TYPES, ReportingLine, ScrutinyLink, Theme)
-from graphmodel.rules.runner import run_rule
+from graphmodel.analysis.runner import run_rule
 
 __all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "show", "run_rule", "COUNCIL"]
 

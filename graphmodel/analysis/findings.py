@@ -11,11 +11,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, NamedTuple
 
 from graphmodel import render
+from graphmodel.registry import SEVERITIES, refuse_unknown_rules
 
 __all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_rows",
-           "render_findings", "evidence_tables", "select", "Found", "SEVERITIES"]
-
-SEVERITIES = ("info", "warning", "error")
+           "render_findings", "evidence_tables", "select", "at_or_above", "Found",
+           "SEVERITIES"]
 
 
 @dataclass(frozen=True)
@@ -103,19 +103,17 @@ def select(findings: list[Finding], severity: str | None = None,
     A rule name that no rule has is refused (with the names there are), rather
     than silently matching nothing.
     """
-    from graphmodel.analysis.review import at_or_above
-
     rules = set(rules)
     if rules:
-        from graphmodel.problems import UsageError
-        from graphmodel.rules.registry import registered
-        known = set(registered())
-        unknown = sorted(rules - known)
-        if unknown:
-            raise UsageError(f"no rule named {', '.join(map(repr, unknown))}; the rules are "
-                             f"{', '.join(sorted(known))}")
+        refuse_unknown_rules(sorted(rules))
         findings = [f for f in findings if f.rule in rules]
     return at_or_above(findings, severity) if severity else findings
+
+
+def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:
+    """The findings at or above a severity (info < warning < error)."""
+    floor = SEVERITIES.index(severity)
+    return [f for f in findings if SEVERITIES.index(f.severity) >= floor]
 
 
 def evidence_tables(findings: list[Finding]) -> str:

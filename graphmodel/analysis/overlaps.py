@@ -27,7 +27,7 @@ from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.graph import seats_held
 from graphmodel.model import Membership, Network
-from graphmodel.rules.registry import rule, rules_of, view
+from graphmodel.registry import rule, rules_of, view
 
 __all__ = ["Seats", "overlap_findings", "interlocks"]
 
@@ -100,7 +100,7 @@ def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
     ``min_shared`` and ``top`` override the rules file (``top`` for every rule;
     0 means no limit).
     """
-    from graphmodel.rules.runner import run_rules
+    from graphmodel.analysis.runner import run_rules
 
     overrides: dict[str, dict[str, Any]] = {r.name: {} for r in rules_of("overlaps")}
     if min_shared is not None:

@@ -39,7 +39,7 @@ from graphmodel.analysis.organisation import UnknownOrganisation, organisation_t
 from graphmodel.composition import composition
 from graphmodel.graph import seat_holder
 from graphmodel.model import Network, Person
-from graphmodel.rules.registry import rule, view
+from graphmodel.registry import rule, view
 
 __all__ = ["representation_gaps", "representation", "representation_by_body",
            "UnknownOrganisation", "SEAT", "HOLDER_NOT_NAMED", "NO_SEAT", "NOT_RECORDED",
@@ -139,10 +139,10 @@ def representation_gaps(network: Network, org: str | None = None,
     network : the Network to review
     org : organisation id (default: the dataset's home organisation; with neither,
         NoOrganisation, a UsageError naming candidates, is raised)
-    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     as_of : the day to review (default: the day the dataset describes, else today)
     """
-    from graphmodel.rules.runner import run_rules
+    from graphmodel.analysis.runner import run_rules
 
     return run_rules(network, rules, organisation_to_review(network, org), as_of,
                      topics=["representation"])

@@ -27,7 +27,7 @@ from graphmodel.analysis.organisation import organisation_to_review
 from graphmodel.analysis.representation import NO_SEAT, NOT_RECORDED, representation_by_body
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
-from graphmodel.rules.registry import rule, view
+from graphmodel.registry import rule, view
 
 __all__ = ["BodyResources", "ResourceReport", "resources", "resource_findings",
            "render_resources"]
@@ -135,7 +135,7 @@ def _register(network: Network, day: Any, org: str, rules: Any) -> _Register:
 def resources(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
               as_of: "str | _dt.date | None" = None) -> ResourceReport:
     """Hours and money per body and in total, with recommendations and findings."""
-    from graphmodel.rules.runner import RuleRun
+    from graphmodel.analysis.runner import RuleRun
 
     run = RuleRun(network, rules, organisation_to_review(network, org), as_of)
     register: _Register = run.view("resources")
@@ -150,7 +150,7 @@ def resource_findings(network: Network, org: str | None = None,
                       rules: dict[str, Any] | None = None,
                       as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """The findings of :func:`resources` alone, most severe first."""
-    from graphmodel.rules.runner import run_rules
+    from graphmodel.analysis.runner import run_rules
 
     return run_rules(network, rules, organisation_to_review(network, org), as_of,
                      topics=["resources"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable
 
-from graphmodel.analysis.findings import SEVERITIES, Finding
+from graphmodel.analysis.findings import Finding, at_or_above
 from graphmodel.model import Network
-from graphmodel.rules.registry import TOPICS
+from graphmodel.registry import TOPICS
 
 __all__ = ["review", "at_or_above", "TOPICS"]
 
@@ -21,16 +21,10 @@ def review(network: Network, org: str | None = None, rules: dict[str, Any] | Non
     network : the Network to review
     org : the organisation the review speaks for (default: the dataset's home
         organisation; with neither, the rules that need one are left out)
-    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     as_of : the day to review (default: the day the dataset describes, else today)
     progress : called with 1 as each of the four topics (:data:`TOPICS`) is done
     """
-    from graphmodel.rules.runner import run_rules
+    from graphmodel.analysis.runner import run_rules
 
     return run_rules(network, rules, org, as_of, progress=progress)
-
-
-def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:
-    """The findings at or above a severity (info < warning < error)."""
-    floor = SEVERITIES.index(severity)
-    return [f for f in findings if SEVERITIES.index(f.severity) >= floor]

@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 from graphmodel.io.tables import (Collected, TableReader, UnreadableCell, all_types,
                                   claim_tables, format_cell, iter_tables)
-from graphmodel.io.template import INSTRUCTIONS
+from graphmodel.io.workbook_help import INSTRUCTIONS
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError, NotRead, Problem
 
@@ -159,7 +159,7 @@ class WorkbookError(GraphmodelError):
 
 def write_workbook(network: Network, path: str | os.PathLike) -> Path:
     """Write every table of a network to one workbook, a sheet per table, with the
-    help of a register template (see :mod:`graphmodel.io.template`)."""
+    help of a register template (see :mod:`graphmodel.io.workbook_help`)."""
     return write_tables(iter_tables(network), path)
 
 
@@ -170,7 +170,7 @@ def write_tables(tables, path: str | os.PathLike) -> Path:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
-    from graphmodel.io.template import add_drop_downs, prepare_sheet, write_instructions
+    from graphmodel.io.workbook_help import add_drop_downs, prepare_sheet, write_instructions
 
     book = Workbook(write_only=True)
     write_instructions(book)

@@ -41,7 +41,7 @@ def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | N
         everything within ``depth`` links; the ego view needs one
     org : the organisation whose representation is shown (default: the home organisation)
     as_of : the day (default: today)
-    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     pseudonymise : people's names become labels such as "Elected member 3"
     max_nodes : above this, people are folded into their bodies, then bodies grouped by kind
     """

@@ -1,6 +1,6 @@
 """What a deck and a review pack lead with: the key findings and a map of each.
 
-Shared by :mod:`graphmodel.maps.deck` and :mod:`graphmodel.report`, so a
+Shared by :mod:`graphmodel.maps.deck` and :mod:`graphmodel.pack`, so a
 presentation and the committee paper beside it tell the same story.
 """
 from __future__ import annotations

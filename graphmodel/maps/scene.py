@@ -121,7 +121,7 @@ def prepare(network: Network, org: str | None = None, as_of: Any = None,
     network : the Network
     org : the organisation the review speaks for (default: the dataset's home organisation)
     as_of : the day (default: the day the dataset describes, else today)
-    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     pseudonymise : replace people's names with labels such as "Officer 7"
     """
     from graphmodel.analysis.review import review

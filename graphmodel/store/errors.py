@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from graphmodel.problems import (INCOMPLETE_DATASET, LOAD_LOCKED, NOT_NEO4J_5,
-                                 SERVER_UNREACHABLE, STORE, UNKNOWN_DATABASE, UNKNOWN_DATASET,
-                                 USAGE, WRONG_CREDENTIALS, GraphmodelError)
+                                 SERVER_UNREACHABLE, STORE_ERROR, UNKNOWN_DATABASE,
+                                 UNKNOWN_DATASET, USAGE, WRONG_CREDENTIALS, GraphmodelError)
 
 __all__ = ["StoreError", "BadUri", "ServerUnreachable", "WrongCredentials",
            "UnknownDatabase", "NotNeo4j5", "IncompleteDataset", "UnknownDataset", "LoadLocked"]
 
 
 class StoreError(GraphmodelError):
-    exit_code = STORE
+    exit_code = STORE_ERROR
 
 
 class ServerUnreachable(StoreError):

@@ -23,7 +23,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from graphmodel.problems import LOCAL_SERVER, GraphmodelError
+from graphmodel.problems import SERVER_NOT_STARTED, GraphmodelError
 
 __all__ = ["NEO4J_VERSION", "ServerError", "ServerInfo", "default_dir", "assemble",
            "start", "stop", "status"]
@@ -74,7 +74,7 @@ _POM = """<?xml version="1.0" encoding="UTF-8"?>
 
 class ServerError(GraphmodelError):
     """The local server could not be assembled, started or stopped."""
-    exit_code = LOCAL_SERVER
+    exit_code = SERVER_NOT_STARTED
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def write_gallery(network: Network, out_dir: str | Path, as_of: Any = None) -> l
     from graphmodel.maps.highlights import try_draw
     from graphmodel.maps.page import map_page, write_html
     from graphmodel.maps.scene import prepare
-    from graphmodel.report import write_pack
+    from graphmodel.pack import write_pack
 
     rv = prepare(network, as_of=as_of or review_day(network))
     out = Path(out_dir)

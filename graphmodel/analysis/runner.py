@@ -16,7 +16,8 @@ from graphmodel.analysis.findings import SEVERITIES, Finding, Found
 from graphmodel.analysis.organisation import organisation_if_any
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
-from graphmodel.rules.registry import TOPICS, Rule, registered, rules_of, view_of
+from graphmodel.registry import (TOPICS, Rule, refuse_unknown_rules, registered, rules_of,
+                                 view_of)
 
 __all__ = ["RuleRun", "run_rules", "run_rule"]
 
@@ -31,7 +32,7 @@ class RuleRun:
 
     def __init__(self, network: Network, rules: dict[str, Any] | None = None,
                  org: str | None = None, as_of: "str | _dt.date | None" = None):
-        from graphmodel.rules import load_rules, with_defaults
+        from graphmodel.standards import load_rules, with_defaults
 
         self.network = network
         self.rules = load_rules() if rules is None else with_defaults(rules)
@@ -124,11 +125,11 @@ def run_rules(network: Network, rules: dict[str, Any] | None = None, org: str | 
     Parameters
     ----------
     network : the Network to review
-    rules : rules from :func:`graphmodel.rules.load_rules` (default: the default file)
+    rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     org : the organisation the review speaks for (default: the dataset's home
         organisation; with neither, the rules that need one are left out)
     as_of : the day to review (default: the day the dataset describes, else today)
-    topics : which topics (default: :data:`graphmodel.rules.registry.TOPICS`)
+    topics : which topics (default: :data:`graphmodel.registry.TOPICS`)
     overrides : rule name -> settings replacing the rules' (as the CLI's ``--top``)
     progress : called with 1 as each topic is done
     """
@@ -146,9 +147,7 @@ def run_rule(network: Network, name: str, org: str | None = None,
     >>> [f.rule for f in run_rule(net, "empty-body")]
     ['empty-body']
     """
-    if name not in registered():
-        from graphmodel.problems import UsageError
-        raise UsageError(f"no rule named {name!r}; the rules are {', '.join(registered())}")
+    refuse_unknown_rules([name])
     topic = registered()[name].topic
     return RuleRun(network, rules, org, as_of).findings(
         [topic], names=[name], overrides={name: settings} if settings else None)

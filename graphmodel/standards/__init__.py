@@ -2,8 +2,8 @@
 
 The default file (``default.yaml`` beside this module) encodes published
 guidance; a council passes its own with ``--rules FILE``. A file is checked
-when it is read, against the settings each rule declares (:mod:`.registry`),
-and a bad one is refused with the reason.
+when it is read, against the settings each rule declares
+(:func:`graphmodel.registry.declared`), and a bad one is refused with the reason.
 """
 from __future__ import annotations
 
@@ -15,28 +15,18 @@ from typing import Any
 
 from graphmodel.model import BODY_KINDS, LEVELS, RECOMMENDATIONS
 from graphmodel.problems import UsageError
-from graphmodel.rules.registry import TOPICS, registered
+from graphmodel.registry import SEVERITIES, declared
 
-SEVERITIES = ("info", "warning", "error")
-
-__all__ = ["RulesError", "load_rules", "with_defaults", "declared"]
+__all__ = ["RulesError", "load_rules", "with_defaults"]
 
 
 class RulesError(UsageError):
     """A standards file that cannot be used."""
 
 
-def declared() -> dict[str, dict[str, dict[str, str]]]:
-    """topic -> rule -> the settings it takes (beyond severity, standard, enabled) and
-    what kind of value each is, as the rules declare them (see :mod:`.registry`)."""
-    rules: dict[str, dict[str, dict[str, str]]] = {topic: {} for topic in TOPICS}
-    for r in registered().values():
-        rules[r.topic][r.name] = r.settings
-    return rules
-
-
 def _default_text() -> str:
-    return resources.files("graphmodel.rules").joinpath("default.yaml").read_text(encoding="utf-8")
+    return resources.files("graphmodel.standards").joinpath("default.yaml").read_text(
+        encoding="utf-8")
 
 
 @functools.cache

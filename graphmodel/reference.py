@@ -1,7 +1,10 @@
-"""The README's reference sections, generated from the schema and the CLI.
+"""The README's reference sections, generated from the schema, the rule registry, the
+exit codes and the command line.
 
-``python -m graphmodel.docs`` rewrites them in place; a test checks the README
-is up to date, so the documented columns and commands are always the real ones.
+A developer's tool, above the command line it documents: ``python -m
+graphmodel.reference README.md`` rewrites the sections between their markers in
+place, and a test checks the README is up to date, so the documented columns,
+rules, exit codes and commands are always the real ones.
 """
 from __future__ import annotations
 
@@ -9,46 +12,13 @@ import re
 import sys
 from pathlib import Path
 
+from graphmodel.column_help import describe_columns, describe_table
 from graphmodel.io.tables import all_types
+from graphmodel.problems import EXIT_CODES
+from graphmodel.registry import TOPICS, WHOLE_REVIEWS, registered
 
-__all__ = ["columns_reference", "commands_reference", "rules_reference", "update_readme",
-           "describe_table", "describe_columns"]
-
-_KIND_WORDS = {"text": "text", "int": "whole number", "number": "number", "date": "date",
-               "bool": "yes/no", "list": "ids separated by ;", "composition": "kind=count; ..."}
-
-
-_COMMON = {
-    "id": "unique within the table; other tables refer to the record by it",
-    "name": "the name as the documents give it",
-    "kind": "what sort of record it is",
-    "notes": "anything worth knowing that has no column of its own",
-    "title": "the document's title", "publisher": "who published it",
-    "date": "when it was published or decided",
-    "description": "a line about the dataset",
-}
-
-
-def describe_table(rt) -> str:
-    """What a record type is, in one line."""
-    return rt.cls.__doc__.strip().splitlines()[0]
-
-
-def describe_columns(rt) -> list[tuple[str, str, str, str]]:
-    """(column, what it holds, required, meaning) for each column of a record type."""
-    rows = []
-    for f in rt.fields:
-        meta = f.metadata
-        holds = _KIND_WORDS[meta["kind"]]
-        if meta["ref"]:
-            holds = " or ".join(f"{t} id" for t in meta["ref"])
-            holds += "s" if meta["kind"] == "list" else ""
-        if meta["enum"]:
-            holds = ", ".join(meta["enum"])
-        required = "yes" if meta["required"] and f.default is None else (
-            f"default {f.default}" if isinstance(f.default, str) else "")
-        rows.append((f.name, holds, required, meta["doc"] or _COMMON.get(f.name, "")))
-    return rows
+__all__ = ["columns_reference", "commands_reference", "rules_reference",
+           "review_commands_reference", "exit_codes_reference", "update_readme"]
 
 
 def columns_reference() -> str:
@@ -84,11 +54,6 @@ def commands_reference() -> str:
     return "\n".join(parts)
 
 
-# the command that runs each topic's rules
-_COMMANDS = {"representation": "gaps", "accountability": "chains", "overlaps": "overlaps",
-             "resources": "resources"}
-
-
 def _setting(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value))
@@ -102,8 +67,7 @@ def rules_reference() -> str:
     the command that runs it, its default severity and settings, what a finding means."""
     import inspect
 
-    from graphmodel.rules import load_rules
-    from graphmodel.rules.registry import registered
+    from graphmodel.standards import load_rules
 
     defaults = load_rules()
     parts = ["| rule | command | severity | settings (default) | what a finding means |",
@@ -112,9 +76,28 @@ def rules_reference() -> str:
         given = defaults[declared.topic][name]
         settings = "; ".join(f"`{key}`: {_setting(given[key])}" for key in declared.settings)
         meaning = " ".join((inspect.getdoc(declared.check) or "").split("\n\n")[0].split())
-        parts.append(f"| `{name}` | `{_COMMANDS[declared.topic]}` | {given['severity']} | "
+        command = TOPICS[declared.topic].command.name
+        parts.append(f"| `{name}` | `{command}` | {given['severity']} | "
                      f"{settings or '—'} | {meaning.replace('``', '`')} |")
     return "\n".join(parts) + "\n"
+
+
+def review_commands_reference() -> str:
+    """One row per review command, from the registry: the rules it runs and what its
+    findings mean for a reviewer."""
+    parts = ["| command | rules | what they mean for a reviewer |", "|---|---|---|"]
+    for topic in TOPICS.values():
+        rules = ", ".join(f"`{r.name}`" for r in topic.rules)
+        parts.append(f"| `{topic.command.name}` | {rules} | {topic.command.meaning} |")
+    for command in WHOLE_REVIEWS.values():
+        parts.append(f"| `{command.name}` | all of the above | {command.meaning} |")
+    return "\n".join(parts) + "\n"
+
+
+def exit_codes_reference() -> str:
+    """The exit codes every command shares, and what each means."""
+    rows = [f"| {code} | {meaning} |" for code, meaning in EXIT_CODES.items()]
+    return "\n".join(["| code | meaning |", "|---|---|", *rows]) + "\n"
 
 
 def _replace(text: str, marker: str, body: str) -> str:
@@ -125,6 +108,8 @@ def _replace(text: str, marker: str, body: str) -> str:
 
 
 def update_readme(text: str) -> str:
+    text = _replace(text, "exit-codes", exit_codes_reference())
+    text = _replace(text, "review-commands", review_commands_reference())
     text = _replace(text, "columns", columns_reference())
     text = _replace(text, "rules", rules_reference())
     return _replace(text, "commands", commands_reference())

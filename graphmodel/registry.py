@@ -1,0 +1,204 @@
+"""The rule registry: each topic and each rule declared once.
+
+A topic is declared here (:data:`TOPICS`): the name rules and standards files
+give it, the review command that runs its rules, that command's help line and
+what its findings mean for a reviewer. The command line and the README's tables
+are made from these declarations.
+
+A rule is a small pure function in its topic's module
+(``graphmodel.analysis.<topic>``), declared with :func:`rule`: its topic, its
+name, the settings it reads and what kind of value each is. Their values —
+severity and cited standard included — live only in the standards file
+(``graphmodel/standards/default.yaml``). A topic declares with :func:`view` how
+to build the indexed view of the day its rules read;
+:mod:`graphmodel.analysis.runner` builds it once and applies every rule.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from graphmodel.problems import UsageError
+
+__all__ = ["Rule", "rule", "view", "Command", "Topic", "TOPICS", "WHOLE_REVIEWS", "SEVERITIES",
+           "registered", "rules_of", "view_of", "declared", "refuse_unknown_rules",
+           "review_commands"]
+
+# a finding's severities, least severe first
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A review command: its name, the first line of its help, and what its findings
+    mean for a reviewer (the README's table of review commands)."""
+    name: str
+    help: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of rules, and the command that reviews it."""
+    name: str
+    command: Command
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The rules the topic holds, in the order its module declares them."""
+        return rules_of(self.name)
+
+
+TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
+    Topic("representation", Command(
+        "gaps", "Representation gaps: bodies without the organisation, members, chair or mix.",
+        "bodies on which the organisation has no seat, as the source states: it is in the "
+        "body's `no_seat_for`, or the body's membership is recorded in full "
+        "(`membership_complete`) and no current seat is held *on behalf of* it (a councillor "
+        "sitting there for another organisation does not count); (info) bodies where no seat "
+        "is recorded for it and the source says neither — unknown, not none: record the seat, "
+        "or what the source says (a body with no member recorded at all is reported here, "
+        "not also as `empty-body`); (info) bodies where the organisation is involved but the "
+        "source names no one who sits there for it (a seat held on its behalf with no person "
+        "or post); bodies with no members, no elected member where required, no chair; fewer "
+        "members, or fewer of a declared kind, than the body declares; themes no attended "
+        "body works on (saying on which of the bodies that work on them its seat is not "
+        "recorded)")),
+    Topic("accountability", Command(
+        "chains", "Accountability: chains of reporting lines, and where they break.",
+        "where a chain of reporting lines stops short of a root such as Full Council "
+        "(reported where it breaks, with the bodies below; a line to a body since dissolved "
+        "or replaced says so); loops; formal lines to two bodies; bodies many lines from "
+        "their root; strategic boards with no scrutiny \"critical friend\"; someone on a "
+        "scrutiny body and on a body it scrutinises. With `--body ID`, the chain(s) from that "
+        "body up to its root(s) instead (JSON: a list of chains, each a list of `{id, name}`)")),
+    Topic("overlaps", Command(
+        "overlaps",
+        "Overlaps: person load, interlocking bodies, brokers, single points of failure.",
+        "people on more bodies than the rules allow (`data.bodies`); pairs of bodies sharing "
+        "members (`data.shared`, `data.jaccard`), from a sparse matrix product; people with "
+        "the highest betweenness (estimated from a seeded sample of 128 sources on large "
+        "networks); people whose leaving would cut bodies off from the rest of the network "
+        "(`data.cut_off_bodies`); bodies working on the same theme in the same area")),
+    Topic("resources", Command(
+        "resources",
+        "Resources: officer hours and money per body, value, risk and recommendation.",
+        "officer hours a month and money a year per body and in total, against assessed "
+        "value and risk, with the register's recommendation (increase, maintain, review, "
+        "reduce, withdraw) or one derived from the value (a body taking £10,000 a year or 10 "
+        "hours a month without an assessment is due a review); money or hours given to a "
+        "body the organisation has no seat on, as the source states (the table's "
+        "`represented` is yes, no, or blank where nothing records it)")),
+)}
+
+# the review commands that run the rules of every topic
+WHOLE_REVIEWS: dict[str, Command] = {command.name: command for command in (
+    Command("diff",
+            "Change: what changed between two days (--from, --to) or from SOURCE to NEW.",
+            "between two days: bodies established and dissolved, memberships (and lines, "
+            "links, nominations, resourcing) started and ended; between two sources: records "
+            "added, removed and changed, field by field; in both, the findings that appeared "
+            "and disappeared"),
+    Command("check",
+            "Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above).",
+            "every rule at once; exit 1 when a finding at or above `--fail-on` (default "
+            "`error`) exists"),
+)}
+
+
+def review_commands() -> dict[str, Command]:
+    """Every review command by name: each topic's, then those reviewing every topic."""
+    return {**{t.command.name: t.command for t in TOPICS.values()}, **WHOLE_REVIEWS}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as declared: where it belongs, what it reads, and how it is applied.
+
+    ``check`` takes the topic's view and the rule's settings and yields what it
+    found (:class:`graphmodel.analysis.findings.Found`), in order, strongest
+    first; a rule ``for_each_body`` instead takes (view, body, settings) and
+    returns one Found or None. ``said_by`` names a rule whose finding on the same
+    body already says what this one would.
+    """
+    topic: str
+    name: str
+    check: Callable[..., Any]
+    settings: dict[str, str]
+    needs_organisation: bool
+    for_each_body: bool
+    said_by: str | None
+
+
+_RULES: dict[str, Rule] = {}
+_VIEWS: dict[str, Callable[..., Any]] = {}
+
+
+def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
+         needs_organisation: bool = False, for_each_body: bool = False,
+         said_by: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare the function it decorates as the rule ``name`` of ``topic``.
+
+    ``settings`` maps each setting the rule reads (beyond severity, standard and
+    enabled) to its kind, as the standards-file checker knows them: kinds, words,
+    count, amount, severity, recommendations, severities. A rule that
+    ``needs_organisation`` is left out of a review that speaks for none.
+    """
+    if topic not in TOPICS:
+        raise ValueError(f"rule {name!r}: unknown topic {topic!r}")
+
+    def declare(check: Callable[..., Any]) -> Callable[..., Any]:
+        known = _RULES.get(name)
+        if known is not None and known.check.__qualname__ != check.__qualname__:
+            raise ValueError(f"rule {name!r} is declared twice")
+        _RULES[name] = Rule(topic, name, check, dict(settings or {}), needs_organisation,
+                            for_each_body, said_by)
+        return check
+    return declare
+
+
+def view(topic: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare how a topic's view is built: ``build(network, day, org, rules)``, where
+    ``org`` is the organisation reviewed (None when there is none) and ``rules``
+    the whole standards file."""
+    def declare(build: Callable[..., Any]) -> Callable[..., Any]:
+        _VIEWS[topic] = build
+        return build
+    return declare
+
+
+def registered() -> dict[str, Rule]:
+    """Every rule, by name, topic by topic in :data:`TOPICS` order."""
+    for topic in TOPICS:
+        importlib.import_module(f"graphmodel.analysis.{topic}")
+    return {r.name: r for topic in TOPICS for r in _RULES.values() if r.topic == topic}
+
+
+def rules_of(topic: str) -> list[Rule]:
+    """A topic's rules, in the order their module declares them."""
+    return [r for r in registered().values() if r.topic == topic]
+
+
+def view_of(topic: str) -> Callable[..., Any]:
+    registered()
+    return _VIEWS[topic]
+
+
+def declared() -> dict[str, dict[str, dict[str, str]]]:
+    """topic -> rule -> the settings it takes (beyond severity, standard, enabled) and
+    what kind of value each is, as the rules declare them."""
+    rules: dict[str, dict[str, dict[str, str]]] = {topic: {} for topic in TOPICS}
+    for r in registered().values():
+        rules[r.topic][r.name] = r.settings
+    return rules
+
+
+def refuse_unknown_rules(names: Iterable[str]) -> None:
+    """Refuse rule names that no rule has, rather than let them match nothing: a
+    UsageError naming the rules there are."""
+    known = registered()
+    unknown = [name for name in dict.fromkeys(names) if name not in known]
+    if unknown:
+        raise UsageError(f"no rule named {', '.join(map(repr, unknown))}; the rules are "
+                         f"{', '.join(known)}")
