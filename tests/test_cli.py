@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -26,12 +27,27 @@ def _commands(group, path=()):
             yield from _commands(command, path + (name,))
 
 
-def test_every_command_has_help():
+def test_every_command_explains_itself_and_each_of_its_options():
+    """`graphmodel --help` lists every command with its summary, and each command's
+    --help says what it does and explains every option it takes."""
+    words = lambda text: " ".join(text.split())
+    # wide enough that no text is wrapped, nor a word split at its hyphen
+    wide = lambda *args: CliRunner().invoke(main, list(args), terminal_width=1000,
+                                            max_content_width=1000)
+    listed = [line.split(None, 1) for line in wide("--help").output.split("Commands:")[1]
+              .splitlines() if line.strip()]
+    assert {name for name, _ in listed} == set(main.commands)
     for path, command in _commands(main):
-        result = run(*path, "--help")
+        result = wide(*path, "--help")
         assert result.exit_code == 0, path
-        first = command.help.split("\n")[0]
-        assert first and " ".join(first.split()) in " ".join(result.output.split()), path
+        shown = words(result.output)
+        summary = words((command.help or "").split("\n\n")[0])
+        assert len(summary.split()) >= 5 and summary in shown, path
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                assert words(param.help or ""), (path, param.opts)
+                assert f"{', '.join(param.opts)}" in shown and words(param.help) in shown, \
+                    (path, param.opts)
 
 
 def test_an_option_that_means_one_thing_has_one_help_text_in_every_command():
@@ -161,8 +177,10 @@ def test_export_graph_formats(tmp_path, dataset_dir, network, to):
 
 
 def test_importing_the_cli_loads_no_heavy_library():
-    code = ("import sys, graphmodel.cli; heavy = {'networkx', 'neo4j', 'openpyxl', 'pyvis'}; "
-            "print(sorted(heavy & set(sys.modules)))")
+    # the libraries the project defers for start-up time
+    heavy = {"networkx", "scipy", "numpy", "neo4j", "openpyxl", "pyvis", "matplotlib", "igraph",
+             "requests", "bs4", "lxml", "yaml"}
+    code = f"import sys, graphmodel.cli; print(sorted({heavy!r} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -241,13 +259,52 @@ def test_ctrl_c_exits_130_without_a_traceback():
     assert (result.exit_code, result.stderr) == (130, "interrupted\n")
 
 
-def test_the_readme_has_the_exit_code_table():
+def readme_exit_codes() -> dict[int, str]:
+    """The README's table of exit codes: code -> meaning."""
     from pathlib import Path
-    from graphmodel.problems import EXIT_CODES
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    for code, meaning in EXIT_CODES.items():
-        assert f"| {code} | {meaning} |" in readme, code
+    table = readme.split("| code | meaning |\n")[1].split("\n\n")[0]
+    return {int(code): meaning
+            for code, meaning in re.findall(r"^\| (\d+) \| (.+) \|$", table, re.M)}
+
+
+def test_the_readme_s_exit_codes_are_those_the_commands_exit_with(tmp_path, dataset_dir,
+                                                                  monkeypatch):
+    """Each case runs a command and finds, in the README's table, that the code it exited
+    with means what happened."""
+    import shutil
+    import socket
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))   # an internal error's details
+    codes = readme_exit_codes()
+    assert {0, 1, 2, 3, 4, 130} <= set(codes)
+    bad = shutil.copytree(dataset_dir, tmp_path / "bad")      # Bob works for the 'polise'
+    people = bad / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("police", "polise"),
+                      encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]   # released on return: nothing listens there
+    cases = [
+        (("validate", dataset_dir), "success"),
+        # the town's two warnings on 1 January 2013
+        (("check", dataset_dir, "--as-of", "2013-01-01", "--fail-on", "warning"),
+         "findings at or above `--fail-on`"),
+        (("summary", tmp_path / "nowhere"), "a missing SOURCE"),
+        (("summary", dataset_dir, "--as-of", "31/12/2013"), "a bad option or value"),
+        (("validate", bad), "invalid data: SOURCE has errors"),
+        (("summary", f"bolt://127.0.0.1:{port}"), "Neo4j server unreachable"),
+    ]
+    for args, meaning in cases:
+        result = run(*args)
+        assert meaning in codes.get(result.exit_code, ""), (args, result.exit_code,
+                                                            result.output)
+    for exc, meaning in ((RuntimeError("a bug"), "internal error (a bug)"),
+                         (KeyboardInterrupt(), "interrupted (Ctrl-C)")):
+        result = CliRunner().invoke(_group_raising(exc), ["boom"])
+        assert meaning in codes.get(result.exit_code, ""), (exc, result.exit_code)
 
 
 @pytest.mark.parametrize("uri, says", [

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel import open_source
-from graphmodel.cli import MAP_VIEWS, main
+from graphmodel.cli import main
 from graphmodel.maps import VIEWS, MapTooLarge, UnknownRecord, make_map
 from graphmodel.maps.deck import write_deck
 from graphmodel.gallery import write_gallery
@@ -67,8 +67,23 @@ def map_data(html: str) -> dict:
     return {k: v for block in blocks[:2] for k, v in json.loads(block).items()}
 
 
-def test_the_cli_offers_exactly_the_library_views():
-    assert MAP_VIEWS == VIEWS
+def test_the_map_command_draws_each_view_the_library_offers_and_no_other(tmp_path, dataset_dir,
+                                                                        network):
+    for view in VIEWS:
+        out, focus = tmp_path / f"{view}.html", "board" if view == "ego" else None
+        result = CliRunner().invoke(main, ["map", str(dataset_dir), "--view", view,
+                                           *(["--focus", focus] if focus else []),
+                                           "--as-of", "2012-06-01", "--out", str(out)])
+        assert result.exit_code == 0, (view, result.output)
+        drawn = map_data(out.read_text(encoding="utf-8"))
+        library = make_map(network, view, focus=focus, as_of="2012-06-01")
+        assert [n["id"] for n in drawn["nodes"]] == [n.key for n in library.nodes], view
+        assert [e["id"] for e in drawn["edges"]] == [e.key for e in library.edges], view
+    refused = CliRunner().invoke(main, ["map", str(dataset_dir), "--view", "org-chart"])
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--view': 'org-chart' is not one of "
+        + ", ".join(f"'{view}'" for view in VIEWS) + ".")
 
 
 def test_together_for_peace_is_linked_to_the_organisation_its_seat_is_held_for(leeds):
@@ -348,27 +363,58 @@ def test_the_map_command_draws_a_network_of_2100_bodies_in_groups_and_says_so(tm
     assert "click a group to open it" in page and '"id":"group:0"' in page
 
 
-def test_the_map_command_writes_a_page_and_refuses_a_map_too_big(tmp_path, dataset_dir):
+def test_the_map_command_draws_the_day_asked_for_and_asks_the_ego_view_for_a_focus(
+        tmp_path, dataset_dir):
+    """On 1 June 2012 the Safer Town Board still reported to the Town Initiative Board,
+    dissolved that December: the accountability map of that day draws both boards and the
+    line between them."""
     out = tmp_path / "town.html"
     result = CliRunner().invoke(main, ["map", str(dataset_dir), "--view", "accountability",
                                        "--as-of", "2012-06-01", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "wrote" in result.stderr and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert result.stderr.splitlines()[-1].startswith(
+        f"wrote {out}: 4 nodes and 3 links, as of 2012-06-01; ")
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    drawn = map_data(page)
+    assert {n["id"] for n in drawn["nodes"]} == {"body:council-meeting", "body:board",
+                                                 "body:old-board", "body:scrutiny"}
+    assert {(e["from"], e["to"]) for e in drawn["edges"]} == {
+        ("body:board", "body:old-board"), ("body:scrutiny", "body:council-meeting"),
+        ("body:scrutiny", "body:board")}
     missing = CliRunner().invoke(main, ["map", str(dataset_dir), "--view", "ego"])
-    assert missing.exit_code == 2 and "--focus" in missing.stderr
+    assert missing.exit_code == 2
+    assert missing.stderr.splitlines()[-1] == ("error: the ego view draws one record and its "
+                                               "neighbourhood: give it with --focus ID")
     assert "Traceback" not in missing.output
 
 
-def test_the_present_and_report_commands(tmp_path, dataset_dir):
+def test_the_present_and_report_commands_review_the_day_asked_for(tmp_path, dataset_dir):
+    """On 1 January 2013 the Town Initiative Board had been dissolved and the Safer Town
+    Board's line to it had ended: the deck counts three bodies, says the accountability
+    view has too little to draw, and the pack reports the board without a line."""
     deck = CliRunner().invoke(main, ["present", str(dataset_dir), "--as-of", "2013-01-01",
                                      "--out", str(tmp_path / "deck.html")])
     assert deck.exit_code == 0, deck.output
-    assert 'class="gm-slide' in (tmp_path / "deck.html").read_text(encoding="utf-8")
+    slides = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert '<p class="gm-message">As of 2013-01-01, for Town Council. 5 findings: 2 warnings, ' \
+           '3 notes.</p>' in slides
+    assert '<th scope="row">Bodies</th><td>3</td>' in slides
+    assert ("There is too little to draw here: this view holds 2 links (Safer Town Scrutiny "
+            "Board reports to Full Council; Safer Town Scrutiny Board scrutinises Safer Town "
+            "Board).") in slides
     pack = CliRunner().invoke(main, ["report", str(dataset_dir), "--as-of", "2013-01-01",
                                      "--out", str(tmp_path / "pack")])
     assert pack.exit_code == 0, pack.output
     assert {p.name for p in (tmp_path / "pack").iterdir()} == {"index.html", "report.md",
                                                                "findings.csv", "images"}
+    with open(tmp_path / "pack" / "findings.csv", encoding="utf-8") as handle:
+        found = sorted((r["rule"], r["subject_id"]) for r in csv.DictReader(handle))
+    # the board declares 15 members and records 2; nobody is recorded on the Full Council
+    # or the scrutiny board; the council's assessment recommends more for the board
+    assert found == [("composition-unmet", "board"), ("empty-body", "council-meeting"),
+                     ("empty-body", "scrutiny"), ("no-accountability-line", "board"),
+                     ("recommendation", "board")]
 
 
 def test_the_harborough_review_pack_tells_the_same_findings_three_ways(tmp_path, harborough):
@@ -501,9 +547,14 @@ def test_importing_the_maps_loads_pyvis_only_when_a_map_is_drawn():
     import sys
 
     code = ("import sys, graphmodel.cli, graphmodel.maps.page; "
+            "print('pyvis' in sys.modules); "
+            "from graphmodel import open_source; from graphmodel.maps import make_map; "
+            "m = make_map(open_source(sys.argv[1]), 'representation'); "
+            "print('pyvis' in sys.modules); graphmodel.maps.page.map_page(m); "
             "print('pyvis' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    out = subprocess.run([sys.executable, "-c", code, str(SEED / "harborough")],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True"]
 
 
 def test_the_map_command_has_no_renderer_to_choose(dataset_dir):

@@ -101,6 +101,12 @@ def test_sampled_betweenness_is_repeatable_and_close_for_the_top_broker():
     once, sampled = betweenness(adjacency, sample=20, seed=1)
     again, _ = betweenness(adjacency, sample=20, seed=1)
     assert sampled == 20 and (once == again).all()
+    exact = nx.betweenness_centrality(g)
+    top = max(exact, key=exact.get)
+    assert int(np.argmax(once)) == top and once[top] == pytest.approx(exact[top], rel=.1)
+    # an unbiased estimate: over many samples, each node's mean is networkx's figure
+    mean = np.mean([betweenness(adjacency, sample=20, seed=s)[0] for s in range(200)], axis=0)
+    assert np.allclose(mean, [exact[v] for v in range(len(g))], atol=.01)
 
 
 @pytest.mark.parametrize("seed", range(12))

@@ -1,6 +1,7 @@
 """The rule registry, the standards file and the one runner that applies them."""
 from __future__ import annotations
 
+import doctest
 import re
 from pathlib import Path
 
@@ -61,11 +62,29 @@ def test_no_analysis_code_carries_a_default_of_its_own():
     assert offending == []
 
 
-def test_every_rule_has_a_reviewer_s_explanation_and_an_example():
+def test_every_rule_has_a_reviewer_s_explanation_and_an_example_of_what_it_finds(monkeypatch):
+    """Each rule's docstring explains it in a sentence and shows it, on a tiny network,
+    finding what it is about: its example, run, asks for that rule and gets a finding of
+    it, printed as the docstring says."""
+    import graphmodel.analysis.example as example
+
+    asked: list[tuple[str, list[str]]] = []
+
+    def recording(net, name, **settings):
+        found = run_rule(net, name, **settings)
+        asked.append((name, [f.rule for f in found]))
+        return found
+
+    monkeypatch.setattr(example, "run_rule", recording)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     for name, found_by in registered().items():
         doc = found_by.check.__doc__ or ""
         assert len(doc.split(".")[0].split()) >= 8, name
-        assert f'run_rule(' in doc and f'"{name}"' in doc, name
+        asked.clear()
+        ran = runner.run(doctest.DocTestParser().get_doctest(doc, {}, name, None, 0))
+        assert ran.attempted and not ran.failed, name
+        assert any(rule == name and found == [name] * len(found) != []
+                   for rule, found in asked), (name, asked)
 
 
 # --- the standards file ------------------------------------------------------------------

@@ -7,7 +7,6 @@ from openpyxl import load_workbook
 from graphmodel.cli import main
 from graphmodel.io.tables import all_types
 from graphmodel.io.workbook_help import INSTRUCTIONS
-from graphmodel.model import BODY_KINDS, ROLES
 from graphmodel.sources import read_source, write_source
 
 
@@ -20,6 +19,12 @@ def drop_downs(sheet) -> dict[str, str]:
         for cells in rule.sqref.ranges:
             found[header[cells.coord.split(":")[0].rstrip("0123456789")]] = rule.formula1
     return found
+
+
+def append(sheet, **values) -> None:
+    """A row under the sheet's header, the values put in the columns they name."""
+    header = [cell.value for cell in sheet[1]]
+    sheet.append([values.get(column) for column in header])
 
 
 def make_template(tmp_path):
@@ -40,12 +45,35 @@ def test_every_sheet_has_its_header_frozen_with_widths(tmp_path):
     assert book["bodies"].column_dimensions["B"].width > book["bodies"].column_dimensions["J"].width
 
 
-def test_columns_with_allowed_values_and_references_have_drop_downs(tmp_path):
+def offered(drop_down: str) -> list[str]:
+    """The values a list drop-down offers."""
+    return drop_down.strip('"').split(",")
+
+
+def test_columns_with_allowed_values_and_references_have_drop_downs(tmp_path, network):
     book = load_workbook(make_template(tmp_path))
     bodies, seats = drop_downs(book["bodies"]), drop_downs(book["memberships"])
-    assert bodies["kind"] == '"' + ",".join(BODY_KINDS) + '"'
+    assert {"full_council", "scrutiny_board", "partnership_board", "working_group"} <= \
+        set(offered(bodies["kind"]))
+    assert {"chair", "vice_chair", "member", "substitute", "observer"} <= \
+        set(offered(seats["role"]))
     assert bodies["terms_of_reference"] == '"yes,no"'
-    assert seats["role"] == '"' + ",".join(ROLES) + '"'
+    # whatever a drop-down offers, the register reads as that very value: a board of
+    # each kind offered, and Ann Smith in each role offered on the Safer Town Board
+    path = write_source(network, tmp_path / "town.xlsx", "xlsx")
+    filled = load_workbook(path)
+    for kind in offered(bodies["kind"]):
+        append(filled["bodies"], id=f"kind-{kind}", name=f"A {kind}", kind=kind)
+    for role in offered(seats["role"]):
+        append(filled["memberships"], id=f"ann-{role}", body="board", person="ann", role=role,
+               on_behalf_of="council")
+    filled.save(path)
+    town, problems = read_source(path)
+    assert [str(p) for p in problems if p.level == "error"] == []
+    assert [town.bodies[f"kind-{kind}"].kind for kind in offered(bodies["kind"])] == \
+        offered(bodies["kind"])
+    assert [town.memberships[f"ann-{role}"].role for role in offered(seats["role"])] == \
+        offered(seats["role"])
     # the ids filled in on the sheet a column refers to, however many there come to be
     for column, table in (("body", "bodies"), ("person", "people"),
                           ("on_behalf_of", "organisations")):
@@ -111,6 +139,8 @@ def test_export_to_xlsx_carries_the_same_help_and_reads_back_whole(tmp_path, net
     book = load_workbook(out)
     assert book.sheetnames[0] == INSTRUCTIONS
     assert book["memberships"].freeze_panes == "A2"
-    assert drop_downs(book["memberships"])["role"] == '"' + ",".join(ROLES) + '"'
+    template = load_workbook(make_template(tmp_path))
+    for sheet in ("bodies", "memberships", "assessments"):
+        assert drop_downs(book[sheet]) == drop_downs(template[sheet]), sheet
     again, problems = read_source(out)
     assert problems == [] and again == network
