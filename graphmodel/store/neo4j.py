@@ -33,8 +33,9 @@ from urllib.parse import urlsplit
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, Network, record_type
 from graphmodel.problems import GraphmodelError
-from graphmodel.store.mapping import (EDGES, LINK_ROW, LINKS, NODE_LABELS, NODE_STATE,
-                                      RELATIONSHIP_TYPES, RELATIONSHIPS_TO, Edge,
+from graphmodel.store.mapping import (EDGES, EDGES_BY_TABLE, LINK_ROW, LINKS, NODE_LABELS,
+                                      NODE_STATE, RELATIONSHIP_TYPES, RELATIONSHIPS_TO,
+                                      TABLES_BY_LABEL, Edge,
                                       column_getter, columns_key, edge_row, edge_state,
                                       fingerprint, from_props, from_relationship, node_row,
                                       node_update_row, record_hash, relationship_columns)
@@ -521,8 +522,7 @@ class _Writer:
         self.write(name, [eid[key] for key in ids] + copies, key="ids")
 
 
-_TABLES = {label: table for table, label in NODE_LABELS.items()}
-_EDGES = {edge.table: edge for edge in EDGES}
+_TABLES, _EDGES = TABLES_BY_LABEL, EDGES_BY_TABLE   # as the schema in force has them
 
 
 def _refs(value: Any) -> tuple[str, ...]:
