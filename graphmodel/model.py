@@ -326,6 +326,9 @@ class RecordType:
     lapses_with: tuple[str, ...] = ()
     """Tables whose records it refers to and cannot outlive: a seat on a body that
     was dissolved is no longer current, whatever its own dates say."""
+    personal_ids: bool = False
+    """Whether its ids often carry a person's name (``ann-smith-on-the-board``): a copy
+    pseudonymised for public papers numbers them instead."""
     node: str | None = None
     """Its node type on the maps and graph views (node keys such as ``body:b1``, and its
     style on a map unless that goes by its kind); None: not drawn as a node."""
@@ -371,10 +374,10 @@ RECORD_TYPES_DECLARED: tuple[RecordType, ...] = (
     RecordType("themes", Theme, "theme"),
     RecordType("bodies", Body, "body", ("established", "dissolved"),
                change_words=("established", "dissolved"), node="body"),
-    RecordType("people", Person, "person", node="person"),
-    RecordType("posts", Post, "post", node="post"),
+    RecordType("people", Person, "person", personal_ids=True, node="person"),
+    RecordType("posts", Post, "post", personal_ids=True, node="post"),
     RecordType("memberships", Membership, "membership", ("start", "end"),
-               lapses_with=("bodies",)),
+               lapses_with=("bodies",), personal_ids=True),
     RecordType("reporting_lines", ReportingLine, "reporting line", ("start", "end"),
                lapses_with=("bodies",)),
     RecordType("scrutiny_links", ScrutinyLink, "scrutiny link", ("start", "end"),
