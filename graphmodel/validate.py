@@ -77,9 +77,10 @@ def check_references(c: Collected) -> list[Problem]:
         simple = [(name, tables[targets[0]]) for name, targets, is_list in refs
                   if len(targets) == 1 and not is_list]
         checks = _checks_for(rt)
-        for key, record in c.tables[rt.name].items():
-            if all(getattr(record, name) in table for name, table in simple
-                   if getattr(record, name)) and not checks(record):
+        quick = len(simple) == len(refs)   # lists, and columns that may name either of
+        for key, record in c.tables[rt.name].items():   # two tables, are checked in full
+            if quick and all(getattr(record, name) in table for name, table in simple
+                             if getattr(record, name)) and not checks(record):
                 continue  # the common case: nothing to report
             check(rt, where, c.rows.get((rt.name, key)), record)
     for table, row, values in c.partial:  # rows not kept: the rest of their problems
@@ -114,6 +115,7 @@ def _checks_for(rt: RecordType) -> Any:
     start, end = rt.period
     self_links = [link for link, _ in _self_links(rt)]
     content = _CONTENT_CHECKS.get(rt.name)
+    might = content[0] if content else None
     ISO = 10
 
     def suspicious(r: Any) -> bool:
@@ -121,8 +123,9 @@ def _checks_for(rt: RecordType) -> Any:
             x, y = getattr(r, start), getattr(r, end)
             if x and y and (len(x) != ISO or len(y) != ISO or y < x):
                 return True
-        return any(_itself(link, r) for link in self_links) or (
-            content is not None and content[0](r))
+        if self_links and any(_itself(link, r) for link in self_links):
+            return True
+        return might is not None and might(r)
     return suspicious
 
 

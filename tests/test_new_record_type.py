@@ -203,3 +203,12 @@ def test_a_body_nominating_its_own_members_is_refused(tmp_path):
         "nomination_rights.csv", 2, "body", "error")
     assert problem.message == ("nominating_body and body both name 'board': the body "
                                "nominates members to itself; name two different bodies")
+
+
+def test_an_unknown_id_in_a_list_column_of_an_unremarkable_record_is_reported(tmp_path):
+    network = small_network()
+    network.tables["bodies"]["scrutiny"] = replace(network.bodies["scrutiny"],
+                                                   themes=("safety", "no-such-theme"))
+    (problem,) = validate(write_source(network, tmp_path / "town", "csv"))
+    assert (Path(problem.file).name, problem.row, problem.field) == ("bodies.csv", 4, "themes")
+    assert problem.message.startswith("unknown theme 'no-such-theme'")
