@@ -509,11 +509,10 @@ class Schema:
         self.relationships = relationships
         self.by_name = {rt.name: rt for rt in (*record_types, DATASET_TYPE)}
         self.table_of: dict[type, str] = {rt.cls: rt.name for rt in record_types}
-        """A record's class -> its table's name."""
         self.relationship_by_name = {r.name: r for r in relationships}
+        # whether it holds more than graphmodel declares (what cypher/ is written from)
         self.extended = (record_types, relationships) != (RECORD_TYPES_DECLARED,
                                                           RELATIONSHIPS_DECLARED)
-        """Whether it holds more than graphmodel declares (what cypher/ is written from)."""
         self._derived: dict[Any, Any] = {}
 
     def add(self, *record_types: RecordType,
@@ -523,13 +522,15 @@ class Schema:
         They stay unless the call is used as a context manager, whose block's end
         takes them out again::
 
-            with SCHEMA.add(RecordType("site_visits", SiteVisit, "site visit"), relationships=[...]):
+            visits = RecordType("site_visits", SiteVisit, "site visit")
+            with SCHEMA.add(visits, relationships=[visited]):
                 ...
         """
         before = self.record_types, self.relationships
-        taken = [rt.name for rt in record_types if rt.name in self.by_name]
-        if taken or len({rt.name for rt in record_types}) != len(record_types):
-            raise ValueError(f"a table named {(taken or [''])[0]!r} is already declared")
+        names = [rt.name for rt in record_types]
+        for name in names:
+            if name in self.by_name or names.count(name) > 1:
+                raise ValueError(f"a table named {name!r} is declared already")
         relationships = tuple(relationships)
         self._set(before[0] + record_types, before[1] + relationships)
         try:
@@ -539,7 +540,8 @@ class Schema:
                     raise ValueError(f"relationship {r.name}: " + (
                         "the name is taken" if r.name in named else f"no table {r.table}"))
                 named.add(r.name)
-                r.source_table, r.target_table  # noqa: B018 - each end refers to one table
+                r.source_table, r.target_table  # noqa: B018 - ValueError unless each end
+                # refers to one table
         except ValueError:
             self._set(*before)
             raise
