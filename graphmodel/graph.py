@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
-from graphmodel.model import RELATIONSHIPS as SCHEMA
-from graphmodel.model import Membership, Network, Person, Post, Relationship
+from graphmodel.model import SCHEMA, CurrentMap, Membership, Network, Person, Post, Relationship
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,28 +20,41 @@ __all__ = ["node_key", "NODE_TABLES", "DRAWN", "RELATIONSHIPS", "drawn", "networ
            "people_bodies",
            "accountability_graph", "sitter_key", "seat_holder", "seats_held"]
 
-NODE_TABLES = {"organisations": "organisation", "bodies": "body", "people": "person",
-               "posts": "post"}
+NODE_TABLES: CurrentMap[str, str] = CurrentMap(lambda: SCHEMA.derived(_node_tables))
+"""The tables drawn as nodes -> their node type (``bodies`` -> ``body``), as the schema
+declares them (:attr:`graphmodel.model.RecordType.node`)."""
 
 
+def _node_tables() -> dict[str, str]:
+    return {rt.name: rt.node for rt in SCHEMA.record_types if rt.node}
 
-def drawn(relationships: Iterable[Relationship] = SCHEMA) -> dict[str, Relationship]:
-    """The schema's relationships the views draw, by name; those that hold only while
-    some columns are empty (a seat whose holder is not named) come last."""
-    shown = [r for r in relationships if r.drawn]
+
+def drawn(relationships: Iterable[Relationship] | None = None) -> dict[str, Relationship]:
+    """The relationships the views draw (of the schema in force unless given), by name;
+    those that hold only while some columns are empty (a seat whose holder is not named)
+    come last."""
+    shown = [r for r in (SCHEMA.relationships if relationships is None else relationships)
+             if r.drawn]
+    nodes = _node_tables()
     for r in shown:
-        if not {r.source_table, r.target_table} <= NODE_TABLES.keys():
+        if not {r.source_table, r.target_table} <= nodes.keys():
             raise ValueError(f"relationship {r.name} is drawn, but the views draw no "
                              f"{r.source_table} or {r.target_table}")
     return {r.name: r for r in sorted(shown, key=lambda r: bool(r.unless))}
 
 
-DRAWN = drawn()
-# relationship -> (table, source column, source type, target column, target type):
-# those drawn whenever both ends are set
-RELATIONSHIPS: dict[str, tuple[str, str, str, str, str]] = {
-    name: (r.table, r.source, NODE_TABLES[r.source_table], r.target, NODE_TABLES[r.target_table])
-    for name, r in DRAWN.items() if not r.unless}
+DRAWN: CurrentMap[str, Relationship] = CurrentMap(lambda: SCHEMA.derived(drawn))
+"""The relationships the views draw, by name."""
+RELATIONSHIPS: CurrentMap[str, tuple[str, str, str, str, str]] = CurrentMap(
+    lambda: SCHEMA.derived(_drawn_whenever_set))
+"""Relationship -> (table, source column, source type, target column, target type): those
+drawn whenever both ends are set."""
+
+
+def _drawn_whenever_set() -> dict[str, tuple[str, str, str, str, str]]:
+    nodes = _node_tables()
+    return {name: (r.table, r.source, nodes[r.source_table], r.target, nodes[r.target_table])
+            for name, r in SCHEMA.derived(drawn).items() if not r.unless}
 
 
 def node_key(record_type: str, record_id: str) -> str:
@@ -65,17 +77,18 @@ def network_graph(network: Network) -> "nx.MultiDiGraph":
     import networkx as nx
 
     g = nx.MultiDiGraph(dataset=network.dataset.id, name=network.dataset.name)
-    for table, rtype in NODE_TABLES.items():
+    nodes = _node_tables()
+    for table, rtype in nodes.items():
         for record in network.tables[table].values():
             g.add_node(node_key(rtype, record.id), record_type=rtype, label=record.name,
                        **_attrs(record))
-    for r in DRAWN.values():
+    for r in SCHEMA.derived(drawn).values():
         src, dst = r.source, r.target
-        src_type, dst_type = NODE_TABLES[r.source_table], NODE_TABLES[r.target_table]
+        src_type, dst_type = nodes[r.source_table], nodes[r.target_table]
         for record in network.tables[r.table].values():
             a, b = getattr(record, src), getattr(record, dst)
             if a and b and not (r.unless and any(getattr(record, c) for c in r.unless)):
-                attrs = _attrs(record, skip=(src, dst)) if r.table not in NODE_TABLES else {}
+                attrs = _attrs(record, skip=(src, dst)) if r.table not in nodes else {}
                 g.add_edge(node_key(src_type, a), node_key(dst_type, b),
                            key=f"{r.name}:{record.id}", relationship=r.name, **attrs)
     return g

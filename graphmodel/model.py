@@ -13,8 +13,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Mapping as MappingABC
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, TypeVar
 
 from graphmodel import dates
 from graphmodel.vocabulary import Vocabulary
@@ -26,6 +29,8 @@ __all__ = [
     "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS",
     "BODY_KINDS", "PERSON_KINDS", "ROLES", "LINE_KINDS", "LEVELS", "RECOMMENDATIONS",
     "AREA_KINDS", "Vocabulary",
+    "Schema", "SCHEMA", "Current", "CurrentMap", "DATASET_TYPE", "RECORD_TYPES_DECLARED",
+    "RELATIONSHIPS_DECLARED",
 ]
 
 # Each enum: its values, and the other words sources use for them (read in any case, with
@@ -318,10 +323,49 @@ class Theme:
 
 @dataclass(frozen=True)
 class RecordType:
-    """One table: its name (also the file name), its record class, its columns."""
+    """One table and everything the rest of graphmodel needs to know about it: the
+    readers, the validator, the diff, the summary, the graph views, the maps, the store
+    and the generator all take it from here.
+
+    ``name`` is the table's plural name, also its file and sheet name; ``singular``
+    names one record in messages ("reporting line") and, with underscores for spaces
+    (:attr:`key`), in change lists and evidence (``reporting_line``); ``label`` is its
+    Neo4j label (the class name unless given).
+    """
     name: str
     cls: type
+    singular: str
     period: tuple[str | None, str | None] = (None, None)
+    """The columns saying when a record holds, from and until (both days inclusive):
+    a review of a day sees only the records current then. ``(start, None)``: it holds
+    from that day on. A table with a period is *dated*."""
+    change_words: tuple[str, str] = ("started", "ended")
+    """What a comparison of two days says of a record that began, or ended, between them."""
+    lapses_with: tuple[str, ...] = ()
+    """Tables whose records it refers to and cannot outlive: a seat on a body that
+    was dissolved is no longer current, whatever its own dates say."""
+    personal_ids: bool = False
+    """Whether its ids often carry a person's name (``ann-smith-on-the-board``): a copy
+    pseudonymised for public papers numbers them instead."""
+    node: str | None = None
+    """Its node type on the maps and graph views (node keys such as ``body:b1``, and its
+    style on a map unless that goes by its kind); None: not drawn as a node."""
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.cls.__name__)
+        for column in self.period:
+            if column and column not in self.columns:
+                raise ValueError(f"{self.name}: its period column {column!r} is not a column")
+        refs = {t for f in self.fields for t in f.metadata["ref"] or ()}
+        for table in self.lapses_with:
+            if table not in refs:
+                raise ValueError(f"{self.name} lapses with {table}, but no column refers "
+                                 "to it")
+        if self.node and "name" not in self.columns:
+            raise ValueError(f"{self.name} is drawn as a node, so its records need a name "
+                             "column: the node's label")
 
     @property
     def fields(self) -> tuple[dataclasses.Field, ...]:
@@ -332,38 +376,46 @@ class RecordType:
         return tuple(f.name for f in self.fields)
 
     @property
-    def label(self) -> str:
-        return self.cls.__name__
+    def key(self) -> str:
+        """One record's type in change lists, evidence and findings: ``reporting_line``."""
+        return self.singular.replace(" ", "_")
+
+    @property
+    def dated(self) -> bool:
+        return self.period[0] is not None
 
 
-RECORD_TYPES: tuple[RecordType, ...] = (
-    RecordType("documents", Document),
-    RecordType("organisations", Organisation),
-    RecordType("areas", Area),
-    RecordType("themes", Theme),
-    RecordType("bodies", Body, ("established", "dissolved")),
-    RecordType("people", Person),
-    RecordType("posts", Post),
-    RecordType("memberships", Membership, ("start", "end")),
-    RecordType("reporting_lines", ReportingLine, ("start", "end")),
-    RecordType("scrutiny_links", ScrutinyLink, ("start", "end")),
-    RecordType("nomination_rights", NominationRight, ("start", "end")),
-    RecordType("successions", Succession, ("date", None)),
-    RecordType("resourcing", Resourcing, ("start", "end")),
-    RecordType("assessments", Assessment),
+RECORD_TYPES_DECLARED: tuple[RecordType, ...] = (
+    RecordType("documents", Document, "document"),
+    RecordType("organisations", Organisation, "organisation", node="organisation"),
+    RecordType("areas", Area, "area"),
+    RecordType("themes", Theme, "theme"),
+    RecordType("bodies", Body, "body", ("established", "dissolved"),
+               change_words=("established", "dissolved"), node="body"),
+    RecordType("people", Person, "person", personal_ids=True, node="person"),
+    RecordType("posts", Post, "post", personal_ids=True, node="post"),
+    RecordType("memberships", Membership, "membership", ("start", "end"),
+               lapses_with=("bodies",), personal_ids=True),
+    RecordType("reporting_lines", ReportingLine, "reporting line", ("start", "end"),
+               lapses_with=("bodies",)),
+    RecordType("scrutiny_links", ScrutinyLink, "scrutiny link", ("start", "end"),
+               lapses_with=("bodies",)),
+    RecordType("nomination_rights", NominationRight, "nomination right", ("start", "end"),
+               lapses_with=("bodies",)),
+    # it links a body that ended to the one that took over: it outlives its predecessor
+    RecordType("successions", Succession, "succession", ("date", None),
+               change_words=("took effect", "ended")),
+    RecordType("resourcing", Resourcing, "resourcing", ("start", "end"),
+               lapses_with=("bodies",)),
+    RecordType("assessments", Assessment, "assessment"),
 )
-DATASET_TYPE = RecordType("dataset", Dataset)
-_BY_NAME = {rt.name: rt for rt in RECORD_TYPES + (DATASET_TYPE,)}
-
-
-def record_type(name: str) -> RecordType:
-    return _BY_NAME[name]
+DATASET_TYPE = RecordType("dataset", Dataset, "dataset")
 
 
 @dataclass(frozen=True)
 class Relationship:
     """One kind of link between records, declared once: the store, the graph views,
-    the generator and the map legend all take it from here.
+    the generator, the validator and the map legend all take it from here.
 
     A record of ``table`` links what its ``source`` column names to what its ``target``
     column names (``id``: the record itself), so each end's type is the table the
@@ -385,6 +437,11 @@ class Relationship:
     drawn: bool = True
     """Whether the graph views and maps show it: links to areas and themes, which they
     do not draw, and judgements or absences (an assessment, no seat) are kept out."""
+    self_link: bool = False
+    """Whether it may link a record to itself, where both ends are of one table; the
+    validator refuses such a link otherwise. None of the schema's may: a body that
+    reports to, scrutinises, nominates to or succeeds itself, or an organisation part
+    of (an area within) itself, is a slip in the source."""
 
     @property
     def source_table(self) -> str:
@@ -409,7 +466,7 @@ class Relationship:
         return refs[column][0]
 
 
-RELATIONSHIPS: tuple[Relationship, ...] = (
+RELATIONSHIPS_DECLARED: tuple[Relationship, ...] = (
     # a seat: from whoever holds it, else (holder not named) the organisation it is for
     Relationship("member_of", "memberships", "person", "body", "MEMBER_OF",
                  "sits on (a person's seat)"),
@@ -443,11 +500,170 @@ RELATIONSHIPS: tuple[Relationship, ...] = (
     Relationship("no_seat_for", "bodies", "id", "no_seat_for", "NO_SEAT_FOR",
                  "has no seat for, the source says", drawn=False),
 )
-_RELATIONSHIP_BY_NAME = {r.name: r for r in RELATIONSHIPS}
+
+
+T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Schema:
+    """The record types and relationships in force.
+
+    Everything that goes through the tables asks here when it does (never keeping a
+    copy made at import), so a record type added with :meth:`add` is read, validated,
+    diffed, stored and drawn like those declared above. What is worked out from the
+    schema (the store's mapping, the drawn relationships) is kept by :meth:`derived`
+    until the schema changes. Looking a table up stays a dict access.
+    """
+
+    def __init__(self, record_types: tuple[RecordType, ...],
+                 relationships: tuple[Relationship, ...]) -> None:
+        self._set(record_types, relationships)
+
+    def _set(self, record_types: tuple[RecordType, ...],
+             relationships: tuple[Relationship, ...]) -> None:
+        self.record_types = record_types
+        self.relationships = relationships
+        self.by_name = {rt.name: rt for rt in (*record_types, DATASET_TYPE)}
+        self.table_of: dict[type, str] = {rt.cls: rt.name for rt in record_types}
+        self.relationship_by_name = {r.name: r for r in relationships}
+        # whether it holds more than graphmodel declares (what cypher/ is written from)
+        self.extended = (record_types, relationships) != (RECORD_TYPES_DECLARED,
+                                                          RELATIONSHIPS_DECLARED)
+        self._derived: dict[Any, Any] = {}
+
+    def add(self, *record_types: RecordType,
+            relationships: Iterable[Relationship] = ()) -> AbstractContextManager["Schema"]:
+        """Add record types (after those already in force) and relationships.
+
+        They stay unless the call is used as a context manager, whose block's end
+        takes them out again::
+
+            visits = RecordType("site_visits", SiteVisit, "site visit")
+            with SCHEMA.add(visits, relationships=[visited]):
+                ...
+        """
+        before = self.record_types, self.relationships
+        names = [rt.name for rt in record_types]
+        for name in names:
+            if name in self.by_name or names.count(name) > 1:
+                raise ValueError(f"a table named {name!r} is declared already")
+        relationships = tuple(relationships)
+        self._set(before[0] + record_types, before[1] + relationships)
+        try:
+            named = {r.name for r in before[1]}
+            for r in relationships:
+                if r.name in named or r.table not in self.by_name:
+                    raise ValueError(f"relationship {r.name}: " + (
+                        "the name is taken" if r.name in named else f"no table {r.table}"))
+                named.add(r.name)
+                r.source_table, r.target_table  # noqa: B018 - ValueError unless each end
+                # refers to one table
+        except ValueError:
+            self._set(*before)
+            raise
+
+        @contextmanager
+        def added() -> Iterator[Schema]:
+            try:
+                yield self
+            finally:
+                self._set(*before)
+        return added()
+
+    def derived(self, make: Callable[..., T], *args: Any) -> T:
+        """``make(*args)``, worked out once while the schema stays as it is."""
+        key = (make, args)
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = make(*args)
+            return value
+
+
+SCHEMA = Schema(RECORD_TYPES_DECLARED, RELATIONSHIPS_DECLARED)
+
+
+class Current(Sequence[T]):
+    """A tuple as the schema in force gives it when read (its record types, the
+    relationships the maps draw): iterating, indexing or adding it to a tuple always
+    sees the schema as it is then, never as it was at import."""
+    __slots__ = ("_get",)
+
+    def __init__(self, get: Callable[[], tuple[T, ...]]) -> None:
+        self._get = get
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._get())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._get()
+
+    def __add__(self, other: tuple[T, ...]) -> tuple[T, ...]:
+        return self._get() + tuple(other)
+
+    def __radd__(self, other: tuple[T, ...]) -> tuple[T, ...]:
+        return tuple(other) + self._get()
+
+    def __eq__(self, other: object) -> bool:
+        return self._get() == (other._get() if isinstance(other, Current) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+
+class CurrentMap(MappingABC[K, V]):
+    """A dict as the schema in force gives it when read (see :class:`Current`)."""
+    __slots__ = ("_get",)
+
+    def __init__(self, get: Callable[[], dict[K, V]]) -> None:
+        self._get = get
+
+    def __getitem__(self, key: K) -> V:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._get()
+
+    def get(self, key: K, default: Any = None) -> Any:
+        return self._get().get(key, default)
+
+    def __eq__(self, other: object) -> bool:
+        return self._get() == (other._get() if isinstance(other, CurrentMap) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+
+RECORD_TYPES: Current[RecordType] = Current(lambda: SCHEMA.record_types)
+"""The record types in force (those declared above, and any added since)."""
+RELATIONSHIPS: Current[Relationship] = Current(lambda: SCHEMA.relationships)
+"""The relationships in force."""
+
+
+def record_type(name: str) -> RecordType:
+    return SCHEMA.by_name[name]
 
 
 def relationship(name: str) -> Relationship:
-    return _RELATIONSHIP_BY_NAME[name]
+    return SCHEMA.relationship_by_name[name]
 
 
 def in_period(start: str | None, end: str | None, on: _dt.date) -> bool:
@@ -471,14 +687,15 @@ class Network:
 
     def __init__(self, dataset: Dataset, records: Iterable[Any] = ()) -> None:
         self.dataset = dataset
-        self.tables: dict[str, dict[str, Any]] = {rt.name: {} for rt in RECORD_TYPES}
-        by_class = {rt.cls: rt.name for rt in RECORD_TYPES}
+        self.tables: dict[str, dict[str, Any]] = {rt.name: {} for rt in SCHEMA.record_types}
+        table_of = SCHEMA.table_of
         for record in records:
-            self.tables[by_class[type(record)]][record.id] = record
+            self.tables[table_of[type(record)]][record.id] = record
 
-    # One typed property per table (a test checks they match RECORD_TYPES): what
-    # an IDE and mypy see; properties rather than __getattr__, which would first
-    # fail a normal lookup on every access, and analyses make millions of them.
+    # One typed property per table declared here (a test checks they match): what an
+    # IDE and mypy see; properties rather than __getattr__, which would first fail a
+    # normal lookup on every access, and analyses make millions of them. A table added
+    # to the schema since is in ``tables``.
     @property
     def documents(self) -> dict[str, Document]:
         return self.tables["documents"]
@@ -580,7 +797,7 @@ class Network:
 
     def _as_of(self, on: _dt.date) -> "Network":
         current = Network(self.dataset)
-        for rt in RECORD_TYPES:
+        for rt in SCHEMA.record_types:
             start, end = rt.period
             table = self.tables[rt.name]
             if start is None:
@@ -590,14 +807,16 @@ class Network:
                 key: r for key, r in table.items()
                 if in_period(getattr(r, start), getattr(r, end) if end else None, on)
             }
-        bodies = current.bodies
-        for name in ("memberships", "reporting_lines", "scrutiny_links",
-                     "nomination_rights", "resourcing"):
-            rt = record_type(name)
-            refs = [f.name for f in rt.fields if f.metadata["ref"] == ("bodies",)]
-            current.tables[name] = {
-                key: r for key, r in current.tables[name].items()
-                if all(getattr(r, ref) in bodies for ref in refs if getattr(r, ref))
+        for rt in SCHEMA.record_types:   # in schema order: what it refers to comes first
+            if not rt.lapses_with:
+                continue
+            refs = [(operator.attrgetter(f.name), current.tables[f.metadata["ref"][0]])
+                    for f in rt.fields if f.metadata["kind"] != "list"
+                    and f.metadata["ref"] and len(f.metadata["ref"]) == 1
+                    and f.metadata["ref"][0] in rt.lapses_with]
+            current.tables[rt.name] = {
+                key: r for key, r in current.tables[rt.name].items()
+                if all(get(r) in held for get, held in refs if get(r))
             }
         return current
 

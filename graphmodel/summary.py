@@ -5,11 +5,17 @@ import datetime as _dt
 from dataclasses import asdict
 from typing import Any
 
-from graphmodel.model import Network
+from graphmodel.model import SCHEMA, Current, Network, record_type
 
 __all__ = ["summarise", "render_summary", "listing", "LISTABLE"]
 
-LISTABLE = ("organisations", "bodies", "people", "posts")
+LISTABLE: Current[str] = Current(lambda: SCHEMA.derived(_listable))
+"""The tables that can be listed: those the maps draw as nodes (organisations, bodies,
+people, posts, and any drawn that the schema gained since)."""
+
+
+def _listable() -> tuple[str, ...]:
+    return tuple(rt.name for rt in SCHEMA.record_types if rt.node)
 
 
 def summarise(network: Network, as_of: "str | _dt.date | None" = None) -> dict[str, Any]:
@@ -40,12 +46,13 @@ def render_summary(summary: dict[str, Any], fmt: str = "table") -> str:
 
 
 def listing(network: Network, what: str) -> list[dict[str, Any]]:
-    """Every organisation, body, person or post as a plain dict (id, name, kind, ...)."""
+    """Every organisation, body, person or post (a table of :data:`LISTABLE`) as a plain
+    dict (id, name, kind, ...); a record of a table without kinds has its type as its kind."""
     if what not in LISTABLE:
         raise ValueError(f"cannot list {what!r}; choose one of {', '.join(LISTABLE)}")
-    rows = []
+    rows, kind = [], record_type(what).key
     for record in network.tables[what].values():
         row = asdict(record) if hasattr(record, "__dataclass_fields__") else dict(record)
-        row.setdefault("kind", "post")
+        row.setdefault("kind", kind)
         rows.append({k: list(v) if isinstance(v, tuple) else v for k, v in row.items()})
     return rows

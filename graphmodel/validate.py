@@ -6,11 +6,11 @@ as tables are read; this module checks the records against each other.
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from graphmodel import dates
 from graphmodel.composition import composition
-from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Network, record_type
+from graphmodel.model import DATASET_TYPE, SCHEMA, Network, RecordType, Relationship, record_type
 from graphmodel.names import suggest
 from graphmodel.problems import Problem, errors
 
@@ -22,14 +22,15 @@ __all__ = ["check_references", "build_network"]
 _SUGGESTION_LIMIT = 50  # close-match search is slow on huge tables; enough for a person to act
 
 
-def _refs(rt) -> list[tuple[str, tuple[str, ...], bool]]:
+def _refs(rt: RecordType) -> list[tuple[str, tuple[str, ...], bool]]:
     return [(f.name, f.metadata["ref"], f.metadata["kind"] == "list")
             for f in rt.fields if f.metadata["ref"]]
 
 
 def check_references(c: Collected) -> list[Problem]:
-    """Every reference names an existing record; dates run forwards; seats have a holder
-    or an organisation they are held for."""
+    """Every reference names an existing record; dates run forwards; no record links a
+    record to itself where its relationship may not (see ``Relationship.self_link``);
+    seats have a holder or an organisation they are held for."""
     problems: list[Problem] = []
     suggestions = [0]
 
@@ -38,10 +39,10 @@ def check_references(c: Collected) -> list[Problem]:
         if suggestions[0] < _SUGGESTION_LIMIT:
             suggestions[0] += 1
             hint = suggest(value, [k for t in targets for k in c.tables[t]])
-        what = " or ".join(record_type(t).label.lower() for t in targets)
+        what = " or ".join(record_type(t).singular for t in targets)
         problems.append(Problem(where, row, name, f"unknown {what} {value!r}{hint}"))
 
-    def check(rt, where, row, record):
+    def check(rt: RecordType, where: str, row: Any, record: Any) -> None:
         for name, targets, is_list in _refs(rt):
             value = getattr(record, name)
             if not value:
@@ -50,7 +51,7 @@ def check_references(c: Collected) -> list[Problem]:
                 if not any(v in c.tables[t] or (t, v) in c.rejected or t in c.unread
                            for t in targets):
                     unknown(where, row, name, v, targets)
-        for field, message, level in _record_checks(rt.name, record):
+        for field, message, level in _record_checks(rt, record):
             problems.append(Problem(where, row, field, message, level))
 
     if c.dataset is None:
@@ -69,16 +70,17 @@ def check_references(c: Collected) -> list[Problem]:
         unknown(c.files["dataset"], c.rows.get(("dataset", c.dataset.id), 2), "home_organisation",
                 c.dataset.home_organisation,
                 ("organisations",))
-    for rt in RECORD_TYPES:
+    for rt in SCHEMA.record_types:
         refs = _refs(rt)
         where = c.files.get(rt.name, rt.name)
         tables = {t: c.tables[t] for _, targets, _ in refs for t in targets}
         simple = [(name, tables[targets[0]]) for name, targets, is_list in refs
                   if len(targets) == 1 and not is_list]
         checks = _checks_for(rt)
-        for key, record in c.tables[rt.name].items():
-            if all(getattr(record, name) in table for name, table in simple
-                   if getattr(record, name)) and not checks(record):
+        quick = len(simple) == len(refs)   # lists, and columns that may name either of
+        for key, record in c.tables[rt.name].items():   # two tables, are checked in full
+            if quick and all(getattr(record, name) in table for name, table in simple
+                             if getattr(record, name)) and not checks(record):
                 continue  # the common case: nothing to report
             check(rt, where, c.rows.get((rt.name, key)), record)
     for table, row, values in c.partial:  # rows not kept: the rest of their problems
@@ -88,45 +90,94 @@ def check_references(c: Collected) -> list[Problem]:
     return problems
 
 
-def _checks_for(rt) -> Any:
+def _self_links(rt: RecordType) -> list[tuple[Relationship, str]]:
+    """The relationships of a table's records that may not link a record to itself, each
+    with the column a self link is reported on."""
+    return SCHEMA.derived(_self_links_of, rt.name)
+
+
+def _self_links_of(table: str) -> list[tuple[Relationship, str]]:
+    return [(r, r.source if r.target == "id" else r.target) for r in SCHEMA.relationships
+            if r.table == table and not r.self_link and r.source_table == r.target_table]
+
+
+def _itself(link: Relationship, record: Any) -> str | None:
+    """The id a record links to itself by a relationship, if it does."""
+    a, b = getattr(record, link.source, None), getattr(record, link.target, None)
+    if not (a and b):
+        return None
+    ours = set(a if isinstance(a, tuple) else (a,))   # a list column names several
+    return next((v for v in (b if isinstance(b, tuple) else (b,)) if v in ours), None)
+
+
+def _checks_for(rt: RecordType) -> Any:
     """A quick test: might _record_checks find anything in a record of this table?"""
-    columns = set(rt.columns)
-    pairs = [(a, b) for a, b in (("start", "end"), ("established", "dissolved"))
-             if a in columns and b in columns]
-    seat = rt.name == "memberships"
-    others = rt.name in ("reporting_lines", "scrutiny_links", "successions", "bodies")
+    start, end = rt.period
+    self_links = [link for link, _ in _self_links(rt)]
+    content = _CONTENT_CHECKS.get(rt.name)
+    might = content[0] if content else None
     ISO = 10
 
     def suspicious(r: Any) -> bool:
-        for a, b in pairs:
-            x, y = getattr(r, a), getattr(r, b)
+        if start and end:
+            x, y = getattr(r, start), getattr(r, end)
             if x and y and (len(x) != ISO or len(y) != ISO or y < x):
                 return True
-        return others or (seat and not (r.person or r.post or r.on_behalf_of))
+        if self_links and any(_itself(link, r) for link in self_links):
+            return True
+        return might is not None and might(r)
     return suspicious
 
 
-def _record_checks(table: str, r: Any) -> Iterator[tuple[str, str, str]]:
-    for start, end in (("start", "end"), ("established", "dissolved")):
+def _record_checks(rt: RecordType, r: Any) -> Iterator[tuple[str, str, str]]:
+    start, end = rt.period
+    if start and end:
         a, b = getattr(r, start, None), getattr(r, end, None)
         if a and b and dates.latest(b) < dates.earliest(a):
             yield end, f"{b} is before {start} {a}", "error"
-    if table == "memberships" and not (r.person or r.post or r.on_behalf_of):
+    for link, column in _self_links(rt):
+        same = _itself(link, r)
+        if same:
+            ends = record_type(link.source_table)
+            yield column, (f"{link.source} and {link.target} both name {same!r}: the "
+                           f"{ends.singular} {link.phrase} itself; name two different "
+                           f"{ends.name}"), "error"
+    content = _CONTENT_CHECKS.get(rt.name)
+    if content is not None:
+        yield from content[1](r)
+
+
+def _seat_unheld(r: Any) -> bool:
+    return not (r.person or r.post or r.on_behalf_of)
+
+
+def _seat_problems(r: Any) -> Iterator[tuple[str, str, str]]:
+    if _seat_unheld(r):
         # a seat held on behalf of an organisation may have no named holder
         yield "person", ("a membership needs a person or a post, or the organisation it is "
                          "held on behalf of when the source names no holder"), "error"
-    if table == "reporting_lines" and r.body == r.reports_to:
-        yield "reports_to", "a body cannot report to itself", "error"
-    if table == "scrutiny_links" and r.body == r.scrutiny_body:
-        yield "body", "a body cannot scrutinise itself", "error"
-    if table == "successions" and r.predecessor == r.successor:
-        yield "successor", "a body cannot succeed itself", "error"
-    if table == "bodies" and r.declared_composition and r.declared_size is not None:
+
+
+def _composition_declared(r: Any) -> bool:
+    return bool(r.declared_composition) and r.declared_size is not None
+
+
+def _composition_problems(r: Any) -> Iterator[tuple[str, str, str]]:
+    if _composition_declared(r):
         seats = sum(count for kind, count in composition(r.declared_composition).items()
                     if "officer" not in kind)
         if seats > r.declared_size:
             yield "declared_composition", (f"declares {seats} member seats but "
                                            f"declared_size is {r.declared_size}"), "warning"
+
+
+# what a record of these tables must say for it to mean anything: (a quick test that a
+# record may have a problem, the problems), beside what the schema declares of every table
+_CONTENT_CHECKS: dict[str, tuple[Callable[[Any], bool],
+                                 Callable[[Any], Iterator[tuple[str, str, str]]]]] = {
+    "memberships": (_seat_unheld, _seat_problems),
+    "bodies": (_composition_declared, _composition_problems),
+}
 
 
 def build_network(c: Collected) -> tuple[Network | None, list[Problem]]:

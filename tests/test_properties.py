@@ -747,7 +747,8 @@ SIZES = {"documents": (0, 2), "organisations": (1, 3), "areas": (0, 2), "themes"
 
 @st.composite
 def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
-    """A valid network: unique ids, references that resolve, dates that run forwards."""
+    """A valid network: unique ids, references that resolve, dates that run forwards, no
+    record linked to itself."""
     text = texts(unstorable)
     # names, titles and other one-line labels are read trimmed, with whitespace collapsed
     label = text.map(lambda s: " ".join(s.split())).filter(bool)
@@ -768,6 +769,7 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
             n[table] = 0
     if n["bodies"] < 2:
         n["reporting_lines"] = n["scrutiny_links"] = n["successions"] = 0
+        n["nomination_rights"] = 0
     if not (n["people"] or n["posts"]):
         n["memberships"] = 0
     # Ids are unique across all tables: Popolo keeps organisations and bodies in one list
@@ -788,10 +790,12 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
     for i in docs:
         records.append(Document(i, draw(label), opt(label), one_date(draw), opt(text)))
     for i in orgs:
-        records.append(Organisation(i, draw(label), pick(ORGANISATION_KINDS), ref(orgs), opt(text),
+        records.append(Organisation(i, draw(label), pick(ORGANISATION_KINDS),
+                                    ref([o for o in orgs if o != i]), opt(text),
                                     **prov()))
     for i in areas:
-        records.append(Area(i, draw(label), pick(AREA_KINDS), ref(areas), **prov()))
+        records.append(Area(i, draw(label), pick(AREA_KINDS), ref([a for a in areas if a != i]),
+                            **prov()))
     for i in themes:
         records.append(Theme(i, draw(label), **prov()))
     for i in bodies:
@@ -825,7 +829,7 @@ def networks(draw, unstorable: str = XLSX_UNSTORABLE) -> Network:
     for i in ids["scrutiny_links"]:
         records.append(ScrutinyLink(i, *two_bodies(), *draw(periods()), opt(text), **prov()))
     for i in ids["nomination_rights"]:
-        records.append(NominationRight(i, pick(bodies), pick(bodies), opt(label),
+        records.append(NominationRight(i, *two_bodies(), opt(label),
                                        *draw(periods()), opt(text), **prov()))
     for i in ids["successions"]:
         records.append(Succession(i, *two_bodies(), one_date(draw), opt(text), **prov()))

@@ -1,8 +1,8 @@
 """Change over time: what is different between two days, or between two sources.
 
-Between two days of one network: bodies established and dissolved, memberships
-(and reporting lines, scrutiny links, nominations, resourcing) started and
-ended. Between two sources (say last year's register and this year's): records
+Between two days of one network: the records of each dated table (see
+:class:`graphmodel.model.RecordType`) that began and ended, such as bodies established
+and dissolved, memberships started and ended. Between two sources (say last year's register and this year's): records
 added, removed and changed. Either way, the findings of a full review that
 appeared and disappeared.
 """
@@ -14,18 +14,9 @@ from typing import Any, NamedTuple
 from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import RECORD_TYPES, Network
+from graphmodel.model import SCHEMA, Network, RecordType, record_type
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
-
-# the record types whose dates say when they started and ended
-_DATED = {"bodies": ("established", "dissolved"), "memberships": ("started", "ended"),
-          "reporting_lines": ("started", "ended"), "scrutiny_links": ("started", "ended"),
-          "nomination_rights": ("started", "ended"), "resourcing": ("started", "ended")}
-_SINGULAR = {rt.name: rt.label.lower() for rt in RECORD_TYPES}
-_SINGULAR.update(reporting_lines="reporting_line", scrutiny_links="scrutiny_link",
-                 nomination_rights="nomination_right", people="person", bodies="body",
-                 resourcing="resourcing")
 
 
 class Change(NamedTuple):
@@ -62,11 +53,15 @@ def describe(network: Network, table: str, record: Any) -> str:
             who = f"someone (not named) for {org.name if org else record.on_behalf_of}"
         return (f"{who} on the "
                 f"{body.name if body else record.body} ({record.role.replace('_', ' ')})")
-    ends = [getattr(record, f) for f in record.__slots__
-            if f in ("body", "reports_to", "scrutiny_body", "nominating_body", "predecessor",
-                     "successor", "organisation")]
+    ends = [getattr(record, c) for c in SCHEMA.derived(_ends, table)]
     names = [(network.bodies.get(e) or network.organisations.get(e)) for e in ends if e]
     return " -> ".join(n.name for n in names if n) or record.id
+
+
+def _ends(table: str) -> tuple[str, ...]:
+    """What a record that has no name links: its columns naming a body or organisation."""
+    return tuple(f.name for f in record_type(table).fields
+                 if f.metadata["ref"] in (("bodies",), ("organisations",)))
 
 
 @without_cycle_collection
@@ -77,12 +72,15 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
     before, after = dates.as_date(start), dates.as_date(end)
     old, new = network.as_of(before), network.as_of(after)
     out = []
-    for table, (began, ended) in _DATED.items():
-        kind = _SINGULAR[table]
-        for key in new.tables[table].keys() - old.tables[table].keys():
-            out.append(_change(began, kind, network, table, new.tables[table][key]))
-        for key in old.tables[table].keys() - new.tables[table].keys():
-            out.append(_change(ended, kind, network, table, old.tables[table][key]))
+    for rt in SCHEMA.record_types:
+        if not rt.dated:
+            continue
+        began, ended = rt.change_words
+        was, now = old.tables[rt.name], new.tables[rt.name]
+        for key in now.keys() - was.keys():
+            out.append(_change(began, rt, network, now[key]))
+        for key in was.keys() - now.keys():
+            out.append(_change(ended, rt, network, was[key]))
     if findings:
         out += _finding_changes(network, before, network, after, org, rules)
     return _ordered(out)
@@ -98,12 +96,12 @@ def changes(old: Network, new: Network, org: str | None = None,
     source describes, else today (``new.review_day(as_of)``).
     """
     out = []
-    for rt in RECORD_TYPES:
-        kind, was, now = _SINGULAR[rt.name], old.tables[rt.name], new.tables[rt.name]
+    for rt in SCHEMA.record_types:
+        kind, was, now = rt.key, old.tables[rt.name], new.tables[rt.name]
         for key in now.keys() - was.keys():
-            out.append(_change("added", kind, new, rt.name, now[key]))
+            out.append(_change("added", rt, new, now[key]))
         for key in was.keys() - now.keys():
-            out.append(_change("removed", kind, old, rt.name, was[key]))
+            out.append(_change("removed", rt, old, was[key]))
         for key in was.keys() & now.keys():
             if was[key] != now[key]:
                 fields = [f for f in rt.columns if getattr(was[key], f) != getattr(now[key], f)]
@@ -123,15 +121,17 @@ def _show(value: Any) -> str:
     return "; ".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _change(change: str, kind: str, network: Network, table: str, record: Any) -> Change:
-    if table == "bodies":
-        start, end = record.established, record.dissolved
+def _change(change: str, rt: RecordType, network: Network, record: Any) -> Change:
+    start, end = rt.period
+    began = getattr(record, start) if start else None
+    ended = getattr(record, end) if end else None
+    if start and not end:   # a record of one day: a succession
+        detail = f"on {began}" if began else ""
     else:
-        start, end = getattr(record, "start", None), getattr(record, "end", None)
-    detail = f"from {start or '?'} to {end or 'now'}" if start or end else ""
+        detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
     # a document is itself the source: it cites no other
-    return Change(change, kind, record.id, describe(network, table, record), detail,
-                  evidence_for([(kind, record)]))
+    return Change(change, rt.key, record.id, describe(network, rt.name, record), detail,
+                  evidence_for([(rt.key, record)]))
 
 
 def _key(f: Finding) -> tuple[str, ...]:
@@ -152,13 +152,15 @@ def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt
 
 
 _ORDER = {change: i for i, change in enumerate(
-    ["established", "dissolved", "added", "removed", "changed", "started", "ended",
+    ["established", "dissolved", "added", "removed", "changed", "started", "ended", None,
      "appeared", "disappeared"])}
+_OTHER = _ORDER[None]   # what a record type of its own words began or ended (took effect)
 
 
 def _ordered(changes: list[Change]) -> list[Change]:
-    return sorted(changes, key=lambda c: (c.record_type == "finding", _ORDER[c.change],
-                                          c.record_type, c.name, c.id))
+    return sorted(changes, key=lambda c: (c.record_type == "finding",
+                                          _ORDER.get(c.change, _OTHER), c.record_type,
+                                          c.name, c.id))
 
 
 def render_changes(changes: list[Change], fmt: str) -> str:

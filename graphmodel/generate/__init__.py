@@ -120,12 +120,13 @@ from graphmodel.generate.relationships import (plan_nominations, plan_reporting_
                                                plan_scrutiny_links)
 from graphmodel.generate.sizes import plan_sizes
 from graphmodel.generate.vocabulary import THEMES
-from graphmodel.model import RECORD_TYPES
+from graphmodel.model import SCHEMA, Current, record_type
 
 __all__ = ["generate", "expected_rows", "AS_OF", "MEMBERSHIPS_PER_PERSON",
            "MAX_MEMBERSHIPS", "TABLES"]
 
-TABLES = ("dataset", *(rt.name for rt in RECORD_TYPES))
+TABLES: Current[str] = Current(lambda: ("dataset", *(rt.name for rt in SCHEMA.record_types)))
+"""The tables a generated directory holds: every table of the schema in force."""
 
 
 def expected_rows(bodies: int, people: int) -> int:
@@ -141,7 +142,8 @@ def generate(out_dir: str | os.PathLike, bodies: int, people: int, seed: int = 0
              progress: Callable[[int], Any] | None = None) -> dict[str, int]:
     """Write a synthetic dataset directory and return its row counts per table.
 
-    ``out_dir`` is created if need be; its 15 table files are overwritten.
+    ``out_dir`` is created if need be; its table files (one per table of
+    :data:`TABLES`) are overwritten.
     ``progress``, if given, is called with the number of rows just written
     (every 10,000 rows or so), e.g. ``click.progressbar(...).update``; use
     :func:`expected_rows` for the bar's length. The same arguments always
@@ -197,5 +199,8 @@ def _generate(tables: w.Tables, bodies: int, people: int, rng: Random) -> dict[s
                           plan_scrutiny_links(rng, body_plan))
     w.write_register(tables, plan_resourcing(rng, body_plan, organisations, posts),
                      plan_assessments(rng, body_plan), organisations)
+    for name in TABLES:   # a table it has no plan for (one the schema gained): its header
+        if name not in tables.counts:
+            tables.write(name, record_type(name).columns, [])
     tables.flush()
     return {name: tables.counts[name] for name in TABLES}

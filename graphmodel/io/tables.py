@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graphmodel import dates
 from graphmodel.composition import normalise_composition
-from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, RecordType, Vocabulary
+from graphmodel.model import DATASET_TYPE, SCHEMA, Dataset, RecordType, Vocabulary
 from graphmodel.names import suggest
 from graphmodel.problems import NotRead, Problem
 
@@ -159,7 +159,7 @@ class Collected:
     """Records read from every table of a source, and the problems met."""
     dataset: Dataset | None = None
     tables: dict[str, dict[str, Any]] = field(
-        default_factory=lambda: {rt.name: {} for rt in RECORD_TYPES})
+        default_factory=lambda: {rt.name: {} for rt in SCHEMA.record_types})
     rows: dict[tuple[str, str], int | str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -385,7 +385,8 @@ def to_cells(record: Any, columns: Sequence[str]) -> list[str]:
 
 
 def all_types() -> tuple[RecordType, ...]:
-    return (DATASET_TYPE,) + RECORD_TYPES
+    """The dataset's table, then every table of the schema in force."""
+    return (DATASET_TYPE, *SCHEMA.record_types)
 
 
 _CLOSE = 0.75  # 'Membership' or 'organisation' is close to a table; 'Notes' or 'Sheet1' is not
@@ -420,5 +421,5 @@ def claim_tables(names: Iterable[str], where: Callable[[str], str], out: Collect
 def iter_tables(network: Any) -> Iterator[tuple[RecordType, list[Any]]]:
     """Each table of a network, the dataset first, with its records."""
     yield DATASET_TYPE, [network.dataset]
-    for rt in RECORD_TYPES:
+    for rt in SCHEMA.record_types:
         yield rt, list(network.tables[rt.name].values())

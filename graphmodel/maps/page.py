@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Iterable
 
+from graphmodel.graph import NODE_TABLES
 from graphmodel.maps import assets, styling
 from graphmodel.maps.pyvis_page import BIG, network_data, vis_file, vis_style_sheet
 from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
@@ -140,7 +141,7 @@ def filters_html(m: Map) -> str:
     counts: dict[str, int] = {}
     for n in m.nodes:
         counts[n.group] = counts.get(n.group, 0) + 1
-    order = ["organisation", "body", "person", "post"]
+    order = list(dict.fromkeys(NODE_TABLES.values()))   # the schema's order of tables
     boxes = []
     for i, group in enumerate(sorted(counts, key=lambda g: (order.index(g.split(":")[0]), g))):
         boxes.append(f'<li><input type="checkbox" id="{m.id}-f{i}" data-group="{escape_text(group)}" '

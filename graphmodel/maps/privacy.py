@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from graphmodel.model import Network, RECORD_TYPES
+from graphmodel.model import SCHEMA, Network
 
 __all__ = ["pseudonymise", "LABELS"]
 
@@ -23,7 +23,12 @@ LABELS = {"elected_member": "Elected member", "officer": "Officer",
           "co_opted_member": "Co-opted member", "community_member": "Community member",
           "other": "Person"}
 
-_RENAMED = {"people": "person", "memberships": "membership", "posts": "post"}
+
+
+def _renamed() -> dict[str, str]:
+    """The tables whose ids are replaced (those whose ids often carry a person's name) ->
+    the word their new ids are numbered after (``membership-3``)."""
+    return {rt.name: rt.key for rt in SCHEMA.record_types if rt.personal_ids}
 
 
 def _new_ids(network: Network) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
@@ -39,9 +44,10 @@ def _new_ids(network: Network) -> tuple[dict[str, dict[str, str]], dict[str, str
         names[person.name] = people[person.id]
     ids["people"] = {pid: re.sub(r"\W+", "-", label.lower()) for pid, label in people.items()}
     ids["_labels"] = people
-    for table in ("memberships", "posts"):
-        ids[table] = {rid: f"{_RENAMED[table]}-{i}"
-                      for i, rid in enumerate(network.tables[table], start=1)}
+    for table, word in _renamed().items():
+        if table != "people":   # named above, after the kind of person
+            ids[table] = {rid: f"{word}-{i}"
+                          for i, rid in enumerate(network.tables[table], start=1)}
     return ids, names
 
 
@@ -56,6 +62,7 @@ def _scrubber(names: dict[str, str]):
 
 def _rewrite(record: Any, table: str, ids: dict[str, dict[str, str]], scrub) -> Any:
     changes: dict[str, Any] = {}
+    renamed = SCHEMA.derived(_renamed)
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
         refs = f.metadata.get("ref") or ()
@@ -63,7 +70,7 @@ def _rewrite(record: Any, table: str, ids: dict[str, dict[str, str]], scrub) -> 
             changes["notes"] = None
         elif f.name == "id" and table in ids:
             changes["id"] = ids[table][value]
-        elif refs and refs[0] in _RENAMED and value is not None:
+        elif refs and refs[0] in renamed and value is not None:
             changes[f.name] = ids[refs[0]].get(value, value)
         elif isinstance(value, str) and f.metadata.get("kind") == "text" and not refs \
                 and f.name != "id":
@@ -85,11 +92,11 @@ def pseudonymise(network: Network) -> tuple[Network, dict[str, str]]:
     ids, names = _new_ids(network)
     scrub = _scrubber(names)
     records = []
-    for rt in RECORD_TYPES:
+    for rt in SCHEMA.record_types:
         for record in network.tables[rt.name].values():
             records.append(_rewrite(record, rt.name, ids, scrub))
     dataset = dataclasses.replace(network.dataset,
                                   description=scrub(network.dataset.description or "") or None)
-    renamed = {f"person:{old}": f"person:{new}" for old, new in ids["people"].items()}
-    renamed.update({f"post:{old}": f"post:{new}" for old, new in ids["posts"].items()})
+    renamed = {f"{rt.node}:{old}": f"{rt.node}:{new}" for rt in SCHEMA.record_types
+               if rt.node and rt.personal_ids for old, new in ids[rt.name].items()}
     return Network(dataset, records), renamed

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from graphmodel.graph import RELATIONSHIPS
-from graphmodel.model import Relationship, relationship
+from graphmodel.model import SCHEMA, CurrentMap, RecordType, Relationship, relationship
 
 __all__ = ["INK", "NodeStyle", "EdgeStyle", "node_style", "edge_style", "family", "EDGE_STYLES",
-           "STATUS_STYLES", "FLAGGED", "humanise", "text_on", "unstyled"]
+           "FAMILIES", "STATUS_STYLES", "FLAGGED", "humanise", "text_on", "unstyled",
+           "unstyled_node"]
 
 INK = "#1a1a1a"
 PALE = "#ffffff"
@@ -57,7 +58,7 @@ _PARTNERSHIP = ("strategic_partnership_board", "partnership_board", "supporting_
                 "cluster_partnership", "partnership")
 _PEOPLE = {"elected_member": "elected", "officer": "officer"}
 
-FAMILIES: dict[str, NodeStyle] = {s.key: s for s in (
+_FAMILIES: dict[str, NodeStyle] = {s.key: s for s in (
     NodeStyle("organisation", "Organisation", "diamond", PURPLE, size=18),
     NodeStyle("council-body", "Council body (council, executive, committee)", "square", BLUE),
     NodeStyle("scrutiny-body", "Scrutiny body", "hexagon", ORANGE, size=18),
@@ -70,6 +71,25 @@ FAMILIES: dict[str, NodeStyle] = {s.key: s for s in (
               dashes=(1, 3), border_width=2, size=12),
     NodeStyle("post", "Post (a named position)", "star", GREY, size=12),
 )}
+
+
+def unstyled_node(rt: RecordType) -> NodeStyle:
+    """A plain look for a table the schema draws as a node that has no look of its own
+    yet (one the schema gained since): a grey circle with a dashed outline, named in the
+    legend by the table's singular name."""
+    return NodeStyle(rt.node or rt.key, rt.singular[:1].upper() + rt.singular[1:], "dot",
+                     GREY, dashes=(3, 3), border_width=2, size=14)
+
+
+def _families() -> dict[str, NodeStyle]:
+    drawn = {rt.node: rt for rt in SCHEMA.record_types if rt.node}
+    return _FAMILIES | {node: unstyled_node(rt) for node, rt in drawn.items()
+                        if family(node, None) not in _FAMILIES}
+
+
+FAMILIES: CurrentMap[str, NodeStyle] = CurrentMap(lambda: SCHEMA.derived(_families))
+"""Every family of nodes and its look, in the legend's order: those above, then the
+tables the schema draws as nodes that have no look of their own."""
 
 # The representation view recolours bodies by whether the organisation has a seat;
 # the shape still says what sort of body it is, the outline pattern repeats the status.
@@ -103,7 +123,7 @@ def unstyled(relationships: Iterable[Relationship],
 
 # the relationships of the schema, and the links only maps draw (sits on behalf of,
 # share members)
-EDGE_STYLES: dict[str, EdgeStyle] = {s.key: s for s in (
+_EDGE_STYLES: dict[str, EdgeStyle] = {s.key: s for s in (
     _schema("member_of", "#6b6b6b", arrow=False),
     _schema("seat_of", "#6b6b6b", (2, 3), arrow=False),
     EdgeStyle("on_behalf_of", "sits on behalf of", PURPLE, (2, 2), width=1.5),
@@ -120,7 +140,15 @@ EDGE_STYLES: dict[str, EdgeStyle] = {s.key: s for s in (
     EdgeStyle("shares_members", "share members (width: how many)", SKY, width=2,
               arrow=False, curved=True),
 )}
-EDGE_STYLES.update(unstyled(map(relationship, RELATIONSHIPS), EDGE_STYLES))
+
+
+def _edge_styles() -> dict[str, EdgeStyle]:
+    return _EDGE_STYLES | unstyled(map(relationship, RELATIONSHIPS), _EDGE_STYLES)
+
+
+EDGE_STYLES: CurrentMap[str, EdgeStyle] = CurrentMap(lambda: SCHEMA.derived(_edge_styles))
+"""How each link is drawn, in the legend's order: those above, then the relationships
+the schema draws that have no look of their own."""
 
 
 def family(record_type: str, kind: str | None) -> str:
@@ -137,11 +165,11 @@ def family(record_type: str, kind: str | None) -> str:
 
 
 def node_style(family_key: str) -> NodeStyle:
-    return FAMILIES[family_key]
+    return SCHEMA.derived(_families)[family_key]
 
 
 def edge_style(relationship: str) -> EdgeStyle:
-    return EDGE_STYLES[relationship]
+    return SCHEMA.derived(_edge_styles)[relationship]
 
 
 def humanise(word: str | None) -> str:

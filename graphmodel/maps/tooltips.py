@@ -50,14 +50,18 @@ def link_facts(network: Network, link: views.Link) -> list[Fact]:
     if link.relationship == "shares_members":
         names = [r.name for r in link.records]
         return [("Shared members", f"{len(names)}: {'; '.join(names)}")]
-    ends = _ENDS.get(link.relationship, ())
+    ends = _link_ends(link.relationship)
     return [fact for record in link.records for fact in record_facts(network, record, skip=ends)]
 
 
-# the columns a link's two ends stand for, which its facts need not repeat: from the
-# schema, and for the map's own "on behalf of" link (a seat holder to the organisation)
-_ENDS = {name: (r.source, r.target) for name, r in DRAWN.items()} | \
-    {"on_behalf_of": ("person", "post", "on_behalf_of")}
+def _link_ends(relationship: str) -> tuple[str, ...]:
+    """The columns a link's two ends stand for, which its facts need not repeat: from the
+    schema in force, and for the map's own "on behalf of" link (a seat holder to the
+    organisation)."""
+    if relationship == "on_behalf_of":
+        return ("person", "post", "on_behalf_of")
+    declared = DRAWN.get(relationship)
+    return (declared.source, declared.target) if declared else ()
 
 
 def _seat_facts(network: Network, key: str, seats: dict[str, list[Any]]) -> list[Fact]:

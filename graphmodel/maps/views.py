@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
 from graphmodel.names import suggest
-from graphmodel.model import Network
+from graphmodel.model import SCHEMA, Network
 from graphmodel.problems import UsageError
 
 __all__ = ["VIEWS", "MAX_NODES", "Link", "Skeleton", "build_view", "focus_on", "fit_size",
@@ -24,9 +24,6 @@ MAX_NODES = 2000
 """A map draws at most this many nodes: beyond it people are folded into their bodies,
 and beyond that bodies are grouped by kind, each group opened on click
 (benchmarks/maps.py measures a map of this size)."""
-
-_TYPES = {rtype: table for table, rtype in NODE_TABLES.items()}
-
 
 class UnknownRecord(UsageError):
     """No record with the id given to --focus."""
@@ -80,9 +77,14 @@ def sitters(network: Network) -> dict[str, list[Any]]:
     return seats
 
 
+def _tables_of_types() -> dict[str, str]:
+    """Node type -> the table drawn as it (``body`` -> ``bodies``)."""
+    return {rtype: table for table, rtype in NODE_TABLES.items()}
+
+
 def _record(network: Network, key: str) -> tuple[str, Any] | None:
     rtype, rid = key.split(":", 1)
-    record = network.tables[_TYPES[rtype]].get(rid)
+    record = network.tables[SCHEMA.derived(_tables_of_types)[rtype]].get(rid)
     return (rtype, record) if record is not None else None
 
 
@@ -95,18 +97,20 @@ def _holder(network: Network, key: str) -> tuple[str, Any]:
 
 
 def network_view(network: Network, org: str | None) -> Skeleton:
-    """Every organisation, body, person and post, and every relationship between them."""
+    """Every organisation, body, person and post (every record the schema draws as a
+    node), and every relationship between them."""
     sk = Skeleton()
-    for table, rtype in NODE_TABLES.items():
+    nodes = dict(NODE_TABLES)
+    for table, rtype in nodes.items():
         for record in network.tables[table].values():
             sk.add(rtype, record)
     for rel, (table, src, src_type, dst, dst_type) in RELATIONSHIPS.items():
+        a_node = table in nodes   # its records are drawn themselves, not behind the link
         for record in network.tables[table].values():
             a, b = getattr(record, src), getattr(record, dst)
             if a and b:
-                behind = () if table in NODE_TABLES else (record,)
                 sk.link(Link(f"{rel}:{record.id}", node_key(src_type, a), node_key(dst_type, b),
-                             rel, behind))
+                             rel, () if a_node else (record,)))
     _on_behalf_of(network, sk)
     return sk
 
@@ -203,7 +207,7 @@ def build_view(network: Network, view: str, org: str | None) -> Skeleton:
 
 def resolve_focus(network: Network, focus: str) -> str:
     """A node key from ``type:id``, a bare id, or a name (bodies, then people, ...)."""
-    if ":" in focus and focus.split(":", 1)[0] in _TYPES:
+    if ":" in focus and focus.split(":", 1)[0] in SCHEMA.derived(_tables_of_types):
         if _record(network, focus):
             return focus
     for table, rtype in NODE_TABLES.items():

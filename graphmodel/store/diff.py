@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from graphmodel.model import RECORD_TYPES, Network, record_type
 from graphmodel.store.connection import Store
-from graphmodel.store.mapping import (EDGE_OF_TABLE, NODE_LABELS, NODE_STATE,
+from graphmodel.store.mapping import (EDGES_BY_TABLE, NODE_LABELS, NODE_STATE,
                                       RELATIONSHIP_TYPES, column_getter, columns_key,
                                       edge_state, record_hash, relationship_columns)
 
@@ -92,7 +92,7 @@ def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, 
         for result in results:
             yield from map(node, result["state"])
         return
-    edge = EDGE_OF_TABLE[table]
+    edge = EDGES_BY_TABLE[table]
     columns = relationship_columns(edge)
     held = edge_state(edge).getter("_load", "_relationship")
     for result in results:

@@ -1,8 +1,8 @@
 """How records become a Neo4j graph: node labels, relationship types, derived links,
 and the rows the queries exchange.
 
-Everything here is derived from the relationships the schema declares
-(:data:`graphmodel.model.RELATIONSHIPS`). Records whose relationships run between
+Everything here is derived from the record types and relationships of the schema in
+force (:data:`graphmodel.model.SCHEMA`), when it is asked for. Records whose relationships run between
 two other records (memberships, reporting lines, scrutiny links, nominations,
 successions, resourcing, assessments) are Neo4j relationships, always to a body;
 every other record is a node. Every node and relationship carries all of its
@@ -32,11 +32,11 @@ import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from graphmodel.model import RECORD_TYPES, RELATIONSHIPS, Relationship, record_type
+from graphmodel.model import SCHEMA, Current, CurrentMap, Relationship, record_type
 
-__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "EDGE_OF_TABLE",
-           "TABLE_OF_LABEL", "Mapping",
-           "store_mapping", "MAPPING", "Row", "node_row", "node_update_row", "LINK_ROW",
+__all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "Mapping",
+           "store_mapping", "current_mapping", "TABLES_BY_LABEL", "EDGES_BY_TABLE",
+           "Row", "node_row", "node_update_row", "LINK_ROW",
            "NODE_STATE", "RELATIONSHIPS_TO", "edge_row", "edge_state", "record_hash",
            "fingerprint", "columns_key", "column_getter", "relationship_columns", "from_props", "from_relationship"]
 
@@ -79,9 +79,10 @@ def _label(table: str) -> str:
     return record_type(table).label
 
 
-def store_mapping(relationships: Iterable[Relationship] = RELATIONSHIPS) -> Mapping:
-    """The store's mapping derived from the schema's relationships."""
-    relationships = tuple(relationships)
+def store_mapping(relationships: Iterable[Relationship] | None = None) -> Mapping:
+    """The store's mapping derived from the schema's relationships (those in force
+    unless given) and its record types."""
+    relationships = tuple(SCHEMA.relationships if relationships is None else relationships)
     grouped: dict[tuple[str, str], list[Relationship]] = {}
     for r in filter(_stored_between, relationships):
         grouped.setdefault((r.table, r.stored_as), []).append(r)
@@ -94,7 +95,8 @@ def store_mapping(relationships: Iterable[Relationship] = RELATIONSHIPS) -> Mapp
     if len(set(edge_tables)) != len(edge_tables):
         raise ValueError("a table's records are one kind of Neo4j relationship: "
                          f"{edge_tables} has one twice")
-    node_labels = {rt.name: rt.label for rt in RECORD_TYPES if rt.name not in edge_tables}
+    _check_columns(edges)
+    node_labels = {rt.name: rt.label for rt in SCHEMA.record_types if rt.name not in edge_tables}
     links: dict[str, list[tuple[str, str, str]]] = {}
     for r in relationships:
         if not _stored_between(r):
@@ -104,15 +106,32 @@ def store_mapping(relationships: Iterable[Relationship] = RELATIONSHIPS) -> Mapp
     return Mapping(node_labels, tuple(edges), links)
 
 
-MAPPING = store_mapping()
-NODE_LABELS, EDGES, LINKS = MAPPING.node_labels, MAPPING.edges, MAPPING.links
-RELATIONSHIP_TYPES = {e.table: e.type for e in EDGES}
-EDGE_OF_TABLE = {e.table: e for e in EDGES}
-TABLE_OF_LABEL = {label: table for table, label in NODE_LABELS.items()}
-# relationship_columns relies on these: no lists (Neo4j gives lists back where the
-# record has tuples), and no column starting with _ (the store's own values in a row)
-assert not any(f.metadata.get("kind") == "list" for e in EDGES for f in record_type(e.table).fields)
-assert not any(c.startswith("_") for rt in RECORD_TYPES for c in rt.columns)
+def _check_columns(edges: list[Edge]) -> None:
+    """What relationship_columns relies on: no lists on a relationship (Neo4j gives lists
+    back where the record has tuples), and no column starting with _ (the store's own
+    values in a row)."""
+    for e in edges:
+        if any(f.metadata["kind"] == "list" for f in record_type(e.table).fields):
+            raise ValueError(f"{e.table} are stored as relationships, which hold no lists")
+    for rt in SCHEMA.record_types:
+        if any(c.startswith("_") for c in rt.columns):
+            raise ValueError(f"{rt.name}: a column name may not begin with _ (the store's own)")
+
+
+def current_mapping() -> Mapping:
+    """The mapping of the schema in force."""
+    return SCHEMA.derived(store_mapping)
+
+
+NODE_LABELS: CurrentMap[str, str] = CurrentMap(lambda: current_mapping().node_labels)
+EDGES: Current[Edge] = Current(lambda: current_mapping().edges)
+LINKS: CurrentMap[str, list[tuple[str, str, str]]] = CurrentMap(lambda: current_mapping().links)
+RELATIONSHIP_TYPES: CurrentMap[str, str] = CurrentMap(
+    lambda: {e.table: e.type for e in current_mapping().edges})
+TABLES_BY_LABEL: CurrentMap[str, str] = CurrentMap(
+    lambda: {label: table for table, label in current_mapping().node_labels.items()})
+EDGES_BY_TABLE: CurrentMap[str, Edge] = CurrentMap(
+    lambda: {edge.table: edge for edge in current_mapping().edges})
 
 
 @dataclass(frozen=True)
@@ -145,16 +164,19 @@ class Row:
         return operator.itemgetter(*names)
 
 
-@functools.cache
 def node_row(table: str) -> Row:
     """A node to create: its fingerprint and its columns."""
-    return Row(("_hash", *record_type(table).columns))
+    return SCHEMA.derived(_row, "_hash", table)
 
 
-@functools.cache
 def node_update_row(table: str) -> Row:
     """A node to rewrite: its element id, fingerprint and columns."""
-    return Row(("_node", "_hash", *record_type(table).columns))
+    return SCHEMA.derived(_row, "_node", "_hash", table)
+
+
+def _row(*names: str) -> Row:
+    """The row of the names, then the columns of the table named last."""
+    return Row((*names[:-1], *record_type(names[-1]).columns))
 
 
 LINK_ROW = Row(("_node", "_target"))                     # element ids of the two ends
@@ -162,16 +184,19 @@ NODE_STATE = Row(("id", "_hash", "_load", "_node"))     # what the store holds o
 RELATIONSHIPS_TO = Row(("_target", "_relationships"))   # a body and the relationships to it
 
 
-@functools.cache
 def edge_row(edge: Edge) -> Row:
     """A relationship to create: its source's element id and its properties."""
-    return Row(("_source", *edge.properties))
+    return SCHEMA.derived(_edge_row, "_source", edge)
 
 
-@functools.cache
 def edge_state(edge: Edge) -> Row:
     """What the store holds of a relationship: its element id, load, source and properties."""
-    return Row(("_relationship", "_load", "_source", "_source_label", *edge.properties))
+    return SCHEMA.derived(_edge_row, "_relationship", "_load", "_source", "_source_label", edge)
+
+
+def _edge_row(*names: Any) -> Row:
+    """The row of the names, then the properties of the edge given last."""
+    return Row((*names[:-1], *names[-1].properties))
 
 
 @functools.cache

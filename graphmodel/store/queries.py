@@ -3,21 +3,23 @@
 ``schema.cypher``, ``load.cypher`` and ``read.cypher`` hold named queries
 (a ``// name: ...`` line before each). They are written from the mapping in
 :mod:`graphmodel.store.mapping` by ``python -m graphmodel.store.queries`` and a
-test checks they are current; the store only ever *loads* them. Labels and
-relationship types come from the schema; every value is a parameter.
+test checks they are current; the store only ever *loads* them, unless record types
+or relationships were added to the schema at run time (``SCHEMA.add``): it then runs
+the same queries written from the schema in force. Labels and relationship types come
+from the schema; every value is a parameter.
 """
 from __future__ import annotations
 
-import functools
 import re
 import sys
 import textwrap
 from importlib import resources
 from pathlib import Path
 
-from graphmodel.model import record_type
-from graphmodel.store.mapping import (LINK_ROW, MAPPING, NODE_STATE, RELATIONSHIPS_TO, Edge,
-                                      Mapping, Row, edge_row, edge_state, node_row, node_update_row)
+from graphmodel.model import SCHEMA, record_type
+from graphmodel.store.mapping import (LINK_ROW, NODE_STATE, RELATIONSHIPS_TO, Edge, Mapping,
+                                      Row, current_mapping, edge_row, edge_state, node_row,
+                                      node_update_row)
 
 __all__ = ["query", "queries", "generate_files"]
 
@@ -32,10 +34,17 @@ _HEADER = """\
 """
 
 
-@functools.cache
 def queries(file: str) -> dict[str, str]:
-    """The named queries of one file in cypher/."""
-    text = resources.files("graphmodel.cypher").joinpath(file).read_text(encoding="utf-8")
+    """The named queries of one file in cypher/ (for a schema added to at run time, as
+    they would be written from it)."""
+    return SCHEMA.derived(_queries, file)
+
+
+def _queries(file: str) -> dict[str, str]:
+    if SCHEMA.extended:
+        text = generate_files()[file]
+    else:
+        text = resources.files("graphmodel.cypher").joinpath(file).read_text(encoding="utf-8")
     found: dict[str, str] = {}
     for block in re.split(r"^// name: ", text, flags=re.M)[1:]:
         name, _, body = block.partition("\n")
@@ -243,8 +252,9 @@ def _edge_state(edge: Edge) -> str:
                                      **{c: f"r.{c}" for c in edge.properties}})
 
 
-def generate_files(mapping: Mapping = MAPPING) -> dict[str, str]:
+def generate_files(mapping: Mapping | None = None) -> dict[str, str]:
     """The generated files of cypher/, by name (from another mapping: what they would be)."""
+    mapping = current_mapping() if mapping is None else mapping
     return {"schema.cypher": _schema(mapping), "load.cypher": _load(mapping),
             "read.cypher": _read(mapping)}
 

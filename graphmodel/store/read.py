@@ -10,7 +10,7 @@ from graphmodel.model import DATASET_TYPE, RECORD_TYPES, Dataset, Network
 from graphmodel.store.connection import Store
 from graphmodel.store.errors import IncompleteDataset, UnknownDataset
 from graphmodel.store.lock import LOCK_STALE_AFTER, holder_gone
-from graphmodel.store.mapping import EDGE_OF_TABLE, NODE_LABELS, from_props, from_relationship
+from graphmodel.store.mapping import EDGES_BY_TABLE, NODE_LABELS, from_props, from_relationship
 
 __all__ = ["pick_dataset", "read"]
 
@@ -52,7 +52,7 @@ def read(store: Store, dataset: str | None = None) -> Network:
             rows = store.run("read.cypher", f"read_{NODE_LABELS[rt.name]}", dataset=dataset)
             records = [from_props(rt.name, row["p"]) for row in rows]
         else:
-            edge = EDGE_OF_TABLE[rt.name]
+            edge = EDGES_BY_TABLE[rt.name]
             rows = store.run("read.cypher", f"read_{edge.type}", dataset=dataset)
             records = [from_relationship(edge, row["p"], row["source"], row["source_label"],
                                          row["target"]) for row in rows]

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator
 from graphmodel.model import record_type
 from graphmodel.store.connection import Store
 from graphmodel.store.mapping import (LINK_ROW, LINKS, NODE_LABELS, RELATIONSHIPS_TO,
-                                      TABLE_OF_LABEL, Edge, column_getter, edge_row,
+                                      TABLES_BY_LABEL, Edge, column_getter, edge_row,
                                       fingerprint, node_row, node_update_row)
 
 __all__ = ["Writer"]
@@ -129,7 +129,7 @@ class Writer:
         eid = self.eid_of(table)
         self.write(f"unlink_{label}", [eid[r.id] for r in changed], key="ids")
         for column, _, target_label in LINKS[label]:
-            target = self.eid_of(TABLE_OF_LABEL[target_label])
+            target = self.eid_of(TABLES_BY_LABEL[target_label])
             self.write(f"link_{label}_{column}",
                        (LINK_ROW.make(eid[r.id], target[ref])
                         for r in records for ref in _refs(getattr(r, column))))
@@ -142,7 +142,7 @@ class Writer:
         """
         sources = [column for column, _ in edge.source]
         columns, n = operator.attrgetter(*sources, *edge.properties), len(sources)
-        first, *others = [self.eid_of(TABLE_OF_LABEL[label]) for _, label in edge.source]
+        first, *others = [self.eid_of(TABLES_BY_LABEL[label]) for _, label in edge.source]
         make, to_body = edge_row(edge).make, RELATIONSHIPS_TO
 
         def row(record: Any) -> dict[str, Any]:
@@ -151,7 +151,7 @@ class Writer:
                 return make(first[values[0]], *values[n:])
             source = next(ids[v] for ids, v in zip(others, values[1:]) if v)
             return make(source, *values[n:])
-        bodies = self.eid_of(TABLE_OF_LABEL[edge.target[1]])
+        bodies = self.eid_of(TABLES_BY_LABEL[edge.target[1]])
         rows = (to_body.make(bodies[body], list(map(row, group)))
                 for body, group in _by_body(records, edge.target[0], self.batch_size))
         size = to_body.getter("_relationships")
