@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from graphmodel.model import RELATIONSHIPS as SCHEMA
-from graphmodel.model import Membership, Network, Person, Post, Relationship
+from graphmodel.model import Membership, Network, Person, Post, Relationship, ReportingLine
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -158,16 +158,23 @@ def seats_held(network: Network) -> dict[tuple[str, str], list[Membership]]:
     return held
 
 
-def accountability_graph(network: Network,
-                         bodies: "Collection[str] | None" = None) -> "nx.DiGraph":
-    """Bodies and the reporting lines between them (edge: body -> body it reports to);
-    with ``bodies``, those bodies only and the lines between them."""
+def accountability_graph(network: Network, bodies: "Collection[str] | None" = None,
+                         lines: "Iterable[ReportingLine] | None" = None) -> "nx.DiGraph":
+    """Bodies and the reporting lines between them (edge: body -> body it reports to,
+    with the line's ``id`` and ``kind``); with ``bodies``, those bodies only and the
+    lines between them; with ``lines``, those lines rather than all the network's.
+
+    The accountability rules compute on this graph with networkx: each body's distance
+    from a root (``bfs_layers`` order), the bodies below a break (``ancestors``), the
+    chains up from a body (``all_simple_paths``) and the loops
+    (``strongly_connected_components``).
+    """
     import networkx as nx
 
     g = nx.DiGraph()
     g.add_nodes_from((b.id, {"name": b.name, "kind": b.kind}) for b in network.bodies.values()
                      if bodies is None or b.id in bodies)
     g.add_edges_from((ln.body, ln.reports_to, {"id": ln.id, "kind": ln.kind})
-                     for ln in network.reporting_lines.values()
+                     for ln in (network.reporting_lines.values() if lines is None else lines)
                      if bodies is None or (ln.body in bodies and ln.reports_to in bodies))
     return g
