@@ -164,10 +164,10 @@ def accountability_graph(network: Network, bodies: "Collection[str] | None" = No
     with the line's ``id`` and ``kind``); with ``bodies``, those bodies only and the
     lines between them; with ``lines``, those lines rather than all the network's.
 
-    The accountability rules compute on this graph with networkx: each body's distance
-    from a root (``bfs_layers`` order), the bodies below a break (``ancestors``), the
-    chains up from a body (``all_simple_paths``) and the loops
-    (``strongly_connected_components``).
+    The accountability rules (:mod:`graphmodel.analysis.accountability`) compute on
+    this graph with networkx, over the lines current on the day they review: each
+    body's distance from a root, the bodies below a break (``ancestors``), the chains
+    up from a body (``all_simple_paths``) and the loops (``strongly_connected_components``).
     """
     import networkx as nx
 

