@@ -93,6 +93,8 @@ class _Lines:
         """The bodies whose lines lead up to this one, by id."""
         import networkx as nx
 
+        if not self.graph.pred[body]:   # no line into it, as most breaks: nothing to search
+            return []
         return sorted(nx.ancestors(self.graph, body))
 
 
