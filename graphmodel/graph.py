@@ -172,12 +172,12 @@ def accountability_graph(network: Network, bodies: "Collection[str] | None" = No
     import networkx as nx
 
     g = nx.DiGraph()
-    drawn = [b for b in network.bodies.values() if bodies is None or b.id in bodies]
-    g.add_nodes_from(b.id for b in drawn)
+    kept = [b for b in network.bodies.values() if bodies is None or b.id in bodies]
+    g.add_nodes_from(b.id for b in kept)
     # attributes set after: networkx reads an (id, attributes) pair by catching the
     # error hashing it raises, about a tenth of the time of building the graph
     nodes = g.nodes
-    for b in drawn:
+    for b in kept:
         nodes[b.id].update(name=b.name, kind=b.kind)
     g.add_edges_from((ln.body, ln.reports_to, {"id": ln.id, "kind": ln.kind})
                      for ln in (network.reporting_lines.values() if lines is None else lines)
