@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from graphmodel import open_source
 from graphmodel.analysis.accountability import (UnknownBody, accountability_findings, chain_end,
                                                 chains)
+from graphmodel.analysis.example import body, line, run_rule, tiny_network
 from graphmodel.cli import main
 from graphmodel.generate import generate
 from graphmodel.generate.distributions import AS_OF
@@ -272,9 +273,9 @@ def test_chains_default_to_the_day_the_dataset_describes(network):
 
 
 def test_the_rules_walks_and_loops_are_networkxs_on_the_notebooks_graph(tmp_path):
-    """Depths, the bodies below a break and the loops are worked out without networkx
-    (for speed, see _Lines) or on part of the graph: they must agree with networkx's
-    bfs_layers, ancestors and strongly connected components on the whole graph."""
+    """The rules' depths, bodies below a break and loops (looked for on part of the graph)
+    must agree with networkx's bfs_layers, ancestors and strongly connected components on
+    the whole graph a notebook gets."""
     generate(tmp_path / "g", bodies=400, people=1500, seed=5)
     network = open_source(tmp_path / "g")
     ids = sorted(network.as_of(AS_OF).bodies)
@@ -306,3 +307,27 @@ def test_the_rules_walks_and_loops_are_networkxs_on_the_notebooks_graph(tmp_path
     assert ids[40] in depth
     assert {b: f.data["lines"] for b, f in by_rule(found, "long-chain").items()} == {
         b: d for b, d in depth.items() if d > 4}
+
+
+def test_chains_are_listed_by_the_ids_of_the_bodies_reported_to_whatever_the_source_order():
+    net = tiny_network(body("council-meeting", "Full Council", "full_council"),
+                       line("group", "z-board"), line("group", "a-board"),
+                       line("z-board", "council-meeting"), line("a-board", "m-board"),
+                       line("a-board", "council-meeting"))
+    assert [[b.id for b in c] for c in chains(net, "group")] == [
+        ["group", "a-board", "council-meeting"], ["group", "a-board", "m-board"],
+        ["group", "z-board", "council-meeting"]]
+    assert [[b.id for b in c] for c in chains(net, "group", limit=2)] == [
+        ["group", "a-board", "council-meeting"], ["group", "a-board", "m-board"]]
+
+
+def test_long_chains_come_nearest_first_searching_down_from_the_roots_by_id():
+    # two councils, listed z before a: the chains under the Council A come first at
+    # each distance, then by the order the lines are listed in
+    roots = [body("z-council", "Council Z", "full_council"),
+             body("a-council", "Council A", "full_council")]
+    lines = [line("z-board", "z-council"), line("z-group", "z-board"),
+             line("z-team", "z-group"), line("a-board", "a-council"),
+             line("a-group-2", "a-board"), line("a-group-1", "a-board")]
+    found = run_rule(tiny_network(*roots, *lines), "long-chain", max_lines=1)
+    assert [f.subject.id for f in found] == ["a-group-2", "a-group-1", "z-group", "z-team"]

@@ -2,7 +2,12 @@
 
 A reporting line runs from a body to the body it is accountable to; following
 lines upwards from any body should end at a root — a body that answers to the
-electorate, such as Full Council. Every rule looks at the lines current on one day.
+electorate, such as Full Council. Every rule looks at the lines current on one day,
+as networkx's accountability graph (:func:`graphmodel.graph.accountability_graph`),
+built once per review by the topic's view. networkx computes the rest on it: each
+body's distance from a root (shortest path lengths from the roots on the reversed
+graph), the bodies below a break (``ancestors``), the chains up from a body
+(``all_simple_paths``) and the loops (``strongly_connected_components``).
 
 - ``no-accountability-line``: a body whose chain stops short of a root because it has
   no current line, reported where the chain breaks (with the bodies below it). When
@@ -19,14 +24,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections import defaultdict, deque
-from typing import TYPE_CHECKING, Any, Iterator
+from collections import defaultdict
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Collection, Iterator
 
 from graphmodel import dates
-from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
+from graphmodel.analysis.findings import Evidence, Finding, Found, evidence_for, subject_of
 from graphmodel.graph import accountability_graph, sitter_key
+from graphmodel.model import (BODY_KINDS, Body, Membership, Network, ReportingLine, Succession,
+                              in_period)
 from graphmodel.names import suggest
-from graphmodel.model import BODY_KINDS, Network, in_period
 from graphmodel.problems import UsageError
 from graphmodel.registry import rule, view
 
@@ -41,87 +48,93 @@ class UnknownBody(UsageError):
 
 
 class _Lines:
-    """Current reporting lines of one day, up (to parents) and down (to children).
+    """The reporting lines current on one day, as the accountability graph (``graph``:
+    body -> body it reports to) and, for the findings' evidence, as records (``up``: the
+    lines from each body, in the order the source lists them).
 
-    The depths and the bodies below are breadth- and depth-first walks of ``down``
-    rather than networkx's ``bfs_layers`` and ``ancestors`` on the accountability graph:
-    building the graph of every body for them made the accountability rules take 0.34 s
-    of CPU rather than 0.25 s on the benchmark's network (``benchmarks/analysis.py``,
-    16,817 current bodies; median of repeated runs), more than the 0.26-0.28 s before
-    the rules moved to networkx. The tests check both against networkx."""
+    A body replaced before the day no longer holds anyone to account, even where the
+    documents do not record it as dissolved: lines to it are not current.
+    """
 
-    def __init__(self, network: Network, as_of: Any):
+    def __init__(self, network: Network, as_of: "str | _dt.date | None",
+                 parents_in_order: bool = False):
         self.full = network
         self.on = network.review_day(as_of)
         self.net = network.as_of(self.on)
-        self.past: dict[str, list[Any]] = defaultdict(list)
-        for line in network.reporting_lines.values():
-            if line.reports_to in network.bodies:
-                self.past[line.body].append(line)
-        self.predecessor_of: dict[str, list[Any]] = defaultdict(list)
-        for s in network.successions.values():
-            self.predecessor_of[s.predecessor].append(s)
-        # a body replaced before the day no longer holds anyone to account, even
-        # where the documents do not record it as dissolved: it is current up to
-        # the day of its succession, as a record whose end is that day
         replaced = {s.predecessor for s in network.successions.values()
                     if not in_period(None, s.date, self.on)}
-        self.up: dict[str, list[Any]] = defaultdict(list)
-        self.down: dict[str, list[str]] = defaultdict(list)
-        for line in self.net.reporting_lines.values():
-            if line.reports_to in replaced:
-                continue
+        self.current = [ln for ln in self.net.reporting_lines.values()
+                        if ln.reports_to not in replaced]
+        self.up: dict[str, list[ReportingLine]] = defaultdict(list)
+        for line in self.current:
             self.up[line.body].append(line)
-            self.down[line.reports_to].append(line.body)
-        self.replaced = replaced
+        if parents_in_order:   # each body's parents by id: the order chains are listed in
+            self.current.sort(key=lambda ln: ln.reports_to)
+        self.graph: nx.DiGraph = accountability_graph(self.net, lines=self.current)
 
-    def depths(self, roots: set[str]) -> dict[str, int]:
-        """Fewest reporting lines from each body that reaches a root to that root
-        (networkx's ``bfs_layers`` from the roots on the reversed graph)."""
-        depth = {r: 0 for r in roots}
-        queue = deque(sorted(roots))
-        while queue:
-            body = queue.popleft()
-            for child in self.down.get(body, ()):
-                if child not in depth:
-                    depth[child] = depth[body] + 1
-                    queue.append(child)
-        return depth
+    @functools.cached_property
+    def past(self) -> dict[str, list[ReportingLine]]:
+        """Every line from each body, current or not, to a body recorded in the network."""
+        past: dict[str, list[ReportingLine]] = defaultdict(list)
+        for line in self.full.reporting_lines.values():
+            if line.reports_to in self.full.bodies:
+                past[line.body].append(line)
+        return past
+
+    @functools.cached_property
+    def predecessor_of(self) -> dict[str, list[Succession]]:
+        """The successions of each body replaced, by the body's id."""
+        successions: dict[str, list[Succession]] = defaultdict(list)
+        for s in self.full.successions.values():
+            successions[s.predecessor].append(s)
+        return successions
 
     def below(self, body: str) -> list[str]:
-        """The bodies whose lines lead up to this one (networkx's ``ancestors``)."""
-        seen, stack = {body}, [body]
-        while stack:
-            for child in self.down.get(stack.pop(), ()):
-                if child not in seen:
-                    seen.add(child)
-                    stack.append(child)
-        return sorted(seen - {body})
+        """The bodies whose lines lead up to this one, by id."""
+        import networkx as nx
+
+        if not self.graph.pred[body]:   # no line into it, as most breaks: nothing to search
+            return []
+        return sorted(nx.ancestors(self.graph, body))
 
 
 class _RootedLines(_Lines):
     """The lines of one day, and the bodies at the top of a chain: those of the kinds the
     rules name as roots (``no-accountability-line``'s ``root_kinds``)."""
 
-    def __init__(self, network: Network, as_of: Any, root_kinds: Any):
+    def __init__(self, network: Network, as_of: "str | _dt.date | None",
+                 root_kinds: "str | Collection[str]"):
         super().__init__(network, as_of)
         self.root_kinds = tuple(BODY_KINDS if root_kinds == "all" else sorted(root_kinds))
         self.roots = {b.id for b in self.net.bodies.values() if b.kind in self.root_kinds}
 
     @functools.cached_property
     def root_depths(self) -> dict[str, int]:
-        """Fewest reporting lines from each body that reaches a root to that root."""
-        return self.depths(self.roots)
+        """Fewest reporting lines from each body that reaches a root to that root, in
+        the order a breadth-first search from the roots (by id) reaches them: the order
+        of the long chains found.
+
+        networkx's multi-source Dijkstra with every line counting one is that search;
+        ``bfs_layers``, 12 ms faster on a generated network of 20,000 bodies, starts from
+        the roots in the order of a set, which changes from one run to the next."""
+        import networkx as nx
+
+        if not self.roots:
+            return {}
+        depth: dict[str, int] = nx.multi_source_dijkstra_path_length(
+            self.graph.reverse(copy=False), sorted(self.roots))
+        return depth
 
 
 @view("accountability")
-def _rooted_lines(network: Network, day: Any, org: str | None, rules: Any) -> _RootedLines:
+def _rooted_lines(network: Network, day: "str | _dt.date | None", org: str | None,
+                  rules: dict[str, Any]) -> _RootedLines:
     return _RootedLines(network, day, rules["accountability"]["no-accountability-line"]
                         ["root_kinds"])
 
 
 def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
-           limit: int = 1000) -> list[list[Any]]:
+           limit: int = 1000) -> list[list[Body]]:
     """The chains of current reporting lines from a body up to its root(s).
 
     Each chain is a list of Body records, starting with ``body``; a body with two
@@ -135,28 +148,26 @@ def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
         chains(leeds, "cluster-brigshaw", as_of="2013-03-01")
         # [[Brigshaw cluster, Children's Trust Board]]
     """
-    lines = _Lines(network, as_of)
+    import networkx as nx
+
     if body not in network.bodies:
         raise UnknownBody(f"no body {body!r} in {network.dataset.id}"
                           + suggest(body, network.bodies))
+    lines = _Lines(network, as_of, parents_in_order=True)
     if body not in lines.net.bodies:
         record = network.bodies[body]
         raise UnknownBody(f"the {record.name} did not exist on {lines.on.isoformat()} "
                           f"(established {record.established or 'not recorded'}, "
                           f"dissolved {record.dissolved or 'not recorded'}); pass --as-of")
-    found: list[list[str]] = []
-    stack = [[body]]
-    while stack and len(found) < limit:
-        path = stack.pop()
-        parents = [ln.reports_to for ln in lines.up.get(path[-1], ())
-                   if ln.reports_to not in path]
-        if not parents:
-            found.append(path)
-        stack.extend(path + [p] for p in sorted(set(parents), reverse=True))
-    return [[network.bodies[b] for b in path] for path in found]
+    g = lines.graph
+    # every path up from the body that can go no further: its last body's lines all
+    # lead back into the path, or it has none
+    paths = nx.all_simple_paths(g, body, {body} | nx.descendants(g, body))
+    found = (path for path in paths if set(g.successors(path[-1])) <= set(path))
+    return [[network.bodies[b] for b in path] for path in islice(found, limit)]
 
 
-def chain_end(network: Network, chain: list[Any], as_of: "str | _dt.date | None" = None,
+def chain_end(network: Network, chain: list[Body], as_of: "str | _dt.date | None" = None,
               rules: dict[str, Any] | None = None) -> str | None:
     """Where a chain stops short of a root, and why, in words; None if it reaches one."""
     from graphmodel.standards import load_rules, with_defaults
@@ -167,7 +178,7 @@ def chain_end(network: Network, chain: list[Any], as_of: "str | _dt.date | None"
     if last.id in lines.roots:
         return None
     short = f"stops short of a root (a {' or '.join(lines.root_kinds).replace('_', ' ')})"
-    onward = [ln.reports_to for ln in lines.up.get(last.id, ())]
+    onward = list(lines.graph.successors(last.id))
     if onward:   # every line onward leads back into the chain
         back = network.bodies[onward[0]]
         return (f"{short}: the {last.name} reports to the {back.name}, already in the "
@@ -176,7 +187,8 @@ def chain_end(network: Network, chain: list[Any], as_of: "str | _dt.date | None"
     return f"{short}: {message[0].lower()}{message[1:]}"
 
 
-def render_chains(found: list[list[Any]], fmt: str, ends: list[str | None] | None = None) -> str:
+def render_chains(found: list[list[Body]], fmt: str,
+                  ends: list[str | None] | None = None) -> str:
     """Chains as JSON (a list of chains, each a list of {id, name}), CSV or text; ``ends``
     says, for each chain, where it stops short of a root (see :func:`chain_end`)."""
     from graphmodel import render
@@ -238,7 +250,7 @@ def _no_line(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
                     {"bodies_below": below, "broken_by": broken}, severity)
 
 
-def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
+def _why_no_line(lines: _Lines, body: Body) -> tuple[str, tuple[Evidence, ...], str | None]:
     """The message, evidence and cause (dissolved, replaced, ended or None) for a missing line."""
     past = lines.past.get(body.id, [])
     message = f"The {body.name} has no current reporting line"
@@ -246,7 +258,8 @@ def _why_no_line(lines: _Lines, body: Any) -> tuple[str, Any, str | None]:
         return message + " recorded.", evidence_for([("body", body)]), None
     line = max(past, key=lambda ln: (dates.latest(ln.end) if ln.end else _dt.date.max, ln.id))
     parent = lines.full.bodies[line.reports_to]
-    records: list[tuple[str, Any]] = [("body", body), ("reporting_line", line), ("body", parent)]
+    records: list[tuple[str, Body | ReportingLine | Succession]] = [
+        ("body", body), ("reporting_line", line), ("body", parent)]
     until = line.end or parent.dissolved
     message += f". It reported to the {parent.name}" + (f" until {until}" if until else "")
     successions = lines.predecessor_of.get(parent.id, [])
@@ -279,8 +292,11 @@ def _cycles(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
 
     # only a body with a line up and a line down can be in a loop, so networkx looks for
     # them in the accountability graph of those bodies alone (a quarter of the bodies of
-    # the benchmark's network, a third of the time of the graph of them all)
-    g = accountability_graph(lines.net, {b for b in lines.up if b in lines.down})
+    # a generated network of 20,000: building it and finding its components takes three
+    # quarters of the time of the components of the whole graph)
+    reported_to = {ln.reports_to for ln in lines.current}
+    g = accountability_graph(lines.net, {b for b in lines.up if b in reported_to},
+                             lines=lines.current)
     loops = [sorted(c) for c in nx.strongly_connected_components(g)
              if len(c) > 1 or any(g.has_edge(b, b) for b in c)]
     for members in sorted(loops):   # by first body, whatever order the lines are listed in
@@ -352,10 +368,12 @@ def _long_chains(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Foun
 
 
 def _shortest_path_up(lines: _Lines, body: str, depth: dict[str, int]) -> list[str]:
+    """A shortest chain from the body to its root: at each step, the first parent by id
+    one line nearer the root."""
     path = [body]
     while depth[path[-1]] > 0:
-        path.append(min((ln.reports_to for ln in lines.up[path[-1]]
-                         if depth.get(ln.reports_to) == depth[path[-1]] - 1)))
+        path.append(min(p for p in lines.graph.successors(path[-1])
+                        if depth.get(p) == depth[path[-1]] - 1))
     return path
 
 
@@ -398,7 +416,7 @@ def _conflicts(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]
     """
     net = lines.net
     linked = {b for link in net.scrutiny_links.values() for b in (link.body, link.scrutiny_body)}
-    seats: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    seats: dict[str, dict[str, list[Membership]]] = defaultdict(lambda: defaultdict(list))
     for m in net.memberships.values():
         who = sitter_key(net, m) if m.body in linked else None
         if who:
