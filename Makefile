@@ -1,12 +1,13 @@
 # Two commands on a fresh machine:
 #   make demo   create .venv, install graphmodel, run the main job on the seed data
 #   make test   create .venv with the test extras, provision what the tests need, check the
-#               import contracts, type-check, run them all
+#               import contracts, type-check, run them all (building the manual with --strict)
+# and the manual: make docs builds it into site/, readable offline from site/index.html
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test provision benchmark maps screenshots clean
+.PHONY: demo test docs provision benchmark maps screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,17 +18,27 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed $(VENV)/.installed-docs
+
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(BIN)/graphmodel demo
+
+# The manual (docs/, mkdocs.yml) as a website in site/ that opens from disk with no
+# network; --strict fails on a broken link. tests/test_docs.py builds it the same way.
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	@echo "the manual: site/index.html"
 
 # The seed datasets' maps, decks and review packs in visualisations/ (committed: a test
 # checks they are what this writes)
 maps: $(VENV)/.installed
 	$(BIN)/graphmodel demo --out visualisations
 
-# The README's screenshots in docs/: the browser tests that take them at 1366x768 (the
+# The README's and the manual's screenshots in docs/: the browser tests that take them at 1366x768 (the
 # legibility test of every seed map, and the deck's slides at both screen sizes)
 screenshots: $(VENV)/.installed-test provision
 	$(BIN)/python -m pytest -q tests/test_browser.py -k "legible_on_a_projector or fits_the_screen"
@@ -69,4 +80,4 @@ benchmark: $(VENV)/.installed-test provision
 	$(BIN)/python benchmarks/importers.py --committees 300 --outside-bodies 400 --rows 20000
 
 clean:
-	rm -rf $(VENV) .pytest_cache .import_linter_cache .grimp_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .import_linter_cache .grimp_cache build *.egg-info site

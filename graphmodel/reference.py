@@ -1,10 +1,11 @@
-"""The README's reference sections, generated from the schema, the rule registry, the
+"""The manual's reference sections, generated from the schema, the rule registry, the
 exit codes and the command line.
 
 A developer's tool, above the command line it documents: ``python -m
-graphmodel.reference README.md`` rewrites the sections between their markers in
-place, and a test checks the README is up to date, so the documented columns,
-rules, exit codes and commands are always the real ones.
+graphmodel.reference`` rewrites the sections between their markers in place in the
+README and every page of the manual (``docs/*.md``; or only the files named after
+it), and a test checks they are up to date, so the documented columns, rules, exit
+codes and commands are always the real ones.
 """
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ from graphmodel.problems import EXIT_CODES
 from graphmodel.registry import TOPICS, WHOLE_REVIEWS, registered
 
 __all__ = ["columns_reference", "commands_reference", "rules_reference",
-           "review_commands_reference", "exit_codes_reference", "update_readme"]
+           "review_commands_reference", "exit_codes_reference", "SECTIONS", "update_page",
+           "pages", "main"]
 
 
 def columns_reference() -> str:
     """One Markdown table per record type: column, what it holds, what it means."""
     parts = []
     for rt in all_types():
-        parts.append(f"#### `{rt.name}.csv` — {describe_table(rt)}\n")
+        parts.append(f"### `{rt.name}.csv` — {describe_table(rt)}\n")
         parts.append("| column | holds | required | meaning |")
         parts.append("|---|---|---|---|")
         for name, holds, required, meaning in describe_columns(rt):
@@ -35,7 +37,7 @@ def columns_reference() -> str:
 
 
 def commands_reference() -> str:
-    """Each command's --help, as the CLI prints it."""
+    """Each command's --help, as the CLI prints it, under a heading naming it."""
     import click
     from graphmodel.cli import main
 
@@ -47,6 +49,7 @@ def commands_reference() -> str:
         for name in sorted(group.commands):
             command = group.commands[name]
             with click.Context(command, info_name=name, parent=parent) as ctx:
+                parts.append(f"## `{ctx.command_path}`\n")
                 parts.append(f"```\n{command.get_help(ctx)}\n```\n")
                 if isinstance(command, click.Group):
                     walk(command, ctx)
@@ -100,21 +103,41 @@ def exit_codes_reference() -> str:
     return "\n".join(["| code | meaning |", "|---|---|", *rows]) + "\n"
 
 
-def _replace(text: str, marker: str, body: str) -> str:
-    pattern = re.compile(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)", re.S)
-    if not pattern.search(text):
-        raise ValueError(f"README has no <!-- {marker} --> section")
-    return pattern.sub(lambda m: m.group(1) + body + m.group(2), text)
+# Each marker's section and the function writing it; a page holds any of them, and each
+# is in exactly one page (a test checks).
+SECTIONS = {
+    "exit-codes": exit_codes_reference,
+    "review-commands": review_commands_reference,
+    "columns": columns_reference,
+    "rules": rules_reference,
+    "commands": commands_reference,
+}
 
 
-def update_readme(text: str) -> str:
-    text = _replace(text, "exit-codes", exit_codes_reference())
-    text = _replace(text, "review-commands", review_commands_reference())
-    text = _replace(text, "columns", columns_reference())
-    text = _replace(text, "rules", rules_reference())
-    return _replace(text, "commands", commands_reference())
+def update_page(text: str) -> str:
+    """The page with every generated section in it rewritten between its markers."""
+    for marker, write in SECTIONS.items():
+        pattern = re.compile(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)", re.S)
+        if pattern.search(text):
+            body = write()
+            text = pattern.sub(lambda m: m.group(1) + body + m.group(2), text)
+    return text
+
+
+def pages(root: Path) -> list[Path]:
+    """The README and the manual's pages under ``root``, the checkout."""
+    return [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+
+
+def main(argv: list[str]) -> None:
+    """Rewrite the files named, or the README and every page of the manual."""
+    for page in [Path(a) for a in argv] or pages(Path(".")):
+        text = page.read_text(encoding="utf-8")
+        updated = update_page(text)
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
+            print(f"rewrote {page}")
 
 
 if __name__ == "__main__":
-    readme = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
-    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    main(sys.argv[1:])

@@ -1,7 +1,11 @@
 """Saved responses of a small ModernGov site, in the shapes real sites answer with,
 written by the tests (never fetched): committees (one expired, one deleted),
 councillors by ward (one with a home address, phone number and e-mail address),
-committee pages with chairs, and outside bodies with an appointee from another council."""
+committee pages with chairs, and outside bodies with an appointee from another council.
+
+``python tests/moderngov_site.py FOLDER`` writes the site as an import saves it (a
+saved crawl): the README's tour imports the one in examples/, and a test checks it is
+what this writes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -94,3 +98,20 @@ def write_site(folder: Path, *, councillors: bool = True) -> Path:
     for name, text in PAGES.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def write_saved_crawl(folder: Path) -> Path:
+    """The site as an import keeps it in its cache: the responses, with the contact
+    details taken out of the web service's answers."""
+    from graphmodel.importers.crawl import without_contact_details
+
+    write_site(folder)
+    for xml in sorted(folder.glob("*.xml")):
+        xml.write_bytes(without_contact_details(xml.read_bytes()))
+    return folder
+
+
+if __name__ == "__main__":
+    import sys
+
+    write_saved_crawl(Path(sys.argv[1]))

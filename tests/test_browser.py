@@ -590,3 +590,27 @@ def test_a_map_too_big_to_draw_whole_shows_groups_that_open_on_click(browser, ou
     assert page.evaluate(shown, panel.key)
     assert page.get_attribute("#map-network", "data-selected") == panel.key
     visit.clean()
+
+
+# ------------------------------------------------------------------ the manual, from disk
+
+def test_the_manual_opens_from_disk_and_its_search_finds_a_rule(browser, tmp_path):
+    """`make docs`'s site with no server and no network: a link to another page opens it,
+    and search (the offline plugin's, through the shim kept in docs/) finds a rule."""
+    from test_docs import build_manual
+
+    built = build_manual(tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    visit = Visit(browser, tmp_path / "site" / "index.html")
+    page = visit.page
+    page.get_by_role("link", name="Reviewing a network").first.click()
+    assert page.url == (tmp_path / "site" / "reviewing.html").as_uri()
+    assert page.locator("h1").first.text_content().startswith("Reviewing a network")
+    page.locator("input[data-md-component=search-query]").click()
+    page.keyboard.type("single-point-of-failure", delay=20)
+    found = page.locator(".md-search-result__item a")
+    found.first.wait_for(timeout=20_000)
+    assert any(href.startswith((tmp_path / "site" / "reviewing.html").as_uri())
+               and href.endswith("#every-rule")
+               for href in (a.get_attribute("href") for a in found.all()))
+    visit.clean()

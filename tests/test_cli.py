@@ -260,10 +260,11 @@ def test_ctrl_c_exits_130_without_a_traceback():
 
 
 def readme_exit_codes() -> dict[int, str]:
-    """The README's table of exit codes: code -> meaning."""
+    """The manual's table of exit codes (in the page on using graphmodel): code -> meaning."""
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "using.md").read_text(
+        encoding="utf-8")
     table = readme.split("| code | meaning |\n")[1].split("\n\n")[0]
     return {int(code): meaning
             for code, meaning in re.findall(r"^\| (\d+) \| (.+) \|$", table, re.M)}

@@ -1,5 +1,5 @@
-"""Each topic is declared once, in the rule registry: the review commands and the README's
-table of them are made from it, and the README's tables say what the code does."""
+"""Each topic is declared once, in the rule registry: the review commands and the manual's
+table of them are made from it, and the manual's tables say what the code does."""
 from __future__ import annotations
 
 import importlib
@@ -17,11 +17,13 @@ from graphmodel.problems import EXIT_CODES, GraphmodelError
 from graphmodel.reference import review_commands_reference
 from graphmodel.registry import TOPICS, WHOLE_REVIEWS, review_commands
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+# the manual's page on reviewing, which holds the tables of review commands and rules
+README = (Path(__file__).resolve().parent.parent / "docs" / "reviewing.md").read_text(
+    encoding="utf-8")
 
 
 def readme_review_table(readme: str) -> dict[str, tuple[list[str], str]]:
-    """The README's table of review commands: command -> (the rules it lists, what they
+    """The manual's table of review commands: command -> (the rules it lists, what they
     mean for a reviewer)."""
     section = readme.split("<!-- review-commands -->\n")[1].split("<!-- /review-commands -->")[0]
     rows = {}
