@@ -25,6 +25,7 @@ from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCC
 from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command
 from graphmodel.sources import EXPORT_FORMATS
 from graphmodel.summary import LISTABLE
+from graphmodel.words import count, count_records
 
 FORMATS = ("table", "json", "csv")
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
@@ -144,15 +145,18 @@ def main(debug: bool) -> None:
 @main.command()
 @source_argument
 def validate(source: str, dataset: str | None) -> None:
-    """Check SOURCE and print every problem as file:row: field: message."""
-    from graphmodel.sources import read_source
+    """Check SOURCE: every problem, as file:row: field: message."""
+    from graphmodel.sources import read_counted
     from graphmodel.problems import errors
 
-    _, problems = read_source(source, dataset=dataset, auth=store_auth())
-    for problem in problems:
+    reading = read_counted(source, dataset=dataset, auth=store_auth())
+    for problem in reading.problems:
         click.echo(str(problem))
-    n_errors = len(errors(problems))
-    click.echo(f"{n_errors} error(s), {len(problems) - n_errors} warning(s)", err=True)
+    n_errors = len(errors(reading.problems))
+    records = sum(reading.records.values())
+    click.echo(f"read {count(records, 'record')} in {count(len(reading.records), 'table')} "
+               f"from {source}: {count(n_errors, 'error')}, "
+               f"{count(len(reading.problems) - n_errors, 'warning')}", err=True)
     sys.exit(INVALID_DATA if n_errors else SUCCESS)
 
 
@@ -231,7 +235,7 @@ def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None
     with progress(expected_rows(bodies, people), "Generating") as update:
         counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
     outputs.mark_folder(out, "generate")
-    click.echo(", ".join(f"{n} {k}" for k, n in counts.items() if n), err=True)
+    click.echo(", ".join(count_records(n, k) for k, n in counts.items() if n), err=True)
 
 
 @main.command()
@@ -241,10 +245,15 @@ def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None
               help="Directory for the maps, decks and review packs (default: "
                    "visualisations/ beside the seed data).")
 def demo(seed_data: str | None, out: str | None) -> None:
-    """The main job on the bundled seed data: check, summarise and map each dataset."""
-    from graphmodel.demo import run_demo
+    """Try it: check, review and map the bundled seed data.
+
+    Ends by saying how to run graphmodel next from this shell."""
+    import shutil
+    from graphmodel.demo import how_to_run, run_demo
 
     run_demo(seed_data, echo=click.echo, today=_dt.date.today(), out=out)
+    script = Path(sys.executable).parent / "graphmodel"   # beside the Python running it
+    click.echo("\n" + how_to_run(script, shutil.which("graphmodel"), Path.cwd()))
 
 
 @main.command()
@@ -473,7 +482,7 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
         findings = review(network, org=org, rules=rules, as_of=day, progress=update)
     failing = at_or_above(echo_findings(findings, **shown), fail_on)
     if failing:
-        click.echo(f"{len(failing)} finding(s) at or above {fail_on}", err=True)
+        click.echo(f"{count(len(failing), 'finding')} at or above {fail_on}", err=True)
         sys.exit(FINDINGS)
 
 
@@ -626,7 +635,8 @@ def echo_import(report: Any) -> None:
     for problem in report.problems:
         click.echo(str(problem), err=True)
     click.echo(f"wrote {report.path}: {report.summary()}"
-               + (f" ({len(report.problems)} warning(s) above)" if report.problems else ""),
+               + (f" ({count(len(report.problems), 'warning')} above)" if report.problems
+                  else ""),
                err=True)
 
 

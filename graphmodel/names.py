@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
-__all__ = ["suggest"]
+__all__ = ["suggest", "closest"]
 
 
 def suggest(value: str, choices: Iterable[str]) -> str:
@@ -15,5 +15,11 @@ def suggest(value: str, choices: Iterable[str]) -> str:
     >>> suggest("health", ["cluster-brigshaw"])
     ''
     """
+    match = closest(value, choices)
+    return f" (did you mean {match!r}?)" if match else ""
+
+
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest to ``value``, if one is near enough to be what was meant."""
     match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return match[0] if match else None

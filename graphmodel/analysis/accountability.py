@@ -29,6 +29,7 @@ from graphmodel.names import suggest
 from graphmodel.model import BODY_KINDS, Network, in_period
 from graphmodel.problems import UsageError
 from graphmodel.registry import rule, view
+from graphmodel.words import count
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -231,7 +232,7 @@ def _no_line(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
         below = [b for b in lines.below(body.id) if b not in reached]
         message, evidence, broken = _why_no_line(lines, body)
         if below:
-            message += (f" {len(below)} bod{'y' if len(below) == 1 else 'ies'} below it "
+            message += (f" {count(len(below), 'body')} below it "
                         "therefore reach no root either.")
         severity = settings["severity_when_broken"] if broken else None
         yield Found(subject_of(body, "body"), message, evidence,

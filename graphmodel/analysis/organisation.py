@@ -11,6 +11,7 @@ from collections import Counter
 from graphmodel.names import suggest
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
+from graphmodel.words import count
 
 __all__ = ["UnknownOrganisation", "NoOrganisation", "organisation_to_review",
            "organisation_if_any", "candidates"]
@@ -62,7 +63,7 @@ def organisation_if_any(network: Network, org: str | None) -> str | None:
 def no_organisation_message(network: Network) -> str:
     found = candidates(network)
     if found:
-        listed = ", ".join(f"{org} ({name}, {n} seat{'s' if n != 1 else ''})"
+        listed = ", ".join(f"{org} ({name}, {count(n, 'seat')})"
                            for org, name, n in found)
         hint = f"candidates (organisations seats are held on behalf of): {listed}"
     elif network.organisations:

@@ -244,8 +244,8 @@ def _unrecorded(register: _Register, settings: dict[str, Any]) -> Iterator[Found
 
     >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
     >>> show(run_rule(tiny_network(seat("board", "ann")), "resources-unrecorded"))
-    info: No officer hours or money are recorded for any of the 1 bodies Town Council
-      sits on, so what it puts into its partnerships is unknown.
+    info: No officer hours or money are recorded for the one body Town Council sits
+      on, so what it puts into its partnerships is unknown.
     """
     recorded = {r.body for r in register.rows if r.hours_per_month is not None
                 or r.money_per_year is not None}
@@ -255,8 +255,10 @@ def _unrecorded(register: _Register, settings: dict[str, Any]) -> Iterator[Found
     if not register.given and missing:
         yield Found(
             subject_of(org, "organisation"),
-            f"No officer hours or money are recorded for any of the {len(missing)} bodies "
-            f"{org.name} sits on, so what it puts into its partnerships is unknown.",
+            "No officer hours or money are recorded for "
+            + (f"the one body {org.name} sits on" if len(missing) == 1 else
+               f"any of the {len(missing)} bodies {org.name} sits on")
+            + ", so what it puts into its partnerships is unknown.",
             evidence_for([("organisation", org)]), {"bodies": len(missing)})
         return
     for body in missing:

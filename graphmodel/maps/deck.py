@@ -22,6 +22,7 @@ from graphmodel.maps.layout import SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
 from graphmodel.maps.scene import Review, prepare
 from graphmodel.maps.tooltips import evidence_text
+from graphmodel.words import plural
 
 __all__ = ["deck_html", "write_deck"]
 
@@ -71,7 +72,8 @@ def _evidence_notes(rv: Review, f: Any) -> str:
     cited = "".join(f"<li>{_e(evidence_text(rv.network, e))}</li>"
                     for e in f.evidence[:_EVIDENCE_SHOWN])
     if len(f.evidence) > _EVIDENCE_SHOWN:
-        cited += (f"<li>and {len(f.evidence) - _EVIDENCE_SHOWN} more records (the review pack "
+        more = len(f.evidence) - _EVIDENCE_SHOWN
+        cited += (f"<li>and {more} more {plural(more, 'record')} (the review pack "
                   "lists them all)</li>")
     standard = f.data.get("standard")
     return ((f"<p>Drawn from:</p><ul>{cited}</ul>" if cited else "")

@@ -20,6 +20,7 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
 from graphmodel.graph import node_key, sitter_key
 from graphmodel.maps import labels, layout, styling, tooltips, views
 from graphmodel.model import Network
+from graphmodel.words import count
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
            "finding_nodes", "count"]
@@ -263,11 +264,6 @@ def _size_labels(nodes: list[Node], ranked: list[str], first: set[str]) -> None:
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
-
-
-def count(n: int, word: str) -> str:
-    """``1 node``, ``2,000 nodes``."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _centres(rv: Review, focus: str | Sequence[str] | None) -> list[str]:
