@@ -21,7 +21,8 @@ from typing import Any, Callable, Iterator
 import click
 
 from graphmodel.date_option import DATE
-from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS
+from graphmodel.names import suggest
+from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS, UsageError
 from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command
 from graphmodel.sources import EXPORT_FORMATS
 from graphmodel.summary import LISTABLE
@@ -30,6 +31,19 @@ from graphmodel.words import count, count_records
 FORMATS = ("table", "json", "csv")
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
 MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
+
+
+class Choice(click.Choice):
+    """click's Choice, naming the nearest choice when a value is none of them."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            choices = [str(c) for c in self.choices]
+            self.fail(f"{value!r} is not one of {', '.join(map(repr, choices))}"
+                      + (suggest(str(value), choices) or "."), param, ctx)
 
 
 class GuardedGroup(click.Group):
@@ -70,7 +84,7 @@ def as_of_option(fn: Callable) -> Callable:
 
 def format_option(*choices: str) -> Callable:
     def decorate(fn: Callable) -> Callable:
-        return click.option("--format", "fmt", type=click.Choice(choices or FORMATS),
+        return click.option("--format", "fmt", type=Choice(choices or FORMATS),
                             default=(choices or FORMATS)[0], show_default=True,
                             help="Output format.")(fn)
     return decorate
@@ -86,6 +100,23 @@ def open_network(source: str, dataset: str | None = None, prune: bool = False):
     if prune:
         refuse_to_prune(source, notices)
     return network
+
+
+def option_id(network: Any, option: str, value: str | None, table: str) -> str | None:
+    """The id an option names: the value itself, or the id of the one record of
+    ``table`` whose name it is (saying so on stderr). Anything else is left for the
+    library to refuse, with its hint."""
+    from graphmodel.names import named
+
+    records = network.tables[table]
+    if value is None or value in records:
+        return value
+    ids = named(value, records)
+    if len(ids) != 1:
+        return value
+    click.echo(f"note: {option} {value!r} read as {ids[0]!r}, the id of "
+               f"{records[ids[0]].name}", err=True)
+    return ids[0]
 
 
 def store_auth() -> Callable[[], tuple[str, str] | None]:
@@ -173,7 +204,7 @@ def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> No
 
 
 @main.command(name="list")
-@click.argument("what", type=click.Choice(LISTABLE))
+@click.argument("what", type=Choice(LISTABLE))
 @source_argument
 @format_option()
 def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
@@ -201,7 +232,7 @@ dataset_out_option = click.option("--out", required=True, type=click.Path(file_o
 @main.command()
 @source_argument
 @click.option("--to", "to", required=True,
-              type=click.Choice(EXPORT_FORMATS),
+              type=Choice(EXPORT_FORMATS),
               help="Format to write.")
 @click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
 @force_option
@@ -258,9 +289,9 @@ def demo(seed_data: str | None, out: str | None) -> None:
 
 @main.command()
 @source_argument
-@click.option("--uri", envvar="NEO4J_URI", required=True, metavar="URI",
-              help="Neo4j server (default: $NEO4J_URI). Credentials come from "
-                   "NEO4J_USERNAME and NEO4J_PASSWORD.")
+@click.option("--uri", envvar="NEO4J_URI", default=None, metavar="URI",
+              help="Neo4j server (default: $NEO4J_URI; `graphmodel neo4j start` prints "
+                   "one). Credentials come from NEO4J_USERNAME and NEO4J_PASSWORD.")
 @click.option("--database", envvar="NEO4J_DATABASE", default=None, metavar="DB",
               help="Database on the server (default: its default database).")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=5000, show_default=True,
@@ -271,7 +302,7 @@ def demo(seed_data: str | None, out: str | None) -> None:
               help="Take over the dataset's load lock even if another load holds it (when "
                    "you are sure that load is no longer running).")
 @format_option("table", "json")
-def load(source: str, dataset: str | None, uri: str, database: str | None, batch_size: int,
+def load(source: str, dataset: str | None, uri: str | None, database: str | None, batch_size: int,
          dry_run: bool, prune: bool, break_lock: bool, fmt: str) -> None:
     """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune.
 
@@ -282,6 +313,8 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
     from graphmodel.store.connection import connect
     from graphmodel.store.load import load as run_load
 
+    if not uri:
+        raise UsageError(NO_URI)
     network = open_network(source, dataset, prune=prune and not dry_run)
     with connect(uri, database, auth=store_auth()) as store:
         total = sum(network.counts().values())
@@ -301,6 +334,11 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
     rows = [{"record type": t, **c} for t, c in counts.items() if any(c.values())]
     if rows:
         click.echo(render.table(rows, list(rows[0])))
+
+
+NO_URI = ("no Neo4j server named: set NEO4J_URI (e.g. export NEO4J_URI=bolt://127.0.0.1:7687) "
+          "or give --uri URI; to start a local server, run graphmodel neo4j start, which "
+          "prints the NEO4J_URI to set")
 
 
 org_option = click.option(
@@ -325,7 +363,7 @@ def finding_options(fn: Callable) -> Callable:
                            "(JSON and CSV always carry it).")(fn)
     fn = click.option("--rule", "rule_names", multiple=True, metavar="NAME",
                       help="Only findings of this rule (repeat for several).")(fn)
-    fn = click.option("--severity", type=click.Choice(SEVERITIES), default=None,
+    fn = click.option("--severity", type=Choice(SEVERITIES), default=None,
                       help="Only findings at or above this severity.")(fn)
     return format_option()(fn)
 
@@ -363,6 +401,7 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
     from graphmodel.standards import load_rules
 
     rules, network = load_rules(rules_file), open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     echo_findings(representation_gaps(network, org=org, rules=rules,
                                       as_of=review_day(network, as_of)), **shown)
 
@@ -380,6 +419,7 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
     from graphmodel.standards import load_rules
 
     network = open_network(source, dataset)
+    body = option_id(network, "--body", body, "bodies")
     day = review_day(network, as_of)
     if body is None:
         echo_findings(accountability.accountability_findings(
@@ -423,6 +463,7 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
     from graphmodel.standards import load_rules
 
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     report = register(network, org=org, rules=load_rules(rules_file),
                       as_of=review_day(network, as_of))
     report = replace(report, findings=select(report.findings, severity, rule_names))
@@ -451,12 +492,14 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
         if start is None:
             raise click.UsageError("with one SOURCE, give --from DATE (and --to DATE)")
         network = open_network(sources[0], dataset)
+        org = option_id(network, "--org", org, "organisations")
         end = end or network.review_day().isoformat()
         click.echo(f"from {start} to {end}", err=True)
         note_without_org(network, org)
         found = changes_between(network, start, end, org=org, rules=rules)
     elif len(sources) == 2 and start is None and end is None:
         old, new = open_network(sources[0], dataset), open_network(sources[1], dataset)
+        org = option_id(new, "--org", org, "organisations")
         note_without_org(new, org)
         found = changes(old, new, org=org, rules=rules, as_of=review_day(new, as_of))
     else:
@@ -465,7 +508,7 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
 
 
 @review_command(WHOLE_REVIEWS["check"])
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error",
+@click.option("--fail-on", type=Choice(SEVERITIES), default="error",
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
 @review_options
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
@@ -476,6 +519,7 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
     from graphmodel.standards import load_rules
 
     network, rules = open_network(source, dataset), load_rules(rules_file)
+    org = option_id(network, "--org", org, "organisations")
     day = review_day(network, as_of)
     note_without_org(network, org)
     with progress(len(TOPICS), "Reviewing") as update:
@@ -502,7 +546,7 @@ def review_settings(network: Any, rules_file: str | None, as_of: str | None,
 
 @main.command(name="map")
 @source_argument
-@click.option("--view", type=click.Choice(MAP_VIEWS), default="network", show_default=True,
+@click.option("--view", type=Choice(MAP_VIEWS), default="network", show_default=True,
               help="What to draw.")
 @click.option("--focus", default=None, metavar="ID",
               help="A body, person, organisation or post (id or name): draw it and its "
@@ -523,6 +567,7 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
     if out:
         check_file_target(out, "map.html")
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html")
@@ -546,6 +591,7 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
 
     check_file_target(out, "deck.html")
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     path = write_deck(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     note_without_org(network, org)
@@ -563,6 +609,7 @@ def report(source: str, dataset: str | None, org: str | None, rules_file: str | 
     from graphmodel.pack import write_report
 
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     written = write_report(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     note_without_org(network, org)

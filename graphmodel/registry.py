@@ -19,6 +19,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from graphmodel.names import suggest
 from graphmodel.problems import UsageError
 
 __all__ = ["Rule", "rule", "view", "Command", "Topic", "TOPICS", "WHOLE_REVIEWS", "SEVERITIES",
@@ -200,5 +201,5 @@ def refuse_unknown_rules(names: Iterable[str]) -> None:
     known = registered()
     unknown = [name for name in dict.fromkeys(names) if name not in known]
     if unknown:
-        raise UsageError(f"no rule named {', '.join(map(repr, unknown))}; the rules are "
-                         f"{', '.join(known)}")
+        named = ", ".join(repr(name) + suggest(name, known) for name in unknown)
+        raise UsageError(f"no rule named {named}; the rules are {', '.join(known)}")

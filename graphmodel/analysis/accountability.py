@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from graphmodel import dates
 from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
 from graphmodel.graph import accountability_graph, sitter_key
-from graphmodel.names import suggest
+from graphmodel.names import suggest_id
 from graphmodel.model import BODY_KINDS, Network, in_period
 from graphmodel.problems import UsageError
 from graphmodel.registry import rule, view
@@ -139,7 +139,7 @@ def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
     lines = _Lines(network, as_of)
     if body not in network.bodies:
         raise UnknownBody(f"no body {body!r} in {network.dataset.id}"
-                          + suggest(body, network.bodies))
+                          + suggest_id(body, network.bodies))
     if body not in lines.net.bodies:
         record = network.bodies[body]
         raise UnknownBody(f"the {record.name} did not exist on {lines.on.isoformat()} "

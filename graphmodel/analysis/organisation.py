@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graphmodel.names import suggest
+from graphmodel.names import suggest_id
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
 from graphmodel.words import count
@@ -56,7 +56,7 @@ def organisation_if_any(network: Network, org: str | None) -> str | None:
     org = org or network.dataset.home_organisation
     if org and org not in network.organisations:
         raise UnknownOrganisation(f"no organisation {org!r} in {network.dataset.id}"
-                                  + suggest(org, network.organisations))
+                                  + suggest_id(org, network.organisations))
     return org or None
 
 
