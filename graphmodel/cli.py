@@ -651,25 +651,49 @@ def start(port: int, root: Path | None, fresh: bool) -> None:
 @neo4j.command()
 @server_options
 def stop(port: int, root: Path | None) -> None:
-    """Stop the local server on a port."""
+    """Stop the local server graphmodel started on a port.
+
+    It is found whatever GRAPHMODEL_HOME the terminal that started it had."""
     from graphmodel.store import server
 
-    click.echo("stopped" if server.stop(port, root) else f"no local server on port {port}",
+    if server.stop(port, root):
+        click.echo("stopped", err=True)
+        return
+    click.echo(not_ours(port, server.what_answers(port), "stop it the way it was started"),
                err=True)
 
 
 @neo4j.command()
 @server_options
 def status(port: int, root: Path | None) -> None:
-    """Say whether the local server on a port is running (exit 11 if not)."""
+    """Say whether a local server runs on a port (exit 11 if no Neo4j answers there).
+
+    A server graphmodel started is found whatever GRAPHMODEL_HOME the terminal that
+    started it had; for anything else listening on the port, says what it is."""
     from graphmodel.store import server
 
     info = server.status(port, root)
-    if not info:
-        click.echo(f"no local server running on port {port}")
+    if info:
+        click.echo(f"running: NEO4J_URI={info.uri} (pid {info.pid}, auth "
+                   f"{'on' if info.auth else 'off'}, data in {info.home})")
+        return
+    listener = server.what_answers(port)
+    click.echo(not_ours(port, listener, f"use it with NEO4J_URI=bolt://127.0.0.1:{port}"))
+    if not (listener and listener.neo4j):
         sys.exit(SERVER_UNREACHABLE)   # as for any server that does not answer
-    click.echo(f"running: NEO4J_URI={info.uri} (pid {info.pid}, auth "
-               f"{'on' if info.auth else 'off'}, data in {info.home})")
+
+
+def not_ours(port: int, listener: Any, then: str) -> str:
+    """No server graphmodel started runs on the port, and what listens there instead
+    (a :class:`graphmodel.store.server.Listener`, or None)."""
+    said = f"no server graphmodel started runs on port {port}"
+    if listener is None:
+        return f"{said}, and nothing listens there: start one with graphmodel neo4j start"
+    if not listener.neo4j:
+        return (f"{said}; {listener.text} listens there, not Neo4j: give graphmodel neo4j "
+                "start another --port")
+    return f"{said}; {listener.text} answers there, started another way or by another " \
+           f"user: {then}"
 
 
 @main.group(name="import")
