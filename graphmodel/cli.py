@@ -46,9 +46,28 @@ class Choice(click.Choice):
                       + (suggest(str(value), choices) or "."), param, ctx)
 
 
+# options most readers never need, listed after the others in every command's --help
+RARELY_USED = ("--rules", "--dataset")
+
+
+class HelpOrderedCommand(click.Command):
+    """A command whose --help lists its options most used first: those of RARELY_USED
+    (the Neo4j-only --dataset last) after the rest, then --help."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        def rank(param: click.Parameter) -> int:
+            name = param.opts[0] if isinstance(param, click.Option) else ""
+            return RARELY_USED.index(name) + 1 if name in RARELY_USED else 0
+        params = super().get_params(ctx)
+        return sorted(params[:-1], key=rank) + params[-1:] if self.add_help_option \
+            else sorted(params, key=rank)
+
+
 class GuardedGroup(click.Group):
     """The top-level group: every error a command raises becomes one line and an exit
     code (see graphmodel.failure); click's own usage errors keep exit code 2."""
+
+    command_class = HelpOrderedCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         from graphmodel.problems import INTERRUPTED
@@ -78,8 +97,9 @@ def source_argument(fn: Callable) -> Callable:
 
 def as_of_option(fn: Callable) -> Callable:
     return click.option("--as-of", type=DATE, metavar="DATE",
-                        help="Only records current on this date (YYYY-MM-DD; default: the "
-                             "date the dataset describes, else today).")(fn)
+                        help="Only records current on this date (e.g. 2014-01-16 or "
+                             "16/01/2014; default: the date the dataset describes, else "
+                             "today).")(fn)
 
 
 def format_option(*choices: str) -> Callable:
@@ -170,13 +190,24 @@ def main(debug: bool) -> None:
 
     SOURCE is a dataset directory of CSV files, an .xlsx workbook or a Popolo
     .json file.
+
+    \b
+    Questions, and the commands that answer them:
+      Who is accountable to whom?                 chains; map --view accountability
+      Which boards have no one from the council?  gaps; map --view representation
+      Who sits on too many bodies?                overlaps; map --view overlaps
+      What does the council put in, for what?     resources
+      What changed since last year?               diff
+      All of it, for a committee paper?           report; present
     """
 
 
 @main.command()
 @source_argument
 def validate(source: str, dataset: str | None) -> None:
-    """Check SOURCE: every problem, as file:row: field: message."""
+    """Check SOURCE: every problem, as file:row: field: message.
+
+    Ends by saying how many records it read, from how many tables."""
     from graphmodel.sources import read_counted
     from graphmodel.problems import errors
 
@@ -196,7 +227,9 @@ def validate(source: str, dataset: str | None) -> None:
 @as_of_option
 @format_option("table", "json")
 def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
-    """Count the records in SOURCE current on a day (--as-of, else the dataset's date)."""
+    """Count the records in SOURCE current on a day.
+
+    The day is --as-of, else the day the dataset describes, else today."""
     from graphmodel.summary import render_summary, summarise
 
     network = open_network(source, dataset)
@@ -237,7 +270,7 @@ dataset_out_option = click.option("--out", required=True, type=click.Path(file_o
 @click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
 @force_option
 def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> None:
-    """Write SOURCE as Popolo JSON, a CSV directory, a workbook, GraphML or GEXF."""
+    """Write SOURCE as CSV, a workbook, Popolo, GraphML or GEXF."""
     from graphmodel import outputs
     from graphmodel.sources import write_source
 
@@ -292,22 +325,22 @@ def demo(seed_data: str | None, out: str | None) -> None:
 @click.option("--uri", envvar="NEO4J_URI", default=None, metavar="URI",
               help="Neo4j server (default: $NEO4J_URI; `graphmodel neo4j start` prints "
                    "one). Credentials come from NEO4J_USERNAME and NEO4J_PASSWORD.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--prune", is_flag=True, help="Remove records of this dataset no longer in SOURCE.")
+@format_option("table", "json")
 @click.option("--database", envvar="NEO4J_DATABASE", default=None, metavar="DB",
               help="Database on the server (default: its default database).")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=5000, show_default=True,
               help="Rows per transaction.")
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--prune", is_flag=True, help="Remove records of this dataset no longer in SOURCE.")
 @click.option("--break-lock", is_flag=True,
               help="Take over the dataset's load lock even if another load holds it (when "
                    "you are sure that load is no longer running).")
-@format_option("table", "json")
 def load(source: str, dataset: str | None, uri: str | None, database: str | None, batch_size: int,
          dry_run: bool, prune: bool, break_lock: bool, fmt: str) -> None:
-    """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune.
+    """Load SOURCE into Neo4j, writing only what changed.
 
-    One load of a dataset runs at a time: a second is refused (exit 17) while the
-    first holds the dataset's lock.
+    Nothing is deleted without --prune. One load of a dataset runs at a time: a
+    second is refused (exit 17) while the first holds the dataset's lock.
     """
     from graphmodel import render
     from graphmodel.store.connection import connect
@@ -343,8 +376,9 @@ NO_URI = ("no Neo4j server named: set NEO4J_URI (e.g. export NEO4J_URI=bolt://12
 
 org_option = click.option(
     "--org", default=None, metavar="ID",
-    help="Organisation the review speaks for (default: the dataset's home organisation; "
-         "without either, the representation and resources rules are not run).")
+    help="Organisation the review speaks for: its id, or its name (default: the dataset's "
+         "home organisation; without either, the representation and resources rules are "
+         "not run).")
 
 rules_option = click.option(
     "--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
@@ -352,8 +386,8 @@ rules_option = click.option(
 
 
 def review_settings_options(fn: Callable) -> Callable:
-    """--org, --rules and --as-of: whose review, by which standards, on which day."""
-    return org_option(rules_option(as_of_option(fn)))
+    """--as-of, --org and --rules: on which day, whose review, by which standards."""
+    return as_of_option(org_option(rules_option(fn)))
 
 
 def finding_options(fn: Callable) -> Callable:
@@ -409,7 +443,8 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
 @review_command(TOPICS["accountability"].command)
 @source_argument
 @click.option("--body", default=None, metavar="ID",
-              help="Show the chain(s) from this body up to its root(s) instead of findings.")
+              help="A body (its id, or its name): show its chains of reporting lines up to "
+                   "their roots instead of findings.")
 @rules_option
 @as_of_option
 @finding_options
@@ -553,14 +588,18 @@ def review_settings(network: Any, rules_file: str | None, as_of: str | None,
                    "neighbourhood. Needed by --view ego.")
 @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many links out from it to draw.")
-@pack_options
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="File to write: .html for the interactive map (default: "
                    "DATASET-VIEW.html), .svg or .png for an image of it.")
+@pack_options
 def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
                 org: str | None, rules_file: str | None, as_of: str | None,
                 pseudonymise: bool, out: str | None) -> None:
-    """Draw a map of SOURCE: one self-contained, offline HTML file, or an SVG or PNG image."""
+    """Draw a map: the network, accountability, seats or overlaps.
+
+    One self-contained, offline HTML file, or an SVG or PNG image. --view
+    accountability draws who is accountable to whom as an org chart; --view
+    representation where the organisation has a seat."""
     from graphmodel.maps import make_map, write_map
     from graphmodel.outputs import check_file_target
 
@@ -580,12 +619,14 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
 
 @main.command()
 @source_argument
-@pack_options
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write, e.g. deck.html.")
+@pack_options
 def present(source: str, dataset: str | None, org: str | None, rules_file: str | None,
             as_of: str | None, pseudonymise: bool, out: str) -> None:
-    """Write a presentation deck of SOURCE: slides of maps and key findings, offline."""
+    """Write a slide deck of maps and key findings for a meeting.
+
+    One offline HTML file; the arrow keys move between slides."""
     from graphmodel.maps.deck import write_deck
     from graphmodel.outputs import check_file_target
 
@@ -600,12 +641,15 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
 
 @main.command()
 @source_argument
-@pack_options
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Directory to write index.html, report.md and findings.csv into.")
+@pack_options
 def report(source: str, dataset: str | None, org: str | None, rules_file: str | None,
            as_of: str | None, pseudonymise: bool, out: str) -> None:
-    """Write the review pack of SOURCE: findings with maps, a Markdown paper and a CSV."""
+    """Write the review pack: findings, maps, a paper and a CSV.
+
+    index.html opens on the warnings and errors; report.md is the same as
+    Markdown for a committee paper; findings.csv holds every finding."""
     from graphmodel.pack import write_report
 
     network = open_network(source, dataset)
@@ -618,7 +662,9 @@ def report(source: str, dataset: str | None, org: str | None, rules_file: str | 
 
 @main.group()
 def neo4j() -> None:
-    """A local Neo4j 5.26 server for development and tests (assembled from Maven Central)."""
+    """A local Neo4j server for development and tests.
+
+    Neo4j 5.26, assembled from Maven Central on the first start."""
 
 
 def server_options(fn: Callable) -> Callable:
@@ -634,7 +680,9 @@ def server_options(fn: Callable) -> Callable:
 @server_options
 @click.option("--fresh", is_flag=True, help="Delete this instance's data first.")
 def start(port: int, root: Path | None, fresh: bool) -> None:
-    """Start a local server bound to 127.0.0.1 and print NEO4J_URI=... when Bolt answers.
+    """Start a local Neo4j server and print its NEO4J_URI.
+
+    The server is bound to 127.0.0.1; the URI is printed once Bolt answers.
 
     Auth is on when NEO4J_PASSWORD is set (it becomes the initial password of
     user neo4j); otherwise the server runs without auth, for development only.
@@ -666,9 +714,9 @@ def stop(port: int, root: Path | None) -> None:
 @neo4j.command()
 @server_options
 def status(port: int, root: Path | None) -> None:
-    """Say whether a local server runs on a port (exit 11 if no Neo4j answers there).
+    """Say whether a local server runs on a port.
 
-    A server graphmodel started is found whatever GRAPHMODEL_HOME the terminal that
+    Exit 11 if no Neo4j answers there. A server graphmodel started is found whatever GRAPHMODEL_HOME the terminal that
     started it had; for anything else listening on the port, says what it is."""
     from graphmodel.store import server
 
@@ -698,7 +746,7 @@ def not_ours(port: int, listener: Any, then: str) -> str:
 
 @main.group(name="import")
 def import_group() -> None:
-    """Build a dataset from what a council already publishes or keeps."""
+    """Build a dataset from what a council publishes or keeps."""
 
 
 def echo_import(report: Any) -> None:
@@ -725,7 +773,9 @@ def echo_import(report: Any) -> None:
                    "$GRAPHMODEL_HOME or ~/.cache/graphmodel).")
 def import_moderngov(site: str, out: str, council: str | None, delay: float,
                      cache: str | None) -> None:
-    """Import committees, outside bodies and councillors from a ModernGov site.
+    """Import committees and outside bodies from a ModernGov site.
+
+    With the councillors who sit on them, and their roles.
 
     SITE is the address of the council's ModernGov pages (https://...) or a
     folder of responses saved by an earlier import.
@@ -743,7 +793,9 @@ def import_moderngov(site: str, out: str, council: str | None, delay: float,
               help="Its name (default: from the id, e.g. stroud-district-council).")
 @dataset_out_option
 def import_appointments(file: str, org: str, org_name: str | None, out: str) -> None:
-    """Import a flat list of appointments to outside bodies (.csv or .xlsx)."""
+    """Import a list of appointments to outside bodies.
+
+    A .csv or .xlsx file, one row per appointment."""
     from graphmodel.importers.appointments import import_appointments as run
 
     echo_import(run(file, out, org=org, org_name=org_name))
@@ -753,7 +805,9 @@ def import_appointments(file: str, org: str, org_name: str | None, out: str) -> 
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="Workbook to write, e.g. register.xlsx.")
 def template(out: str) -> None:
-    """Write a blank register workbook to fill in by hand, with drop-downs and instructions."""
+    """Write a blank register workbook to fill in by hand.
+
+    With drop-down lists of the allowed values and a sheet of instructions."""
     from graphmodel.io.template import write_template
 
     click.echo(f"wrote {write_template(out)}: fill in one row per record, then "

@@ -53,7 +53,8 @@ class Topic:
 
 TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
     Topic("representation", Command(
-        "gaps", "Representation gaps: bodies without the organisation, members, chair or mix.",
+        "gaps", "Representation gaps: where the organisation has no seat. Also bodies "
+        "without members, an elected member, a chair or their declared mix.",
         "bodies on which the organisation has no seat, as the source states: it is in the "
         "body's `no_seat_for`, or the body's membership is recorded in full "
         "(`membership_complete`) and no current seat is held *on behalf of* it (a councillor "
@@ -67,16 +68,18 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "body works on (saying on which of the bodies that work on them its seat is not "
         "recorded)")),
     Topic("accountability", Command(
-        "chains", "Accountability: chains of reporting lines, and where they break.",
+        "chains", "Who is accountable to whom: chains of reporting lines. Where they break, "
+        "loop or run long, and scrutiny missing or conflicted.",
         "where a chain of reporting lines stops short of a root such as Full Council "
         "(reported where it breaks, with the bodies below; a line to a body since dissolved "
         "or replaced says so); loops; formal lines to two bodies; bodies many lines from "
         "their root; strategic boards with no scrutiny \"critical friend\"; someone on a "
-        "scrutiny body and on a body it scrutinises. With `--body ID`, the chain(s) from that "
-        "body up to its root(s) instead (JSON: a list of chains, each a list of `{id, name}`)")),
+        "scrutiny body and on a body it scrutinises. With `--body ID`, the chains from that "
+        "body up to its roots instead (JSON: a list of chains, each a list of `{id, name}`)")),
     Topic("overlaps", Command(
         "overlaps",
-        "Overlaps: person load, interlocking bodies, brokers, single points of failure.",
+        "Who sits on too many bodies, and the bodies they link. Brokers, and single "
+        "points of failure.",
         "people on more bodies than the rules allow (`data.bodies`); pairs of bodies sharing "
         "members (`data.shared`, `data.jaccard`), from a sparse matrix product; people with "
         "the highest betweenness (estimated from a seeded sample of 128 sources on large "
@@ -84,7 +87,8 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "(`data.cut_off_bodies`); bodies working on the same theme in the same area")),
     Topic("resources", Command(
         "resources",
-        "Resources: officer hours and money per body, value, risk and recommendation.",
+        "Officer hours and money per body, against value and risk. With the register's "
+        "recommendation for each.",
         "officer hours a month and money a year per body and in total, against assessed "
         "value and risk, with the register's recommendation (increase, maintain, review, "
         "reduce, withdraw) or one derived from the value (a body taking £10,000 a year or 10 "
@@ -96,13 +100,14 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
 # the review commands that run the rules of every topic
 WHOLE_REVIEWS: dict[str, Command] = {command.name: command for command in (
     Command("diff",
-            "Change: what changed between two days (--from, --to) or from SOURCE to NEW.",
+            "What changed between two days, or between two sources. Two days of one "
+            "SOURCE with --from and --to; or two sources, SOURCE then NEW.",
             "between two days: bodies established and dissolved, memberships (and lines, "
             "links, nominations, resourcing) started and ended; between two sources: records "
             "added, removed and changed, field by field; in both, the findings that appeared "
             "and disappeared"),
     Command("check",
-            "Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above).",
+            "Run every rule: a gate for pipelines. Exit 1 on findings at --fail-on or above.",
             "every rule at once; exit 1 when a finding at or above `--fail-on` (default "
             "`error`) exists"),
 )}
