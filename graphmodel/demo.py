@@ -94,10 +94,10 @@ def how_to_run(script: Path, on_path: str | None, cwd: Path) -> str:
         shown = script.absolute().relative_to(cwd.absolute())
     except ValueError:
         shown = script.absolute()
-    activate = shown.parent / "activate"
-    return (f"Next: this shell does not find graphmodel by name, so run it as {shown} (for "
-            f"example {shown} {example}), or run `source {activate}` once and then type "
-            "graphmodel alone.")
+    why = (f"the graphmodel this shell finds by name is another one ({on_path})" if on_path
+           else "this shell does not find graphmodel by name")
+    return (f"Next: {why}, so run this one as {shown} (for example {shown} {example}), or "
+            f"run `source {shown.parent / 'activate'}` once and then type graphmodel alone.")
 
 
 def _review(network: Network, day: _dt.date, echo: Callable[[str], None]) -> None:

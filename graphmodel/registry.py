@@ -16,6 +16,8 @@ to build the indexed view of the day its rules read;
 from __future__ import annotations
 
 import importlib
+import inspect
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -24,7 +26,7 @@ from graphmodel.problems import UsageError
 
 __all__ = ["Rule", "rule", "view", "Command", "Topic", "TOPICS", "WHOLE_REVIEWS", "SEVERITIES",
            "registered", "rules_of", "view_of", "declared", "refuse_unknown_rules",
-           "review_commands"]
+           "review_commands", "what_it_finds"]
 
 # a finding's severities, least severe first
 SEVERITIES = ("info", "warning", "error")
@@ -208,3 +210,34 @@ def refuse_unknown_rules(names: Iterable[str]) -> None:
     if unknown:
         named = ", ".join(repr(name) + suggest(name, known) for name in unknown)
         raise UsageError(f"no rule named {named}; the rules are {', '.join(known)}")
+
+
+_SETTING = re.compile(r"``(\w+)``(?: (\w+))?")
+_ASIDE = re.compile(r" \([^()]*``[^()]*\)")
+
+
+def what_it_finds(name: str, settings: dict[str, Any] | None = None) -> str:
+    """What a rule finds, in a phrase for a reader: the first clause of its docstring,
+    with the values of its settings (``settings``, its part of a standards file)
+    written in, and asides naming settings that are lists left out.
+
+    >>> what_it_finds("interlock", {"min_shared": 2})
+    'Two bodies sharing at least 2 members'
+    >>> what_it_finds("single-point-of-failure", {"min_cut_off": 1})[:48]
+    'Someone whose leaving would cut at least 1 body '
+    >>> what_it_finds("multiple-parents", {"line_kinds": ["formal"]})
+    'A body reporting formally to more than one body'
+    """
+    doc = inspect.getdoc(registered()[name].check) or name
+    first = " ".join(doc.split("\n\n")[0].split()).split(": ")[0].rstrip(".")
+    settings = settings or {}
+    first = _ASIDE.sub(lambda m: m[0] if all(
+        isinstance(settings.get(s), (int, float, str)) for s in re.findall(r"``(\w+)``", m[0]))
+        else "", first)
+
+    def written(m: re.Match[str]) -> str:
+        value, word = settings.get(m[1], m[1].replace("_", " ")), m[2] or ""
+        if value == 1 and word.endswith("s"):   # "at least 1 body", not "1 bodies"
+            word = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        return f"{value} {word}".rstrip() if word else str(value)
+    return _SETTING.sub(written, first)

@@ -53,7 +53,7 @@ def _title_slide(rv: Review) -> str:
     org = f", for {_e(rv.org_name)}" if rv.org else ""
     return (f"<h1 id=\"deck-title\">{_e(rv.network.dataset.name)}</h1>"
             f"<p class=\"gm-message\">As of {_e(rv.as_of)}{org}. {_e(tally(rv.findings))}</p>"
-            f"<table class=\"gm-counts\"><caption class=\"gm-vh\">What the network holds"
+            f"<table class=\"gm-counts\"><caption>Records current on {_e(rv.as_of)}"
             f"</caption>{rows}</table>"
             "<p class=\"gm-help\">Arrow keys or the buttons move between slides; N shows the "
             "speaker notes.</p>")
