@@ -345,7 +345,7 @@ def _long_chains(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Foun
         path = _shortest_path_up(lines, body_id, depth)
         yield Found(
             subject_of(body, "body"),
-            f"The {body.name} is {d} reporting lines from "
+            f"The {body.name} is {count(d, 'reporting line')} from "
             f"the {lines.net.bodies[path[-1]].name} (the rules allow {limit}): "
             + " > ".join(lines.net.bodies[b].name for b in path) + ".",
             evidence_for([("body", lines.net.bodies[b]) for b in path]),

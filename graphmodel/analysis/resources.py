@@ -28,6 +28,7 @@ from graphmodel.analysis.representation import NO_SEAT, NOT_RECORDED, representa
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 from graphmodel.registry import rule, view
+from graphmodel.words import count
 
 __all__ = ["BodyResources", "ResourceReport", "resources", "resource_findings",
            "render_resources"]
@@ -276,7 +277,7 @@ def render_resources(report: ResourceReport, fmt: str) -> str:
     rows = [vars_of(r) for r in report.rows]
     if fmt == "csv":
         return render.to_csv(rows, columns)
-    total = {"name": f"TOTAL ({report.totals['bodies']} bodies)",
+    total = {"name": f"TOTAL ({count(report.totals['bodies'], 'body')})",
              "hours_per_month": report.totals["hours_per_month"],
              "money_per_year": report.totals["money_per_year"]}
     from graphmodel.analysis.findings import render_findings
