@@ -21,19 +21,53 @@ from typing import Any, Callable, Iterator
 import click
 
 from graphmodel.date_option import DATE
-from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS
+from graphmodel.names import suggest
+from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS, UsageError
 from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command
 from graphmodel.sources import EXPORT_FORMATS
 from graphmodel.summary import LISTABLE
+from graphmodel.words import count, count_records
 
 FORMATS = ("table", "json", "csv")
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
 MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
 
 
+class Choice(click.Choice):
+    """click's Choice, naming the nearest choice when a value is none of them."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            choices = [str(c) for c in self.choices]
+            self.fail(f"{value!r} is not one of {', '.join(map(repr, choices))}"
+                      + (suggest(str(value), choices) or "."), param, ctx)
+
+
+# options most readers never need, listed after the others in every command's --help
+RARELY_USED = ("--rules", "--dataset")
+
+
+class HelpOrderedCommand(click.Command):
+    """A command whose --help lists its options most used first: those of RARELY_USED
+    (the Neo4j-only --dataset last) after the rest, then --help."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        def rank(param: click.Parameter) -> int:
+            name = param.opts[0] if isinstance(param, click.Option) else ""
+            return RARELY_USED.index(name) + 1 if name in RARELY_USED else 0
+        params = super().get_params(ctx)
+        return sorted(params[:-1], key=rank) + params[-1:] if self.add_help_option \
+            else sorted(params, key=rank)
+
+
 class GuardedGroup(click.Group):
     """The top-level group: every error a command raises becomes one line and an exit
     code (see graphmodel.failure); click's own usage errors keep exit code 2."""
+
+    command_class = HelpOrderedCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         from graphmodel.problems import INTERRUPTED
@@ -63,13 +97,14 @@ def source_argument(fn: Callable) -> Callable:
 
 def as_of_option(fn: Callable) -> Callable:
     return click.option("--as-of", type=DATE, metavar="DATE",
-                        help="Only records current on this date (YYYY-MM-DD; default: the "
-                             "date the dataset describes, else today).")(fn)
+                        help="Only records current on this date (e.g. 2014-01-16 or "
+                             "16/01/2014; default: the date the dataset describes, else "
+                             "today).")(fn)
 
 
 def format_option(*choices: str) -> Callable:
     def decorate(fn: Callable) -> Callable:
-        return click.option("--format", "fmt", type=click.Choice(choices or FORMATS),
+        return click.option("--format", "fmt", type=Choice(choices or FORMATS),
                             default=(choices or FORMATS)[0], show_default=True,
                             help="Output format.")(fn)
     return decorate
@@ -85,6 +120,23 @@ def open_network(source: str, dataset: str | None = None, prune: bool = False):
     if prune:
         refuse_to_prune(source, notices)
     return network
+
+
+def option_id(network: Any, option: str, value: str | None, table: str) -> str | None:
+    """The id an option names: the value itself, or the id of the one record of
+    ``table`` whose name it is (saying so on stderr). Anything else is left for the
+    library to refuse, with its hint."""
+    from graphmodel.names import named
+
+    records = network.tables[table]
+    if value is None or value in records:
+        return value
+    ids = named(value, records)
+    if len(ids) != 1:
+        return value
+    click.echo(f"note: {option} {value!r} read as {ids[0]!r}, the id of "
+               f"{records[ids[0]].name}", err=True)
+    return ids[0]
 
 
 def store_auth() -> Callable[[], tuple[str, str] | None]:
@@ -138,21 +190,35 @@ def main(debug: bool) -> None:
 
     SOURCE is a dataset directory of CSV files, an .xlsx workbook or a Popolo
     .json file.
+
+    \b
+    Questions, and the commands that answer them:
+      Who is accountable to whom?                 chains; map --view accountability
+      Which boards have no one from the council?  gaps; map --view representation
+      Who sits on too many bodies?                overlaps; map --view overlaps
+      What does the council put in, for what?     resources
+      What changed since last year?               diff
+      All of it, for a committee paper?           report; present
     """
 
 
 @main.command()
 @source_argument
 def validate(source: str, dataset: str | None) -> None:
-    """Check SOURCE and print every problem as file:row: field: message."""
-    from graphmodel.sources import read_source
+    """Check SOURCE: every problem, as file:row: field: message.
+
+    Ends by saying how many records it read, from how many tables."""
+    from graphmodel.sources import read_counted
     from graphmodel.problems import errors
 
-    _, problems = read_source(source, dataset=dataset, auth=store_auth())
-    for problem in problems:
+    reading = read_counted(source, dataset=dataset, auth=store_auth())
+    for problem in reading.problems:
         click.echo(str(problem))
-    n_errors = len(errors(problems))
-    click.echo(f"{n_errors} error(s), {len(problems) - n_errors} warning(s)", err=True)
+    n_errors = len(errors(reading.problems))
+    records = sum(reading.records.values())
+    click.echo(f"read {count(records, 'record')} in {count(len(reading.records), 'table')} "
+               f"from {source}: {count(n_errors, 'error')}, "
+               f"{count(len(reading.problems) - n_errors, 'warning')}", err=True)
     sys.exit(INVALID_DATA if n_errors else SUCCESS)
 
 
@@ -161,7 +227,9 @@ def validate(source: str, dataset: str | None) -> None:
 @as_of_option
 @format_option("table", "json")
 def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
-    """Count the records in SOURCE current on a day (--as-of, else the dataset's date)."""
+    """Count the records in SOURCE current on a day.
+
+    The day is --as-of, else the day the dataset describes, else today."""
     from graphmodel.summary import render_summary, summarise
 
     network = open_network(source, dataset)
@@ -169,7 +237,7 @@ def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> No
 
 
 @main.command(name="list")
-@click.argument("what", type=click.Choice(LISTABLE))
+@click.argument("what", type=Choice(LISTABLE))
 @source_argument
 @format_option()
 def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
@@ -197,12 +265,12 @@ dataset_out_option = click.option("--out", required=True, type=click.Path(file_o
 @main.command()
 @source_argument
 @click.option("--to", "to", required=True,
-              type=click.Choice(EXPORT_FORMATS),
+              type=Choice(EXPORT_FORMATS),
               help="Format to write.")
 @click.option("--out", required=True, type=click.Path(), help="File or directory to write.")
 @force_option
 def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> None:
-    """Write SOURCE as Popolo JSON, a CSV directory, a workbook, GraphML or GEXF."""
+    """Write SOURCE as CSV, a workbook, Popolo, GraphML or GEXF."""
     from graphmodel import outputs
     from graphmodel.sources import write_source
 
@@ -231,7 +299,7 @@ def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None
     with progress(expected_rows(bodies, people), "Generating") as update:
         counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
     outputs.mark_folder(out, "generate")
-    click.echo(", ".join(f"{n} {k}" for k, n in counts.items() if n), err=True)
+    click.echo(", ".join(count_records(n, k) for k, n in counts.items() if n), err=True)
 
 
 @main.command()
@@ -241,38 +309,45 @@ def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None
               help="Directory for the maps, decks and review packs (default: "
                    "visualisations/ beside the seed data).")
 def demo(seed_data: str | None, out: str | None) -> None:
-    """The main job on the bundled seed data: check, summarise and map each dataset."""
-    from graphmodel.demo import run_demo
+    """Try it: check, review and map the bundled seed data.
+
+    Ends by saying how to run graphmodel next from this shell."""
+    import shutil
+    from graphmodel.demo import how_to_run, run_demo
 
     run_demo(seed_data, echo=click.echo, today=_dt.date.today(), out=out)
+    script = Path(sys.executable).parent / "graphmodel"   # beside the Python running it
+    click.echo("\n" + how_to_run(script, shutil.which("graphmodel"), Path.cwd()))
 
 
 @main.command()
 @source_argument
-@click.option("--uri", envvar="NEO4J_URI", required=True, metavar="URI",
-              help="Neo4j server (default: $NEO4J_URI). Credentials come from "
-                   "NEO4J_USERNAME and NEO4J_PASSWORD.")
+@click.option("--uri", envvar="NEO4J_URI", default=None, metavar="URI",
+              help="Neo4j server (default: $NEO4J_URI; `graphmodel neo4j start` prints "
+                   "one). Credentials come from NEO4J_USERNAME and NEO4J_PASSWORD.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--prune", is_flag=True, help="Remove records of this dataset no longer in SOURCE.")
+@format_option("table", "json")
 @click.option("--database", envvar="NEO4J_DATABASE", default=None, metavar="DB",
               help="Database on the server (default: its default database).")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=5000, show_default=True,
               help="Rows per transaction.")
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--prune", is_flag=True, help="Remove records of this dataset no longer in SOURCE.")
 @click.option("--break-lock", is_flag=True,
               help="Take over the dataset's load lock even if another load holds it (when "
                    "you are sure that load is no longer running).")
-@format_option("table", "json")
-def load(source: str, dataset: str | None, uri: str, database: str | None, batch_size: int,
+def load(source: str, dataset: str | None, uri: str | None, database: str | None, batch_size: int,
          dry_run: bool, prune: bool, break_lock: bool, fmt: str) -> None:
-    """Load SOURCE into Neo4j: only what changed, nothing deleted without --prune.
+    """Load SOURCE into Neo4j, writing only what changed.
 
-    One load of a dataset runs at a time: a second is refused (exit 17) while the
-    first holds the dataset's lock.
+    Nothing is deleted without --prune. One load of a dataset runs at a time: a
+    second is refused (exit 17) while the first holds the dataset's lock.
     """
     from graphmodel import render
     from graphmodel.store.connection import connect
     from graphmodel.store.load import load as run_load
 
+    if not uri:
+        raise UsageError(NO_URI)
     network = open_network(source, dataset, prune=prune and not dry_run)
     with connect(uri, database, auth=store_auth()) as store:
         total = sum(network.counts().values())
@@ -294,10 +369,16 @@ def load(source: str, dataset: str | None, uri: str, database: str | None, batch
         click.echo(render.table(rows, list(rows[0])))
 
 
+NO_URI = ("no Neo4j server named: set NEO4J_URI (e.g. export NEO4J_URI=bolt://127.0.0.1:7687) "
+          "or give --uri URI; to start a local server, run graphmodel neo4j start, which "
+          "prints the NEO4J_URI to set")
+
+
 org_option = click.option(
     "--org", default=None, metavar="ID",
-    help="Organisation the review speaks for (default: the dataset's home organisation; "
-         "without either, the representation and resources rules are not run).")
+    help="Organisation the review speaks for: its id, or its name (default: the dataset's "
+         "home organisation; without either, the representation and resources rules are "
+         "not run).")
 
 rules_option = click.option(
     "--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
@@ -305,8 +386,8 @@ rules_option = click.option(
 
 
 def review_settings_options(fn: Callable) -> Callable:
-    """--org, --rules and --as-of: whose review, by which standards, on which day."""
-    return org_option(rules_option(as_of_option(fn)))
+    """--as-of, --org and --rules: on which day, whose review, by which standards."""
+    return as_of_option(org_option(rules_option(fn)))
 
 
 def finding_options(fn: Callable) -> Callable:
@@ -316,7 +397,7 @@ def finding_options(fn: Callable) -> Callable:
                            "(JSON and CSV always carry it).")(fn)
     fn = click.option("--rule", "rule_names", multiple=True, metavar="NAME",
                       help="Only findings of this rule (repeat for several).")(fn)
-    fn = click.option("--severity", type=click.Choice(SEVERITIES), default=None,
+    fn = click.option("--severity", type=Choice(SEVERITIES), default=None,
                       help="Only findings at or above this severity.")(fn)
     return format_option()(fn)
 
@@ -354,6 +435,7 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
     from graphmodel.standards import load_rules
 
     rules, network = load_rules(rules_file), open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     echo_findings(representation_gaps(network, org=org, rules=rules,
                                       as_of=review_day(network, as_of)), **shown)
 
@@ -361,7 +443,8 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
 @review_command(TOPICS["accountability"].command)
 @source_argument
 @click.option("--body", default=None, metavar="ID",
-              help="Show the chain(s) from this body up to its root(s) instead of findings.")
+              help="A body (its id, or its name): show its chains of reporting lines up to "
+                   "their roots instead of findings.")
 @rules_option
 @as_of_option
 @finding_options
@@ -371,6 +454,7 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
     from graphmodel.standards import load_rules
 
     network = open_network(source, dataset)
+    body = option_id(network, "--body", body, "bodies")
     day = review_day(network, as_of)
     if body is None:
         echo_findings(accountability.accountability_findings(
@@ -414,6 +498,7 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
     from graphmodel.standards import load_rules
 
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     report = register(network, org=org, rules=load_rules(rules_file),
                       as_of=review_day(network, as_of))
     report = replace(report, findings=select(report.findings, severity, rule_names))
@@ -442,12 +527,14 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
         if start is None:
             raise click.UsageError("with one SOURCE, give --from DATE (and --to DATE)")
         network = open_network(sources[0], dataset)
+        org = option_id(network, "--org", org, "organisations")
         end = end or network.review_day().isoformat()
         click.echo(f"from {start} to {end}", err=True)
         note_without_org(network, org)
         found = changes_between(network, start, end, org=org, rules=rules)
     elif len(sources) == 2 and start is None and end is None:
         old, new = open_network(sources[0], dataset), open_network(sources[1], dataset)
+        org = option_id(new, "--org", org, "organisations")
         note_without_org(new, org)
         found = changes(old, new, org=org, rules=rules, as_of=review_day(new, as_of))
     else:
@@ -456,7 +543,7 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
 
 
 @review_command(WHOLE_REVIEWS["check"])
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error",
+@click.option("--fail-on", type=Choice(SEVERITIES), default="error",
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
 @review_options
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
@@ -467,13 +554,14 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
     from graphmodel.standards import load_rules
 
     network, rules = open_network(source, dataset), load_rules(rules_file)
+    org = option_id(network, "--org", org, "organisations")
     day = review_day(network, as_of)
     note_without_org(network, org)
     with progress(len(TOPICS), "Reviewing") as update:
         findings = review(network, org=org, rules=rules, as_of=day, progress=update)
     failing = at_or_above(echo_findings(findings, **shown), fail_on)
     if failing:
-        click.echo(f"{len(failing)} finding(s) at or above {fail_on}", err=True)
+        click.echo(f"{count(len(failing), 'finding')} at or above {fail_on}", err=True)
         sys.exit(FINDINGS)
 
 
@@ -493,27 +581,32 @@ def review_settings(network: Any, rules_file: str | None, as_of: str | None,
 
 @main.command(name="map")
 @source_argument
-@click.option("--view", type=click.Choice(MAP_VIEWS), default="network", show_default=True,
+@click.option("--view", type=Choice(MAP_VIEWS), default="network", show_default=True,
               help="What to draw.")
 @click.option("--focus", default=None, metavar="ID",
               help="A body, person, organisation or post (id or name): draw it and its "
                    "neighbourhood. Needed by --view ego.")
 @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
               help="With --focus: how many links out from it to draw.")
-@pack_options
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="File to write: .html for the interactive map (default: "
                    "DATASET-VIEW.html), .svg or .png for an image of it.")
+@pack_options
 def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
                 org: str | None, rules_file: str | None, as_of: str | None,
                 pseudonymise: bool, out: str | None) -> None:
-    """Draw a map of SOURCE: one self-contained, offline HTML file, or an SVG or PNG image."""
+    """Draw a map: the network, accountability, seats or overlaps.
+
+    One self-contained, offline HTML file, or an SVG or PNG image. --view
+    accountability draws who is accountable to whom as an org chart; --view
+    representation where the organisation has a seat."""
     from graphmodel.maps import make_map, write_map
     from graphmodel.outputs import check_file_target
 
     if out:
         check_file_target(out, "map.html")
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html")
@@ -526,17 +619,20 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
 
 @main.command()
 @source_argument
-@pack_options
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write, e.g. deck.html.")
+@pack_options
 def present(source: str, dataset: str | None, org: str | None, rules_file: str | None,
             as_of: str | None, pseudonymise: bool, out: str) -> None:
-    """Write a presentation deck of SOURCE: slides of maps and key findings, offline."""
+    """Write a slide deck of maps and key findings for a meeting.
+
+    One offline HTML file; the arrow keys move between slides."""
     from graphmodel.maps.deck import write_deck
     from graphmodel.outputs import check_file_target
 
     check_file_target(out, "deck.html")
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     path = write_deck(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     note_without_org(network, org)
@@ -545,15 +641,19 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
 
 @main.command()
 @source_argument
-@pack_options
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Directory to write index.html, report.md and findings.csv into.")
+@pack_options
 def report(source: str, dataset: str | None, org: str | None, rules_file: str | None,
            as_of: str | None, pseudonymise: bool, out: str) -> None:
-    """Write the review pack of SOURCE: findings with maps, a Markdown paper and a CSV."""
+    """Write the review pack: findings, maps, a paper and a CSV.
+
+    index.html opens on the warnings and errors; report.md is the same as
+    Markdown for a committee paper; findings.csv holds every finding."""
     from graphmodel.pack import write_report
 
     network = open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
     written = write_report(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     note_without_org(network, org)
@@ -562,7 +662,9 @@ def report(source: str, dataset: str | None, org: str | None, rules_file: str | 
 
 @main.group()
 def neo4j() -> None:
-    """A local Neo4j 5.26 server for development and tests (assembled from Maven Central)."""
+    """A local Neo4j server for development and tests.
+
+    Neo4j 5.26, assembled from Maven Central on the first start."""
 
 
 def server_options(fn: Callable) -> Callable:
@@ -578,7 +680,9 @@ def server_options(fn: Callable) -> Callable:
 @server_options
 @click.option("--fresh", is_flag=True, help="Delete this instance's data first.")
 def start(port: int, root: Path | None, fresh: bool) -> None:
-    """Start a local server bound to 127.0.0.1 and print NEO4J_URI=... when Bolt answers.
+    """Start a local Neo4j server and print its NEO4J_URI.
+
+    The server is bound to 127.0.0.1; the URI is printed once Bolt answers.
 
     Auth is on when NEO4J_PASSWORD is set (it becomes the initial password of
     user neo4j); otherwise the server runs without auth, for development only.
@@ -595,30 +699,54 @@ def start(port: int, root: Path | None, fresh: bool) -> None:
 @neo4j.command()
 @server_options
 def stop(port: int, root: Path | None) -> None:
-    """Stop the local server on a port."""
+    """Stop the local server graphmodel started on a port.
+
+    It is found whatever GRAPHMODEL_HOME the terminal that started it had."""
     from graphmodel.store import server
 
-    click.echo("stopped" if server.stop(port, root) else f"no local server on port {port}",
+    if server.stop(port, root):
+        click.echo("stopped", err=True)
+        return
+    click.echo(not_ours(port, server.what_answers(port), "stop it the way it was started"),
                err=True)
 
 
 @neo4j.command()
 @server_options
 def status(port: int, root: Path | None) -> None:
-    """Say whether the local server on a port is running (exit 11 if not)."""
+    """Say whether a local server runs on a port.
+
+    Exit 11 if no Neo4j answers there. A server graphmodel started is found whatever GRAPHMODEL_HOME the terminal that
+    started it had; for anything else listening on the port, says what it is."""
     from graphmodel.store import server
 
     info = server.status(port, root)
-    if not info:
-        click.echo(f"no local server running on port {port}")
+    if info:
+        click.echo(f"running: NEO4J_URI={info.uri} (pid {info.pid}, auth "
+                   f"{'on' if info.auth else 'off'}, data in {info.home})")
+        return
+    listener = server.what_answers(port)
+    click.echo(not_ours(port, listener, f"use it with NEO4J_URI=bolt://127.0.0.1:{port}"))
+    if not (listener and listener.neo4j):
         sys.exit(SERVER_UNREACHABLE)   # as for any server that does not answer
-    click.echo(f"running: NEO4J_URI={info.uri} (pid {info.pid}, auth "
-               f"{'on' if info.auth else 'off'}, data in {info.home})")
+
+
+def not_ours(port: int, listener: Any, then: str) -> str:
+    """No server graphmodel started runs on the port, and what listens there instead
+    (a :class:`graphmodel.store.server.Listener`, or None)."""
+    said = f"no server graphmodel started runs on port {port}"
+    if listener is None:
+        return f"{said}, and nothing listens there: start one with graphmodel neo4j start"
+    if not listener.neo4j:
+        return (f"{said}; {listener.text} listens there, not Neo4j: give graphmodel neo4j "
+                "start another --port")
+    return f"{said}; {listener.text} answers there, started another way or by another " \
+           f"user: {then}"
 
 
 @main.group(name="import")
 def import_group() -> None:
-    """Build a dataset from what a council already publishes or keeps."""
+    """Build a dataset from what a council publishes or keeps."""
 
 
 def echo_import(report: Any) -> None:
@@ -626,7 +754,8 @@ def echo_import(report: Any) -> None:
     for problem in report.problems:
         click.echo(str(problem), err=True)
     click.echo(f"wrote {report.path}: {report.summary()}"
-               + (f" ({len(report.problems)} warning(s) above)" if report.problems else ""),
+               + (f" ({count(len(report.problems), 'warning')} above)" if report.problems
+                  else ""),
                err=True)
 
 
@@ -644,7 +773,9 @@ def echo_import(report: Any) -> None:
                    "$GRAPHMODEL_HOME or ~/.cache/graphmodel).")
 def import_moderngov(site: str, out: str, council: str | None, delay: float,
                      cache: str | None) -> None:
-    """Import committees, outside bodies and councillors from a ModernGov site.
+    """Import committees and outside bodies from a ModernGov site.
+
+    With the councillors who sit on them, and their roles.
 
     SITE is the address of the council's ModernGov pages (https://...) or a
     folder of responses saved by an earlier import.
@@ -662,7 +793,9 @@ def import_moderngov(site: str, out: str, council: str | None, delay: float,
               help="Its name (default: from the id, e.g. stroud-district-council).")
 @dataset_out_option
 def import_appointments(file: str, org: str, org_name: str | None, out: str) -> None:
-    """Import a flat list of appointments to outside bodies (.csv or .xlsx)."""
+    """Import a list of appointments to outside bodies.
+
+    A .csv or .xlsx file, one row per appointment."""
     from graphmodel.importers.appointments import import_appointments as run
 
     echo_import(run(file, out, org=org, org_name=org_name))
@@ -672,7 +805,9 @@ def import_appointments(file: str, org: str, org_name: str | None, out: str) -> 
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="Workbook to write, e.g. register.xlsx.")
 def template(out: str) -> None:
-    """Write a blank register workbook to fill in by hand, with drop-downs and instructions."""
+    """Write a blank register workbook to fill in by hand.
+
+    With drop-down lists of the allowed values and a sheet of instructions."""
     from graphmodel.io.template import write_template
 
     click.echo(f"wrote {write_template(out)}: fill in one row per record, then "

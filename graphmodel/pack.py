@@ -1,7 +1,8 @@
 """The review pack: everything a committee paper needs, in one directory.
 
-* ``index.html``: a summary first (counts by rule, each linked to its findings),
-  the maps near the top, then every finding with short citations and a button
+* ``index.html``: the warnings and errors first, in plain English, grouped under
+  what their rule finds; then the counts by rule (each linked to its findings),
+  the maps, then every finding with short citations and a button
   that shows it on a map (whose details link back to the finding's row), and
   the sources cited, each once; self-contained and offline;
 * ``report.md``: the same in plain English, with an image of each map beside its
@@ -18,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.analysis.findings import SEVERITIES, render_findings
+from graphmodel.words import count
 
-__all__ = ["write_report", "write_pack", "report_markdown", "report_html", "pack_maps"]
+__all__ = ["write_report", "write_pack", "report_markdown", "report_html", "pack_maps",
+           "needing_attention", "what_it_finds"]
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+_WORDS = {"error": "error", "warning": "warning", "info": "note"}
 _VIEWS = ("representation", "accountability", "network")
 
 
@@ -61,19 +65,66 @@ def _whose(rv: Any) -> str:
             "--org ID)")
 
 
+_HELD = ("bodies", "organisations", "people", "posts", "memberships", "reporting_lines",
+         "scrutiny_links")
+
+
+def what_it_finds(rv: Any, rule: str) -> str:
+    """What a rule finds, in a phrase, as the review's standards set it, naming the
+    organisation reviewed."""
+    from graphmodel.registry import registered, what_it_finds as phrase
+
+    topic = registered()[rule].topic
+    text = phrase(rule, rv.rules.get(topic, {}).get(rule))
+    if rv.org:
+        text = text.replace("The organisation", rv.org_name).replace("the organisation",
+                                                                       rv.org_name)
+    return text
+
+
+def needing_attention(rv: Any) -> list[tuple[str, str, list[Any]]]:
+    """The errors, then the warnings, by rule: (severity, rule, findings), each rule in
+    the order of its first finding."""
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for severity in reversed(SEVERITIES[1:]):
+        for f in rv.findings:
+            if f.severity == severity:
+                groups.setdefault((severity, f.rule), []).append(f)
+    return [(severity, rule, found) for (severity, rule), found in groups.items()]
+
+
+def _attention_heading(rv: Any) -> str:
+    """``What needs attention: 1 error, 14 warnings``."""
+    found = [count(sum(f.severity == s for f in rv.findings), _WORDS[s])
+             for s in reversed(SEVERITIES[1:]) if any(f.severity == s for f in rv.findings)]
+    return "What needs attention" + (f": {', '.join(found)}" if found else "")
+
+
+def _attention_md(rv: Any) -> list[str]:
+    groups = needing_attention(rv)
+    if not groups:
+        return ["No warnings or errors: every finding is a note."]
+    lines: list[str] = []
+    for severity, rule, found in groups:
+        lines += [f"**{_md(what_it_finds(rv, rule))}** ({count(len(found), _WORDS[severity])}, "
+                  f"rule [{_md(rule)}](#{_anchor(rule)}))", ""]
+        lines += [f"- {_md(f.message)}" for f in found] + [""]
+    return lines
+
+
 def _summary_md(rv: Any) -> list[str]:
     from graphmodel.maps.highlights import tally
 
     counts = rv.current.counts()
     lines = [f"# Review of {_md(rv.network.dataset.name)}", "",
              f"As of {rv.as_of}{_md(_whose(rv))}. {tally(rv.findings)}", "",
-             "| Rule | Findings |", "|---|---|"]
+             f"## {_md(_attention_heading(rv))}", ""] + _attention_md(rv)
+    lines += ["## Findings by rule", "", "| Rule | What it finds | Findings |", "|---|---|---|"]
     by_rule = Counter(f.rule for f in rv.findings)
-    lines += [f"| [{_md(rule)}](#{_anchor(rule)}) | {n} |" for rule, n in sorted(by_rule.items())]
-    lines += ["", "| What the network holds | How many |", "|---|---|"]
-    lines += [f"| {name.replace('_', ' ').capitalize()} | {counts[name]} |" for name in
-              ("bodies", "organisations", "people", "posts", "memberships", "reporting_lines",
-               "scrutiny_links")]
+    lines += [f"| [{_md(rule)}](#{_anchor(rule)}) | {_md(what_it_finds(rv, rule))} | {n} |"
+              for rule, n in sorted(by_rule.items())]
+    lines += ["", f"| Records current on {rv.as_of} | How many |", "|---|---|"]
+    lines += [f"| {name.replace('_', ' ').capitalize()} | {counts[name]} |" for name in _HELD]
     return lines
 
 
@@ -116,22 +167,39 @@ def report_markdown(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> 
     return "\n".join(lines)
 
 
+def _attention_html(rv: Any) -> str:
+    groups = needing_attention(rv)
+    if not groups:
+        return '<p class="gm-message">No warnings or errors: every finding is a note.</p>'
+    parts = []
+    for severity, rule, found in groups:
+        items = "".join(f"<li>{_e(f.message)}</li>" for f in found)
+        parts.append(
+            f'<section class="gm-attention gm-{_e(severity)}"><h3>{_e(what_it_finds(rv, rule))}'
+            f' <span class="gm-rule">({count(len(found), _WORDS[severity])}, rule '
+            f'<a href="#{_anchor(rule)}">{_e(rule)}</a>)</span></h3><ul>{items}</ul></section>')
+    return "".join(parts)
+
+
 def _summary_html(rv: Any) -> str:
     from graphmodel.maps.highlights import tally
 
     by_rule = Counter(f.rule for f in rv.findings)
     rows = "".join(f'<tr><th scope="row"><a href="#{_anchor(rule)}">{_e(rule)}</a></th>'
-                   f"<td>{n}</td></tr>" for rule, n in sorted(by_rule.items()))
+                   f"<td>{_e(what_it_finds(rv, rule))}</td><td>{n}</td></tr>"
+                   for rule, n in sorted(by_rule.items()))
     return (f"<h1>Review of {_e(rv.network.dataset.name)}</h1>"
             f"<p class=\"gm-summary\">As of {_e(rv.as_of)}{_e(_whose(rv))}. "
             f"{_e(tally(rv.findings))} The "
             "same findings are in report.md and findings.csv beside this page.</p>"
-            f'<table class="gm-counts"><caption>Findings by rule</caption><thead><tr>'
-            f'<th scope="col">Rule</th><th scope="col">Findings</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
-            '<nav aria-label="On this page"><a href="#maps">Maps</a> \u00b7 '
-            '<a href="#every-finding">Every finding</a> \u00b7 <a href="#sources">Sources</a>'
-            "</nav>")
+            '<nav aria-label="On this page"><a href="#by-rule">Findings by rule</a> \u00b7 '
+            '<a href="#maps">Maps</a> \u00b7 <a href="#every-finding">Every finding</a> '
+            '\u00b7 <a href="#sources">Sources</a></nav>'
+            f'<h2 id="attention">{_e(_attention_heading(rv))}</h2>{_attention_html(rv)}'
+            f'<h2 id="by-rule">Findings by rule</h2>'
+            f'<table class="gm-counts"><caption class="gm-vh">Findings by rule, and what each '
+            f'rule finds</caption><thead><tr><th scope="col">Rule</th><th scope="col">What it finds</th>'
+            f'<th scope="col">Findings</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
 def report_html(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:

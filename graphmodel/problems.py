@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graphmodel.words import count
+
 __all__ = ["Problem", "NotRead", "InvalidData", "GraphmodelError", "UsageError", "EXIT_CODES",
            "SUCCESS", "FINDINGS", "USAGE", "INVALID_DATA", "INTERNAL", "STORE_ERROR",
            "SERVER_UNREACHABLE", "WRONG_CREDENTIALS", "UNKNOWN_DATABASE", "NOT_NEO4J_5",
@@ -86,7 +88,7 @@ class InvalidData(GraphmodelError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         errors = [p for p in problems if p.level == "error"]
-        super().__init__(f"{len(errors)} problem(s) in the source")
+        super().__init__(f"{count(len(errors), 'problem')} in the source")
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -16,14 +16,17 @@ to build the indexed view of the day its rules read;
 from __future__ import annotations
 
 import importlib
+import inspect
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from graphmodel.names import suggest
 from graphmodel.problems import UsageError
 
 __all__ = ["Rule", "rule", "view", "Command", "Topic", "TOPICS", "WHOLE_REVIEWS", "SEVERITIES",
            "registered", "rules_of", "view_of", "declared", "refuse_unknown_rules",
-           "review_commands"]
+           "review_commands", "what_it_finds"]
 
 # a finding's severities, least severe first
 SEVERITIES = ("info", "warning", "error")
@@ -52,7 +55,8 @@ class Topic:
 
 TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
     Topic("representation", Command(
-        "gaps", "Representation gaps: bodies without the organisation, members, chair or mix.",
+        "gaps", "Representation gaps: where the organisation has no seat. Also bodies "
+        "without members, an elected member, a chair or their declared mix.",
         "bodies on which the organisation has no seat, as the source states: it is in the "
         "body's `no_seat_for`, or the body's membership is recorded in full "
         "(`membership_complete`) and no current seat is held *on behalf of* it (a councillor "
@@ -66,16 +70,18 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "body works on (saying on which of the bodies that work on them its seat is not "
         "recorded)")),
     Topic("accountability", Command(
-        "chains", "Accountability: chains of reporting lines, and where they break.",
+        "chains", "Who is accountable to whom: chains of reporting lines. Where they break, "
+        "loop or run long, and scrutiny missing or conflicted.",
         "where a chain of reporting lines stops short of a root such as Full Council "
         "(reported where it breaks, with the bodies below; a line to a body since dissolved "
         "or replaced says so); loops; formal lines to two bodies; bodies many lines from "
         "their root; strategic boards with no scrutiny \"critical friend\"; someone on a "
-        "scrutiny body and on a body it scrutinises. With `--body ID`, the chain(s) from that "
-        "body up to its root(s) instead (JSON: a list of chains, each a list of `{id, name}`)")),
+        "scrutiny body and on a body it scrutinises. With `--body ID`, the chains from that "
+        "body up to its roots instead (JSON: a list of chains, each a list of `{id, name}`)")),
     Topic("overlaps", Command(
         "overlaps",
-        "Overlaps: person load, interlocking bodies, brokers, single points of failure.",
+        "Who sits on too many bodies, and the bodies they link. Brokers, and single "
+        "points of failure.",
         "people on more bodies than the rules allow (`data.bodies`); pairs of bodies sharing "
         "members (`data.shared`, `data.jaccard`), from a sparse matrix product; people with "
         "the highest betweenness (estimated from a seeded sample of 128 sources on large "
@@ -83,7 +89,8 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "(`data.cut_off_bodies`); bodies working on the same theme in the same area")),
     Topic("resources", Command(
         "resources",
-        "Resources: officer hours and money per body, value, risk and recommendation.",
+        "Officer hours and money per body, against value and risk. With the register's "
+        "recommendation for each.",
         "officer hours a month and money a year per body and in total, against assessed "
         "value and risk, with the register's recommendation (increase, maintain, review, "
         "reduce, withdraw) or one derived from the value (a body taking £10,000 a year or 10 "
@@ -95,13 +102,14 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
 # the review commands that run the rules of every topic
 WHOLE_REVIEWS: dict[str, Command] = {command.name: command for command in (
     Command("diff",
-            "Change: what changed between two days (--from, --to) or from SOURCE to NEW.",
+            "What changed between two days, or between two sources. Two days of one "
+            "SOURCE with --from and --to; or two sources, SOURCE then NEW.",
             "between two days: bodies established and dissolved, memberships (and lines, "
             "links, nominations, resourcing) started and ended; between two sources: records "
             "added, removed and changed, field by field; in both, the findings that appeared "
             "and disappeared"),
     Command("check",
-            "Run every rule; a gate for pipelines (exit 1 on findings at --fail-on or above).",
+            "Run every rule: a gate for pipelines. Exit 1 on findings at --fail-on or above.",
             "every rule at once; exit 1 when a finding at or above `--fail-on` (default "
             "`error`) exists"),
 )}
@@ -200,5 +208,36 @@ def refuse_unknown_rules(names: Iterable[str]) -> None:
     known = registered()
     unknown = [name for name in dict.fromkeys(names) if name not in known]
     if unknown:
-        raise UsageError(f"no rule named {', '.join(map(repr, unknown))}; the rules are "
-                         f"{', '.join(known)}")
+        named = ", ".join(repr(name) + suggest(name, known) for name in unknown)
+        raise UsageError(f"no rule named {named}; the rules are {', '.join(known)}")
+
+
+_SETTING = re.compile(r"``(\w+)``(?: (\w+))?")
+_ASIDE = re.compile(r" \([^()]*``[^()]*\)")
+
+
+def what_it_finds(name: str, settings: dict[str, Any] | None = None) -> str:
+    """What a rule finds, in a phrase for a reader: the first clause of its docstring,
+    with the values of its settings (``settings``, its part of a standards file)
+    written in, and asides naming settings that are lists left out.
+
+    >>> what_it_finds("interlock", {"min_shared": 2})
+    'Two bodies sharing at least 2 members'
+    >>> what_it_finds("single-point-of-failure", {"min_cut_off": 1})[:48]
+    'Someone whose leaving would cut at least 1 body '
+    >>> what_it_finds("multiple-parents", {"line_kinds": ["formal"]})
+    'A body reporting formally to more than one body'
+    """
+    doc = inspect.getdoc(registered()[name].check) or name
+    first = " ".join(doc.split("\n\n")[0].split()).split(": ")[0].rstrip(".")
+    settings = settings or {}
+    first = _ASIDE.sub(lambda m: m[0] if all(
+        isinstance(settings.get(s), (int, float, str)) for s in re.findall(r"``(\w+)``", m[0]))
+        else "", first)
+
+    def written(m: re.Match[str]) -> str:
+        value, word = settings.get(m[1], m[1].replace("_", " ")), m[2] or ""
+        if value == 1 and word.endswith("s"):   # "at least 1 body", not "1 bodies"
+            word = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        return f"{value} {word}".rstrip() if word else str(value)
+    return _SETTING.sub(written, first)

@@ -10,14 +10,20 @@ picks them out, and ``open_source_noting`` returns them with the Network.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphmodel.memory import no_cycle_collection
+from graphmodel.names import closest
 from graphmodel.model import Network
 from graphmodel.problems import InvalidData, NotRead, Problem, UsageError, errors
+from graphmodel.words import count, plural
 
-__all__ = ["read_source", "validate", "open_source", "open_source_noting", "not_read",
+if TYPE_CHECKING:
+    from graphmodel.io.tables import Collected
+
+__all__ = ["read_source", "read_counted", "Reading", "validate", "open_source", "open_source_noting", "not_read",
            "refuse_to_prune", "write_source", "EXPORT_FORMATS", "SourceNotFound", "NotRead", "PruneRefused"]
 
 EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
@@ -40,30 +46,66 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
     A ``bolt://``, ``neo4j://`` or ``neo4j+s://`` URI reads a dataset from Neo4j
     (``dataset`` picks one when the database holds several).
     """
+    reading = read_counted(source, dataset, auth)
+    return reading.network, reading.problems
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading a source gave: the Network (None on errors), every problem, and
+    how many records were read from each table the source holds (the dataset's row
+    included)."""
+    network: Network | None
+    problems: list[Problem]
+    records: dict[str, int]
+
+
+def read_counted(source: str | os.PathLike, dataset: str | None = None,
+                 auth: Any = None) -> Reading:
+    """:func:`read_source`, saying also how many records each table gave."""
     from graphmodel.validate import build_network
 
     if is_store_uri(source):
         from graphmodel.store.connection import connect
         from graphmodel.store.read import read
         with connect(str(source), auth=auth) as store:
-            return read(store, dataset), []
+            network = read(store, dataset)
+        return Reading(network, [], {"dataset": 1, **network.counts()})
+    with no_cycle_collection():
+        collected = _collect(source)
+        network, problems = build_network(collected)
+    held = {"dataset": int(collected.dataset is not None),
+            **{name: len(records) for name, records in collected.tables.items()}}
+    return Reading(network, problems, {table: n for table, n in held.items()
+                                       if n or table in collected.files})
+
+
+def _collect(source: str | os.PathLike) -> Collected:
+    """Every record and problem a dataset directory, workbook or Popolo file holds."""
     path = Path(source)
     if not path.exists():
-        raise SourceNotFound(f"{source}: no such file or directory; SOURCE is a dataset "
-                             "directory, an .xlsx workbook or a Popolo .json file")
-    with no_cycle_collection():
-        if path.is_dir():
-            from graphmodel.io.csvdir import read_csv_dir
-            collected = read_csv_dir(path)
-        elif path.suffix.lower() == ".xlsx":
-            from graphmodel.io.workbook import read_workbook
-            collected = read_workbook(path)
-        elif path.suffix.lower() == ".json":
-            from graphmodel.io.popolo import read_popolo
-            collected = read_popolo(path)
-        else:
-            raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
-        return build_network(collected)
+        raise SourceNotFound(f"{source}: no such file or directory{_near_path(path)}; SOURCE "
+                             "is a dataset directory, an .xlsx workbook or a Popolo .json file")
+    if path.is_dir():
+        from graphmodel.io.csvdir import read_csv_dir
+        return read_csv_dir(path)
+    if path.suffix.lower() == ".xlsx":
+        from graphmodel.io.workbook import read_workbook
+        return read_workbook(path)
+    if path.suffix.lower() == ".json":
+        from graphmodel.io.popolo import read_popolo
+        return read_popolo(path)
+    raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
+
+
+def _near_path(path: Path) -> str:
+    """A did-you-mean hint: a file or folder of a near name beside where SOURCE points."""
+    try:
+        names = sorted(p.name for p in path.parent.iterdir())
+    except OSError:
+        return ""
+    near = closest(path.name, names) if path.name else None
+    return f" (did you mean {str(path.parent / near)!r}?)" if near else ""
 
 
 def validate(source: str | os.PathLike, dataset: str | None = None,
@@ -100,8 +142,8 @@ class PruneRefused(UsageError):
     def __init__(self, source: Any, notices: list[Problem]):
         self.notices = notices
         super().__init__(
-            f"{source}: nothing was loaded or pruned, because {len(notices)} part(s) of it "
-            "were not read and pruning would delete from Neo4j whatever records they hold; "
+            f"{source}: nothing was loaded or pruned, because {count(len(notices), 'part')} of it "
+            f"{plural(len(notices), 'was')} not read and pruning would delete from Neo4j whatever records they hold; "
             "rename the sheets, files or columns to the names of tables and columns (or "
             "remove them), or load without --prune")
 

@@ -40,9 +40,10 @@ def render_summary(summary: dict[str, Any], fmt: str = "table") -> str:
         return render.to_json(summary)
     ds = summary["dataset"]
     home = ds["home_organisation"]["name"] or "none named"
-    rows = [{"record type": k, "count": v} for k, v in summary["counts"].items()]
+    counted = f"current on {summary['as_of']}" if summary["as_of"] else "records"
+    rows = [{"record type": k, counted: v} for k, v in summary["counts"].items()]
     return (f"{ds['name']} ({ds['id']}), home organisation: {home}, as of {summary['as_of']}\n"
-            + render.table(rows, ["record type", "count"]))
+            + render.table(rows, ["record type", counted]))
 
 
 def listing(network: Network, what: str) -> list[dict[str, Any]]:

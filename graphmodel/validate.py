@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from graphmodel import dates
 from graphmodel.composition import composition
 from graphmodel.model import DATASET_TYPE, SCHEMA, Network, RecordType, Relationship, record_type
-from graphmodel.names import suggest
+from graphmodel.names import suggest_id
 from graphmodel.problems import Problem, errors
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def check_references(c: Collected) -> list[Problem]:
         hint = ""
         if suggestions[0] < _SUGGESTION_LIMIT:
             suggestions[0] += 1
-            hint = suggest(value, [k for t in targets for k in c.tables[t]])
+            hint = suggest_id(value, *(c.tables[t] for t in targets))
         what = " or ".join(record_type(t).singular for t in targets)
         problems.append(Problem(where, row, name, f"unknown {what} {value!r}{hint}"))
 

@@ -338,8 +338,13 @@ def test_the_review_pack_shows_a_finding_on_its_map_and_links_back(browser, out,
     page = visit.page
     top = page.evaluate("document.getElementById('map-representation-canvas')"
                         ".getBoundingClientRect().top")
-    assert top < 768                                  # the first map starts on the first screen
-    page.locator("a[href='#rule-unrepresented']").click()
+    # the first screen opens on the warnings themselves; the maps follow the counts by rule
+    warning = page.evaluate("document.querySelector('.gm-attention li')"
+                            ".getBoundingClientRect().bottom")
+    counts = page.evaluate("document.querySelector('#by-rule + table')"
+                           ".getBoundingClientRect().bottom")
+    assert warning < 768 and counts < top
+    page.locator("#by-rule + table a[href='#rule-unrepresented']").click()
     assert page.evaluate("location.hash") == "#rule-unrepresented"
     table = page.locator("#every-finding + table")
     first = table.locator("button.gm-show").first

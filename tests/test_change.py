@@ -112,7 +112,7 @@ def test_check_fails_only_at_or_above_the_chosen_severity(dataset_dir, network, 
     warned = runner.invoke(main, ["check", str(dataset_dir), "--as-of", "2013-01-01",
                                   "--fail-on", "warning"])
     assert warned.exit_code == 1
-    assert warned.stderr.splitlines()[-1] == "2 finding(s) at or above warning"
+    assert warned.stderr.splitlines()[-1] == "2 findings at or above warning"
     network.tables["reporting_lines"]["loop"] = ReportingLine("loop", "council-meeting", "scrutiny")
     looped = write_source(network, tmp_path / "looped", "csv")
     failed = runner.invoke(main, ["check", str(looped), "--as-of", "2013-01-01", "--format",
@@ -122,7 +122,7 @@ def test_check_fails_only_at_or_above_the_chosen_severity(dataset_dir, network, 
             if f["severity"] == "error"] == [
         ("accountability-cycle", "These bodies report to each other in a loop, so none of them "
                                  "answers to a root: Full Council, Safer Town Scrutiny Board.")]
-    assert failed.stderr.splitlines()[-1] == "1 finding(s) at or above error"
+    assert failed.stderr.splitlines()[-1] == "1 finding at or above error"
 
 
 @pytest.mark.parametrize("dataset,as_of", [("leeds", "2013-03-01"), ("leeds", "2012-06-01"),

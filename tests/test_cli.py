@@ -63,11 +63,13 @@ def test_an_option_that_means_one_thing_has_one_help_text_in_every_command():
     assert len(helps["--org"]) == 2
 
 
-def test_validate_a_good_source_exits_0(dataset_dir):
+def test_validate_a_good_source_exits_0_saying_what_it_read(dataset_dir, network):
     result = run("validate", dataset_dir)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "0 error(s), 0 warning(s)\n"
+    # the dataset's row and the 21 records of the other tables, in the 15 files written
+    assert 1 + sum(network.counts().values()) == 22 and len(list(dataset_dir.glob("*.csv"))) == 15
+    assert result.stderr == f"read 22 records in 15 tables from {dataset_dir}: 0 errors, 0 warnings\n"
 
 
 def test_validate_a_bad_source_prints_every_problem_and_exits_3(dataset_dir):
@@ -78,7 +80,8 @@ def test_validate_a_bad_source_prints_every_problem_and_exits_3(dataset_dir):
     assert result.exit_code == 3
     assert result.stdout == (f"{people}:3: organisation: unknown organisation 'polise' "
                              "(did you mean 'police'?)\n")
-    assert result.stderr == "1 error(s), 0 warning(s)\n"
+    assert result.stderr == (f"read 22 records in 15 tables from {dataset_dir}: 1 error, "
+                             "0 warnings\n")
 
 
 def test_a_missing_source_is_a_usage_error(tmp_path):
@@ -107,7 +110,7 @@ def test_commands_on_invalid_data_exit_3_and_write_nothing(tmp_path, dataset_dir
     assert result.stderr.splitlines() == [
         f"{dataset_dir / 'bodies.csv'}: file is empty; it needs at least a header row naming "
         "the columns",
-        "error: 1 problem(s) in the source; nothing was done"]
+        "error: 1 problem in the source; nothing was done"]
     assert not (tmp_path / "x.xlsx").exists()
 
 
@@ -443,7 +446,8 @@ def test_severity_and_rule_choose_the_findings_and_an_unknown_rule_is_refused():
     unknown = run("gaps", _seed("harborough"), "--rule", "unrepresentd")
     assert unknown.exit_code == 2
     error = unknown.stderr.splitlines()[-1]
-    assert error.startswith("error: no rule named 'unrepresentd'; the rules are ")
+    assert error.startswith("error: no rule named 'unrepresentd' (did you mean "
+                            "'unrepresented'?); the rules are ")
     assert "unrepresented" in error.split("; the rules are ")[1].split(", ")
 
 

@@ -4,8 +4,9 @@ traceback and always exits with a code from the README's table; none is an inter
 The commands are found by walking the click group (subgroups included), so a command
 added later is driven too; each option gets values from its own type (choices, numbers,
 flags) or from pools of odd paths, malformed CSV, workbook, JSON and YAML files, dates,
-ids and URIs. Nothing here starts a Neo4j server or leaves this machine: every URI points
-at a port on 127.0.0.1 where nothing listens, and `neo4j start` is left out.
+ids and URIs. Nothing here starts or stops a Neo4j server or leaves this machine: every URI
+and `neo4j stop` point at a port on 127.0.0.1 where nothing listens (or one of ports 1-25),
+and `neo4j start` is left out.
 """
 from __future__ import annotations
 
@@ -155,6 +156,10 @@ def arguments(draw, command: click.Command, pools: dict[str, list[str]]) -> list
             else:
                 for _ in range(draw(st.integers(1, 2)) if param.multiple else 1):
                     args += [flag, draw(_value(param, pools))]
+    if command.name in ("stop", "status") and "--port" not in args:
+        # they find a server graphmodel started on the port wherever it was started: never
+        # the default port, where one may run on this machine
+        args += ["--port", pools["port"][0]]
     if command.name == "demo" and "--seed-data" not in args:
         # demo without --seed-data reviews the bundled seed data: slow, and nothing odd
         args += ["--seed-data", draw(st.sampled_from(pools["sources"][:5]))]

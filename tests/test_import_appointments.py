@@ -162,7 +162,7 @@ def test_a_list_without_a_person_column_says_what_to_name_it(tmp_path):
     assert result.stderr.splitlines() == [
         f"{file}:1: no person column in the header (Body, Role); name the columns body, "
         "person, role, on behalf of, start, end, notes",
-        "error: 1 problem(s) in the source; nothing was done"]
+        "error: 1 problem in the source; nothing was done"]
 
 
 def test_the_imported_list_runs_through_validate_summary_check_and_map(tmp_path):

@@ -167,7 +167,7 @@ def test_the_imported_dataset_runs_through_summary_check_and_map(saved_site, tmp
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == (
         f"wrote {out}: 8 documents, 2 organisations, 5 bodies, 5 people, 10 memberships "
-        "(3 warning(s) above)")
+        "(3 warnings above)")
     assert cli("validate", out).exit_code == 0
     summary = cli("summary", out)
     assert summary.exit_code == 0

@@ -94,7 +94,9 @@ def test_validate_lists_the_unread_parts_as_warnings(edited_book):
     result = run("validate", edited_book)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == notices_of(edited_book)
-    assert result.stderr == "0 error(s), 2 warning(s)\n"
+    # the dataset's row and Leeds's 118 records, from its 15 tables (not from the Notes)
+    assert result.stderr == (f"read 119 records in 15 tables from {edited_book}: 0 errors, "
+                             "2 warnings\n")
 
 
 @pytest.mark.parametrize("command, options", [
@@ -246,7 +248,7 @@ def test_load_prune_refuses_while_something_was_not_read(store, neo4j_uri, edite
     result = CliRunner(env=env).invoke(main, ["load", str(edited_book), "--prune"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == notices_of(edited_book) + [
-        f"error: {edited_book}: nothing was loaded or pruned, because 2 part(s) of it were not "
+        f"error: {edited_book}: nothing was loaded or pruned, because 2 parts of it were not "
         "read and pruning would delete from Neo4j whatever records they hold; rename the "
         "sheets, files or columns to the names of tables and columns (or remove them), or "
         "load without --prune"]

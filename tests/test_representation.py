@@ -87,7 +87,7 @@ def test_a_person_of_the_council_sitting_for_another_organisation_does_not_count
     assert "board" in found
     assert found["board"].message == (
         "No one sits on the Safer Town Board on behalf of Town Council: its membership is "
-        "recorded in full (2 seat(s)) without Town Council. Ann Smith is there on behalf of "
+        "recorded in full (2 seats) without Town Council. Ann Smith is there on behalf of "
         "County Police, not Town Council.")
     assert found["board"].data["stated"] == "membership_complete"
 
@@ -166,7 +166,7 @@ def test_seats_for_others_leave_the_council_s_seat_unrecorded(network):
     assert "board" not in by_rule(found, "unrepresented")
     note = by_rule(found, "representation-unrecorded")["board"]
     assert note.message == (
-        "Nothing recorded says whether Town Council sits on the Safer Town Board: 1 seat(s) are "
+        "Nothing recorded says whether Town Council sits on the Safer Town Board: 1 seat is "
         "recorded, none on its behalf. Ann Smith is there on behalf of County Police, not Town "
         "Council. Record its seat if it has one; if it has none, list council in the body's "
         "no_seat_for, or mark its membership_complete once every seat is recorded.")
@@ -332,7 +332,7 @@ def test_gaps_on_leeds_notes_unrecorded_representation_and_warns_of_none():
     migration = unrecorded["Leeds Migration Partnership"]
     assert migration["message"].startswith(
         "Nothing recorded says whether Leeds City Council sits on the Leeds Migration "
-        "Partnership: 1 seat(s) are recorded, none on its behalf. 1 seat(s) record no "
+        "Partnership: 1 seat is recorded, none on its behalf. 1 seat records no "
         "on-behalf-of. ")
     assert migration["data"]["seats_without_on_behalf_of"] == 1
     # the council's own boards and its seats on the clusters are not in question

@@ -204,6 +204,6 @@ def test_each_topic_s_view_is_built_once_per_review():
 
 
 def test_an_unknown_rule_name_is_refused_with_the_names_there_are():
-    with pytest.raises(UsageError, match="no rule named 'long-chains'; the rules are "
-                                         "unrepresented, "):
+    with pytest.raises(UsageError, match=r"no rule named 'long-chains' \(did you mean "
+                                         r"'long-chain'\?\); the rules are unrepresented, "):
         run_rule(chain_of_four(), "long-chains")

@@ -33,9 +33,10 @@ from graphmodel.analysis.findings import Evidence, Finding, Found, evidence_for,
 from graphmodel.graph import accountability_graph, sitter_key
 from graphmodel.model import (BODY_KINDS, Body, Membership, Network, ReportingLine, Succession,
                               in_period)
-from graphmodel.names import suggest
+from graphmodel.names import suggest_id
 from graphmodel.problems import UsageError
 from graphmodel.registry import rule, view
+from graphmodel.words import count
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -152,7 +153,7 @@ def chains(network: Network, body: str, as_of: "str | _dt.date | None" = None,
 
     if body not in network.bodies:
         raise UnknownBody(f"no body {body!r} in {network.dataset.id}"
-                          + suggest(body, network.bodies))
+                          + suggest_id(body, network.bodies))
     lines = _Lines(network, as_of, parents_in_order=True)
     if body not in lines.net.bodies:
         record = network.bodies[body]
@@ -243,7 +244,7 @@ def _no_line(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
         below = [b for b in lines.below(body.id) if b not in reached]
         message, evidence, broken = _why_no_line(lines, body)
         if below:
-            message += (f" {len(below)} bod{'y' if len(below) == 1 else 'ies'} below it "
+            message += (f" {count(len(below), 'body')} below it "
                         "therefore reach no root either.")
         severity = settings["severity_when_broken"] if broken else None
         yield Found(subject_of(body, "body"), message, evidence,
@@ -360,7 +361,7 @@ def _long_chains(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Foun
         path = _shortest_path_up(lines, body_id, depth)
         yield Found(
             subject_of(body, "body"),
-            f"The {body.name} is {d} reporting lines from "
+            f"The {body.name} is {count(d, 'reporting line')} from "
             f"the {lines.net.bodies[path[-1]].name} (the rules allow {limit}): "
             + " > ".join(lines.net.bodies[b].name for b in path) + ".",
             evidence_for([("body", lines.net.bodies[b]) for b in path]),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graphmodel.names import suggest
+from graphmodel.names import suggest_id
 from graphmodel.model import Network
 from graphmodel.problems import UsageError
+from graphmodel.words import count
 
 __all__ = ["UnknownOrganisation", "NoOrganisation", "organisation_to_review",
            "organisation_if_any", "candidates"]
@@ -55,14 +56,14 @@ def organisation_if_any(network: Network, org: str | None) -> str | None:
     org = org or network.dataset.home_organisation
     if org and org not in network.organisations:
         raise UnknownOrganisation(f"no organisation {org!r} in {network.dataset.id}"
-                                  + suggest(org, network.organisations))
+                                  + suggest_id(org, network.organisations))
     return org or None
 
 
 def no_organisation_message(network: Network) -> str:
     found = candidates(network)
     if found:
-        listed = ", ".join(f"{org} ({name}, {n} seat{'s' if n != 1 else ''})"
+        listed = ", ".join(f"{org} ({name}, {count(n, 'seat')})"
                            for org, name, n in found)
         hint = f"candidates (organisations seats are held on behalf of): {listed}"
     elif network.organisations:

@@ -28,6 +28,7 @@ from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_o
 from graphmodel.graph import seats_held
 from graphmodel.model import Membership, Network
 from graphmodel.registry import rule, rules_of, view
+from graphmodel.words import count
 
 __all__ = ["Seats", "overlap_findings", "interlocks"]
 
@@ -141,7 +142,7 @@ def _person_load(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
         held = [m for b in row for m in seats.held[s, b]]
         yield Found(
             _sitter_subject(seats, s),
-            f"{seats.name(s)} sits on {len(bodies)} current bodies (the rules suggest at most "
+            f"{seats.name(s)} sits on {count(len(bodies), 'current body')} (the rules suggest at most "
             f"{limit}): {shown}.", evidence_for([("membership", m) for m in held]),
             {"bodies": int(loads[s]), "body_ids": sorted(b.id for b in bodies)})
 
@@ -171,7 +172,7 @@ def _interlock(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
     >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
     >>> net = tiny_network(*(seat(board, who) for board in ("a", "b") for who in ("ann", "bob")))
     >>> show(run_rule(net, "interlock"))
-    info: The A and the B share 2 member(s): Ann, Bob.
+    info: The A and the B share 2 members: Ann, Bob.
     """
     import numpy as np
 
@@ -188,7 +189,7 @@ def _interlock(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
         held = [m for s in common for body in (a[i], b[i]) for m in seats.held[s, body]]
         yield Found(
             subject_of(x, "body"),
-            f"The {x.name} and the {y.name} share {int(n[i])} member(s): "
+            f"The {x.name} and the {y.name} share {count(int(n[i]), 'member')}: "
             + ", ".join(names[:10]) + (", ..." if len(names) > 10 else "") + ".",
             evidence_for([("body", x), ("body", y)] + [("membership", m) for m in held]),
             {"other_body": y.id, "shared": int(n[i]), "jaccard": round(float(jaccard[i]), 4)})
@@ -232,7 +233,7 @@ def _brokers(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
         held = [m for b in row for m in seats.held[s, b]]
         yield Found(
             _sitter_subject(seats, s),
-            f"{seats.name(s)} sits on {len(row)} bodies and is a broker: "
+            f"{seats.name(s)} sits on {count(len(row), 'body')} and is a broker: "
             f"{scores[s]:.1%} of the shortest connections between other people and bodies "
             "run through them" + (" (estimated from a sample)." if sampled else "."),
             evidence_for([("membership", m) for m in held]),
@@ -266,7 +267,7 @@ def _single_points(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found
         held = [m for b in row for m in seats.held[s, b]]
         yield Found(
             _sitter_subject(seats, s),
-            f"If {seats.name(s)} left, {len(cut)} bod{'y' if len(cut) == 1 else 'ies'} would "
+            f"If {seats.name(s)} left, {count(len(cut), 'body')} would "
             "have no member in common with the rest of the network: "
             + ", ".join(b.name for b in cut[:10]) + (", ..." if len(cut) > 10 else "") + ".",
             evidence_for([("membership", m) for m in held]),

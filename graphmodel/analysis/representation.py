@@ -40,6 +40,7 @@ from graphmodel.composition import composition
 from graphmodel.graph import seat_holder
 from graphmodel.model import Network, Person
 from graphmodel.registry import rule, view
+from graphmodel.words import count, plural
 
 __all__ = ["representation_gaps", "representation", "representation_by_body",
            "UnknownOrganisation", "SEAT", "HOLDER_NOT_NAMED", "NO_SEAT", "NOT_RECORDED",
@@ -165,14 +166,14 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]) -> Found | 
     ...                    seat("safer", "bob", on_behalf_of="county-police"))
     >>> show(run_rule(net, "unrepresented"))
     warning: No one sits on the Safer Town Board on behalf of Town Council: its
-      membership is recorded in full (1 seat(s)) without Town Council.
+      membership is recorded in full (1 seat) without Town Council.
     """
     if not view.in_scope(body, settings) or view.status(body) != NO_SEAT:
         return None
     seats = view.seats.get(body.id, [])
     stated = "no_seat_for" if view.org in body.no_seat_for else "membership_complete"
     why = ("the source says it has no seat there" if stated == "no_seat_for" else
-           f"its membership is recorded in full ({len(seats)} seat(s)) without "
+           f"its membership is recorded in full ({count(len(seats), 'seat')}) without "
            f"{view.org_name}")
     message = (f"No one sits on the {body.name} on behalf of {view.org_name}: {why}."
                + _other_seats(view, seats))
@@ -192,14 +193,15 @@ def _representation_unrecorded(view: _View, body: Any, settings: dict[str, Any])
     ...                    seat("forum", "bob", on_behalf_of="county-police"))
     >>> show(run_rule(net, "representation-unrecorded"))
     info: Nothing recorded says whether Town Council sits on the Safety Forum: 1
-      seat(s) are recorded, none on its behalf. Record its seat if it has one; if
+      seat is recorded, none on its behalf. Record its seat if it has one; if
       it has none, list council in the body's no_seat_for, or mark its
       membership_complete once every seat is recorded.
     """
     if not view.in_scope(body, settings) or view.status(body) != NOT_RECORDED:
         return None
     seats = view.seats.get(body.id, [])
-    recorded = (f"{len(seats)} seat(s) are recorded, none on its behalf." if seats else
+    recorded = (f"{count(len(seats), 'seat')} {plural(len(seats), 'is')} recorded, none on "
+                "its behalf." if seats else
                 "no member of it is recorded at all.")
     message = (f"Nothing recorded says whether {view.org_name} sits on the {body.name}: "
                f"{recorded}{_other_seats(view, seats)} Record its seat if it has one; if "
@@ -219,7 +221,8 @@ def _other_seats(view: _View, seats: list[Any]) -> str:
                      f"{other.name if other else m.on_behalf_of}, not {view.org_name}.")
     unknown = sum(1 for m in seats if not m.on_behalf_of)
     if unknown:
-        text += f" {unknown} seat(s) record no on-behalf-of."
+        verb = "records" if unknown == 1 else "record"
+        text += f" {count(unknown, 'seat')} {verb} no on-behalf-of."
     return text
 
 
@@ -301,12 +304,12 @@ def _no_chair(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
     >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
     >>> net = tiny_network(body("board", "Safer Town Board"), seat("board", "ann"))
     >>> show(run_rule(net, "no-chair"))
-    info: The Safer Town Board has 1 member(s) recorded but no chair.
+    info: The Safer Town Board has 1 member recorded but no chair.
     """
     seats = view.seats.get(body.id, [])
     if not seats or not _applies(settings, body) or any(m.role == "chair" for m in seats):
         return None
-    return _found(body, f"The {body.name} has {len(seats)} member(s) recorded but no chair.",
+    return _found(body, f"The {body.name} has {count(len(seats), 'member')} recorded but no chair.",
                   view.evidence(body, seats), {"seats": len(seats)})
 
 

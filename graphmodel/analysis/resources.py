@@ -28,6 +28,7 @@ from graphmodel.analysis.representation import NO_SEAT, NOT_RECORDED, representa
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
 from graphmodel.registry import rule, view
+from graphmodel.words import count
 
 __all__ = ["BodyResources", "ResourceReport", "resources", "resource_findings",
            "render_resources"]
@@ -244,8 +245,8 @@ def _unrecorded(register: _Register, settings: dict[str, Any]) -> Iterator[Found
 
     >>> from graphmodel.analysis.example import tiny_network, seat, run_rule, show
     >>> show(run_rule(tiny_network(seat("board", "ann")), "resources-unrecorded"))
-    info: No officer hours or money are recorded for any of the 1 bodies Town Council
-      sits on, so what it puts into its partnerships is unknown.
+    info: No officer hours or money are recorded for the one body Town Council sits
+      on, so what it puts into its partnerships is unknown.
     """
     recorded = {r.body for r in register.rows if r.hours_per_month is not None
                 or r.money_per_year is not None}
@@ -255,8 +256,10 @@ def _unrecorded(register: _Register, settings: dict[str, Any]) -> Iterator[Found
     if not register.given and missing:
         yield Found(
             subject_of(org, "organisation"),
-            f"No officer hours or money are recorded for any of the {len(missing)} bodies "
-            f"{org.name} sits on, so what it puts into its partnerships is unknown.",
+            "No officer hours or money are recorded for "
+            + (f"the one body {org.name} sits on" if len(missing) == 1 else
+               f"any of the {len(missing)} bodies {org.name} sits on")
+            + ", so what it puts into its partnerships is unknown.",
             evidence_for([("organisation", org)]), {"bodies": len(missing)})
         return
     for body in missing:
@@ -274,7 +277,7 @@ def render_resources(report: ResourceReport, fmt: str) -> str:
     rows = [vars_of(r) for r in report.rows]
     if fmt == "csv":
         return render.to_csv(rows, columns)
-    total = {"name": f"TOTAL ({report.totals['bodies']} bodies)",
+    total = {"name": f"TOTAL ({count(report.totals['bodies'], 'body')})",
              "hours_per_month": report.totals["hours_per_month"],
              "money_per_year": report.totals["money_per_year"]}
     from graphmodel.analysis.findings import render_findings

@@ -13,6 +13,7 @@ from typing import Any
 from graphmodel.model import (ROLES, Body, Dataset, Document, Network,
                               Organisation, Person)
 from graphmodel.problems import InvalidData, Problem
+from graphmodel.words import count_records
 
 __all__ = ["slug", "split_organisation", "guess_body_kind", "role_of",
            "person_name", "NetworkBuilder", "ImportReport"]
@@ -93,7 +94,7 @@ class ImportReport:
     requests: int = 0   # requests made to a site (none when all came from its cache)
 
     def summary(self) -> str:
-        return ", ".join(f"{n} {table}" for table, n in self.counts.items() if n)
+        return ", ".join(count_records(n, table) for table, n in self.counts.items() if n)
 
 
 class NetworkBuilder:

@@ -18,6 +18,7 @@ from graphmodel.composition import normalise_composition
 from graphmodel.model import DATASET_TYPE, SCHEMA, Dataset, RecordType, Vocabulary
 from graphmodel.names import suggest
 from graphmodel.problems import NotRead, Problem
+from graphmodel.words import count
 
 __all__ = ["TableReader", "to_cells", "format_cell", "Collected", "UnreadableCell",
            "table_key"]
@@ -246,8 +247,8 @@ class TableReader:
             if (not cells or cells[0] in blank) and all(c in blank for c in cells):
                 continue  # a blank row, whatever its width (",,,," or an empty sheet row)
             if len(cells) != width:
-                self.problem(number, None, f"row has {len(cells)} values but the header has "
-                             f"{width}: the file may be truncated, or a value holds an "
+                self.problem(number, None, f"row has {count(len(cells), 'value')} but the header "
+                             f"has {width}: the file may be truncated, or a value holds an "
                              "unquoted comma")
                 continue
             if checking_only:

@@ -22,6 +22,7 @@ from graphmodel.maps.layout import SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
 from graphmodel.maps.scene import Review, prepare
 from graphmodel.maps.tooltips import evidence_text
+from graphmodel.words import plural
 
 __all__ = ["deck_html", "write_deck"]
 
@@ -52,7 +53,7 @@ def _title_slide(rv: Review) -> str:
     org = f", for {_e(rv.org_name)}" if rv.org else ""
     return (f"<h1 id=\"deck-title\">{_e(rv.network.dataset.name)}</h1>"
             f"<p class=\"gm-message\">As of {_e(rv.as_of)}{org}. {_e(tally(rv.findings))}</p>"
-            f"<table class=\"gm-counts\"><caption class=\"gm-vh\">What the network holds"
+            f"<table class=\"gm-counts\"><caption>Records current on {_e(rv.as_of)}"
             f"</caption>{rows}</table>"
             "<p class=\"gm-help\">Arrow keys or the buttons move between slides; N shows the "
             "speaker notes.</p>")
@@ -71,7 +72,8 @@ def _evidence_notes(rv: Review, f: Any) -> str:
     cited = "".join(f"<li>{_e(evidence_text(rv.network, e))}</li>"
                     for e in f.evidence[:_EVIDENCE_SHOWN])
     if len(f.evidence) > _EVIDENCE_SHOWN:
-        cited += (f"<li>and {len(f.evidence) - _EVIDENCE_SHOWN} more records (the review pack "
+        more = len(f.evidence) - _EVIDENCE_SHOWN
+        cited += (f"<li>and {more} more {plural(more, 'record')} (the review pack "
                   "lists them all)</li>")
     standard = f.data.get("standard")
     return ((f"<p>Drawn from:</p><ul>{cited}</ul>" if cited else "")

@@ -20,6 +20,7 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
 from graphmodel.graph import node_key, sitter_key
 from graphmodel.maps import labels, layout, styling, tooltips, views
 from graphmodel.model import Network
+from graphmodel.words import count
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
            "finding_nodes", "count"]
@@ -104,6 +105,8 @@ class Review:
     as_of: str
     pseudonymised: bool = False
     renamed: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict)
+    """The standards the review applied (see :func:`graphmodel.standards.load_rules`)."""
 
     @property
     def org_name(self) -> str:
@@ -126,14 +129,16 @@ def prepare(network: Network, org: str | None = None, as_of: Any = None,
     """
     from graphmodel.analysis.review import review
     from graphmodel.maps.privacy import pseudonymise as scrub
+    from graphmodel.standards import load_rules
 
     day = network.review_day(as_of).isoformat()
+    rules = rules if rules is not None else load_rules()
     renamed: dict[str, str] = {}
     if pseudonymise:
         network, renamed = scrub(network)
     org = org or network.dataset.home_organisation
     findings = review(network, org=org, rules=rules, as_of=day)
-    return Review(network, network.as_of(day), findings, org, day, pseudonymise, renamed)
+    return Review(network, network.as_of(day), findings, org, day, pseudonymise, renamed, rules)
 
 
 def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = None,
@@ -179,11 +184,20 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
                         + (f", around {focus_names}" if centres else ""))
     summary = (f"{_drawn(nodes, edges)}, as of "
                f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
-               + (f"; {count(len(findings), 'finding')}" if findings else ""))
+               + findings_shown(len(findings), len(rv.findings)))
     evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
                _sparse(skeleton, view, centres), captions, groups)
+
+
+def findings_shown(shown: int, total: int) -> str:
+    """How many of the day's findings a map shows (those about what it draws).
+
+    >>> findings_shown(85, 93), findings_shown(1, 1), findings_shown(0, 0)
+    ("; 85 of the day's 93 findings", "; 1 of the day's 1 finding", '')
+    """
+    return f"; {shown:,} of the day's {count(total, 'finding')}" if total else ""
 
 
 def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
@@ -263,11 +277,6 @@ def _size_labels(nodes: list[Node], ranked: list[str], first: set[str]) -> None:
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
-
-
-def count(n: int, word: str) -> str:
-    """``1 node``, ``2,000 nodes``."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _centres(rv: Review, focus: str | Sequence[str] | None) -> list[str]:

@@ -14,6 +14,7 @@ from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
 from graphmodel.names import suggest
 from graphmodel.model import SCHEMA, Network
 from graphmodel.problems import UsageError
+from graphmodel.words import count
 
 __all__ = ["VIEWS", "MAX_NODES", "Link", "Skeleton", "build_view", "focus_on", "fit_size",
            "resolve_focus", "UnknownRecord", "MapTooLarge", "sitters"]
@@ -254,7 +255,7 @@ def fit_size(sk: Skeleton, view: str, max_nodes: int = MAX_NODES) -> Skeleton:
         return Skeleton(folded, links, first + people + ". Draw one part with --focus ID for them.")
     groups = _groups(folded)
     grouped = (f"its {len(folded):,} bodies and organisations are drawn in "
-               f"{len(set(groups.values())):,} groups by kind, such as "
+               f"{count(len(set(groups.values())), 'group')} by kind, such as "
                f"\u201c{max(groups.values(), key=_group_size)}\u201d: click a group to open it, "
                "or find a record by name")
     return Skeleton(folded, links, first + (f"{people}, and " if people else "") + grouped

@@ -22,11 +22,12 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 from graphmodel.problems import SERVER_NOT_STARTED, GraphmodelError
 
 __all__ = ["NEO4J_VERSION", "ServerError", "ServerInfo", "default_dir", "assemble",
-           "start", "stop", "status"]
+           "start", "stop", "status", "what_answers", "Listener"]
 
 NEO4J_VERSION = "5.26.30"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
@@ -95,6 +96,10 @@ def default_dir() -> Path:
     """Where jars and instances live: $GRAPHMODEL_HOME, else the user's cache directory."""
     if os.environ.get("GRAPHMODEL_HOME"):
         return Path(os.environ["GRAPHMODEL_HOME"]) / "neo4j"
+    return _cache_dir()
+
+
+def _cache_dir() -> Path:
     cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(cache) / "graphmodel" / "neo4j"
 
@@ -257,17 +262,43 @@ def _wait_for_bolt(info: ServerInfo, process: subprocess.Popen, timeout: float) 
             tail = _log_tail(Path(info.home))
             raise ServerError(f"Neo4j exited with code {process.returncode} while starting; "
                               f"the end of its log:\n{tail}")
-        try:
-            with socket.create_connection(("127.0.0.1", info.port), timeout=1) as s:
-                s.sendall(b"\x60\x60\xb0\x17" + b"\x00\x00\x08\x05" + b"\x00" * 12)
-                if len(s.recv(4)) == 4:
-                    return
-        except OSError:
-            pass
+        if len(_handshake(info.port) or b"") == 4:
+            return
         time.sleep(0.25)
     stop_instance(info)
     raise ServerError(f"Neo4j did not answer on {info.uri} within {timeout:.0f} s; "
                       f"see {Path(info.home) / 'console.log'}")
+
+
+def _handshake(port: int, timeout: float = 1.0) -> bytes | None:
+    """What a server on 127.0.0.1:port answers to Bolt's opening handshake: from Neo4j,
+    the Bolt version it agrees to, in four bytes; None when nothing listens there."""
+    try:
+        s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    except OSError:
+        return None
+    with s:
+        try:
+            s.sendall(b"\x60\x60\xb0\x17" + b"\x00\x00\x08\x05" + b"\x00" * 12)
+            return s.recv(4)
+        except OSError:
+            return b""
+
+
+class Listener(NamedTuple):
+    """What listens on a port: Neo4j (it speaks Bolt) or not, in words."""
+    neo4j: bool
+    text: str
+
+
+def what_answers(port: int) -> Listener | None:
+    """What listens on 127.0.0.1:port; None when nothing does."""
+    reply = _handshake(port)
+    if reply is None:
+        return None
+    if len(reply) == 4 and reply[3] and not reply.startswith(b"HTTP"):
+        return Listener(True, f"a Neo4j server (Bolt {reply[3]}.{reply[2]})")
+    return Listener(False, "a server that does not speak Bolt")
 
 
 def _log_tail(home: Path, lines: int = 15) -> str:
@@ -292,12 +323,54 @@ def stop_instance(info: ServerInfo, timeout: float = 60.0) -> bool:
 
 
 def stop(port: int = 7687, root: Path | None = None) -> bool:
-    """Stop the local instance on a port; False if none was running."""
-    info = _read_info(_instance(Path(root) if root else default_dir(), port))
+    """Stop the local instance on a port (found as :func:`status` finds it); False if
+    none was running."""
+    info = status(port, root)
     return info is not None and stop_instance(info)
 
 
 def status(port: int = 7687, root: Path | None = None) -> ServerInfo | None:
-    """The local instance on a port if it is running, else None."""
-    info = _read_info(_instance(Path(root) if root else default_dir(), port))
-    return info if info and info.running else None
+    """The local instance graphmodel started on a port, if it is running, else None.
+
+    It is looked for where ``start`` records it: under ``root`` (default: $GRAPHMODEL_HOME
+    or the user's cache directory), then under the user's cache directory, then among
+    the running servers graphmodel started anywhere (their command line names their
+    directory), so that a terminal without the first one's GRAPHMODEL_HOME finds it.
+    """
+    for home in _homes(port, root):
+        info = _read_info(home)
+        if info and info.port == port and info.running:
+            return info
+    return None
+
+
+def _homes(port: int, root: Path | None) -> Iterator[Path]:
+    yield _instance(Path(root) if root else default_dir(), port)
+    yield _instance(_cache_dir(), port)
+    yield from _running_homes()
+
+
+def _running_homes() -> Iterator[Path]:
+    """The directories of the Neo4j servers graphmodel started that are running now."""
+    for args in _command_lines():
+        if MAIN_CLASS in args:
+            yield from (Path(a.split("=", 1)[1]) for a in args if a.startswith("--home-dir="))
+
+
+def _command_lines() -> Iterator[list[str]]:
+    """Every running process's command line, as its arguments (those this user may read)."""
+    proc = Path("/proc")
+    if proc.is_dir():
+        for entry in proc.iterdir():
+            if entry.name.isdigit():
+                try:
+                    yield (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+                except OSError:
+                    continue
+        return
+    try:
+        listing = subprocess.run(["ps", "-A", "-o", "args="], capture_output=True, text=True,
+                                 timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return
+    yield from (line.split() for line in listing.splitlines())

@@ -161,6 +161,7 @@
     fold(network, data);
 
     function say(text) { if (status) status.textContent = text; }
+    function nodesWord(n) { return n + (n === 1 ? " node" : " nodes"); }
 
     /* What a link's tooltip and details say (undefined for a link between groups). */
     function linkInfo(id) {
@@ -334,7 +335,7 @@
         return { id: n.id, hidden: !!hidden[info().nodeInfo[n.id].group] };
       }));
       state.query = null;
-      say("Showing " + visible() + " of " + data.nodes.length + " nodes.");
+      say("Showing " + visible() + " of " + nodesWord(data.nodes.length) + ".");
     }
     section.querySelectorAll(".gm-filters input[data-group]").forEach(function (box) {
       box.addEventListener("change", filter);
@@ -345,7 +346,7 @@
       filter();
       clear();
       fitAll();
-      say("Showing all " + data.nodes.length + " nodes.");
+      say(data.nodes.length === 1 ? "Showing the 1 node." : "Showing all " + nodesWord(data.nodes.length) + ".");
     });
     var alt = section.querySelector("details.gm-alt[data-fill]");
     if (alt) alt.addEventListener("toggle", function () {
