@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Mapping as MappingABC
@@ -367,15 +368,16 @@ class RecordType:
             raise ValueError(f"{self.name} is drawn as a node, so its records need a name "
                              "column: the node's label")
 
-    @property
+    # worked out once: the analyses ask them for each of a million records
+    @functools.cached_property
     def fields(self) -> tuple[dataclasses.Field, ...]:
         return dataclasses.fields(self.cls)
 
-    @property
+    @functools.cached_property
     def columns(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """One record's type in change lists, evidence and findings: ``reporting_line``."""
         return self.singular.replace(" ", "_")

@@ -130,8 +130,9 @@ def _change(change: str, rt: RecordType, network: Network, record: Any) -> Chang
     else:
         detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
     # a document is itself the source: it cites no other
-    return Change(change, rt.key, record.id, describe(network, rt.name, record), detail,
-                  evidence_for([(rt.key, record)]))
+    kind = rt.key
+    return Change(change, kind, record.id, describe(network, rt.name, record), detail,
+                  evidence_for([(kind, record)]))
 
 
 def _key(f: Finding) -> tuple[str, ...]:
