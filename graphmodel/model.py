@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Mapping as MappingABC
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar, overload
 
 from graphmodel import dates
 from graphmodel.vocabulary import Vocabulary
 
 __all__ = [
-    "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
+    "Record", "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
     "ReportingLine", "ScrutinyLink", "NominationRight", "Succession", "Resourcing",
     "Assessment", "Area", "Theme", "Network", "RecordType", "RECORD_TYPES",
     "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS",
@@ -74,6 +74,15 @@ AREA_KINDS = Vocabulary((
     "city", "county", "district", "administrative_area", "area_committee_area",
     "cluster_area", "ward", "other",
 ))
+
+
+class Record(Protocol):
+    """A record of any table: one of the record types below, or of one added to the
+    schema. Its other columns are read by name, as its RecordType lists them."""
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def id(self) -> str: ...
 
 
 def col(kind: str = "text", *, ref: str | tuple[str, ...] | None = None,
@@ -333,7 +342,7 @@ class RecordType:
     Neo4j label (the class name unless given).
     """
     name: str
-    cls: type
+    cls: type[Record]
     singular: str
     period: tuple[str | None, str | None] = (None, None)
     """The columns saying when a record holds, from and until (both days inclusive):
@@ -368,7 +377,7 @@ class RecordType:
                              "column: the node's label")
 
     @property
-    def fields(self) -> tuple[dataclasses.Field, ...]:
+    def fields(self) -> tuple[dataclasses.Field[Any], ...]:
         return dataclasses.fields(self.cls)
 
     @property
@@ -594,7 +603,13 @@ class Current(Sequence[T]):
     def __init__(self, get: Callable[[], tuple[T, ...]]) -> None:
         self._get = get
 
-    def __getitem__(self, index: Any) -> Any:
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
         return self._get()[index]
 
     def __len__(self) -> int:
@@ -640,7 +655,13 @@ class CurrentMap(MappingABC[K, V]):
     def __contains__(self, key: object) -> bool:
         return key in self._get()
 
-    def get(self, key: K, default: Any = None) -> Any:
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+
+    @overload
+    def get(self, key: K, default: V | T, /) -> V | T: ...
+
+    def get(self, key: K, default: object = None) -> object:
         return self._get().get(key, default)
 
     def __eq__(self, other: object) -> bool:
@@ -685,8 +706,10 @@ class Network:
         1
     """
 
-    def __init__(self, dataset: Dataset, records: Iterable[Any] = ()) -> None:
+    def __init__(self, dataset: Dataset, records: Iterable[Record] = ()) -> None:
         self.dataset = dataset
+        # Each table's records by id, of the table's own record type, which no static
+        # type can tie to the table's name: hence Any, and a typed property per table below
         self.tables: dict[str, dict[str, Any]] = {rt.name: {} for rt in SCHEMA.record_types}
         table_of = SCHEMA.table_of
         for record in records:
@@ -759,7 +782,7 @@ class Network:
     def __repr__(self) -> str:
         return f"<Network {self.dataset.id}: {self.counts()}>"
 
-    def records(self) -> Iterator[Any]:
+    def records(self) -> Iterator[Record]:
         for table in self.tables.values():
             yield from table.values()
 
@@ -821,7 +844,8 @@ class Network:
         return current
 
 
-def _same_records(snapshot: dict[str, list[Any]], tables: dict[str, dict[str, Any]]) -> bool:
+def _same_records(snapshot: dict[str, list[Record]],
+                  tables: dict[str, dict[str, Record]]) -> bool:
     # identity, not equality: the snapshot keeps the old records alive, so a
     # replaced record can never share an address with the one it replaced
     return snapshot.keys() == tables.keys() and all(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Callable
 
 from graphmodel.memory import no_cycle_collection
 from graphmodel.model import Network
@@ -22,8 +22,13 @@ __all__ = ["read_source", "validate", "open_source", "open_source_noting", "not_
 
 EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
 
+Source = str | os.PathLike[str]
+"""A SOURCE: a path, or the URI of a Neo4j store."""
+Credentials = Callable[[], tuple[str, str] | None]
+"""Asked for (user, password) when the environment has none and a store wants them."""
 
-def is_store_uri(source: Any) -> bool:
+
+def is_store_uri(source: object) -> bool:
     """True for a Neo4j URI (bolt://, neo4j://, neo4j+s:// ...)."""
     return isinstance(source, str) and source.split("://", 1)[0] in (
         "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") and "://" in source
@@ -33,15 +38,14 @@ class SourceNotFound(UsageError):
     """The SOURCE named does not exist or is not a kind graphmodel reads."""
 
 
-def read_source(source: str | os.PathLike, dataset: str | None = None,
-                auth: Any = None) -> tuple[Network | None, list[Problem]]:
+def read_source(source: Source, dataset: str | None = None,
+                auth: Credentials | None = None) -> tuple[Network | None, list[Problem]]:
     """Read a source into a Network, returning it (None on errors) and all problems.
 
     A ``bolt://``, ``neo4j://`` or ``neo4j+s://`` URI reads a dataset from Neo4j
     (``dataset`` picks one when the database holds several).
     """
-    from graphmodel.validate import build_network
-
+    # each reader is imported when its kind of source is read (see graphmodel.startup)
     if is_store_uri(source):
         from graphmodel.store.connection import connect
         from graphmodel.store.read import read
@@ -63,23 +67,24 @@ def read_source(source: str | os.PathLike, dataset: str | None = None,
             collected = read_popolo(path)
         else:
             raise SourceNotFound(f"{source}: not a dataset directory, .xlsx or .json file")
+        from graphmodel.validate import build_network
         return build_network(collected)
 
 
-def validate(source: str | os.PathLike, dataset: str | None = None,
-             auth: Any = None) -> list[Problem]:
+def validate(source: Source, dataset: str | None = None,
+             auth: Credentials | None = None) -> list[Problem]:
     """Every problem in a source (a path or a URI); an empty list when it is valid."""
     return read_source(source, dataset, auth)[1]
 
 
-def open_source(source: str | os.PathLike, dataset: str | None = None,
-                auth: Any = None) -> Network:
+def open_source(source: Source, dataset: str | None = None,
+                auth: Credentials | None = None) -> Network:
     """The Network in a source; raises InvalidData listing every problem if it has errors."""
     return open_source_noting(source, dataset, auth)[0]
 
 
-def open_source_noting(source: str | os.PathLike, dataset: str | None = None,
-                       auth: Any = None) -> tuple[Network, list[Problem]]:
+def open_source_noting(source: Source, dataset: str | None = None,
+                       auth: Credentials | None = None) -> tuple[Network, list[Problem]]:
     """The Network in a source and the notices of what in it was not read (see
     ``not_read``); raises InvalidData listing every problem if it has errors."""
     network, problems = read_source(source, dataset, auth)
@@ -97,7 +102,7 @@ class PruneRefused(UsageError):
     """``load --prune`` while part of SOURCE was not read: its records would be deleted.
     ``notices`` says what was not read."""
 
-    def __init__(self, source: Any, notices: list[Problem]):
+    def __init__(self, source: Source, notices: list[Problem]) -> None:
         self.notices = notices
         super().__init__(
             f"{source}: nothing was loaded or pruned, because {len(notices)} part(s) of it "
@@ -106,13 +111,13 @@ class PruneRefused(UsageError):
             "remove them), or load without --prune")
 
 
-def refuse_to_prune(source: Any, notices: list[Problem]) -> None:
+def refuse_to_prune(source: Source, notices: list[Problem]) -> None:
     """Raise PruneRefused if anything in the source was not read (``notices``)."""
     if notices:
         raise PruneRefused(source, notices)
 
 
-def write_source(network: Network, path: str | os.PathLike, to: str = "csv") -> Path:
+def write_source(network: Network, path: str | os.PathLike[str], to: str = "csv") -> Path:
     """Write a network as a dataset directory, workbook, Popolo JSON, GraphML or GEXF."""
     if to == "csv":
         from graphmodel.io.csvdir import write_csv_dir

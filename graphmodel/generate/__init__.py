@@ -138,7 +138,7 @@ def expected_rows(bodies: int, people: int) -> int:
             + memberships + round(bodies * 2.15))
 
 
-def generate(out_dir: str | os.PathLike, bodies: int, people: int, seed: int = 0,
+def generate(out_dir: str | os.PathLike[str], bodies: int, people: int, seed: int = 0,
              progress: Callable[[int], Any] | None = None) -> dict[str, int]:
     """Write a synthetic dataset directory and return its row counts per table.
 

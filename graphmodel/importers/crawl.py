@@ -69,7 +69,7 @@ class Page:
 class SavedSite:
     """A folder of saved responses; ``site.txt`` in it names the site's address."""
 
-    def __init__(self, folder: str | os.PathLike) -> None:
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
         marker = self.folder / "site.txt"
         self.base = marker.read_text(encoding="utf-8").strip() if marker.exists() else None
@@ -91,7 +91,7 @@ class SavedSite:
 class LiveSite(SavedSite):
     """A site on the web, read through a cache folder of saved responses."""
 
-    def __init__(self, base: str, cache: str | os.PathLike, delay: float) -> None:
+    def __init__(self, base: str, cache: str | os.PathLike[str], delay: float) -> None:
         super().__init__(cache)
         self.base, self.delay = base, delay
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -179,7 +179,7 @@ def default_cache(base: str) -> Path:
     return root / "moderngov" / name
 
 
-def open_site(site: str, cache: str | os.PathLike | None = None,
+def open_site(site: str, cache: str | os.PathLike[str] | None = None,
               delay: float = 1.0) -> SavedSite:
     """A site's address (http:// or https://) or a folder of saved responses."""
     if re.match(r"https?://", site, re.I):
