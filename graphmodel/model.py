@@ -94,6 +94,7 @@ def col(kind: str = "text", *, ref: str | tuple[str, ...] | None = None,
     ``kw_only`` columns are given by name when a record is built, so a column added
     among the others leaves the meaning of records built by position unchanged.
     """
+    # it returns Any, as dataclasses.field does: a column's declaration fits its annotation
     refs = (ref,) if isinstance(ref, str) else ref
     meta = {"kind": kind, "ref": refs, "enum": enum, "required": required, "doc": doc}
     if kind == "list":
@@ -540,7 +541,8 @@ class Schema:
         # whether it holds more than graphmodel declares (what cypher/ is written from)
         self.extended = (record_types, relationships) != (RECORD_TYPES_DECLARED,
                                                           RELATIONSHIPS_DECLARED)
-        self._derived: dict[Any, Any] = {}
+        # what derived() has worked out, by (function, arguments): values of any type
+        self._derived: dict[tuple[Callable[..., Any], tuple[Any, ...]], Any] = {}
 
     def add(self, *record_types: RecordType,
             relationships: Iterable[Relationship] = ()) -> AbstractContextManager["Schema"]:

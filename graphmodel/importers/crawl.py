@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
+from lxml import etree
+
 from graphmodel.problems import UsageError
 
 if TYPE_CHECKING:
@@ -120,7 +122,7 @@ class LiveSite(SavedSite):
         (self.folder / request.file_name).unlink(missing_ok=True)
 
     def _fetch(self, url: str) -> tuple[int, bytes]:
-        import requests
+        import requests   # only a site on the web needs it (see graphmodel.startup)
 
         if self._session is None:
             self._session = requests.Session()
@@ -142,8 +144,6 @@ class LiveSite(SavedSite):
 
 def without_contact_details(xml: bytes) -> bytes:
     """The XML with every address, phone, fax, mobile and e-mail element removed."""
-    from lxml import etree
-
     try:
         root = etree.fromstring(xml, parser=safe_xml_parser())
     except etree.XMLSyntaxError:
@@ -154,9 +154,8 @@ def without_contact_details(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
-def safe_xml_parser():
+def safe_xml_parser() -> etree.XMLParser:
     """An XML parser that neither resolves entities nor touches the network."""
-    from lxml import etree
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
