@@ -18,7 +18,7 @@ from graphmodel.maps.views import build_view
 from graphmodel.model import (SCHEMA, Area, NominationRight, Network, Organisation,
                               RecordType, Relationship, ReportingLine, ScrutinyLink, Succession,
                               col, record_type, source_document, source_section)
-from graphmodel.validate import validate
+from graphmodel.sources import validate
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,8 @@ def test_it_is_diffed_between_two_days_as_a_dated_table(site_visits):
 
 
 def test_it_is_loaded_into_neo4j_and_read_back_equal(site_visits, store):
-    from graphmodel.store.neo4j import load, read
+    from graphmodel.store.load import load
+    from graphmodel.store.read import read
 
     network = visiting(small_network(), *visits())
     report = load(network, store)
