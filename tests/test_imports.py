@@ -114,7 +114,7 @@ def misplaced(name: str) -> list[str]:
     return [f"{MODULES[name].relative_to(PACKAGE.parent)}:{line}: {target} is imported inside "
             "a function; import it at the top of the module (graphmodel.startup names "
             "what may be deferred)"
-            for line, target in imports(name).inside if not may_defer(target)]
+            for line, target in sorted(set(imports(name).inside)) if not may_defer(target)]
 
 
 @pytest.mark.parametrize("name", sorted(MODULES),
