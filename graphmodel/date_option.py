@@ -12,7 +12,7 @@ from graphmodel.dates import DateError, read_date
 __all__ = ["DateType", "DATE"]
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType[str]):
     """A date in any form :func:`graphmodel.dates.read_date` reads, given on as ISO text."""
     name = "date"
 

@@ -10,9 +10,12 @@ GRAPHMODEL_DEBUG=1) prints the traceback as well.
 from __future__ import annotations
 
 import os
+import platform
 import re
 import sys
+import tempfile
 import traceback
+from importlib.metadata import PackageNotFoundError, version
 from typing import Callable
 
 from graphmodel.problems import INTERNAL, USAGE, GraphmodelError, InvalidData
@@ -34,10 +37,6 @@ def redact(text: str) -> str:
 
 def write_details(exc: BaseException, argv: list[str]) -> str:
     """Write what a bug report needs to a new file in the temporary directory; its path."""
-    import platform
-    import tempfile
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         ours = version("graphmodel")
     except PackageNotFoundError:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
-from graphmodel.model import (SCHEMA, CurrentMap, Membership, Network, Person, Post, Relationship,
-                              ReportingLine)
+from graphmodel.model import (SCHEMA, CurrentMap, Membership, Network, Person, Post, Record,
+                              Relationship, ReportingLine, record_type)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -62,10 +62,11 @@ def node_key(record_type: str, record_id: str) -> str:
     return f"{record_type}:{record_id}"
 
 
-def _attrs(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A record's fields as graph attributes: no None, lists joined (GraphML needs scalars)."""
+def _attrs(record: Record, columns: tuple[str, ...], skip: tuple[str, ...] = ()
+           ) -> dict[str, Any]:
+    """A record's columns as graph attributes: no None, lists joined (GraphML needs scalars)."""
     out = {}
-    for name in record.__slots__:
+    for name in columns:
         value = getattr(record, name)
         if value is None or name in skip:
             continue
@@ -80,16 +81,18 @@ def network_graph(network: Network) -> "nx.MultiDiGraph":
     g = nx.MultiDiGraph(dataset=network.dataset.id, name=network.dataset.name)
     nodes = _node_tables()
     for table, rtype in nodes.items():
+        columns = record_type(table).columns
         for record in network.tables[table].values():
             g.add_node(node_key(rtype, record.id), record_type=rtype, label=record.name,
-                       **_attrs(record))
+                       **_attrs(record, columns))
     for r in SCHEMA.derived(drawn).values():
         src, dst = r.source, r.target
         src_type, dst_type = nodes[r.source_table], nodes[r.target_table]
+        columns = record_type(r.table).columns
         for record in network.tables[r.table].values():
             a, b = getattr(record, src), getattr(record, dst)
             if a and b and not (r.unless and any(getattr(record, c) for c in r.unless)):
-                attrs = _attrs(record, skip=(src, dst)) if r.table not in nodes else {}
+                attrs = _attrs(record, columns, skip=(src, dst)) if r.table not in nodes else {}
                 g.add_edge(node_key(src_type, a), node_key(dst_type, b),
                            key=f"{r.name}:{record.id}", relationship=r.name, **attrs)
     return g

@@ -11,9 +11,12 @@ from __future__ import annotations
 import functools
 import gc
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator, ParamSpec, TypeVar
 
 __all__ = ["no_cycle_collection", "without_cycle_collection"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @contextmanager
@@ -28,10 +31,10 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def without_cycle_collection(fn: Callable) -> Callable:
+def without_cycle_collection(fn: Callable[P, R]) -> Callable[P, R]:
     """Decorate a function to run with the cyclic collector paused."""
     @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with no_cycle_collection():
             return fn(*args, **kwargs)
     return wrapper

@@ -18,13 +18,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Mapping as MappingABC
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar, overload
 
 from graphmodel import dates
 from graphmodel.vocabulary import Vocabulary
 
 __all__ = [
-    "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
+    "Record", "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
     "ReportingLine", "ScrutinyLink", "NominationRight", "Succession", "Resourcing",
     "Assessment", "Area", "Theme", "Network", "RecordType", "RECORD_TYPES",
     "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS",
@@ -77,6 +77,15 @@ AREA_KINDS = Vocabulary((
 ))
 
 
+class Record(Protocol):
+    """A record of any table: one of the record types below, or of one added to the
+    schema. Its other columns are read by name, as its RecordType lists them."""
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def id(self) -> str: ...
+
+
 def col(kind: str = "text", *, ref: str | tuple[str, ...] | None = None,
         enum: Vocabulary | None = None, required: bool = False,
         default: Any = None, doc: str = "", kw_only: bool = False) -> Any:
@@ -86,6 +95,7 @@ def col(kind: str = "text", *, ref: str | tuple[str, ...] | None = None,
     ``kw_only`` columns are given by name when a record is built, so a column added
     among the others leaves the meaning of records built by position unchanged.
     """
+    # it returns Any, as dataclasses.field does: a column's declaration fits its annotation
     refs = (ref,) if isinstance(ref, str) else ref
     meta = {"kind": kind, "ref": refs, "enum": enum, "required": required, "doc": doc}
     if kind == "list":
@@ -334,7 +344,7 @@ class RecordType:
     Neo4j label (the class name unless given).
     """
     name: str
-    cls: type
+    cls: type[Record]
     singular: str
     period: tuple[str | None, str | None] = (None, None)
     """The columns saying when a record holds, from and until (both days inclusive):
@@ -370,7 +380,7 @@ class RecordType:
 
     # worked out once: the analyses ask them for each of a million records
     @functools.cached_property
-    def fields(self) -> tuple[dataclasses.Field, ...]:
+    def fields(self) -> tuple[dataclasses.Field[Any], ...]:
         return dataclasses.fields(self.cls)
 
     @functools.cached_property
@@ -533,7 +543,8 @@ class Schema:
         # whether it holds more than graphmodel declares (what cypher/ is written from)
         self.extended = (record_types, relationships) != (RECORD_TYPES_DECLARED,
                                                           RELATIONSHIPS_DECLARED)
-        self._derived: dict[Any, Any] = {}
+        # what derived() has worked out, by (function, arguments): values of any type
+        self._derived: dict[tuple[Callable[..., Any], tuple[Any, ...]], Any] = {}
 
     def add(self, *record_types: RecordType,
             relationships: Iterable[Relationship] = ()) -> AbstractContextManager["Schema"]:
@@ -596,7 +607,13 @@ class Current(Sequence[T]):
     def __init__(self, get: Callable[[], tuple[T, ...]]) -> None:
         self._get = get
 
-    def __getitem__(self, index: Any) -> Any:
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
         return self._get()[index]
 
     def __len__(self) -> int:
@@ -642,7 +659,13 @@ class CurrentMap(MappingABC[K, V]):
     def __contains__(self, key: object) -> bool:
         return key in self._get()
 
-    def get(self, key: K, default: Any = None) -> Any:
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+
+    @overload
+    def get(self, key: K, default: V | T, /) -> V | T: ...
+
+    def get(self, key: K, default: object = None) -> object:
         return self._get().get(key, default)
 
     def __eq__(self, other: object) -> bool:
@@ -687,8 +710,10 @@ class Network:
         1
     """
 
-    def __init__(self, dataset: Dataset, records: Iterable[Any] = ()) -> None:
+    def __init__(self, dataset: Dataset, records: Iterable[Record] = ()) -> None:
         self.dataset = dataset
+        # Each table's records by id, of the table's own record type, which no static
+        # type can tie to the table's name: hence Any, and a typed property per table below
         self.tables: dict[str, dict[str, Any]] = {rt.name: {} for rt in SCHEMA.record_types}
         table_of = SCHEMA.table_of
         for record in records:
@@ -761,7 +786,7 @@ class Network:
     def __repr__(self) -> str:
         return f"<Network {self.dataset.id}: {self.counts()}>"
 
-    def records(self) -> Iterator[Any]:
+    def records(self) -> Iterator[Record]:
         for table in self.tables.values():
             yield from table.values()
 
@@ -823,7 +848,8 @@ class Network:
         return current
 
 
-def _same_records(snapshot: dict[str, list[Any]], tables: dict[str, dict[str, Any]]) -> bool:
+def _same_records(snapshot: dict[str, list[Record]],
+                  tables: dict[str, dict[str, Record]]) -> bool:
     # identity, not equality: the snapshot keeps the old records alive, so a
     # replaced record can never share an address with the one it replaced
     return snapshot.keys() == tables.keys() and all(

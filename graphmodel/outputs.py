@@ -18,7 +18,7 @@ __all__ = ["MARKER", "claim_folder", "mark_folder", "check_file_target"]
 MARKER = ".graphmodel-output"
 
 
-def claim_folder(path: str | os.PathLike, force: bool = False) -> Path:
+def claim_folder(path: str | os.PathLike[str], force: bool = False) -> Path:
     """The folder a command may write into; UsageError if writing would mix its files
     with others not written by graphmodel (unless ``force``), or the path is a file."""
     folder = Path(path)
@@ -36,7 +36,7 @@ def claim_folder(path: str | os.PathLike, force: bool = False) -> Path:
     return folder
 
 
-def mark_folder(folder: str | os.PathLike, command: str) -> None:
+def mark_folder(folder: str | os.PathLike[str], command: str) -> None:
     """Record that graphmodel ``command`` wrote the folder, so it may write there again."""
     (Path(folder) / MARKER).write_text(f"written by graphmodel {command}\n", encoding="utf-8")
 
@@ -51,7 +51,7 @@ def _no_file_above(target: Path) -> None:
             return
 
 
-def check_file_target(path: str | os.PathLike, example: str = "out") -> Path:
+def check_file_target(path: str | os.PathLike[str], example: str = "out") -> Path:
     """A path a command writes one file to; UsageError if it is a folder."""
     target = Path(path)
     _no_file_above(target)

@@ -4,6 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sys
+import textwrap
 from typing import Any, Iterable, Sequence
 
 __all__ = ["table", "to_json", "to_csv", "plain", "terminal_width", "FORMATS"]
@@ -23,8 +26,6 @@ def _cell(value: Any) -> str:
 
 def terminal_width() -> int | None:
     """The width of the terminal output goes to; None when it is piped (no limit)."""
-    import shutil
-    import sys
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
@@ -51,8 +52,6 @@ def table(rows: Iterable[dict[str, Any]], columns: Sequence[str],
     It fits ``width`` characters (default: the terminal's, no limit when piped): the
     widest text columns are wrapped onto more lines, numbers never are.
     """
-    import textwrap
-
     rows = list(rows)
     width = terminal_width() if width == -1 else width
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]

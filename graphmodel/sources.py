@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Callable
 
 from graphmodel.memory import no_cycle_collection
 from graphmodel.names import closest
@@ -28,8 +28,13 @@ __all__ = ["read_source", "read_counted", "Reading", "validate", "open_source", 
 
 EXPORT_FORMATS = ("csv", "xlsx", "popolo", "graphml", "gexf")
 
+Source = str | os.PathLike[str]
+"""A SOURCE: a path, or the URI of a Neo4j store."""
+Credentials = Callable[[], tuple[str, str] | None]
+"""Asked for (user, password) when the environment has none and a store wants them."""
 
-def is_store_uri(source: Any) -> bool:
+
+def is_store_uri(source: object) -> bool:
     """True for a Neo4j URI (bolt://, neo4j://, neo4j+s:// ...)."""
     return isinstance(source, str) and source.split("://", 1)[0] in (
         "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc") and "://" in source
@@ -39,8 +44,8 @@ class SourceNotFound(UsageError):
     """The SOURCE named does not exist or is not a kind graphmodel reads."""
 
 
-def read_source(source: str | os.PathLike, dataset: str | None = None,
-                auth: Any = None) -> tuple[Network | None, list[Problem]]:
+def read_source(source: Source, dataset: str | None = None,
+                auth: Credentials | None = None) -> tuple[Network | None, list[Problem]]:
     """Read a source into a Network, returning it (None on errors) and all problems.
 
     A ``bolt://``, ``neo4j://`` or ``neo4j+s://`` URI reads a dataset from Neo4j
@@ -60,17 +65,17 @@ class Reading:
     records: dict[str, int]
 
 
-def read_counted(source: str | os.PathLike, dataset: str | None = None,
-                 auth: Any = None) -> Reading:
+def read_counted(source: Source, dataset: str | None = None,
+                 auth: Credentials | None = None) -> Reading:
     """:func:`read_source`, saying also how many records each table gave."""
-    from graphmodel.validate import build_network
-
+    # each reader is imported when its kind of source is read (see graphmodel.startup)
     if is_store_uri(source):
         from graphmodel.store.connection import connect
         from graphmodel.store.read import read
         with connect(str(source), auth=auth) as store:
-            network = read(store, dataset)
-        return Reading(network, [], {"dataset": 1, **network.counts()})
+            stored = read(store, dataset)
+        return Reading(stored, [], {"dataset": 1, **stored.counts()})
+    from graphmodel.validate import build_network
     with no_cycle_collection():
         collected = _collect(source)
         network, problems = build_network(collected)
@@ -80,7 +85,7 @@ def read_counted(source: str | os.PathLike, dataset: str | None = None,
                                        if n or table in collected.files})
 
 
-def _collect(source: str | os.PathLike) -> Collected:
+def _collect(source: Source) -> Collected:
     """Every record and problem a dataset directory, workbook or Popolo file holds."""
     path = Path(source)
     if not path.exists():
@@ -108,20 +113,20 @@ def _near_path(path: Path) -> str:
     return f" (did you mean {str(path.parent / near)!r}?)" if near else ""
 
 
-def validate(source: str | os.PathLike, dataset: str | None = None,
-             auth: Any = None) -> list[Problem]:
+def validate(source: Source, dataset: str | None = None,
+             auth: Credentials | None = None) -> list[Problem]:
     """Every problem in a source (a path or a URI); an empty list when it is valid."""
     return read_source(source, dataset, auth)[1]
 
 
-def open_source(source: str | os.PathLike, dataset: str | None = None,
-                auth: Any = None) -> Network:
+def open_source(source: Source, dataset: str | None = None,
+                auth: Credentials | None = None) -> Network:
     """The Network in a source; raises InvalidData listing every problem if it has errors."""
     return open_source_noting(source, dataset, auth)[0]
 
 
-def open_source_noting(source: str | os.PathLike, dataset: str | None = None,
-                       auth: Any = None) -> tuple[Network, list[Problem]]:
+def open_source_noting(source: Source, dataset: str | None = None,
+                       auth: Credentials | None = None) -> tuple[Network, list[Problem]]:
     """The Network in a source and the notices of what in it was not read (see
     ``not_read``); raises InvalidData listing every problem if it has errors."""
     network, problems = read_source(source, dataset, auth)
@@ -139,7 +144,7 @@ class PruneRefused(UsageError):
     """``load --prune`` while part of SOURCE was not read: its records would be deleted.
     ``notices`` says what was not read."""
 
-    def __init__(self, source: Any, notices: list[Problem]):
+    def __init__(self, source: Source, notices: list[Problem]) -> None:
         self.notices = notices
         super().__init__(
             f"{source}: nothing was loaded or pruned, because {count(len(notices), 'part')} of it "
@@ -148,13 +153,13 @@ class PruneRefused(UsageError):
             "remove them), or load without --prune")
 
 
-def refuse_to_prune(source: Any, notices: list[Problem]) -> None:
+def refuse_to_prune(source: Source, notices: list[Problem]) -> None:
     """Raise PruneRefused if anything in the source was not read (``notices``)."""
     if notices:
         raise PruneRefused(source, notices)
 
 
-def write_source(network: Network, path: str | os.PathLike, to: str = "csv") -> Path:
+def write_source(network: Network, path: str | os.PathLike[str], to: str = "csv") -> Path:
     """Write a network as a dataset directory, workbook, Popolo JSON, GraphML or GEXF."""
     if to == "csv":
         from graphmodel.io.csvdir import write_csv_dir

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from graphmodel import dates
 from graphmodel.composition import composition
-from graphmodel.model import DATASET_TYPE, SCHEMA, Network, RecordType, Relationship, record_type
+from graphmodel.model import (DATASET_TYPE, SCHEMA, Body, Membership, Network, Record, RecordType,
+                              Relationship, record_type)
 from graphmodel.names import suggest_id
 from graphmodel.problems import Problem, errors
 
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
 __all__ = ["check_references", "build_network"]
 
 _SUGGESTION_LIMIT = 50  # close-match search is slow on huge tables; enough for a person to act
+
+Checked = Record | SimpleNamespace
+"""What is checked: a record, or the readable cells of a row that was not kept (its
+columns as attributes, None where a cell was bad)."""
+Found = Iterator[tuple[str, str, str]]
+"""Problems of one record: (column, message, level)."""
 
 
 def _refs(rt: RecordType) -> list[tuple[str, tuple[str, ...], bool]]:
@@ -34,7 +41,8 @@ def check_references(c: Collected) -> list[Problem]:
     problems: list[Problem] = []
     suggestions = [0]
 
-    def unknown(where, row, name, value, targets):
+    def unknown(where: str, row: int | str | None, name: str, value: str,
+                targets: tuple[str, ...]) -> None:
         hint = ""
         if suggestions[0] < _SUGGESTION_LIMIT:
             suggestions[0] += 1
@@ -42,7 +50,7 @@ def check_references(c: Collected) -> list[Problem]:
         what = " or ".join(record_type(t).singular for t in targets)
         problems.append(Problem(where, row, name, f"unknown {what} {value!r}{hint}"))
 
-    def check(rt: RecordType, where: str, row: Any, record: Any) -> None:
+    def check(rt: RecordType, where: str, row: int | str | None, record: Checked) -> None:
         for name, targets, is_list in _refs(rt):
             value = getattr(record, name)
             if not value:
@@ -101,7 +109,7 @@ def _self_links_of(table: str) -> list[tuple[Relationship, str]]:
             if r.table == table and not r.self_link and r.source_table == r.target_table]
 
 
-def _itself(link: Relationship, record: Any) -> str | None:
+def _itself(link: Relationship, record: Checked) -> str | None:
     """The id a record links to itself by a relationship, if it does."""
     a, b = getattr(record, link.source, None), getattr(record, link.target, None)
     if not (a and b):
@@ -110,7 +118,7 @@ def _itself(link: Relationship, record: Any) -> str | None:
     return next((v for v in (b if isinstance(b, tuple) else (b,)) if v in ours), None)
 
 
-def _checks_for(rt: RecordType) -> Any:
+def _checks_for(rt: RecordType) -> Callable[[Checked], bool]:
     """A quick test: might _record_checks find anything in a record of this table?"""
     start, end = rt.period
     self_links = [link for link, _ in _self_links(rt)]
@@ -118,7 +126,7 @@ def _checks_for(rt: RecordType) -> Any:
     might = content[0] if content else None
     ISO = 10
 
-    def suspicious(r: Any) -> bool:
+    def suspicious(r: Checked) -> bool:
         if start and end:
             x, y = getattr(r, start), getattr(r, end)
             if x and y and (len(x) != ISO or len(y) != ISO or y < x):
@@ -129,7 +137,7 @@ def _checks_for(rt: RecordType) -> Any:
     return suspicious
 
 
-def _record_checks(rt: RecordType, r: Any) -> Iterator[tuple[str, str, str]]:
+def _record_checks(rt: RecordType, r: Checked) -> Found:
     start, end = rt.period
     if start and end:
         a, b = getattr(r, start, None), getattr(r, end, None)
@@ -147,34 +155,36 @@ def _record_checks(rt: RecordType, r: Any) -> Iterator[tuple[str, str, str]]:
         yield from content[1](r)
 
 
-def _seat_unheld(r: Any) -> bool:
+def _seat_unheld(r: Membership | SimpleNamespace) -> bool:
     return not (r.person or r.post or r.on_behalf_of)
 
 
-def _seat_problems(r: Any) -> Iterator[tuple[str, str, str]]:
+def _seat_problems(r: Membership | SimpleNamespace) -> Found:
     if _seat_unheld(r):
         # a seat held on behalf of an organisation may have no named holder
         yield "person", ("a membership needs a person or a post, or the organisation it is "
                          "held on behalf of when the source names no holder"), "error"
 
 
-def _composition_declared(r: Any) -> bool:
+def _composition_declared(r: Body | SimpleNamespace) -> bool:
     return bool(r.declared_composition) and r.declared_size is not None
 
 
-def _composition_problems(r: Any) -> Iterator[tuple[str, str, str]]:
-    if _composition_declared(r):
-        seats = sum(count for kind, count in composition(r.declared_composition).items()
+def _composition_problems(r: Body | SimpleNamespace) -> Found:
+    declared, size = r.declared_composition, r.declared_size
+    if declared and size is not None:
+        seats = sum(count for kind, count in composition(declared).items()
                     if "officer" not in kind)
-        if seats > r.declared_size:
+        if seats > size:
             yield "declared_composition", (f"declares {seats} member seats but "
-                                           f"declared_size is {r.declared_size}"), "warning"
+                                           f"declared_size is {size}"), "warning"
 
 
 # what a record of these tables must say for it to mean anything: (a quick test that a
-# record may have a problem, the problems), beside what the schema declares of every table
-_CONTENT_CHECKS: dict[str, tuple[Callable[[Any], bool],
-                                 Callable[[Any], Iterator[tuple[str, str, str]]]]] = {
+# record may have a problem, the problems), beside what the schema declares of every table.
+# Each takes a record of its own table (or a row not kept), which no static type ties to
+# the table's name: hence Any.
+_CONTENT_CHECKS: dict[str, tuple[Callable[[Any], bool], Callable[[Any], Found]]] = {
     "memberships": (_seat_unheld, _seat_problems),
     "bodies": (_composition_declared, _composition_problems),
 }

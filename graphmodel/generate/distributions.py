@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from bisect import bisect
 from random import Random
-from typing import Any, Sequence
+from typing import Sequence, TypeVar
 
 AS_OF = _dt.date(2025, 3, 31)
 """The day the synthetic network is 'as of': past and future are relative to it."""
@@ -236,7 +236,10 @@ def zipf(n: int, exponent: float) -> list[float]:
     return cumulative([1 / (r + 1) ** exponent for r in range(n)])
 
 
-def pick_weighted(rng: Random, items: Sequence[Any], cum: Sequence[float]) -> Any:
+T = TypeVar("T")
+
+
+def pick_weighted(rng: Random, items: Sequence[T], cum: Sequence[float]) -> T:
     return items[bisect(cum, rng.random() * cum[-1])]
 
 

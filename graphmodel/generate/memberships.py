@@ -99,7 +99,7 @@ def plan_memberships(rng: Random, bodies: Bodies, sizes: Sizes, people: People,
                    declared_composition=tuple(composition))
 
 
-def _seat(rng: Random, pools: list[array], mix: tuple[float, float, float],
+def _seat(rng: Random, pools: list[array[int]], mix: tuple[float, float, float],
           want: int) -> list[int]:
     """``want`` different people for one body, each taking one of their seats."""
     rnd = rng.random

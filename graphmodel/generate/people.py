@@ -19,8 +19,8 @@ class People:
     """Person ``i`` is ``p{i + 1}``; ``kind`` indexes ``vocabulary.PERSON_KINDS``."""
 
     kind: bytearray
-    organisation: array        # of int
-    degree: array              # of int: how many seats, past and present, they hold
+    organisation: array[int]
+    degree: array[int]         # how many seats, past and present, they hold
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -31,7 +31,7 @@ class Roster:
     """People's names, and the ward of a councillor of the home council (else -1)."""
 
     name: tuple[str, ...]
-    ward: array                # of int: an area
+    ward: array[int]           # an area
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def plan_people(rng: Random, count: int, bodies: int, organisations: Organisatio
     return People(kind=kinds, organisation=org, degree=_degrees(rng, kinds, bodies))
 
 
-def _degrees(rng: Random, kinds: bytearray, bodies: int) -> array:
+def _degrees(rng: Random, kinds: bytearray, bodies: int) -> array[int]:
     """Seats per person: truncated power laws, then nudged to the exact total."""
     n = len(kinds)
     rnd = rng.random

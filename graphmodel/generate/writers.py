@@ -48,7 +48,7 @@ def between(name: str, *columns: str) -> tuple[str, tuple[str, ...]]:
 class Tables:
     """The dataset directory being written, counting rows and reporting progress."""
 
-    def __init__(self, root: Path, progress: Callable[[int], Any] | None) -> None:
+    def __init__(self, root: Path, progress: Callable[[int], object] | None) -> None:
         self.root, self.progress, self.pending = root, progress, 0
         self.counts: dict[str, int] = {}
 
@@ -162,8 +162,9 @@ def write_memberships(tables: Tables, memberships: Memberships, bodies: Bodies,
             ids("post", len(posts.title)), ids("o", len(organisations.name))))
 
 
-def _membership_batches(m: Memberships, bid: list, pid: list, post_id: list,
-                        oid: list) -> Iterable[list[list[Any]]]:
+def _membership_batches(m: Memberships, bid: list[str | None], pid: list[str | None],
+                        post_id: list[str | None], oid: list[str | None]
+                        ) -> Iterable[list[list[Any]]]:
     for lo in range(0, len(m), PROGRESS_EVERY):
         hi = lo + PROGRESS_EVERY
         columns = zip(map(str, range(lo + 1, hi + 1)), m.body[lo:hi], m.person[lo:hi],

@@ -206,7 +206,7 @@ class _Import:
             return None
 
 
-def import_appointments(file: str | os.PathLike, out: str | os.PathLike, *, org: str,
+def import_appointments(file: str | os.PathLike[str], out: str | os.PathLike[str], *, org: str,
                         org_name: str | None = None) -> ImportReport:
     """Read a flat list of appointments and write a dataset directory to ``out``, with
     ``org`` (named ``org_name``) as the home organisation."""

@@ -12,7 +12,8 @@ from typing import Any
 
 from graphmodel.model import (ROLES, Body, Dataset, Document, Network,
                               Organisation, Person)
-from graphmodel.problems import InvalidData, Problem
+from graphmodel.problems import InvalidData, Problem, errors
+from graphmodel.sources import read_source, write_source
 from graphmodel.words import count_records
 
 __all__ = ["slug", "split_organisation", "guess_body_kind", "role_of",
@@ -148,11 +149,8 @@ class NetworkBuilder:
     def network(self) -> Network:
         return Network(self.dataset, self.records.values())
 
-    def write(self, out: str | os.PathLike) -> ImportReport:
+    def write(self, out: str | os.PathLike[str]) -> ImportReport:
         """Write the dataset directory and check it reads back without an error."""
-        from graphmodel.problems import errors
-        from graphmodel.sources import read_source, write_source
-
         network = self.network()
         path = write_source(network, out, "csv")
         _, problems = read_source(path)

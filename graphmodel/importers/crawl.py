@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
+from lxml import etree
+
 from graphmodel.problems import UsageError
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ class Page:
 class SavedSite:
     """A folder of saved responses; ``site.txt`` in it names the site's address."""
 
-    def __init__(self, folder: str | os.PathLike) -> None:
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
         marker = self.folder / "site.txt"
         self.base = marker.read_text(encoding="utf-8").strip() if marker.exists() else None
@@ -91,7 +93,7 @@ class SavedSite:
 class LiveSite(SavedSite):
     """A site on the web, read through a cache folder of saved responses."""
 
-    def __init__(self, base: str, cache: str | os.PathLike, delay: float) -> None:
+    def __init__(self, base: str, cache: str | os.PathLike[str], delay: float) -> None:
         super().__init__(cache)
         self.base, self.delay = base, delay
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -120,7 +122,7 @@ class LiveSite(SavedSite):
         (self.folder / request.file_name).unlink(missing_ok=True)
 
     def _fetch(self, url: str) -> tuple[int, bytes]:
-        import requests
+        import requests   # only a site on the web needs it (see graphmodel.startup)
 
         if self._session is None:
             self._session = requests.Session()
@@ -142,8 +144,6 @@ class LiveSite(SavedSite):
 
 def without_contact_details(xml: bytes) -> bytes:
     """The XML with every address, phone, fax, mobile and e-mail element removed."""
-    from lxml import etree
-
     try:
         root = etree.fromstring(xml, parser=safe_xml_parser())
     except etree.XMLSyntaxError:
@@ -154,9 +154,8 @@ def without_contact_details(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
-def safe_xml_parser():
+def safe_xml_parser() -> etree.XMLParser:
     """An XML parser that neither resolves entities nor touches the network."""
-    from lxml import etree
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -179,7 +178,7 @@ def default_cache(base: str) -> Path:
     return root / "moderngov" / name
 
 
-def open_site(site: str, cache: str | os.PathLike | None = None,
+def open_site(site: str, cache: str | os.PathLike[str] | None = None,
               delay: float = 1.0) -> SavedSite:
     """A site's address (http:// or https://) or a folder of saved responses."""
     if re.match(r"https?://", site, re.I):

@@ -219,8 +219,8 @@ def read_moderngov(site: SavedSite, council: str | None = None,
     return job.build
 
 
-def import_moderngov(site: str, out: str | os.PathLike, *, council: str | None = None,
-                     delay: float = 1.0, cache: str | os.PathLike | None = None,
+def import_moderngov(site: str, out: str | os.PathLike[str], *, council: str | None = None,
+                     delay: float = 1.0, cache: str | os.PathLike[str] | None = None,
                      progress: Progress = _quiet) -> ImportReport:
     """Read a ModernGov site (its address, or a folder of saved responses) and write a
     dataset directory to ``out``; the report lists what was skipped or inferred."""

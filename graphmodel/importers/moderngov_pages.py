@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from bs4 import BeautifulSoup, Tag
+from lxml import etree
+
 from graphmodel.importers.common import split_organisation
 from graphmodel.importers.crawl import safe_xml_parser
 
@@ -48,23 +51,22 @@ class Seat:
     organisation: str | None
 
 
-def _xml(page_text: bytes):
-    from lxml import etree
+def _xml(page_text: bytes) -> etree._Element | None:
     try:
         return etree.fromstring(page_text, parser=safe_xml_parser())
     except etree.XMLSyntaxError:
         return None
 
 
-def _local(element) -> str:
-    from lxml import etree
+def _local(element: etree._Element) -> str:
     return etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
 
 
-def _child_text(element, name: str) -> str | None:
+def _child_text(element: etree._Element, name: str) -> str | None:
     for child in element:
         if _local(child) == name:
-            text = " ".join("".join(child.itertext()).split())
+            # lxml gives an element's text as str; its stubs say str or bytes
+            text = " ".join("".join(child.itertext()).split())  # type: ignore[arg-type]
             return text or None
     return None
 
@@ -111,9 +113,14 @@ def parse_councillors(page_text: bytes) -> list[Councillor] | None:
     return found
 
 
-def _soup(page_text: bytes):
-    from bs4 import BeautifulSoup
+def _soup(page_text: bytes) -> BeautifulSoup:
     return BeautifulSoup(page_text, "lxml")
+
+
+def _href(tag: Tag) -> str:
+    """A link's address ("" if none): one value, as bs4 gives it for href."""
+    href = tag.get("href")
+    return href if isinstance(href, str) else ""
 
 
 def _query_id(href: str, key: str) -> str | None:
@@ -142,7 +149,7 @@ def parse_seats(page_text: bytes) -> list[Seat]:
         name, _, organisation = split_organisation(named)
         _, roles, org_after = split_organisation(text)
         if name:
-            seats.append(Seat(_query_id(link["href"], "UID") if link else None, name,
+            seats.append(Seat(_query_id(_href(link), "UID") if link else None, name,
                               tuple(r for r in roles if r != organisation
                                     and not _CONTACT.search(r)),
                               organisation or org_after))
@@ -157,9 +164,9 @@ def parse_outside_bodies(page_text: bytes) -> list[tuple[str, str, str | None]]:
         if tag.name != "a":
             heading = tag.get_text(" ", strip=True) or None
             continue
-        if not re.search("mgOutsideBodyDetails", tag.get("href", ""), re.I):
+        if not re.search("mgOutsideBodyDetails", _href(tag), re.I):
             continue
-        body_id = _query_id(tag["href"], "ID")
+        body_id = _query_id(_href(tag), "ID")
         if body_id and body_id not in seen:
             seen.add(body_id)
             found.append((body_id, tag.get_text(" ", strip=True), heading))

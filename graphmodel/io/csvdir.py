@@ -11,11 +11,15 @@ import csv
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 from graphmodel.io.tables import (Collected, TableReader, all_types, claim_tables, iter_tables,
                                   to_cells)
-from graphmodel.model import Network
+from graphmodel.model import Network, RecordType
 from graphmodel.problems import Problem
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 __all__ = ["read_csv_dir", "write_csv_dir"]
 
@@ -23,7 +27,7 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def read_csv_dir(path: str | os.PathLike) -> Collected:
+def read_csv_dir(path: str | os.PathLike[str]) -> Collected:
     """Read every table of a dataset directory, collecting problems as it goes."""
     root = Path(path)
     out = Collected()
@@ -60,7 +64,7 @@ def _decode(file: Path, out: Collected) -> bytes | None:
         return None
 
 
-def _read_file(rt, file: Path, out: Collected) -> None:
+def _read_file(rt: RecordType, file: Path, out: Collected) -> None:
     text = _decode(file, out)
     if text is None:
         out.unread.add(rt.name)
@@ -90,7 +94,7 @@ def _read_file(rt, file: Path, out: Collected) -> None:
                                     "truncated or a quote left open"))
 
 
-def _numbered(reader):
+def _numbered(reader: Reader) -> Iterator[tuple[int, list[str]]]:
     """Each row with the line it starts on (a quoted value may run over several lines)."""
     while True:
         start = reader.line_num + 1
@@ -100,7 +104,7 @@ def _numbered(reader):
         yield start, cells
 
 
-def write_csv_dir(network: Network, path: str | os.PathLike) -> Path:
+def write_csv_dir(network: Network, path: str | os.PathLike[str]) -> Path:
     """Write every table (empty ones as a header) to a dataset directory."""
     root = Path(path)
     root.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+import networkx as nx
 
 from graphmodel.graph import network_graph
 from graphmodel.model import Network
@@ -11,10 +11,8 @@ from graphmodel.model import Network
 __all__ = ["write_graph"]
 
 
-def write_graph(network: Network, path: str | os.PathLike, to: str = "graphml") -> Path:
+def write_graph(network: Network, path: str | os.PathLike[str], to: str = "graphml") -> Path:
     """Write the network graph (see :func:`graphmodel.graph.network_graph`)."""
-    import networkx as nx
-
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     graph = network_graph(network)
@@ -28,7 +26,7 @@ def write_graph(network: Network, path: str | os.PathLike, to: str = "graphml") 
     return target
 
 
-def _record_ids_renamed(graph: Any) -> Any:
+def _record_ids_renamed(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph with each record's ``id`` kept as ``record_id``: GEXF takes an ``id``
     attribute as the node's or link's id in the file, and a record's id is unique only
     within its table (an organisation and a body may both be 'police')."""

@@ -40,7 +40,8 @@ from typing import Any
 
 from graphmodel.io.tables import Collected, TableReader, format_cell
 from graphmodel.model import (BODY_KINDS, DATASET_TYPE, ORGANISATION_KINDS, RECORD_TYPES,
-                              ROLES, Network, record_type)
+                              ROLES, Body, Membership, Network, Organisation, Person, Post,
+                              record_type)
 from graphmodel.problems import NotRead, Problem
 
 __all__ = ["read_popolo", "write_popolo", "to_popolo"]
@@ -50,7 +51,8 @@ _POPOLO_TABLES = ("organisations", "bodies", "people", "posts", "memberships")
 
 # --- export -----------------------------------------------------------------------------
 
-def _sources(network: Network, record: Any) -> list[dict[str, str]]:
+def _sources(network: Network, record: Organisation | Body | Person | Post | Membership
+             ) -> list[dict[str, str]]:
     if not record.source_document:
         return []
     doc = network.documents.get(record.source_document)
@@ -108,7 +110,7 @@ def _extension(network: Network, parents: dict[str, str]) -> dict[str, Any]:
     return ext
 
 
-def write_popolo(network: Network, path: str | os.PathLike) -> Path:
+def write_popolo(network: Network, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(to_popolo(network), ensure_ascii=False, indent=1),
@@ -229,7 +231,7 @@ def _provenance(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
     return {"source_document": doc, "source_section": note}
 
 
-def read_popolo(path: str | os.PathLike) -> Collected:
+def read_popolo(path: str | os.PathLike[str]) -> Collected:
     """Read a Popolo JSON file, collecting problems and warnings as it goes."""
     out = Collected()
     where = str(path)
@@ -249,7 +251,7 @@ def read_popolo(path: str | os.PathLike) -> Collected:
     return out
 
 
-def _json_object(path: str | os.PathLike, rows: _Rows) -> dict[str, Any] | None:
+def _json_object(path: str | os.PathLike[str], rows: _Rows) -> dict[str, Any] | None:
     """The file's JSON object; None, with the error noted, when it holds none."""
     try:
         doc = json.loads(Path(path).read_bytes().decode("utf-8"))

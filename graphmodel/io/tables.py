@@ -6,6 +6,7 @@ the file, row and column, so an officer can find and mend it.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -15,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graphmodel import dates
 from graphmodel.composition import normalise_composition
-from graphmodel.model import DATASET_TYPE, SCHEMA, Dataset, RecordType, Vocabulary
+from graphmodel.model import DATASET_TYPE, SCHEMA, Dataset, Network, Record, RecordType, Vocabulary
 from graphmodel.names import suggest
 from graphmodel.problems import NotRead, Problem
 from graphmodel.words import count
@@ -144,7 +145,7 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
 }
 
 
-def converter(f: Any) -> Callable[[str], Any]:
+def converter(f: dataclasses.Field[Any]) -> Callable[[str], Any]:
     meta = f.metadata
     if meta["enum"]:
         return _enum(meta["enum"])
@@ -159,6 +160,7 @@ def converter(f: Any) -> Callable[[str], Any]:
 class Collected:
     """Records read from every table of a source, and the problems met."""
     dataset: Dataset | None = None
+    # the records of each table by id, as a Network holds them (see Network.tables)
     tables: dict[str, dict[str, Any]] = field(
         default_factory=lambda: {rt.name: {} for rt in SCHEMA.record_types})
     rows: dict[tuple[str, str], int | str] = field(default_factory=dict)
@@ -284,10 +286,10 @@ class TableReader:
                 if careful is None:
                     continue
                 values = careful
-            record = cls(**values)
             if table is None:
-                self._dataset(number, record)
+                self._dataset(number, Dataset(**values))
                 continue
+            record = cls(**values)
             key = record.id
             if key in table:
                 self.problem(number, "id", f"duplicate id {key!r}; first used on row "
@@ -381,7 +383,7 @@ def format_cell(value: Any) -> str:
     return str(value)
 
 
-def to_cells(record: Any, columns: Sequence[str]) -> list[str]:
+def to_cells(record: Record, columns: Sequence[str]) -> list[str]:
     return [format_cell(getattr(record, c)) for c in columns]
 
 
@@ -419,7 +421,7 @@ def claim_tables(names: Iterable[str], where: Callable[[str], str], out: Collect
     return claimed
 
 
-def iter_tables(network: Any) -> Iterator[tuple[RecordType, list[Any]]]:
+def iter_tables(network: Network) -> Iterator[tuple[RecordType, list[Record]]]:
     """Each table of a network, the dataset first, with its records."""
     yield DATASET_TYPE, [network.dataset]
     for rt in SCHEMA.record_types:

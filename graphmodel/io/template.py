@@ -11,6 +11,6 @@ from graphmodel.io.workbook import write_tables
 __all__ = ["write_template"]
 
 
-def write_template(path: str | os.PathLike) -> Path:
+def write_template(path: str | os.PathLike[str]) -> Path:
     """A blank register: every sheet with its header and help, and no records."""
     return write_tables(((rt, []) for rt in all_types()), path)

@@ -15,21 +15,28 @@ import os
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from graphmodel.io.tables import (Collected, TableReader, UnreadableCell, all_types,
                                   claim_tables, format_cell, iter_tables)
-from graphmodel.io.workbook_help import INSTRUCTIONS
-from graphmodel.model import Network
+from graphmodel.io.workbook_help import (INSTRUCTIONS, add_drop_downs, prepare_sheet,
+                                         write_instructions)
+from graphmodel.model import Network, Record, RecordType
 from graphmodel.problems import GraphmodelError, NotRead, Problem
 
 __all__ = ["read_workbook", "write_workbook", "write_tables"]
 
 
-def read_workbook(path: str | os.PathLike) -> Collected:
+def read_workbook(path: str | os.PathLike[str]) -> Collected:
     """Read every sheet of a workbook, collecting problems as it goes."""
-    from openpyxl import load_workbook
-
     out = Collected()
     where = str(path)
     out.files["_source"] = where
@@ -61,7 +68,8 @@ def read_workbook(path: str | os.PathLike) -> Collected:
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")  # a cell's <f> element, in any XML namespace prefix
 
 
-def _sheets_with_formulas(path: str | os.PathLike, book, sheets: Iterable[str]) -> list[str]:
+def _sheets_with_formulas(path: str | os.PathLike[str], book: Workbook, sheets: Iterable[str]
+                          ) -> list[str]:
     """The sheets holding a formula, by a quick scan of their XML, so that a sheet without
     one (every sheet graphmodel writes) is read once only."""
     with zipfile.ZipFile(path) as archive:
@@ -81,11 +89,9 @@ def _holds_formula(archive: zipfile.ZipFile, part: str) -> bool:
     return False
 
 
-def _formula_cells(path: str | os.PathLike, sheets: list[str]
+def _formula_cells(path: str | os.PathLike[str], sheets: list[str]
                    ) -> dict[str, dict[tuple[int, int], str]]:
     """The formula of every formula cell, by sheet and (row, column from 0)."""
-    from openpyxl import load_workbook
-
     if not sheets:
         return {}
     book = load_workbook(path, read_only=True, data_only=False)
@@ -99,24 +105,25 @@ def _formula_cells(path: str | os.PathLike, sheets: list[str]
         book.close()
 
 
-def _read_sheet(rt, sheet, where: str, out: Collected,
+def _read_sheet(rt: RecordType, sheet: ReadOnlyWorksheet, where: str, out: Collected,
                 formulas: dict[tuple[int, int], str]) -> None:
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
-    if not header or all(h is None for h in header):
+    # the stubs give a read-only sheet Worksheet's iter_rows, whose self type refuses it
+    rows = sheet.iter_rows(values_only=True)  # type: ignore[misc]
+    first = next(rows, None)
+    if not first or all(h is None for h in first):
         out.problems.append(Problem(where, None, None, "sheet is empty; it needs a header row "
                                     "naming the columns"))
         return
-    header = list(header)
+    header = list(first)
     while header and header[-1] is None:
         header.pop()
     width = len(header)
     reader = TableReader(rt, where, header, out)
 
-    def numbered():
+    def numbered() -> Iterator[tuple[int, list[Any]]]:
         noted = False
-        for number, cells in enumerate(rows, start=2):
-            cells = list(cells)
+        for number, row in enumerate(rows, start=2):
+            cells: list[Any] = list(row)
             if not noted and any(c not in (None, "") for c in cells[width:]):
                 noted = True
                 out.problems.append(NotRead(where, number, None, "holds values beyond the last "
@@ -129,10 +136,8 @@ def _read_sheet(rt, sheet, where: str, out: Collected,
     reader.read(numbered())
 
 
-def _mark_unsaved(cells: list, number: int, formulas: dict[tuple[int, int], str]) -> None:
+def _mark_unsaved(cells: list[Any], number: int, formulas: dict[tuple[int, int], str]) -> None:
     """Put an UnreadableCell where a formula has no saved value, so the row reports it."""
-    from openpyxl.utils import get_column_letter
-
     for i, value in enumerate(cells):
         formula = formulas.get((number, i)) if value is None else None
         if formula is not None:
@@ -157,26 +162,20 @@ class WorkbookError(GraphmodelError):
     """A value that an .xlsx file cannot hold."""
 
 
-def write_workbook(network: Network, path: str | os.PathLike) -> Path:
+def write_workbook(network: Network, path: str | os.PathLike[str]) -> Path:
     """Write every table of a network to one workbook, a sheet per table, with the
     help of a register template (see :mod:`graphmodel.io.workbook_help`)."""
     return write_tables(iter_tables(network), path)
 
 
-def write_tables(tables, path: str | os.PathLike) -> Path:
+def write_tables(tables: Iterable[tuple[RecordType, Iterable[Record]]],
+                 path: str | os.PathLike[str]) -> Path:
     """Write ``(record type, records)`` pairs as sheets, after an Instructions sheet."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    from graphmodel.io.workbook_help import add_drop_downs, prepare_sheet, write_instructions
-
     book = Workbook(write_only=True)
     write_instructions(book)
     bold = Font(bold=True)
     for rt, records in tables:
-        sheet = book.create_sheet(rt.name)
+        sheet: WriteOnlyWorksheet = book.create_sheet(rt.name)
         prepare_sheet(sheet, rt)
         header = []
         for name in rt.columns:

@@ -13,7 +13,18 @@ help around the records (:mod:`graphmodel.io.workbook`).
 """
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from graphmodel.column_help import describe_columns, describe_table
+from graphmodel.io.tables import all_types
 from graphmodel.model import RecordType
 
 __all__ = ["INSTRUCTIONS", "prepare_sheet", "add_drop_downs", "write_instructions"]
@@ -38,7 +49,7 @@ GUIDANCE = (
 )
 
 
-def _width(f) -> int:
+def _width(f: dataclasses.Field[Any]) -> int:
     meta = f.metadata
     if meta["enum"]:
         width = max(len(v) for v in meta["enum"]) + 3
@@ -49,13 +60,13 @@ def _width(f) -> int:
     return max(width, len(f.name) + 3)
 
 
-def prepare_sheet(sheet, rt: RecordType) -> None:
+def prepare_sheet(sheet: WriteOnlyWorksheet, rt: RecordType) -> None:
     """Freeze the header row and size the columns (before any row is written)."""
-    from openpyxl.utils import get_column_letter
-
     sheet.freeze_panes = "A2"
+    # openpyxl gives a write-only sheet a worksheet's column_dimensions; its stubs omit them
+    dimensions = sheet.column_dimensions  # type: ignore[attr-defined]
     for i, f in enumerate(rt.fields, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = _width(f)
+        dimensions[get_column_letter(i)].width = _width(f)
 
 
 def _ids_of(table: str) -> str:
@@ -63,11 +74,8 @@ def _ids_of(table: str) -> str:
     return f"OFFSET('{table}'!$A$2,0,0,MAX(1,COUNTA('{table}'!$A:$A)-1),1)"
 
 
-def add_drop_downs(sheet, rt: RecordType) -> None:
+def add_drop_downs(sheet: WriteOnlyWorksheet, rt: RecordType) -> None:
     """A drop-down list on every column with allowed values or a single reference."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     for i, f in enumerate(rt.fields, start=1):
         meta = f.metadata
         if meta["enum"] or meta["kind"] == "bool":
@@ -85,22 +93,19 @@ def add_drop_downs(sheet, rt: RecordType) -> None:
             continue
         column = get_column_letter(i)
         rule.add(f"{column}2:{column}{_LAST_ROW}")
-        sheet.data_validations.append(rule)
+        # openpyxl gives a write-only sheet a worksheet's data_validations; its stubs omit them
+        sheet.data_validations.append(rule)  # type: ignore[attr-defined]
 
 
-def write_instructions(book) -> None:
+def write_instructions(book: Workbook) -> None:
     """The Instructions sheet: how to fill the workbook in, then every table's columns."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-
-    from graphmodel.io.tables import all_types
-
-    sheet = book.create_sheet(INSTRUCTIONS)
+    sheet: WriteOnlyWorksheet = book.create_sheet(INSTRUCTIONS)
+    dimensions = sheet.column_dimensions  # type: ignore[attr-defined]  # as in prepare_sheet
     for column, width in zip("ABCD", (24, 40, 12, 70)):
-        sheet.column_dimensions[column].width = width
+        dimensions[column].width = width
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
 
-    def row(*values: str, font=None) -> None:
+    def row(*values: str, font: Font | None = None) -> None:
         cells = []
         for value in values:
             cell = WriteOnlyCell(sheet, value=value or None)

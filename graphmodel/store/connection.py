@@ -11,6 +11,9 @@ import os
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j import exceptions as ne
+
 from graphmodel.store.errors import (BadUri, NotNeo4j5, ServerUnreachable, StoreError,
                                      UnknownDatabase, WrongCredentials)
 from graphmodel.store.queries import queries, query
@@ -59,8 +62,6 @@ class Store:
 
     def __init__(self, uri: str, database: str | None = None,
                  auth: tuple[str, str] | None = None) -> None:
-        from neo4j import GraphDatabase, exceptions as ne
-
         self.uri = _safe_uri(uri)
         if urlsplit(uri).username or urlsplit(uri).password:
             raise StoreError("put the user name and password in NEO4J_USERNAME and "
@@ -86,12 +87,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def _translate(self, exc: Exception) -> StoreError:
-        from neo4j import exceptions as ne
-
         where = self.uri + (f" database {self.database!r}" if self.database else "")
         code = str(getattr(exc, "code", "") or "")
         text, cause = str(exc), exc.__cause__ or exc.__context__
@@ -120,7 +119,7 @@ class Store:
         """Run one named query in a managed transaction (write for load.cypher)."""
         text = query(file, name)
 
-        def work(tx):
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             # not record.data(): it walks every nested value in Python, which for the
             # million values of a load's state costs more than the query itself
             return [dict(record.items()) for record in tx.run(text, **params)]
@@ -132,7 +131,6 @@ class Store:
         except StoreError:
             raise
         except Exception as exc:  # the driver's own errors become one clear line
-            from neo4j import exceptions as ne
             if isinstance(exc, (ne.Neo4jError, ne.DriverError, OSError)):
                 raise self._translate(exc) from None
             raise

@@ -8,9 +8,9 @@ with ``prune``) unless a load that never finished wrote it: it is then
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from graphmodel.model import RECORD_TYPES, Network, record_type
+from graphmodel.model import RECORD_TYPES, Network, Record, record_type
 from graphmodel.store.connection import Store
 from graphmodel.store.mapping import (EDGES_BY_TABLE, NODE_LABELS, NODE_STATE,
                                       RELATIONSHIP_TYPES, column_getter, columns_key,
@@ -22,8 +22,8 @@ __all__ = ["Change", "diff"]
 @dataclass
 class Change:
     """What a load adds, changes and removes in one table."""
-    added: list[Any] = field(default_factory=list)
-    changed: list[Any] = field(default_factory=list)
+    added: list[Record] = field(default_factory=list)
+    changed: list[Record] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)     # not in the source any more
     abandoned: list[str] = field(default_factory=list)   # written by a load that never finished
     copies: list[str] = field(default_factory=list)      # element ids of a second copy of a record
@@ -70,7 +70,7 @@ def diff(store: Store, network: Network, unfinished: Iterable[int] = (),
     return changes
 
 
-def _comparison(table: str) -> Callable[[Any], int]:
+def _comparison(table: str) -> Callable[[Record], int]:
     """What a record of the table is compared by: a node's stored fingerprint, or
     the key of a relationship's columns (see ``_states``)."""
     if table in NODE_LABELS:
@@ -79,7 +79,8 @@ def _comparison(table: str) -> Callable[[Any], int]:
     return lambda record: columns_key(getter(record))
 
 
-def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, Any, str]]:
+def _states(store: Store, table: str, dataset: str
+            ) -> Iterator[tuple[str, int, int | None, str]]:
     """(id, what it is compared by, load, elementId) of each record of a table the
     dataset holds.
 
@@ -102,15 +103,15 @@ def _states(store: Store, table: str, dataset: str) -> Iterator[tuple[str, int, 
             yield (values[0], columns_key(values), *held(row))
 
 
-def _held(states: Iterable[tuple[str, int, Any, str]],
-          copies: list[str]) -> dict[str, tuple[Any, Any, str]]:
+def _held(states: Iterable[tuple[str, int, int | None, str]],
+          copies: list[str]) -> dict[str, tuple[int, int | None, str]]:
     """(what it is compared by, load, elementId) by record id; the element id of any
     second copy goes in ``copies``.
 
     Relationships have no uniqueness constraint: the loader creates only what the
     dataset does not hold, and removes a copy should one ever appear.
     """
-    held: dict[str, tuple[Any, Any, str]] = {}
+    held: dict[str, tuple[int, int | None, str]] = {}
     for key, compared, load, eid in states:
         if key in held:
             copies.append(eid)

@@ -5,7 +5,11 @@ kept alive by a heartbeat; a second load is refused while it is held.
 """
 from __future__ import annotations
 
+import getpass
 import os
+import socket
+import threading
+import uuid
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -18,10 +22,8 @@ LOCK_STALE_AFTER = 120.0   # seconds without a heartbeat before a load's lock la
 HEARTBEAT_EVERY = 15.0     # seconds between a load's heartbeats
 
 
-def _holder() -> dict[str, Any]:
+def _holder() -> dict[str, str | int]:
     """Who is loading: user, host and process, for the message a second load gets."""
-    import getpass
-    import socket
     try:
         user = getpass.getuser()
     except Exception:   # no user name in the environment or the password database
@@ -32,7 +34,6 @@ def _holder() -> dict[str, Any]:
 
 def holder_gone(row: dict[str, Any]) -> bool:
     """Whether a lock's holder was a process of this machine that no longer runs."""
-    import socket
     if row.get("host") != socket.gethostname() or not row.get("pid"):
         return False
     try:
@@ -56,9 +57,6 @@ def load_lock(store: Store, dataset: str, *, stale_after: float = LOCK_STALE_AFT
     ``stale_after`` seconds after its last heartbeat; ``take_over`` takes any lock
     at once. Yields a note when a lock was taken over, else "".
     """
-    import threading
-    import uuid
-
     token = uuid.uuid4().hex
 
     def take(stale_token: str | None = None) -> dict[str, Any]:

@@ -32,7 +32,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from graphmodel.model import SCHEMA, Current, CurrentMap, Relationship, record_type
+from graphmodel.model import SCHEMA, Current, CurrentMap, Record, Relationship, record_type
 
 __all__ = ["NODE_LABELS", "RELATIONSHIP_TYPES", "LINKS", "Edge", "EDGES", "Mapping",
            "store_mapping", "current_mapping", "TABLES_BY_LABEL", "EDGES_BY_TABLE",
@@ -158,7 +158,7 @@ class Row:
         """A row from its values in layout order."""
         return dict(zip(self.names, values))
 
-    def getter(self, *names: str) -> Callable[[Any], Any]:
+    def getter(self, *names: str) -> Callable[[dict[str, Any]], Any]:
         """A function giving the named value of a row (several: a tuple of them)."""
         assert set(names) <= set(self.names), names
         return operator.itemgetter(*names)
@@ -186,35 +186,35 @@ RELATIONSHIPS_TO = Row(("_target", "_relationships"))   # a body and the relatio
 
 def edge_row(edge: Edge) -> Row:
     """A relationship to create: its source's element id and its properties."""
-    return SCHEMA.derived(_edge_row, "_source", edge)
+    return SCHEMA.derived(_edge_row, edge, "_source")
 
 
 def edge_state(edge: Edge) -> Row:
     """What the store holds of a relationship: its element id, load, source and properties."""
-    return SCHEMA.derived(_edge_row, "_relationship", "_load", "_source", "_source_label", edge)
+    return SCHEMA.derived(_edge_row, edge, "_relationship", "_load", "_source", "_source_label")
 
 
-def _edge_row(*names: Any) -> Row:
-    """The row of the names, then the properties of the edge given last."""
-    return Row((*names[:-1], *names[-1].properties))
+def _edge_row(edge: Edge, *names: str) -> Row:
+    """The row of the names, then the properties of the edge."""
+    return Row((*names, *edge.properties))
 
 
 @functools.cache
-def column_getter(cls: type, columns: tuple[str, ...] = ()) -> Callable[[Any], tuple[Any, ...]]:
+def column_getter(cls: type[Record], columns: tuple[str, ...] = ()
+                  ) -> Callable[[Record], tuple[Any, ...]]:
     """A function giving a record's columns (all, in schema order, by default) as a tuple."""
     columns = columns or tuple(f.name for f in dataclasses.fields(cls))
     get = operator.attrgetter(*columns)
     return get if len(columns) > 1 else lambda record: (get(record),)
 
 
-def record_hash(record: Any) -> int:
+def record_hash(record: Record) -> int:
     """A 64-bit fingerprint of every field, to tell a changed record from an unchanged one.
 
     An integer, not text: Neo4j stores it inline, which keeps a million
     relationships noticeably cheaper to write.
     """
-    cls: type = type(record)
-    return fingerprint(column_getter(cls)(record))
+    return fingerprint(column_getter(type(record))(record))
 
 
 def fingerprint(values: tuple[Any, ...]) -> int:
@@ -234,7 +234,7 @@ def columns_key(values: tuple[Any, ...]) -> int:
     return hash(marshal.dumps(values, 2))
 
 
-def relationship_columns(edge: Edge) -> Callable[[Any, str], tuple[Any, ...]]:
+def relationship_columns(edge: Edge) -> Callable[[dict[str, Any], str], tuple[Any, ...]]:
     """A function giving a relationship's record columns in schema order from a row of
     its ``edge_state`` and the id of the body it points to.
 
@@ -247,14 +247,14 @@ def relationship_columns(edge: Edge) -> Callable[[Any, str], tuple[Any, ...]]:
     places.update((c, 2 + i) for i, c in enumerate(edge.properties))
     pick = operator.itemgetter(*(places[c] for c in record_type(edge.table).columns))
 
-    def columns(row: Any, target: str) -> tuple[Any, ...]:
+    def columns(row: dict[str, Any], target: str) -> tuple[Any, ...]:
         source_id, label, *properties = source(row)
         # from another kind of source (a membership of a post), the main column is empty
         return pick((target, source_id if label == main_label else None, *properties))
     return columns
 
 
-def from_props(table: str, properties: dict[str, Any]) -> Any:
+def from_props(table: str, properties: dict[str, Any]) -> Record:
     """The record a node or relationship holds (bookkeeping properties dropped)."""
     rt = record_type(table)
     fields = {}
@@ -266,7 +266,7 @@ def from_props(table: str, properties: dict[str, Any]) -> Any:
 
 
 def from_relationship(edge: Edge, properties: dict[str, Any], source: str, source_label: str,
-                      target: str) -> Any:
+                      target: str) -> Record:
     """The record a relationship holds, its endpoint columns taken from its endpoints."""
     columns = dict(properties)
     columns[edge.target[0]] = target

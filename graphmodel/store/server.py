@@ -255,7 +255,7 @@ def start(port: int = 7687, root: Path | None = None, password: str | None = Non
     return info
 
 
-def _wait_for_bolt(info: ServerInfo, process: subprocess.Popen, timeout: float) -> None:
+def _wait_for_bolt(info: ServerInfo, process: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -4,10 +4,11 @@ managed write transactions, several sessions at once.
 from __future__ import annotations
 
 import operator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from graphmodel.model import record_type
+from graphmodel.model import Record, record_type
 from graphmodel.store.connection import Store
 from graphmodel.store.mapping import (LINK_ROW, LINKS, NODE_LABELS, RELATIONSHIPS_TO,
                                       TABLES_BY_LABEL, Edge, column_getter, edge_row,
@@ -15,16 +16,23 @@ from graphmodel.store.mapping import (LINK_ROW, LINKS, NODE_LABELS, RELATIONSHIP
 
 __all__ = ["Writer"]
 
+Param = dict[str, Any] | str
+"""A row a query takes: a Cypher map (see graphmodel.store.mapping.Row), or an element id."""
+Result = list[dict[str, Any]]
+T = TypeVar("T")
+P = TypeVar("P", bound=Param)
 
-def _batches(rows: Iterable[Any], size: int,
-             weight: Callable[[Any], int] | None = None) -> Iterator[tuple[list[Any], int]]:
+
+def _batches(rows: Iterable[T], size: int,
+             weight: Callable[[T], int] | None = None) -> Iterator[tuple[list[T], int]]:
     """(batch, its weight): rows gathered until their weight (one each by default) is ``size``."""
     if weight is None:
-        rows = iter(rows)
-        while batch := list(islice(rows, size)):
-            yield batch, len(batch)
+        each = iter(rows)
+        while some := list(islice(each, size)):
+            yield some, len(some)
         return
-    batch, total = [], 0
+    batch: list[T] = []
+    total = 0
     for row in rows:
         batch.append(row)
         total += weight(row)
@@ -35,10 +43,11 @@ def _batches(rows: Iterable[Any], size: int,
         yield batch, total
 
 
-def _by_body(records: list[Any], column: str, size: int) -> Iterator[tuple[str, list[Any]]]:
+def _by_body(records: list[Record], column: str, size: int
+             ) -> Iterator[tuple[str, list[Record]]]:
     """Records grouped by the body they point to, in order of first appearance; a group
     larger than ``size`` comes in parts."""
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, list[Record]] = {}
     for record in records:
         groups.setdefault(getattr(record, column), []).append(record)
     for body, group in groups.items():
@@ -46,17 +55,17 @@ def _by_body(records: list[Any], column: str, size: int) -> Iterator[tuple[str, 
             yield body, group[start:start + size]
 
 
-def _node_values(table: str) -> Callable[[Any], tuple[Any, ...]]:
+def _node_values(table: str) -> Callable[[Record], tuple[Any, ...]]:
     """A function giving a node's fingerprint and its record's columns in schema order."""
     columns = column_getter(record_type(table).cls)
 
-    def values(record: Any) -> tuple[Any, ...]:
+    def values(record: Record) -> tuple[Any, ...]:
         values = columns(record)
         return (fingerprint(values), *values)
     return values
 
 
-class _Rows(list):
+class _Rows(list[Param]):
     """A batch of rows as a query parameter.
 
     The driver formats every parameter for its debug log even when nothing is
@@ -88,20 +97,17 @@ class Writer:
         """The element id of each record of a table, by record id."""
         return self.eid.setdefault(table, {})
 
-    def _run(self, name: str, key: str, batch: list[Any]) -> list[dict[str, Any]]:
+    def _run(self, name: str, key: str, batch: Iterable[Param]) -> Result:
         return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_tag,
                               **{key: _Rows(batch)})
 
-    def write(self, name: str, rows: Iterable[Any], table: str | None = None,
-              key: str = "rows", weight: Callable[[Any], int] | None = None
-              ) -> list[dict[str, Any]]:
+    def write(self, name: str, rows: Iterable[P], table: str | None = None,
+              key: str = "rows", weight: Callable[[P], int] | None = None) -> Result:
         """Run a query over batches of rows; ``weight`` says how many records a row holds."""
-        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+        results: Result = []
+        pending: dict[Future[Result], int] = {}
 
-        results: list[dict[str, Any]] = []
-        pending: dict[Any, int] = {}
-
-        def collect(done: Iterable[Any]) -> None:
+        def collect(done: Iterable[Future[Result]]) -> None:
             for future in done:
                 results.extend(future.result())
                 if table:
@@ -114,7 +120,7 @@ class Writer:
             collect(list(pending))
         return results
 
-    def nodes(self, table: str, added: list[Any], changed: list[Any]) -> None:
+    def nodes(self, table: str, added: list[Record], changed: list[Record]) -> None:
         label, values = NODE_LABELS[table], _node_values(table)
         create, update = node_row(table), node_update_row(table)
         rows = (create.make(*values(r)) for r in added)
@@ -124,7 +130,7 @@ class Writer:
         self.write(f"update_{label}", (update.make(eid[r.id], *values(r)) for r in changed),
                    table)
 
-    def links(self, table: str, records: list[Any], changed: list[Any]) -> None:
+    def links(self, table: str, records: list[Record], changed: list[Record]) -> None:
         label = NODE_LABELS[table]
         eid = self.eid_of(table)
         self.write(f"unlink_{label}", [eid[r.id] for r in changed], key="ids")
@@ -134,7 +140,7 @@ class Writer:
                        (LINK_ROW.make(eid[r.id], target[ref])
                         for r in records for ref in _refs(getattr(r, column))))
 
-    def edges(self, edge: Edge, records: list[Any]) -> None:
+    def edges(self, edge: Edge, records: list[Record]) -> None:
         """Relationships, grouped by the body they point to.
 
         A million rows make building them the client's main cost, so each is
@@ -145,7 +151,7 @@ class Writer:
         first, *others = [self.eid_of(TABLES_BY_LABEL[label]) for _, label in edge.source]
         make, to_body = edge_row(edge).make, RELATIONSHIPS_TO
 
-        def row(record: Any) -> dict[str, Any]:
+        def row(record: Record) -> dict[str, Any]:
             values = columns(record)
             if values[0]:   # the main source (a membership's person) is set
                 return make(first[values[0]], *values[n:])
@@ -164,6 +170,6 @@ class Writer:
         self.write(name, [eid[key] for key in ids] + copies, key="ids")
 
 
-def _refs(value: Any) -> tuple[str, ...]:
+def _refs(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
     """The ids a reference column holds: none, one, or a list."""
     return value if isinstance(value, tuple) else (value,) if value else ()
