@@ -15,18 +15,38 @@ to build the indexed view of the day its rules read;
 """
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Literal, Protocol, TypeVar, overload
 
+from graphmodel.model import Body, Network
 from graphmodel.problems import UsageError
 
 __all__ = ["Rule", "rule", "view", "Command", "Topic", "TOPICS", "WHOLE_REVIEWS", "SEVERITIES",
            "registered", "rules_of", "view_of", "declared", "refuse_unknown_rules",
-           "review_commands"]
+           "review_commands", "Settings", "Standards", "TopicView", "ViewBuilder"]
 
 # a finding's severities, least severe first
 SEVERITIES = ("info", "warning", "error")
+
+Settings = dict[str, Any]
+"""One rule's settings as a standards file gives them: each value of the kind the rule
+declares (a count, a list of words, a mapping...), which :mod:`graphmodel.standards`
+checks when it reads the file."""
+Standards = dict[str, dict[str, Settings]]
+"""A whole standards file: topic -> rule -> its settings."""
+
+
+class TopicView(Protocol):
+    """What the runner reads of any topic's view: the network as of the day reviewed."""
+
+    @property
+    def net(self) -> Network: ...
+
+
+ViewBuilder = Callable[[Network, _dt.date, "str | None", Standards], TopicView]
+"""How a topic builds its view: ``build(network, day, org, rules)``."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +144,8 @@ class Rule:
     """
     topic: str
     name: str
+    # a function of its own topic's view, which differs from topic to topic: the view is
+    # what Any stands for (the rule's own annotations, checked by :func:`rule`, name it)
     check: Callable[..., Any]
     settings: dict[str, str]
     needs_organisation: bool
@@ -132,7 +154,25 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_VIEWS: dict[str, Callable[..., Any]] = {}
+_VIEWS: dict[str, ViewBuilder] = {}
+
+# A rule that looks at each body in turn: (its topic's view, a body, settings) -> what it
+# found, or None; any other rule: (view, settings) -> what it found, strongest first.
+EachBody = TypeVar("EachBody", bound=Callable[[Any, Body, Settings], object])
+Whole = TypeVar("Whole", bound=Callable[[Any, Settings], Iterable[object]])
+Build = TypeVar("Build", bound=ViewBuilder)
+
+
+@overload
+def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
+         needs_organisation: bool = False, for_each_body: Literal[True],
+         said_by: str | None = None) -> Callable[[EachBody], EachBody]: ...
+
+
+@overload
+def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
+         needs_organisation: bool = False, for_each_body: Literal[False] = False,
+         said_by: str | None = None) -> Callable[[Whole], Whole]: ...
 
 
 def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
@@ -158,11 +198,11 @@ def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
     return declare
 
 
-def view(topic: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def view(topic: str) -> Callable[[Build], Build]:
     """Declare how a topic's view is built: ``build(network, day, org, rules)``, where
     ``org`` is the organisation reviewed (None when there is none) and ``rules``
     the whole standards file."""
-    def declare(build: Callable[..., Any]) -> Callable[..., Any]:
+    def declare(build: Build) -> Build:
         _VIEWS[topic] = build
         return build
     return declare
@@ -180,7 +220,7 @@ def rules_of(topic: str) -> list[Rule]:
     return [r for r in registered().values() if r.topic == topic]
 
 
-def view_of(topic: str) -> Callable[..., Any]:
+def view_of(topic: str) -> ViewBuilder:
     registered()
     return _VIEWS[topic]
 

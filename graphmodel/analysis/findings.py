@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, Protocol
 
 from graphmodel import render
 from graphmodel.registry import SEVERITIES, refuse_unknown_rules
 
 __all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_rows",
            "render_findings", "evidence_tables", "select", "at_or_above", "Found",
-           "SEVERITIES"]
+           "SEVERITIES", "Citable"]
+
+
+class Citable(Protocol):
+    """A record a finding is about or rests on: any record has an id; most have a name, and
+    a document and section it is drawn from (read when there)."""
+
+    @property
+    def id(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class Finding:
     subject: Subject
     message: str
     evidence: tuple[Evidence, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)   # JSON: the numbers behind it
 
     def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "severity": self.severity, "subject": asdict(self.subject),
@@ -65,11 +73,11 @@ class Found(NamedTuple):
     severity: str | None = None
 
 
-def subject_of(record: Any, record_type: str) -> Subject:
+def subject_of(record: Citable, record_type: str) -> Subject:
     return Subject(record.id, getattr(record, "name", record.id), record_type)
 
 
-def evidence_for(records: Iterable[tuple[str, Any]]) -> tuple[Evidence, ...]:
+def evidence_for(records: Iterable[tuple[str, Citable]]) -> tuple[Evidence, ...]:
     """Evidence from (record type, record) pairs, each record once."""
     seen, out = set(), []
     for record_type, record in records:
