@@ -11,13 +11,20 @@
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import Counter
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from graphmodel.analysis.findings import SEVERITIES, render_findings
+from graphmodel.maps.highlights import finding_heading, finding_map, key_findings, tally, try_draw
+from graphmodel.maps.image import write_image
+from graphmodel.maps.page import document, findings_table, map_section
+from graphmodel.maps.scene import VIEW_TITLES, Map, Review, prepare
+from graphmodel.maps.tooltips import citation, sources_cited
+from graphmodel.model import Network
+from graphmodel.registry import Standards
 
 __all__ = ["write_report", "write_pack", "report_markdown", "report_html", "pack_maps"]
 
@@ -25,11 +32,11 @@ _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 _VIEWS = ("representation", "accountability", "network")
 
 
-def _e(text: Any) -> str:
+def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _md(text: Any) -> str:
+def _md(text: object) -> str:
     """Text that Markdown shows as written: no stray emphasis, links, tags or table cells."""
     text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", " ".join(str(text).split()))
     return re.sub(r"^([#+-]|\d+\.)", r"\\\1", text)
@@ -39,12 +46,9 @@ def _anchor(rule: str) -> str:
     return "rule-" + re.sub(r"[^a-z0-9-]+", "-", rule.lower())
 
 
-def pack_maps(rv: Any) -> list[tuple[str, str, Any]]:
+def pack_maps(rv: Review) -> list[tuple[str, str, Map | None]]:
     """The pack's maps: (file stem, heading, Map or None when too big to draw): the
     views first, then each key finding's neighbourhood."""
-    from graphmodel.maps.highlights import finding_heading, finding_map, key_findings, try_draw
-    from graphmodel.maps.scene import VIEW_TITLES
-
     views = [v for v in _VIEWS if v != "representation" or rv.org]
     out = [(view, VIEW_TITLES[view].capitalize(), try_draw(rv, view, f"map-{view}"))
            for view in views]
@@ -53,7 +57,7 @@ def pack_maps(rv: Any) -> list[tuple[str, str, Any]]:
     return out
 
 
-def _whose(rv: Any) -> str:
+def _whose(rv: Review) -> str:
     """Whose review this is, after the day: the organisation, or why there is none."""
     if rv.org:
         return f", for {rv.org_name}"
@@ -61,9 +65,7 @@ def _whose(rv: Any) -> str:
             "--org ID)")
 
 
-def _summary_md(rv: Any) -> list[str]:
-    from graphmodel.maps.highlights import tally
-
+def _summary_md(rv: Review) -> list[str]:
     counts = rv.current.counts()
     lines = [f"# Review of {_md(rv.network.dataset.name)}", "",
              f"As of {rv.as_of}{_md(_whose(rv))}. {tally(rv.findings)}", "",
@@ -77,11 +79,9 @@ def _summary_md(rv: Any) -> list[str]:
     return lines
 
 
-def report_markdown(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
+def report_markdown(rv: Review, maps: list[tuple[str, str, Map | None]] | None = None) -> str:
     """The review as Markdown for a committee paper, with an image of each map (in
     ``images/`` beside it: :func:`write_pack` draws them)."""
-    from graphmodel.maps.tooltips import citation, sources_cited
-
     lines = _summary_md(rv) + ["", "## Maps", "",
                                "Interactive versions are in `index.html` beside this file: it "
                                "opens in any browser, with no internet connection.", ""]
@@ -116,9 +116,7 @@ def report_markdown(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> 
     return "\n".join(lines)
 
 
-def _summary_html(rv: Any) -> str:
-    from graphmodel.maps.highlights import tally
-
+def _summary_html(rv: Review) -> str:
     by_rule = Counter(f.rule for f in rv.findings)
     rows = "".join(f'<tr><th scope="row"><a href="#{_anchor(rule)}">{_e(rule)}</a></th>'
                    f"<td>{n}</td></tr>" for rule, n in sorted(by_rule.items()))
@@ -134,11 +132,8 @@ def _summary_html(rv: Any) -> str:
             "</nav>")
 
 
-def report_html(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
+def report_html(rv: Review, maps: list[tuple[str, str, Map | None]] | None = None) -> str:
     """The review pack's index page: summary, maps, findings, sources; self-contained."""
-    from graphmodel.maps.page import document, findings_table, map_section
-    from graphmodel.maps.tooltips import citation, sources_cited
-
     maps = maps if maps is not None else pack_maps(rv)
     parts = [_summary_html(rv), '<h2 id="maps">Maps</h2>']
     for i, (stem, heading, m) in enumerate(maps):
@@ -162,10 +157,8 @@ def report_html(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
                     body_class="gm-report")
 
 
-def write_pack(rv: Any, out_dir: str | Path) -> dict[str, Path]:
+def write_pack(rv: Review, out_dir: str | Path) -> dict[str, Path]:
     """Write the review pack of an already reviewed network (see write_report)."""
-    from graphmodel.maps.image import write_image
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     maps = pack_maps(rv)
@@ -182,15 +175,13 @@ def write_pack(rv: Any, out_dir: str | Path) -> dict[str, Path]:
     return written
 
 
-def write_report(network: Any, out_dir: str | Path, org: str | None = None, as_of: Any = None,
-                 rules: dict[str, Any] | None = None,
+def write_report(network: Network, out_dir: str | Path, org: str | None = None,
+                 as_of: "str | _dt.date | None" = None, rules: Standards | None = None,
                  pseudonymise: bool = False) -> dict[str, Path]:
     """Review a network and write its review pack: index.html, report.md, images/ and
     findings.csv.
 
     Parameters are those of :func:`graphmodel.maps.make_map`. Returns the paths written.
     """
-    from graphmodel.maps.scene import prepare
-
     rv = prepare(network, org=org, as_of=as_of, rules=rules, pseudonymise=pseudonymise)
     return write_pack(rv, out_dir)

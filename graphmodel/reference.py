@@ -8,14 +8,19 @@ rules, exit codes and commands are always the real ones.
 """
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 from pathlib import Path
 
+import click
+
+from graphmodel.cli import main
 from graphmodel.column_help import describe_columns, describe_table
 from graphmodel.io.tables import all_types
 from graphmodel.problems import EXIT_CODES
 from graphmodel.registry import TOPICS, WHOLE_REVIEWS, registered
+from graphmodel.standards import load_rules
 
 __all__ = ["columns_reference", "commands_reference", "rules_reference",
            "review_commands_reference", "exit_codes_reference", "update_readme"]
@@ -36,9 +41,6 @@ def columns_reference() -> str:
 
 def commands_reference() -> str:
     """Each command's --help, as the CLI prints it."""
-    import click
-    from graphmodel.cli import main
-
     parts: list[str] = []
     root = click.Context(main, info_name="graphmodel", terminal_width=88,
                          max_content_width=88, **main.context_settings)
@@ -65,10 +67,6 @@ def _setting(value: object) -> str:
 def rules_reference() -> str:
     """One row per rule, from its declaration, its docstring and the default standards:
     the command that runs it, its default severity and settings, what a finding means."""
-    import inspect
-
-    from graphmodel.standards import load_rules
-
     defaults = load_rules()
     parts = ["| rule | command | severity | settings (default) | what a finding means |",
              "|---|---|---|---|---|"]

@@ -6,9 +6,10 @@ numbers behind it — rendered as a table, JSON or CSV only at the edge.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, NamedTuple, Protocol
+from typing import Any, ClassVar, Iterable, NamedTuple, Protocol
 
 from graphmodel import render
 from graphmodel.registry import SEVERITIES, refuse_unknown_rules
@@ -19,8 +20,10 @@ __all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_r
 
 
 class Citable(Protocol):
-    """A record a finding is about or rests on: any record has an id; most have a name, and
-    a document and section it is drawn from (read when there)."""
+    """A record a finding is about or rests on: any record of the schema, a dataclass with
+    an id; most have a name, and a document and section it is drawn from (read when
+    there)."""
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
     @property
     def id(self) -> str: ...

@@ -22,6 +22,7 @@ chart keeps its boxes' proportions and is only arranged to suit the frame's shap
 from __future__ import annotations
 
 import math
+import random
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from graphmodel.maps import labels
@@ -68,8 +69,6 @@ def _spring(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
 def _fruchterman_reingold(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
     """igraph's spring layout (in C, on a grid: quick for thousands of nodes), its random
     numbers drawn from a generator of its own with a fixed seed."""
-    import random
-
     import igraph
 
     index = {k: i for i, k in enumerate(group)}
