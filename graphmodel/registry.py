@@ -161,6 +161,7 @@ _VIEWS: dict[str, ViewBuilder] = {}
 EachBody = TypeVar("EachBody", bound=Callable[[Any, Body, Settings], object])
 Whole = TypeVar("Whole", bound=Callable[[Any, Settings], Iterable[object]])
 Build = TypeVar("Build", bound=ViewBuilder)
+Check = TypeVar("Check", bound=Callable[..., object])
 
 
 @overload
@@ -177,7 +178,7 @@ def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
 
 def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
          needs_organisation: bool = False, for_each_body: bool = False,
-         said_by: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+         said_by: str | None = None) -> Callable[[Check], Check]:
     """Declare the function it decorates as the rule ``name`` of ``topic``.
 
     ``settings`` maps each setting the rule reads (beyond severity, standard and
@@ -188,7 +189,7 @@ def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
     if topic not in TOPICS:
         raise ValueError(f"rule {name!r}: unknown topic {topic!r}")
 
-    def declare(check: Callable[..., Any]) -> Callable[..., Any]:
+    def declare(check: Check) -> Check:
         known = _RULES.get(name)
         if known is not None and known.check.__qualname__ != check.__qualname__:
             raise ValueError(f"rule {name!r} is declared twice")

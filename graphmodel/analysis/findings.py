@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, ClassVar, Iterable, NamedTuple, Protocol
+from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol
 
 from graphmodel import render
 from graphmodel.registry import SEVERITIES, refuse_unknown_rules
@@ -56,9 +56,9 @@ class Finding:
     subject: Subject
     message: str
     evidence: tuple[Evidence, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)   # JSON: the numbers behind it
+    data: dict[str, object] = field(default_factory=dict)   # JSON: the numbers behind it
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {"rule": self.rule, "severity": self.severity, "subject": asdict(self.subject),
                 "message": self.message, "evidence": [e._asdict() for e in self.evidence],
                 "data": self.data}
@@ -72,7 +72,7 @@ class Found(NamedTuple):
     subject: Subject
     message: str
     evidence: tuple[Evidence, ...]
-    data: dict[str, Any]
+    data: Mapping[str, object]
     severity: str | None = None
 
 
@@ -100,7 +100,7 @@ def _cite(evidence: tuple[Evidence, ...]) -> str:
 COLUMNS = ["severity", "rule", "subject", "message", "evidence"]
 
 
-def to_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+def to_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
     return [{"severity": f.severity, "rule": f.rule, "subject": f.subject.name,
              "subject_id": f.subject.id, "subject_type": f.subject.type,
              "message": f.message, "evidence": _cite(f.evidence),

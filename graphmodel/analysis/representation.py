@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from graphmodel.analysis.findings import Evidence, Finding, Found, evidence_for, subject_of
 from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
@@ -149,7 +149,7 @@ def representation_gaps(network: Network, org: str | None = None,
 
 
 def _found(body: Body, message: str, evidence: tuple[Evidence, ...],
-           data: dict[str, Any]) -> Found:
+           data: Mapping[str, object]) -> Found:
     return Found(subject_of(body, "body"), message, evidence, data)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Iterator
 
 from graphmodel import render
 from graphmodel.analysis.findings import (Evidence, Finding, Found, evidence_for,
@@ -61,7 +61,7 @@ class ResourceReport:
     totals: dict[str, float]
     findings: list[Finding] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {"organisation": self.organisation, "totals": self.totals,
                 "bodies": [vars_of(r) for r in self.rows],
                 "findings": [f.to_dict() for f in self.findings]}
