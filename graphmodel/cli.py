@@ -13,18 +13,33 @@ from __future__ import annotations
 
 import datetime as _dt
 import inspect
+import os
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, TypedDict, TypeVar, Unpack
 
 import click
 
+from graphmodel import outputs
+from graphmodel.analysis.organisation import no_organisation_message, organisation_if_any
 from graphmodel.date_option import DATE
-from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS
-from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command
-from graphmodel.sources import EXPORT_FORMATS
-from graphmodel.summary import LISTABLE
+from graphmodel.failure import exit_code_for
+from graphmodel.model import Network
+from graphmodel.problems import (FINDINGS, INTERRUPTED, INVALID_DATA, SERVER_UNREACHABLE,
+                                 SUCCESS, errors)
+from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command, Standards
+from graphmodel.sources import (EXPORT_FORMATS, open_source_noting, read_source,
+                                refuse_to_prune, write_source)
+from graphmodel.summary import LISTABLE, listing, render_summary, summarise
+
+if TYPE_CHECKING:
+    from graphmodel.analysis.findings import Finding
+    from graphmodel.importers.common import ImportReport
+
+# a command's function, as click's decorators take and return it
+Fn = TypeVar("Fn", bound=Callable[..., object])
 
 FORMATS = ("table", "json", "csv")
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
@@ -35,8 +50,7 @@ class GuardedGroup(click.Group):
     """The top-level group: every error a command raises becomes one line and an exit
     code (see graphmodel.failure); click's own usage errors keep exit code 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
-        from graphmodel.problems import INTERRUPTED
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit,
@@ -46,7 +60,6 @@ class GuardedGroup(click.Group):
             click.echo("interrupted", err=True)
             ctx.exit(INTERRUPTED)
         except Exception as exc:  # the one place that catches everything
-            from graphmodel.failure import exit_code_for
             code = exit_code_for(exc, lambda line: click.echo(line, err=True),
                                  debug=bool(ctx.params.get("debug")))
             ctx.exit(code)
@@ -56,29 +69,27 @@ dataset_option = click.option("--dataset", metavar="NAME", default=None,
                               help="With a Neo4j URI as SOURCE: which dataset to read.")
 
 
-def source_argument(fn: Callable) -> Callable:
+def source_argument(fn: Fn) -> Fn:
     """SOURCE, and --dataset for a Neo4j URI holding several datasets."""
     return click.argument("source", metavar="SOURCE")(dataset_option(fn))
 
 
-def as_of_option(fn: Callable) -> Callable:
+def as_of_option(fn: Fn) -> Fn:
     return click.option("--as-of", type=DATE, metavar="DATE",
                         help="Only records current on this date (YYYY-MM-DD; default: the "
                              "date the dataset describes, else today).")(fn)
 
 
-def format_option(*choices: str) -> Callable:
-    def decorate(fn: Callable) -> Callable:
+def format_option(*choices: str) -> Callable[[Fn], Fn]:
+    def decorate(fn: Fn) -> Fn:
         return click.option("--format", "fmt", type=click.Choice(choices or FORMATS),
                             default=(choices or FORMATS)[0], show_default=True,
                             help="Output format.")(fn)
     return decorate
 
 
-def open_network(source: str, dataset: str | None = None, prune: bool = False):
+def open_network(source: str, dataset: str | None = None, prune: bool = False) -> Network:
     """The Network in SOURCE, printing to stderr what in it was not read."""
-    from graphmodel.sources import open_source_noting, refuse_to_prune
-
     network, notices = open_source_noting(source, dataset=dataset, auth=store_auth())
     for notice in notices:
         click.echo(str(notice), err=True)
@@ -89,8 +100,6 @@ def open_network(source: str, dataset: str | None = None, prune: bool = False):
 
 def store_auth() -> Callable[[], tuple[str, str] | None]:
     """Credentials for Neo4j: the environment, else (on a terminal) a prompt when needed."""
-    import os
-
     def ask() -> tuple[str, str] | None:
         if "NEO4J_PASSWORD" in os.environ or not sys.stdin.isatty():
             return None
@@ -99,7 +108,7 @@ def store_auth() -> Callable[[], tuple[str, str] | None]:
     return ask
 
 
-def review_day(network: Any, as_of: str | None) -> str:
+def review_day(network: Network, as_of: str | None) -> str:
     """The day a review looks at (--as-of, else the day the dataset describes, else
     today), named on stderr so that every output says which day it is about."""
     day = network.review_day(as_of).isoformat()
@@ -109,10 +118,8 @@ def review_day(network: Any, as_of: str | None) -> str:
     return day
 
 
-def note_without_org(network: Any, org: str | None) -> None:
+def note_without_org(network: Network, org: str | None) -> None:
     """Say on stderr which rules a review without an organisation could not run."""
-    from graphmodel.analysis.organisation import no_organisation_message, organisation_if_any
-
     if organisation_if_any(network, org):
         return
     click.echo("note: representation and resources rules not run: "
@@ -145,9 +152,6 @@ def main(debug: bool) -> None:
 @source_argument
 def validate(source: str, dataset: str | None) -> None:
     """Check SOURCE and print every problem as file:row: field: message."""
-    from graphmodel.sources import read_source
-    from graphmodel.problems import errors
-
     _, problems = read_source(source, dataset=dataset, auth=store_auth())
     for problem in problems:
         click.echo(str(problem))
@@ -162,8 +166,6 @@ def validate(source: str, dataset: str | None) -> None:
 @format_option("table", "json")
 def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> None:
     """Count the records in SOURCE current on a day (--as-of, else the dataset's date)."""
-    from graphmodel.summary import render_summary, summarise
-
     network = open_network(source, dataset)
     click.echo(render_summary(summarise(network, as_of=review_day(network, as_of)), fmt))
 
@@ -175,7 +177,6 @@ def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> No
 def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
     """List the organisations, bodies, people or posts in SOURCE."""
     from graphmodel import render
-    from graphmodel.summary import listing
 
     rows = listing(open_network(source, dataset), what)
     if fmt == "json":
@@ -203,9 +204,6 @@ dataset_out_option = click.option("--out", required=True, type=click.Path(file_o
 @force_option
 def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> None:
     """Write SOURCE as Popolo JSON, a CSV directory, a workbook, GraphML or GEXF."""
-    from graphmodel import outputs
-    from graphmodel.sources import write_source
-
     if to == "csv":
         outputs.claim_folder(out, force)
     else:
@@ -224,7 +222,6 @@ def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> 
 @force_option
 def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None:
     """Write a synthetic but realistic council network of any size."""
-    from graphmodel import outputs
     from graphmodel.generate import expected_rows, generate as run
 
     outputs.claim_folder(out, force)
@@ -304,12 +301,12 @@ rules_option = click.option(
     help="Standards file (YAML); default: graphmodel's, from published guidance.")
 
 
-def review_settings_options(fn: Callable) -> Callable:
+def review_settings_options(fn: Fn) -> Fn:
     """--org, --rules and --as-of: whose review, by which standards, on which day."""
     return org_option(rules_option(as_of_option(fn)))
 
 
-def finding_options(fn: Callable) -> Callable:
+def finding_options(fn: Fn) -> Fn:
     """--severity, --rule, --evidence and --format: which findings, shown how."""
     fn = click.option("--evidence", is_flag=True,
                       help="With --format table: each finding's evidence as a table "
@@ -321,13 +318,25 @@ def finding_options(fn: Callable) -> Callable:
     return format_option()(fn)
 
 
-def review_options(fn: Callable) -> Callable:
+def review_options(fn: Fn) -> Fn:
     """SOURCE, --org, --rules, --as-of and the finding options: what review commands take."""
     return source_argument(review_settings_options(finding_options(fn)))
 
 
-def echo_findings(findings: list, fmt: str, severity: str | None = None,
-                  rule_names: tuple[str, ...] = (), evidence: bool = False) -> list:
+class Chosen(TypedDict):
+    """Which findings --severity and --rule choose, and --evidence."""
+    severity: str | None
+    rule_names: tuple[str, ...]
+    evidence: bool
+
+
+class Shown(Chosen):
+    """The finding options: which findings, shown how (--format)."""
+    fmt: str
+
+
+def echo_findings(findings: list[Finding], fmt: str, severity: str | None = None,
+                  rule_names: tuple[str, ...] = (), evidence: bool = False) -> list[Finding]:
     """Print the findings chosen by --severity and --rule; return them."""
     from graphmodel.analysis.findings import render_findings, select
 
@@ -336,10 +345,10 @@ def echo_findings(findings: list, fmt: str, severity: str | None = None,
     return chosen
 
 
-def review_command(declared: Command) -> Callable[[Callable[..., Any]], click.Command]:
+def review_command(declared: Command) -> Callable[[Callable[..., object]], click.Command]:
     """A review command as the rule registry declares it: its name, and its help starting
     with the registry's line, followed by the function's docstring if it has one."""
-    def decorate(fn: Callable[..., Any]) -> click.Command:
+    def decorate(fn: Callable[..., object]) -> click.Command:
         more = inspect.cleandoc(fn.__doc__) if fn.__doc__ else ""
         return main.command(name=declared.name,
                             help=declared.help + (f"\n\n{more}" if more else ""))(fn)
@@ -349,7 +358,7 @@ def review_command(declared: Command) -> Callable[[Callable[..., Any]], click.Co
 @review_command(TOPICS["representation"].command)
 @review_options
 def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | None,
-         as_of: str | None, **shown: Any) -> None:
+         as_of: str | None, **shown: Unpack[Shown]) -> None:
     from graphmodel.analysis.representation import representation_gaps
     from graphmodel.standards import load_rules
 
@@ -366,7 +375,7 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
 @as_of_option
 @finding_options
 def chains(source: str, dataset: str | None, body: str | None, rules_file: str | None,
-           as_of: str | None, fmt: str, **shown: Any) -> None:
+           as_of: str | None, fmt: str, **shown: Unpack[Chosen]) -> None:
     from graphmodel.analysis import accountability
     from graphmodel.standards import load_rules
 
@@ -393,7 +402,7 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
 @as_of_option
 @finding_options
 def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int | None,
-             rules_file: str | None, as_of: str | None, **shown: Any) -> None:
+             rules_file: str | None, as_of: str | None, **shown: Unpack[Shown]) -> None:
     from graphmodel.analysis.overlaps import overlap_findings
     from graphmodel.standards import load_rules
 
@@ -408,7 +417,6 @@ def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int 
 def resources(source: str, dataset: str | None, org: str | None, rules_file: str | None,
               as_of: str | None, fmt: str, severity: str | None, rule_names: tuple[str, ...],
               evidence: bool) -> None:
-    from dataclasses import replace
     from graphmodel.analysis.findings import evidence_tables, select
     from graphmodel.analysis.resources import render_resources, resources as register
     from graphmodel.standards import load_rules
@@ -460,7 +468,7 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
 @review_options
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
-          rules_file: str | None, as_of: str | None, **shown: Any) -> None:
+          rules_file: str | None, as_of: str | None, **shown: Unpack[Shown]) -> None:
     """With --severity or --rule, only the findings chosen count towards --fail-on."""
     from graphmodel.analysis.findings import at_or_above
     from graphmodel.analysis.review import review
@@ -477,7 +485,7 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
         sys.exit(FINDINGS)
 
 
-def pack_options(fn: Callable) -> Callable:
+def pack_options(fn: Fn) -> Fn:
     """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
     return review_settings_options(click.option(
         "--pseudonymise", is_flag=True,
@@ -485,10 +493,19 @@ def pack_options(fn: Callable) -> Callable:
              "public papers.")(fn))
 
 
-def review_settings(network: Any, rules_file: str | None, as_of: str | None,
-                    **settings: Any) -> dict[str, Any]:
+class ReviewSettings(TypedDict):
+    """Whose review, by which standards, on which day: what a map, deck or pack is of."""
+    rules: Standards
+    as_of: str
+    org: str | None
+    pseudonymise: bool
+
+
+def review_settings(network: Network, rules_file: str | None, as_of: str | None,
+                    org: str | None, pseudonymise: bool) -> ReviewSettings:
     from graphmodel.standards import load_rules
-    return {"rules": load_rules(rules_file), "as_of": review_day(network, as_of), **settings}
+    return {"rules": load_rules(rules_file), "as_of": review_day(network, as_of), "org": org,
+            "pseudonymise": pseudonymise}
 
 
 @main.command(name="map")
@@ -509,10 +526,9 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
                 pseudonymise: bool, out: str | None) -> None:
     """Draw a map of SOURCE: one self-contained, offline HTML file, or an SVG or PNG image."""
     from graphmodel.maps import make_map, write_map
-    from graphmodel.outputs import check_file_target
 
     if out:
-        check_file_target(out, "map.html")
+        outputs.check_file_target(out, "map.html")
     network = open_network(source, dataset)
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
@@ -533,9 +549,8 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
             as_of: str | None, pseudonymise: bool, out: str) -> None:
     """Write a presentation deck of SOURCE: slides of maps and key findings, offline."""
     from graphmodel.maps.deck import write_deck
-    from graphmodel.outputs import check_file_target
 
-    check_file_target(out, "deck.html")
+    outputs.check_file_target(out, "deck.html")
     network = open_network(source, dataset)
     path = write_deck(network, out, **review_settings(
         network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
@@ -565,7 +580,7 @@ def neo4j() -> None:
     """A local Neo4j 5.26 server for development and tests (assembled from Maven Central)."""
 
 
-def server_options(fn: Callable) -> Callable:
+def server_options(fn: Fn) -> Fn:
     fn = click.option("--dir", "root", type=click.Path(file_okay=False, path_type=Path),
                       default=None,
                       help="Cache directory for the server's jars and data "
@@ -583,7 +598,6 @@ def start(port: int, root: Path | None, fresh: bool) -> None:
     Auth is on when NEO4J_PASSWORD is set (it becomes the initial password of
     user neo4j); otherwise the server runs without auth, for development only.
     """
-    import os
     from graphmodel.store import server
 
     click.echo(f"starting Neo4j {server.NEO4J_VERSION} (the first start downloads it "
@@ -621,7 +635,7 @@ def import_group() -> None:
     """Build a dataset from what a council already publishes or keeps."""
 
 
-def echo_import(report: Any) -> None:
+def echo_import(report: ImportReport) -> None:
     """What an import could not take as it was, then what it wrote."""
     for problem in report.problems:
         click.echo(str(problem), err=True)

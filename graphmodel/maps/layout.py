@@ -107,11 +107,12 @@ def stretch(points: dict[str, Point], frame: Point = FRAME) -> dict[str, Point]:
         return {}
     xs, ys = [p[0] for p in points.values()], [p[1] for p in points.values()]
     spans = [(min(v), max(v)) for v in (xs, ys)]
-    out = {}
+    out: dict[str, Point] = {}
     for key, p in points.items():
-        out[key] = tuple(float(round((c - lo) / (hi - lo) * size - size / 2)) if hi > lo else 0.0
-                         for c, (lo, hi), size in zip(p, spans, frame))
-    return out  # type: ignore[return-value]
+        x, y = (float(round((c - lo) / (hi - lo) * size - size / 2)) if hi > lo else 0.0
+                for c, (lo, hi), size in zip(p, spans, frame))
+        out[key] = (x, y)
+    return out
 
 
 def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
