@@ -25,7 +25,6 @@ import click
 from graphmodel import outputs
 from graphmodel.analysis.organisation import no_organisation_message, organisation_if_any
 from graphmodel.date_option import DATE
-from graphmodel.failure import exit_code_for
 from graphmodel.model import Network
 from graphmodel.problems import (FINDINGS, INTERRUPTED, INVALID_DATA, SERVER_UNREACHABLE,
                                  SUCCESS, errors)
@@ -60,6 +59,7 @@ class GuardedGroup(click.Group):
             click.echo("interrupted", err=True)
             ctx.exit(INTERRUPTED)
         except Exception as exc:  # the one place that catches everything
+            from graphmodel.failure import exit_code_for
             code = exit_code_for(exc, lambda line: click.echo(line, err=True),
                                  debug=bool(ctx.params.get("debug")))
             ctx.exit(code)
