@@ -13,31 +13,47 @@ from __future__ import annotations
 
 import datetime as _dt
 import inspect
+import os
+import shutil
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, TypedDict, TypeVar, Unpack
 
 import click
 
+from graphmodel import outputs
+from graphmodel.analysis.organisation import no_organisation_message, organisation_if_any
 from graphmodel.date_option import DATE
-from graphmodel.names import suggest
-from graphmodel.problems import FINDINGS, INVALID_DATA, SERVER_UNREACHABLE, SUCCESS, UsageError
-from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command
-from graphmodel.sources import EXPORT_FORMATS
-from graphmodel.summary import LISTABLE
+from graphmodel.model import Network
+from graphmodel.names import named, suggest
+from graphmodel.problems import (FINDINGS, INTERRUPTED, INVALID_DATA, SERVER_UNREACHABLE,
+                                 SUCCESS, UsageError, errors)
+from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command, Standards
+from graphmodel.sources import (EXPORT_FORMATS, open_source_noting, read_counted, read_source,
+                                refuse_to_prune, write_source)
+from graphmodel.summary import LISTABLE, listing, render_summary, summarise
 from graphmodel.words import count, count_records
+
+if TYPE_CHECKING:
+    from graphmodel.analysis.findings import Finding
+    from graphmodel.importers.common import ImportReport
+    from graphmodel.store.server import Listener
+
+# a command's function, as click's decorators take and return it
+Fn = TypeVar("Fn", bound=Callable[..., object])
 
 FORMATS = ("table", "json", "csv")
 # graphmodel.maps.VIEWS, repeated so that --help need not import the maps (a test checks)
 MAP_VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
 
 
-class Choice(click.Choice):
+class Choice(click.Choice[str]):
     """click's Choice, naming the nearest choice when a value is none of them."""
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> Any:
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
@@ -69,8 +85,7 @@ class GuardedGroup(click.Group):
 
     command_class = HelpOrderedCommand
 
-    def invoke(self, ctx: click.Context) -> Any:
-        from graphmodel.problems import INTERRUPTED
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit,
@@ -90,30 +105,28 @@ dataset_option = click.option("--dataset", metavar="NAME", default=None,
                               help="With a Neo4j URI as SOURCE: which dataset to read.")
 
 
-def source_argument(fn: Callable) -> Callable:
+def source_argument(fn: Fn) -> Fn:
     """SOURCE, and --dataset for a Neo4j URI holding several datasets."""
     return click.argument("source", metavar="SOURCE")(dataset_option(fn))
 
 
-def as_of_option(fn: Callable) -> Callable:
+def as_of_option(fn: Fn) -> Fn:
     return click.option("--as-of", type=DATE, metavar="DATE",
                         help="Only records current on this date (e.g. 2014-01-16 or "
                              "16/01/2014; default: the date the dataset describes, else "
                              "today).")(fn)
 
 
-def format_option(*choices: str) -> Callable:
-    def decorate(fn: Callable) -> Callable:
+def format_option(*choices: str) -> Callable[[Fn], Fn]:
+    def decorate(fn: Fn) -> Fn:
         return click.option("--format", "fmt", type=Choice(choices or FORMATS),
                             default=(choices or FORMATS)[0], show_default=True,
                             help="Output format.")(fn)
     return decorate
 
 
-def open_network(source: str, dataset: str | None = None, prune: bool = False):
+def open_network(source: str, dataset: str | None = None, prune: bool = False) -> Network:
     """The Network in SOURCE, printing to stderr what in it was not read."""
-    from graphmodel.sources import open_source_noting, refuse_to_prune
-
     network, notices = open_source_noting(source, dataset=dataset, auth=store_auth())
     for notice in notices:
         click.echo(str(notice), err=True)
@@ -122,12 +135,10 @@ def open_network(source: str, dataset: str | None = None, prune: bool = False):
     return network
 
 
-def option_id(network: Any, option: str, value: str | None, table: str) -> str | None:
+def option_id(network: Network, option: str, value: str | None, table: str) -> str | None:
     """The id an option names: the value itself, or the id of the one record of
     ``table`` whose name it is (saying so on stderr). Anything else is left for the
     library to refuse, with its hint."""
-    from graphmodel.names import named
-
     records = network.tables[table]
     if value is None or value in records:
         return value
@@ -141,8 +152,6 @@ def option_id(network: Any, option: str, value: str | None, table: str) -> str |
 
 def store_auth() -> Callable[[], tuple[str, str] | None]:
     """Credentials for Neo4j: the environment, else (on a terminal) a prompt when needed."""
-    import os
-
     def ask() -> tuple[str, str] | None:
         if "NEO4J_PASSWORD" in os.environ or not sys.stdin.isatty():
             return None
@@ -151,7 +160,7 @@ def store_auth() -> Callable[[], tuple[str, str] | None]:
     return ask
 
 
-def review_day(network: Any, as_of: str | None) -> str:
+def review_day(network: Network, as_of: str | None) -> str:
     """The day a review looks at (--as-of, else the day the dataset describes, else
     today), named on stderr so that every output says which day it is about."""
     day = network.review_day(as_of).isoformat()
@@ -161,10 +170,8 @@ def review_day(network: Any, as_of: str | None) -> str:
     return day
 
 
-def note_without_org(network: Any, org: str | None) -> None:
+def note_without_org(network: Network, org: str | None) -> None:
     """Say on stderr which rules a review without an organisation could not run."""
-    from graphmodel.analysis.organisation import no_organisation_message, organisation_if_any
-
     if organisation_if_any(network, org):
         return
     click.echo("note: representation and resources rules not run: "
@@ -208,9 +215,6 @@ def validate(source: str, dataset: str | None) -> None:
     """Check SOURCE: every problem, as file:row: field: message.
 
     Ends by saying how many records it read, from how many tables."""
-    from graphmodel.sources import read_counted
-    from graphmodel.problems import errors
-
     reading = read_counted(source, dataset=dataset, auth=store_auth())
     for problem in reading.problems:
         click.echo(str(problem))
@@ -230,8 +234,6 @@ def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> No
     """Count the records in SOURCE current on a day.
 
     The day is --as-of, else the day the dataset describes, else today."""
-    from graphmodel.summary import render_summary, summarise
-
     network = open_network(source, dataset)
     click.echo(render_summary(summarise(network, as_of=review_day(network, as_of)), fmt))
 
@@ -243,7 +245,6 @@ def summary(source: str, dataset: str | None, as_of: str | None, fmt: str) -> No
 def list_records(what: str, source: str, dataset: str | None, fmt: str) -> None:
     """List the organisations, bodies, people or posts in SOURCE."""
     from graphmodel import render
-    from graphmodel.summary import listing
 
     rows = listing(open_network(source, dataset), what)
     if fmt == "json":
@@ -271,8 +272,6 @@ dataset_out_option = click.option("--out", required=True, type=click.Path(file_o
 @force_option
 def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> None:
     """Write SOURCE as CSV, a workbook, Popolo, GraphML or GEXF."""
-    from graphmodel import outputs
-    from graphmodel.sources import write_source
 
     if to == "csv":
         outputs.claim_folder(out, force)
@@ -292,7 +291,6 @@ def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> 
 @force_option
 def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None:
     """Write a synthetic but realistic council network of any size."""
-    from graphmodel import outputs
     from graphmodel.generate import expected_rows, generate as run
 
     outputs.claim_folder(out, force)
@@ -312,7 +310,6 @@ def demo(seed_data: str | None, out: str | None) -> None:
     """Try it: check, review and map the bundled seed data.
 
     Ends by saying how to run graphmodel next from this shell."""
-    import shutil
     from graphmodel.demo import how_to_run, run_demo
 
     run_demo(seed_data, echo=click.echo, today=_dt.date.today(), out=out)
@@ -385,12 +382,12 @@ rules_option = click.option(
     help="Standards file (YAML); default: graphmodel's, from published guidance.")
 
 
-def review_settings_options(fn: Callable) -> Callable:
+def review_settings_options(fn: Fn) -> Fn:
     """--as-of, --org and --rules: on which day, whose review, by which standards."""
     return as_of_option(org_option(rules_option(fn)))
 
 
-def finding_options(fn: Callable) -> Callable:
+def finding_options(fn: Fn) -> Fn:
     """--severity, --rule, --evidence and --format: which findings, shown how."""
     fn = click.option("--evidence", is_flag=True,
                       help="With --format table: each finding's evidence as a table "
@@ -402,13 +399,25 @@ def finding_options(fn: Callable) -> Callable:
     return format_option()(fn)
 
 
-def review_options(fn: Callable) -> Callable:
+def review_options(fn: Fn) -> Fn:
     """SOURCE, --org, --rules, --as-of and the finding options: what review commands take."""
     return source_argument(review_settings_options(finding_options(fn)))
 
 
-def echo_findings(findings: list, fmt: str, severity: str | None = None,
-                  rule_names: tuple[str, ...] = (), evidence: bool = False) -> list:
+class Chosen(TypedDict):
+    """Which findings --severity and --rule choose, and --evidence."""
+    severity: str | None
+    rule_names: tuple[str, ...]
+    evidence: bool
+
+
+class Shown(Chosen):
+    """The finding options: which findings, shown how (--format)."""
+    fmt: str
+
+
+def echo_findings(findings: list[Finding], fmt: str, severity: str | None = None,
+                  rule_names: tuple[str, ...] = (), evidence: bool = False) -> list[Finding]:
     """Print the findings chosen by --severity and --rule; return them."""
     from graphmodel.analysis.findings import render_findings, select
 
@@ -417,10 +426,10 @@ def echo_findings(findings: list, fmt: str, severity: str | None = None,
     return chosen
 
 
-def review_command(declared: Command) -> Callable[[Callable[..., Any]], click.Command]:
+def review_command(declared: Command) -> Callable[[Callable[..., object]], click.Command]:
     """A review command as the rule registry declares it: its name, and its help starting
     with the registry's line, followed by the function's docstring if it has one."""
-    def decorate(fn: Callable[..., Any]) -> click.Command:
+    def decorate(fn: Callable[..., object]) -> click.Command:
         more = inspect.cleandoc(fn.__doc__) if fn.__doc__ else ""
         return main.command(name=declared.name,
                             help=declared.help + (f"\n\n{more}" if more else ""))(fn)
@@ -430,7 +439,7 @@ def review_command(declared: Command) -> Callable[[Callable[..., Any]], click.Co
 @review_command(TOPICS["representation"].command)
 @review_options
 def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | None,
-         as_of: str | None, **shown: Any) -> None:
+         as_of: str | None, **shown: Unpack[Shown]) -> None:
     from graphmodel.analysis.representation import representation_gaps
     from graphmodel.standards import load_rules
 
@@ -449,7 +458,7 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
 @as_of_option
 @finding_options
 def chains(source: str, dataset: str | None, body: str | None, rules_file: str | None,
-           as_of: str | None, fmt: str, **shown: Any) -> None:
+           as_of: str | None, fmt: str, **shown: Unpack[Chosen]) -> None:
     from graphmodel.analysis import accountability
     from graphmodel.standards import load_rules
 
@@ -477,7 +486,7 @@ def chains(source: str, dataset: str | None, body: str | None, rules_file: str |
 @as_of_option
 @finding_options
 def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int | None,
-             rules_file: str | None, as_of: str | None, **shown: Any) -> None:
+             rules_file: str | None, as_of: str | None, **shown: Unpack[Shown]) -> None:
     from graphmodel.analysis.overlaps import overlap_findings
     from graphmodel.standards import load_rules
 
@@ -492,7 +501,6 @@ def overlaps(source: str, dataset: str | None, min_shared: int | None, top: int 
 def resources(source: str, dataset: str | None, org: str | None, rules_file: str | None,
               as_of: str | None, fmt: str, severity: str | None, rule_names: tuple[str, ...],
               evidence: bool) -> None:
-    from dataclasses import replace
     from graphmodel.analysis.findings import evidence_tables, select
     from graphmodel.analysis.resources import render_resources, resources as register
     from graphmodel.standards import load_rules
@@ -547,7 +555,7 @@ def diff(sources: tuple[str, ...], dataset: str | None, start: str | None, end: 
               show_default=True, help="Exit 1 when a finding at or above this severity exists.")
 @review_options
 def check(source: str, dataset: str | None, fail_on: str, org: str | None,
-          rules_file: str | None, as_of: str | None, **shown: Any) -> None:
+          rules_file: str | None, as_of: str | None, **shown: Unpack[Shown]) -> None:
     """With --severity or --rule, only the findings chosen count towards --fail-on."""
     from graphmodel.analysis.findings import at_or_above
     from graphmodel.analysis.review import review
@@ -565,7 +573,7 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
         sys.exit(FINDINGS)
 
 
-def pack_options(fn: Callable) -> Callable:
+def pack_options(fn: Fn) -> Fn:
     """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
     return review_settings_options(click.option(
         "--pseudonymise", is_flag=True,
@@ -573,10 +581,19 @@ def pack_options(fn: Callable) -> Callable:
              "public papers.")(fn))
 
 
-def review_settings(network: Any, rules_file: str | None, as_of: str | None,
-                    **settings: Any) -> dict[str, Any]:
+class ReviewSettings(TypedDict):
+    """Whose review, by which standards, on which day: what a map, deck or pack is of."""
+    rules: Standards
+    as_of: str
+    org: str | None
+    pseudonymise: bool
+
+
+def review_settings(network: Network, rules_file: str | None, as_of: str | None,
+                    org: str | None, pseudonymise: bool) -> ReviewSettings:
     from graphmodel.standards import load_rules
-    return {"rules": load_rules(rules_file), "as_of": review_day(network, as_of), **settings}
+    return {"rules": load_rules(rules_file), "as_of": review_day(network, as_of), "org": org,
+            "pseudonymise": pseudonymise}
 
 
 @main.command(name="map")
@@ -601,10 +618,9 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
     accountability draws who is accountable to whom as an org chart; --view
     representation where the organisation has a seat."""
     from graphmodel.maps import make_map, write_map
-    from graphmodel.outputs import check_file_target
 
     if out:
-        check_file_target(out, "map.html")
+        outputs.check_file_target(out, "map.html")
     network = open_network(source, dataset)
     org = option_id(network, "--org", org, "organisations")
     m = make_map(network, view, focus=focus, depth=depth, **review_settings(
@@ -628,9 +644,8 @@ def present(source: str, dataset: str | None, org: str | None, rules_file: str |
 
     One offline HTML file; the arrow keys move between slides."""
     from graphmodel.maps.deck import write_deck
-    from graphmodel.outputs import check_file_target
 
-    check_file_target(out, "deck.html")
+    outputs.check_file_target(out, "deck.html")
     network = open_network(source, dataset)
     org = option_id(network, "--org", org, "organisations")
     path = write_deck(network, out, **review_settings(
@@ -667,7 +682,7 @@ def neo4j() -> None:
     Neo4j 5.26, assembled from Maven Central on the first start."""
 
 
-def server_options(fn: Callable) -> Callable:
+def server_options(fn: Fn) -> Fn:
     fn = click.option("--dir", "root", type=click.Path(file_okay=False, path_type=Path),
                       default=None,
                       help="Cache directory for the server's jars and data "
@@ -687,7 +702,6 @@ def start(port: int, root: Path | None, fresh: bool) -> None:
     Auth is on when NEO4J_PASSWORD is set (it becomes the initial password of
     user neo4j); otherwise the server runs without auth, for development only.
     """
-    import os
     from graphmodel.store import server
 
     click.echo(f"starting Neo4j {server.NEO4J_VERSION} (the first start downloads it "
@@ -731,7 +745,7 @@ def status(port: int, root: Path | None) -> None:
         sys.exit(SERVER_UNREACHABLE)   # as for any server that does not answer
 
 
-def not_ours(port: int, listener: Any, then: str) -> str:
+def not_ours(port: int, listener: Listener | None, then: str) -> str:
     """No server graphmodel started runs on the port, and what listens there instead
     (a :class:`graphmodel.store.server.Listener`, or None)."""
     said = f"no server graphmodel started runs on port {port}"
@@ -749,7 +763,7 @@ def import_group() -> None:
     """Build a dataset from what a council publishes or keeps."""
 
 
-def echo_import(report: Any) -> None:
+def echo_import(report: ImportReport) -> None:
     """What an import could not take as it was, then what it wrote."""
     for problem in report.problems:
         click.echo(str(problem), err=True)

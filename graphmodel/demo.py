@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
+from graphmodel.analysis.review import review
+from graphmodel.gallery import write_gallery
 from graphmodel.model import Network
 from graphmodel.problems import GraphmodelError, UsageError, errors
 from graphmodel.registry import SEVERITIES
@@ -35,8 +38,6 @@ def run_demo(seed_data: str | None = None, echo: Callable[[str], None] = print,
     """Check and summarise every dataset under seed_data, and write its maps, deck and
     review pack under ``out`` (default: visualisations/ beside seed_data); returns counts
     per dataset."""
-    from graphmodel.gallery import write_gallery
-
     root = seed_data_dir(seed_data)
     out_root = visualisations_dir(root, out)
     today = today or _dt.date.today()
@@ -102,10 +103,6 @@ def how_to_run(script: Path, on_path: str | None, cwd: Path) -> str:
 
 def _review(network: Network, day: _dt.date, echo: Callable[[str], None]) -> None:
     """A short review, as of the day the dataset describes: counts per rule, then headlines."""
-    from collections import Counter
-
-    from graphmodel.analysis.review import review
-
     as_of = day.isoformat()
     findings = review(network, as_of=as_of)
     counts = Counter((f.severity, f.rule) for f in findings)

@@ -7,11 +7,17 @@ one run to the next.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
+from graphmodel.maps.deck import deck_html
+from graphmodel.maps.highlights import try_draw
+from graphmodel.maps.page import map_page, write_html
+from graphmodel.maps.scene import Review, prepare
+from graphmodel.maps.views import build_view
 from graphmodel.model import Network
+from graphmodel.pack import write_pack
 
 __all__ = ["review_day", "write_gallery", "MAP_VIEWS"]
 
@@ -24,9 +30,7 @@ def review_day(network: Network) -> str | None:
     return max(dated) if dated else None
 
 
-def _busiest_body(rv: Any) -> str | None:
-    from graphmodel.maps.views import build_view
-
+def _busiest_body(rv: Review) -> str | None:
     skeleton = build_view(rv.current, "network", rv.org)
     links = Counter(k for l in skeleton.links for k in (l.source, l.target)
                     if k.startswith("body:"))
@@ -34,14 +38,9 @@ def _busiest_body(rv: Any) -> str | None:
     return ranked[0][0] if ranked else None
 
 
-def write_gallery(network: Network, out_dir: str | Path, as_of: Any = None) -> list[Path]:
+def write_gallery(network: Network, out_dir: str | Path,
+                  as_of: "str | _dt.date | None" = None) -> list[Path]:
     """Write a dataset's maps (one per view), deck and review pack into ``out_dir``."""
-    from graphmodel.maps.deck import deck_html
-    from graphmodel.maps.highlights import try_draw
-    from graphmodel.maps.page import map_page, write_html
-    from graphmodel.maps.scene import prepare
-    from graphmodel.pack import write_pack
-
     rv = prepare(network, as_of=as_of or review_day(network))
     out = Path(out_dir)
     written = []

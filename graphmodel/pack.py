@@ -12,13 +12,21 @@
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import Counter
 from html import escape
 from pathlib import Path
-from typing import Any
 
-from graphmodel.analysis.findings import SEVERITIES, render_findings
+from graphmodel.analysis.findings import SEVERITIES, Finding, render_findings
+from graphmodel.maps.highlights import finding_heading, finding_map, key_findings, tally, try_draw
+from graphmodel.maps.image import write_image
+from graphmodel.maps.page import document, findings_table, map_section
+from graphmodel.maps.scene import VIEW_TITLES, Map, Review, prepare
+from graphmodel.maps.tooltips import citation, sources_cited
+from graphmodel.model import Network
+from graphmodel.registry import Standards, registered
+from graphmodel.registry import what_it_finds as phrase
 from graphmodel.words import count
 
 __all__ = ["write_report", "write_pack", "report_markdown", "report_html", "pack_maps",
@@ -29,11 +37,11 @@ _WORDS = {"error": "error", "warning": "warning", "info": "note"}
 _VIEWS = ("representation", "accountability", "network")
 
 
-def _e(text: Any) -> str:
+def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _md(text: Any) -> str:
+def _md(text: object) -> str:
     """Text that Markdown shows as written: no stray emphasis, links, tags or table cells."""
     text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", " ".join(str(text).split()))
     return re.sub(r"^([#+-]|\d+\.)", r"\\\1", text)
@@ -43,12 +51,9 @@ def _anchor(rule: str) -> str:
     return "rule-" + re.sub(r"[^a-z0-9-]+", "-", rule.lower())
 
 
-def pack_maps(rv: Any) -> list[tuple[str, str, Any]]:
+def pack_maps(rv: Review) -> list[tuple[str, str, Map | None]]:
     """The pack's maps: (file stem, heading, Map or None when too big to draw): the
     views first, then each key finding's neighbourhood."""
-    from graphmodel.maps.highlights import finding_heading, finding_map, key_findings, try_draw
-    from graphmodel.maps.scene import VIEW_TITLES
-
     views = [v for v in _VIEWS if v != "representation" or rv.org]
     out = [(view, VIEW_TITLES[view].capitalize(), try_draw(rv, view, f"map-{view}"))
            for view in views]
@@ -57,7 +62,7 @@ def pack_maps(rv: Any) -> list[tuple[str, str, Any]]:
     return out
 
 
-def _whose(rv: Any) -> str:
+def _whose(rv: Review) -> str:
     """Whose review this is, after the day: the organisation, or why there is none."""
     if rv.org:
         return f", for {rv.org_name}"
@@ -69,11 +74,9 @@ _HELD = ("bodies", "organisations", "people", "posts", "memberships", "reporting
          "scrutiny_links")
 
 
-def what_it_finds(rv: Any, rule: str) -> str:
+def what_it_finds(rv: Review, rule: str) -> str:
     """What a rule finds, in a phrase, as the review's standards set it, naming the
     organisation reviewed."""
-    from graphmodel.registry import registered, what_it_finds as phrase
-
     topic = registered()[rule].topic
     text = phrase(rule, rv.rules.get(topic, {}).get(rule))
     if rv.org:
@@ -82,10 +85,10 @@ def what_it_finds(rv: Any, rule: str) -> str:
     return text
 
 
-def needing_attention(rv: Any) -> list[tuple[str, str, list[Any]]]:
+def needing_attention(rv: Review) -> list[tuple[str, str, list[Finding]]]:
     """The errors, then the warnings, by rule: (severity, rule, findings), each rule in
     the order of its first finding."""
-    groups: dict[tuple[str, str], list[Any]] = {}
+    groups: dict[tuple[str, str], list[Finding]] = {}
     for severity in reversed(SEVERITIES[1:]):
         for f in rv.findings:
             if f.severity == severity:
@@ -93,14 +96,14 @@ def needing_attention(rv: Any) -> list[tuple[str, str, list[Any]]]:
     return [(severity, rule, found) for (severity, rule), found in groups.items()]
 
 
-def _attention_heading(rv: Any) -> str:
+def _attention_heading(rv: Review) -> str:
     """``What needs attention: 1 error, 14 warnings``."""
     found = [count(sum(f.severity == s for f in rv.findings), _WORDS[s])
              for s in reversed(SEVERITIES[1:]) if any(f.severity == s for f in rv.findings)]
     return "What needs attention" + (f": {', '.join(found)}" if found else "")
 
 
-def _attention_md(rv: Any) -> list[str]:
+def _attention_md(rv: Review) -> list[str]:
     groups = needing_attention(rv)
     if not groups:
         return ["No warnings or errors: every finding is a note."]
@@ -112,9 +115,7 @@ def _attention_md(rv: Any) -> list[str]:
     return lines
 
 
-def _summary_md(rv: Any) -> list[str]:
-    from graphmodel.maps.highlights import tally
-
+def _summary_md(rv: Review) -> list[str]:
     counts = rv.current.counts()
     lines = [f"# Review of {_md(rv.network.dataset.name)}", "",
              f"As of {rv.as_of}{_md(_whose(rv))}. {tally(rv.findings)}", "",
@@ -128,11 +129,9 @@ def _summary_md(rv: Any) -> list[str]:
     return lines
 
 
-def report_markdown(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
+def report_markdown(rv: Review, maps: list[tuple[str, str, Map | None]] | None = None) -> str:
     """The review as Markdown for a committee paper, with an image of each map (in
     ``images/`` beside it: :func:`write_pack` draws them)."""
-    from graphmodel.maps.tooltips import citation, sources_cited
-
     lines = _summary_md(rv) + ["", "## Maps", "",
                                "Interactive versions are in `index.html` beside this file: it "
                                "opens in any browser, with no internet connection.", ""]
@@ -167,7 +166,7 @@ def report_markdown(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> 
     return "\n".join(lines)
 
 
-def _attention_html(rv: Any) -> str:
+def _attention_html(rv: Review) -> str:
     groups = needing_attention(rv)
     if not groups:
         return '<p class="gm-message">No warnings or errors: every finding is a note.</p>'
@@ -181,9 +180,7 @@ def _attention_html(rv: Any) -> str:
     return "".join(parts)
 
 
-def _summary_html(rv: Any) -> str:
-    from graphmodel.maps.highlights import tally
-
+def _summary_html(rv: Review) -> str:
     by_rule = Counter(f.rule for f in rv.findings)
     rows = "".join(f'<tr><th scope="row"><a href="#{_anchor(rule)}">{_e(rule)}</a></th>'
                    f"<td>{_e(what_it_finds(rv, rule))}</td><td>{n}</td></tr>"
@@ -202,11 +199,8 @@ def _summary_html(rv: Any) -> str:
             f'<th scope="col">Findings</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
-def report_html(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
+def report_html(rv: Review, maps: list[tuple[str, str, Map | None]] | None = None) -> str:
     """The review pack's index page: summary, maps, findings, sources; self-contained."""
-    from graphmodel.maps.page import document, findings_table, map_section
-    from graphmodel.maps.tooltips import citation, sources_cited
-
     maps = maps if maps is not None else pack_maps(rv)
     parts = [_summary_html(rv), '<h2 id="maps">Maps</h2>']
     for i, (stem, heading, m) in enumerate(maps):
@@ -230,10 +224,8 @@ def report_html(rv: Any, maps: list[tuple[str, str, Any]] | None = None) -> str:
                     body_class="gm-report")
 
 
-def write_pack(rv: Any, out_dir: str | Path) -> dict[str, Path]:
+def write_pack(rv: Review, out_dir: str | Path) -> dict[str, Path]:
     """Write the review pack of an already reviewed network (see write_report)."""
-    from graphmodel.maps.image import write_image
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     maps = pack_maps(rv)
@@ -250,15 +242,13 @@ def write_pack(rv: Any, out_dir: str | Path) -> dict[str, Path]:
     return written
 
 
-def write_report(network: Any, out_dir: str | Path, org: str | None = None, as_of: Any = None,
-                 rules: dict[str, Any] | None = None,
+def write_report(network: Network, out_dir: str | Path, org: str | None = None,
+                 as_of: "str | _dt.date | None" = None, rules: Standards | None = None,
                  pseudonymise: bool = False) -> dict[str, Path]:
     """Review a network and write its review pack: index.html, report.md, images/ and
     findings.csv.
 
     Parameters are those of :func:`graphmodel.maps.make_map`. Returns the paths written.
     """
-    from graphmodel.maps.scene import prepare
-
     rv = prepare(network, org=org, as_of=as_of, rules=rules, pseudonymise=pseudonymise)
     return write_pack(rv, out_dir)

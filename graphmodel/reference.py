@@ -9,14 +9,19 @@ codes and commands are always the real ones.
 """
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 from pathlib import Path
 
+import click
+
+from graphmodel import cli
 from graphmodel.column_help import describe_columns, describe_table
 from graphmodel.io.tables import all_types
 from graphmodel.problems import EXIT_CODES
 from graphmodel.registry import TOPICS, WHOLE_REVIEWS, registered
+from graphmodel.standards import load_rules
 
 __all__ = ["columns_reference", "commands_reference", "rules_reference",
            "review_commands_reference", "exit_codes_reference", "SECTIONS", "update_page",
@@ -38,12 +43,9 @@ def columns_reference() -> str:
 
 def commands_reference() -> str:
     """Each command's --help, as the CLI prints it, under a heading naming it."""
-    import click
-    from graphmodel.cli import main
-
     parts: list[str] = []
-    root = click.Context(main, info_name="graphmodel", terminal_width=88,
-                         max_content_width=88, **main.context_settings)
+    root = click.Context(cli.main, info_name="graphmodel", terminal_width=88,
+                         max_content_width=88, **cli.main.context_settings)
 
     def walk(group: click.Group, parent: click.Context) -> None:
         for name in sorted(group.commands):
@@ -53,7 +55,7 @@ def commands_reference() -> str:
                 parts.append(f"```\n{command.get_help(ctx)}\n```\n")
                 if isinstance(command, click.Group):
                     walk(command, ctx)
-    walk(main, root)
+    walk(cli.main, root)
     return "\n".join(parts)
 
 
@@ -68,10 +70,6 @@ def _setting(value: object) -> str:
 def rules_reference() -> str:
     """One row per rule, from its declaration, its docstring and the default standards:
     the command that runs it, its default severity and settings, what a finding means."""
-    import inspect
-
-    from graphmodel.standards import load_rules
-
     defaults = load_rules()
     parts = ["| rule | command | severity | settings (default) | what a finding means |",
              "|---|---|---|---|---|"]

@@ -15,21 +15,42 @@ to build the indexed view of the day its rules read;
 """
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 import inspect
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Literal, Protocol, TypeVar, overload
 
+from graphmodel.model import Body, Network
 from graphmodel.names import suggest
 from graphmodel.problems import UsageError
 
 __all__ = ["Rule", "rule", "view", "Command", "Topic", "TOPICS", "WHOLE_REVIEWS", "SEVERITIES",
            "registered", "rules_of", "view_of", "declared", "refuse_unknown_rules",
-           "review_commands", "what_it_finds"]
+           "review_commands", "what_it_finds", "Settings", "Standards", "TopicView",
+           "ViewBuilder"]
 
 # a finding's severities, least severe first
 SEVERITIES = ("info", "warning", "error")
+
+Settings = dict[str, Any]
+"""One rule's settings as a standards file gives them: each value of the kind the rule
+declares (a count, a list of words, a mapping...), which :mod:`graphmodel.standards`
+checks when it reads the file."""
+Standards = dict[str, dict[str, Settings]]
+"""A whole standards file: topic -> rule -> its settings."""
+
+
+class TopicView(Protocol):
+    """What the runner reads of any topic's view: the network as of the day reviewed."""
+
+    @property
+    def net(self) -> Network: ...
+
+
+ViewBuilder = Callable[[Network, _dt.date, "str | None", Standards], TopicView]
+"""How a topic builds its view: ``build(network, day, org, rules)``."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +153,8 @@ class Rule:
     """
     topic: str
     name: str
+    # a function of its own topic's view, which differs from topic to topic: the view is
+    # what Any stands for (the rule's own annotations, checked by :func:`rule`, name it)
     check: Callable[..., Any]
     settings: dict[str, str]
     needs_organisation: bool
@@ -140,12 +163,31 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
-_VIEWS: dict[str, Callable[..., Any]] = {}
+_VIEWS: dict[str, ViewBuilder] = {}
+
+# A rule that looks at each body in turn: (its topic's view, a body, settings) -> what it
+# found, or None; any other rule: (view, settings) -> what it found, strongest first.
+EachBody = TypeVar("EachBody", bound=Callable[[Any, Body, Settings], object])
+Whole = TypeVar("Whole", bound=Callable[[Any, Settings], Iterable[object]])
+Build = TypeVar("Build", bound=ViewBuilder)
+Check = TypeVar("Check", bound=Callable[..., object])
+
+
+@overload
+def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
+         needs_organisation: bool = False, for_each_body: Literal[True],
+         said_by: str | None = None) -> Callable[[EachBody], EachBody]: ...
+
+
+@overload
+def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
+         needs_organisation: bool = False, for_each_body: Literal[False] = False,
+         said_by: str | None = None) -> Callable[[Whole], Whole]: ...
 
 
 def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
          needs_organisation: bool = False, for_each_body: bool = False,
-         said_by: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+         said_by: str | None = None) -> Callable[[Check], Check]:
     """Declare the function it decorates as the rule ``name`` of ``topic``.
 
     ``settings`` maps each setting the rule reads (beyond severity, standard and
@@ -156,7 +198,7 @@ def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
     if topic not in TOPICS:
         raise ValueError(f"rule {name!r}: unknown topic {topic!r}")
 
-    def declare(check: Callable[..., Any]) -> Callable[..., Any]:
+    def declare(check: Check) -> Check:
         known = _RULES.get(name)
         if known is not None and known.check.__qualname__ != check.__qualname__:
             raise ValueError(f"rule {name!r} is declared twice")
@@ -166,11 +208,11 @@ def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
     return declare
 
 
-def view(topic: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def view(topic: str) -> Callable[[Build], Build]:
     """Declare how a topic's view is built: ``build(network, day, org, rules)``, where
     ``org`` is the organisation reviewed (None when there is none) and ``rules``
     the whole standards file."""
-    def declare(build: Callable[..., Any]) -> Callable[..., Any]:
+    def declare(build: Build) -> Build:
         _VIEWS[topic] = build
         return build
     return declare
@@ -188,7 +230,7 @@ def rules_of(topic: str) -> list[Rule]:
     return [r for r in registered().values() if r.topic == topic]
 
 
-def view_of(topic: str) -> Callable[..., Any]:
+def view_of(topic: str) -> ViewBuilder:
     registered()
     return _VIEWS[topic]
 

@@ -25,13 +25,21 @@ pairs; CPU seconds, one run, ``python benchmarks/analysis.py --compare-networkx`
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence, TypeAlias
 
-__all__ = ["betweenness", "articulation_cuts"]
+if TYPE_CHECKING:   # (numpy and scipy load when a measure is taken)
+    import numpy as np
+    import numpy.typing as npt
+    from scipy import sparse
+
+__all__ = ["betweenness", "articulation_cuts", "Adjacency"]
+
+Adjacency: TypeAlias = "sparse.csr_matrix[np.integer | np.floating]"
+"""A graph as a symmetric sparse matrix, its nodes numbered: nonzero where two are linked."""
 
 
-def betweenness(adjacency: Any, sample: int | None = None, seed: int = 0,
-                batch: int = 64) -> tuple[Any, int]:
+def betweenness(adjacency: Adjacency, sample: int | None = None, seed: int = 0,
+                batch: int = 64) -> tuple[npt.NDArray[np.float64], int]:
     """Normalised betweenness centrality of an undirected, unweighted graph.
 
     Brandes' algorithm, level by level, for ``batch`` sources at a time. With
@@ -60,7 +68,8 @@ def betweenness(adjacency: Any, sample: int | None = None, seed: int = 0,
     return total * scale, sampled
 
 
-def _dependencies(adjacency: Any, sources: Any) -> Any:
+def _dependencies(adjacency: Adjacency,
+                  sources: npt.NDArray[np.integer]) -> npt.NDArray[np.float64]:
     """Sum over the given sources of each node's dependency (Brandes' delta)."""
     import numpy as np
 
@@ -90,8 +99,8 @@ def _dependencies(adjacency: Any, sources: Any) -> Any:
     return delta.sum(axis=1, dtype=np.float64)
 
 
-def articulation_cuts(adjacency: Any, is_body: Sequence[bool],
-                      candidates: Any = None) -> dict[int, list[int]]:
+def articulation_cuts(adjacency: Adjacency, is_body: Sequence[bool],
+                      candidates: Collection[int] | None = None) -> dict[int, list[int]]:
     """For each articulation point, the bodies its removal would cut off.
 
     Removing an articulation point splits its connected component in pieces;

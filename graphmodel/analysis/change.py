@@ -9,12 +9,14 @@ appeared and disappeared.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from graphmodel import dates, render
-from graphmodel.analysis.findings import Evidence, Finding, evidence_for
+from graphmodel.analysis.findings import Citable, Evidence, Finding, evidence_for
+from graphmodel.analysis.review import review
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import SCHEMA, Network, RecordType, record_type
+from graphmodel.model import SCHEMA, Document, Membership, Network, RecordType, record_type
+from graphmodel.registry import Standards
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
 
@@ -31,25 +33,26 @@ class Change(NamedTuple):
     detail: str
     evidence: tuple[Evidence, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {"change": self.change, "record_type": self.record_type, "id": self.id,
                 "name": self.name, "detail": self.detail,
                 "evidence": [e._asdict() for e in self.evidence]}
 
 
-def describe(network: Network, table: str, record: Any) -> str:
+def describe(network: Network, table: str, record: Citable) -> str:
     """A record's name as a reviewer would say it."""
-    if hasattr(record, "name"):
-        return record.name
-    if table == "documents":
+    name = getattr(record, "name", None)
+    if name is not None:
+        return str(name)
+    if isinstance(record, Document):
         return record.title
-    if table == "memberships":
+    if isinstance(record, Membership):
         sitting = network.people.get(record.person) if record.person else \
             network.posts.get(record.post) if record.post else None
         who = sitting.name if sitting else record.person or record.post
         body = network.bodies.get(record.body)
         if not (record.person or record.post):   # involvement, holder not named
-            org = network.organisations.get(record.on_behalf_of)
+            org = network.organisations.get(record.on_behalf_of or "")
             who = f"someone (not named) for {org.name if org else record.on_behalf_of}"
         return (f"{who} on the "
                 f"{body.name if body else record.body} ({record.role.replace('_', ' ')})")
@@ -66,7 +69,7 @@ def _ends(table: str) -> tuple[str, ...]:
 
 @without_cycle_collection
 def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.date",
-                    org: str | None = None, rules: dict[str, Any] | None = None,
+                    org: str | None = None, rules: Standards | None = None,
                     findings: bool = True) -> list[Change]:
     """What changed in one network between two days (``start`` < ``end``)."""
     before, after = dates.as_date(start), dates.as_date(end)
@@ -88,7 +91,7 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
 
 @without_cycle_collection
 def changes(old: Network, new: Network, org: str | None = None,
-            rules: dict[str, Any] | None = None, as_of: "str | _dt.date | None" = None,
+            rules: Standards | None = None, as_of: "str | _dt.date | None" = None,
             findings: bool = True) -> list[Change]:
     """What changed from one source to another: records added, removed and changed.
 
@@ -115,13 +118,13 @@ def changes(old: Network, new: Network, org: str | None = None,
     return _ordered(out)
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if value is None or value == ():
         return "(blank)"
     return "; ".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _change(change: str, rt: RecordType, network: Network, record: Any) -> Change:
+def _change(change: str, rt: RecordType, network: Network, record: Citable) -> Change:
     start, end = rt.period
     began = getattr(record, start) if start else None
     ended = getattr(record, end) if end else None
@@ -140,9 +143,7 @@ def _key(f: Finding) -> tuple[str, ...]:
 
 
 def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt.date,
-                     org: str | None, rules: dict[str, Any] | None) -> list[Change]:
-    from graphmodel.analysis.review import review
-
+                     org: str | None, rules: Standards | None) -> list[Change]:
     was = {_key(f): f for f in review(old, org=org, rules=rules, as_of=old_day)}
     now = {_key(f): f for f in review(new, org=org, rules=rules, as_of=new_day)}
     out = [Change("appeared", "finding", f"{f.rule}:{f.subject.id}", f.subject.name, f.message,

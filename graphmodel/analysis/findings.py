@@ -6,16 +6,27 @@ numbers behind it — rendered as a table, JSON or CSV only at the edge.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, NamedTuple
+from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol
 
 from graphmodel import render
 from graphmodel.registry import SEVERITIES, refuse_unknown_rules
 
 __all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_rows",
            "render_findings", "evidence_tables", "select", "at_or_above", "Found",
-           "SEVERITIES"]
+           "SEVERITIES", "Citable"]
+
+
+class Citable(Protocol):
+    """A record a finding is about or rests on: any record of the schema, a dataclass with
+    an id; most have a name, and a document and section it is drawn from (read when
+    there)."""
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def id(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -45,9 +56,9 @@ class Finding:
     subject: Subject
     message: str
     evidence: tuple[Evidence, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, object] = field(default_factory=dict)   # JSON: the numbers behind it
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {"rule": self.rule, "severity": self.severity, "subject": asdict(self.subject),
                 "message": self.message, "evidence": [e._asdict() for e in self.evidence],
                 "data": self.data}
@@ -61,15 +72,15 @@ class Found(NamedTuple):
     subject: Subject
     message: str
     evidence: tuple[Evidence, ...]
-    data: dict[str, Any]
+    data: Mapping[str, object]
     severity: str | None = None
 
 
-def subject_of(record: Any, record_type: str) -> Subject:
+def subject_of(record: Citable, record_type: str) -> Subject:
     return Subject(record.id, getattr(record, "name", record.id), record_type)
 
 
-def evidence_for(records: Iterable[tuple[str, Any]]) -> tuple[Evidence, ...]:
+def evidence_for(records: Iterable[tuple[str, Citable]]) -> tuple[Evidence, ...]:
     """Evidence from (record type, record) pairs, each record once."""
     seen, out = set(), []
     for record_type, record in records:
@@ -89,7 +100,7 @@ def _cite(evidence: tuple[Evidence, ...]) -> str:
 COLUMNS = ["severity", "rule", "subject", "message", "evidence"]
 
 
-def to_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+def to_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
     return [{"severity": f.severity, "rule": f.rule, "subject": f.subject.name,
              "subject_id": f.subject.id, "subject_type": f.subject.type,
              "message": f.message, "evidence": _cite(f.evidence),

@@ -21,16 +21,25 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from functools import cached_property
-from typing import Any, Iterator, SupportsIndex
+from typing import TYPE_CHECKING, Iterator, SupportsIndex, TypeAlias
 
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
-from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
+from graphmodel.analysis.findings import Finding, Found, Subject, evidence_for, subject_of
+from graphmodel.analysis.runner import run_rules
 from graphmodel.graph import seats_held
-from graphmodel.model import Membership, Network
-from graphmodel.registry import rule, rules_of, view
+from graphmodel.model import Body, Membership, Network, Person, Post
+from graphmodel.registry import Settings, Standards, rule, rules_of, view
 from graphmodel.words import count
 
-__all__ = ["Seats", "overlap_findings", "interlocks"]
+if TYPE_CHECKING:   # (numpy and scipy load when a rule runs)
+    import numpy as np
+    import numpy.typing as npt
+    from scipy import sparse
+
+__all__ = ["Seats", "overlap_findings", "interlocks", "Incidence"]
+
+Incidence: TypeAlias = "sparse.csr_matrix[np.int32]"
+"""Sitters x bodies, 1 where someone sits on a body."""
 
 
 class Seats:
@@ -44,7 +53,8 @@ class Seats:
     numpy's integers.
     """
 
-    def __init__(self, network: Network, as_of: Any = None, current: bool = False):
+    def __init__(self, network: Network, as_of: "str | _dt.date | None" = None,
+                 current: bool = False):
         self.net = network if current else network.as_of(as_of)
         self.bodies: list[str] = sorted(self.net.bodies)
         self.body_records = [self.net.bodies[b] for b in self.bodies]
@@ -55,7 +65,7 @@ class Seats:
         self.held: dict[tuple[SupportsIndex, SupportsIndex], list[Membership]] = {
             (sitter_index[who], body_index[body]): seats for (who, body), seats in seated.items()}
 
-    def matrix(self):
+    def matrix(self) -> Incidence:
         """The sitters x bodies incidence matrix (1 where someone sits on a body)."""
         import numpy as np
         from scipy import sparse
@@ -66,16 +76,17 @@ class Seats:
         return sparse.csr_matrix((ones, (pairs[:, 0], pairs[:, 1])),
                                  shape=(len(self.sitters), len(self.bodies)))
 
-    def sitter(self, s: SupportsIndex) -> tuple[str, Any]:
+    def sitter(self, s: SupportsIndex) -> tuple[str, Person | Post | None]:
         kind, rid = self.sitters[s].split(":", 1)
-        record = (self.net.people if kind == "person" else self.net.posts).get(rid)
+        record: Person | Post | None = (self.net.people.get(rid) if kind == "person"
+                                        else self.net.posts.get(rid))
         return kind, record
 
     def name(self, s: SupportsIndex) -> str:
         kind, record = self.sitter(s)
         return record.name if record else self.sitters[s].split(":", 1)[1]
 
-    def body(self, b: SupportsIndex) -> Any:
+    def body(self, b: SupportsIndex) -> Body:
         return self.body_records[b]
 
 
@@ -83,16 +94,16 @@ class _Overlaps(Seats):
     """Who sits where on one day, with the sitters x bodies matrix every rule reads."""
 
     @cached_property
-    def incidence(self) -> Any:
+    def incidence(self) -> Incidence:
         return self.matrix()
 
 
 @view("overlaps")
-def _overlaps(network: Network, day: Any, org: str | None, rules: Any) -> _Overlaps:
+def _overlaps(network: Network, day: _dt.date, org: str | None, rules: Standards) -> _Overlaps:
     return _Overlaps(network, day)
 
 
-def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
+def overlap_findings(network: Network, rules: Standards | None = None,
                      as_of: "str | _dt.date | None" = None, min_shared: int | None = None,
                      top: int | None = None) -> list[Finding]:
     """Every overlap finding on a day (default: the day the dataset describes, else
@@ -101,9 +112,7 @@ def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
     ``min_shared`` and ``top`` override the rules file (``top`` for every rule;
     0 means no limit).
     """
-    from graphmodel.analysis.runner import run_rules
-
-    overrides: dict[str, dict[str, Any]] = {r.name: {} for r in rules_of("overlaps")}
+    overrides: dict[str, Settings] = {r.name: {} for r in rules_of("overlaps")}
     if min_shared is not None:
         overrides["interlock"]["min_shared"] = min_shared
     if top is not None:
@@ -112,13 +121,15 @@ def overlap_findings(network: Network, rules: dict[str, Any] | None = None,
     return run_rules(network, rules, as_of=as_of, topics=["overlaps"], overrides=overrides)
 
 
-def _sitter_subject(seats: Seats, s: SupportsIndex):
+def _sitter_subject(seats: Seats, s: SupportsIndex) -> Subject:
     kind, record = seats.sitter(s)
-    return subject_of(record, kind) if record else None
+    if record is None:   # a seat holder the network holds no record of: named by its id
+        return Subject(seats.name(s), seats.name(s), kind)
+    return subject_of(record, kind)
 
 
 @rule("overlaps", "person-load", {"max_bodies": "count"})
-def _person_load(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+def _person_load(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     """Someone on more current bodies than ``max_bodies``: their time is finite, and a
     person on many bodies is stretched thin. Most loaded first.
 
@@ -147,7 +158,9 @@ def _person_load(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
             {"bodies": int(loads[s]), "body_ids": sorted(b.id for b in bodies)})
 
 
-def interlocks(incidence: Any, min_shared: int = 1):
+def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
+        npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.int32],
+        npt.NDArray[np.float64]]:
     """Pairs of bodies sharing members: (body a, body b, shared, jaccard) arrays, a < b.
 
     ``incidence`` is a sitters x bodies 0/1 sparse matrix; the body x body matrix of
@@ -165,7 +178,7 @@ def interlocks(incidence: Any, min_shared: int = 1):
 
 
 @rule("overlaps", "interlock", {"min_shared": "count", "top": "count"})
-def _interlock(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+def _interlock(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     """Two bodies sharing at least ``min_shared`` members: where one board's decisions
     travel to another, for good or ill. Most shared members first.
 
@@ -195,15 +208,19 @@ def _interlock(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
             {"other_body": y.id, "shared": int(n[i]), "jaccard": round(float(jaccard[i]), 4)})
 
 
-def _bipartite_adjacency(incidence: Any):
+def _bipartite_adjacency(incidence: Incidence) -> "sparse.csr_matrix[np.int32]":
     """The people-and-bodies graph as one symmetric adjacency matrix (sitters first)."""
     from scipy import sparse
 
-    return sparse.bmat([[None, incidence], [incidence.T, None]], format="csr")
+    blocks: list[list[sparse.spmatrix[np.int32] | None]] = [[None, incidence],
+                                                            [incidence.T, None]]
+    # scipy's stubs type bmat's result as a sparse matrix of any format; format="csr" makes
+    # it a CSR matrix
+    return sparse.bmat(blocks, format="csr")  # type: ignore[return-value]
 
 
 @rule("overlaps", "broker", {"top": "count", "sample": "count", "min_bodies": "count"})
-def _brokers(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+def _brokers(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     """Someone on at least ``min_bodies`` bodies through whom many of the shortest
     connections between other people and bodies run: they carry the network's
     information, and their leaving is a continuity risk. Highest betweenness first;
@@ -242,7 +259,7 @@ def _brokers(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
 
 
 @rule("overlaps", "single-point-of-failure", {"min_cut_off": "count"})
-def _single_points(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+def _single_points(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     """Someone whose leaving would cut at least ``min_cut_off`` bodies off from the rest
     of the network (no member in common with it any more): a link that rests on one
     person breaks when they go. Most bodies cut off first.
@@ -275,7 +292,7 @@ def _single_points(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found
 
 
 @rule("overlaps", "remit-overlap", {"kinds": "kinds", "top": "count"})
-def _remit_overlap(seats: _Overlaps, settings: dict[str, Any]) -> Iterator[Found]:
+def _remit_overlap(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     """Two bodies (of ``kinds``) working on the same theme in the same area: they may
     duplicate each other, and each one's purpose and added value should be clear. Most
     themes and areas shared first.

@@ -32,14 +32,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
-from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
+from graphmodel.analysis.findings import Evidence, Finding, Found, evidence_for, subject_of
 from graphmodel.analysis.organisation import UnknownOrganisation, organisation_to_review
+from graphmodel.analysis.runner import run_rules
 from graphmodel.composition import composition
 from graphmodel.graph import seat_holder
-from graphmodel.model import Network, Person
-from graphmodel.registry import rule, view
+from graphmodel.model import Body, Membership, Network, Person
+from graphmodel.registry import Settings, Standards, rule, view
 from graphmodel.words import count, plural
 
 __all__ = ["representation_gaps", "representation", "representation_by_body",
@@ -54,7 +55,7 @@ NOT_RECORDED = "not-recorded"           # nothing recorded says either way
 REPRESENTATION = (SEAT, HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED)
 
 
-def representation(body: Any, org: str, seats: Iterable[Any]) -> str:
+def representation(body: Body, org: str, seats: Iterable[Membership]) -> str:
     """Whether ``org`` sits on ``body``: SEAT, HOLDER_NOT_NAMED, NO_SEAT or NOT_RECORDED.
 
     ``seats`` are the body's memberships on the day in question (take
@@ -78,13 +79,13 @@ def representation_by_body(network: Network, org: str | None = None,
     """
     org = organisation_to_review(network, org)
     current = network.as_of(as_of)
-    seats: dict[str, list[Any]] = defaultdict(list)
+    seats: dict[str, list[Membership]] = defaultdict(list)
     for m in current.memberships.values():
         seats[m.body].append(m)
     return {b.id: representation(b, org, seats.get(b.id, ())) for b in current.bodies.values()}
 
 
-def _applies(settings: dict[str, Any], body: Any, names_containing: Iterable[str] = ()) -> bool:
+def _applies(settings: Settings, body: Body, names_containing: Iterable[str] = ()) -> bool:
     kinds = settings["kinds"]
     by_kind = kinds == "all" or body.kind in kinds
     by_name = any(word.lower() in body.name.lower() for word in names_containing)
@@ -94,44 +95,45 @@ def _applies(settings: dict[str, Any], body: Any, names_containing: Iterable[str
 class _View:
     """The network on one day, indexed for the representation rules."""
 
-    def __init__(self, network: Network, org: str, as_of: Any):
+    def __init__(self, network: Network, org: str, as_of: _dt.date):
         self.net = network.as_of(as_of)
         self.org = org
         self.org_name = network.organisations[org].name
-        self.seats: dict[str, list[Any]] = defaultdict(list)
-        self.ours: dict[str, list[Any]] = defaultdict(list)   # held on the org's behalf
+        self.seats: dict[str, list[Membership]] = defaultdict(list)
+        self.ours: dict[str, list[Membership]] = defaultdict(list)   # held on the org's behalf
         for m in self.net.memberships.values():
             self.seats[m.body].append(m)
             if m.on_behalf_of == org:
                 self.ours[m.body].append(m)
 
-    def status(self, body: Any) -> str:
+    def status(self, body: Body) -> str:
         """:func:`representation` of the organisation on a body."""
         return representation(body, self.org, self.ours.get(body.id, ()))
 
-    def in_scope(self, body: Any, settings: dict[str, Any]) -> bool:
+    def in_scope(self, body: Body, settings: Settings) -> bool:
         # the organisation's own bodies (its management teams, its boards) are not
         # partnerships it needs a seat on; an empty one shows as empty-body
         return _applies(settings, body) and body.organisation != self.org
 
-    def is_elected(self, m: Any, elected_posts: list[str]) -> bool:
+    def is_elected(self, m: Membership, elected_posts: list[str]) -> bool:
         holder = seat_holder(self.net, m)
         if isinstance(holder, Person) and holder.kind == "elected_member":
             return True
         post = self.net.posts.get(m.post) if m.post else None
         return post is not None and any(w.lower() in post.name.lower() for w in elected_posts)
 
-    def evidence(self, body: Any, seats: list[Any]) -> Any:
+    def evidence(self, body: Body, seats: list[Membership]) -> tuple[Evidence, ...]:
         return evidence_for([("body", body)] + [("membership", m) for m in seats])
 
 
 @view("representation")
-def _view_of(network: Network, day: Any, org: str, rules: Any) -> _View:
-    return _View(network, org, day)
+def _view_of(network: Network, day: _dt.date, org: str | None, rules: Standards) -> _View:
+    # (built only for a review that speaks for an organisation: its rules all need one)
+    return _View(network, organisation_to_review(network, org), day)
 
 
 def representation_gaps(network: Network, org: str | None = None,
-                        rules: dict[str, Any] | None = None,
+                        rules: Standards | None = None,
                         as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """Every representation finding for an organisation, most severe first.
 
@@ -143,19 +145,18 @@ def representation_gaps(network: Network, org: str | None = None,
     rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     as_of : the day to review (default: the day the dataset describes, else today)
     """
-    from graphmodel.analysis.runner import run_rules
-
     return run_rules(network, rules, organisation_to_review(network, org), as_of,
                      topics=["representation"])
 
 
-def _found(body: Any, message: str, evidence: Any, data: dict[str, Any]) -> Found:
+def _found(body: Body, message: str, evidence: tuple[Evidence, ...],
+           data: Mapping[str, object]) -> Found:
     return Found(subject_of(body, "body"), message, evidence, data)
 
 
 @rule("representation", "unrepresented", {"kinds": "kinds"}, needs_organisation=True,
       for_each_body=True)
-def _unrepresented(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+def _unrepresented(view: _View, body: Body, settings: Settings) -> Found | None:
     """The organisation has no seat on a partnership, as the source states: it is in the
     body's ``no_seat_for``, or the body's membership is recorded in full without it. What
     the body decides, the organisation has no voice in. Someone of the organisation who
@@ -183,7 +184,7 @@ def _unrepresented(view: _View, body: Any, settings: dict[str, Any]) -> Found | 
 
 @rule("representation", "representation-unrecorded", {"kinds": "kinds"},
       needs_organisation=True, for_each_body=True)
-def _representation_unrecorded(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+def _representation_unrecorded(view: _View, body: Body, settings: Settings) -> Found | None:
     """Nothing recorded says whether the organisation sits on a partnership: no seat is
     recorded for it, and the source says neither that it has none nor that the
     membership is complete. Unknown, not none: the register has a gap to fill.
@@ -210,7 +211,7 @@ def _representation_unrecorded(view: _View, body: Any, settings: dict[str, Any])
     return _found(body, message, view.evidence(body, seats), _seat_counts(seats))
 
 
-def _other_seats(view: _View, seats: list[Any]) -> str:
+def _other_seats(view: _View, seats: list[Membership]) -> str:
     """Who of the organisation sits there for someone else, and seats for no one known."""
     text = ""
     for m in sorted(seats, key=lambda m: m.id):
@@ -226,7 +227,7 @@ def _other_seats(view: _View, seats: list[Any]) -> str:
     return text
 
 
-def _seat_counts(seats: list[Any]) -> dict[str, int]:
+def _seat_counts(seats: list[Membership]) -> dict[str, int]:
     unknown = sum(1 for m in seats if not m.on_behalf_of)
     return {"seats": len(seats), "seats_on_behalf_of_others": len(seats) - unknown,
             "seats_without_on_behalf_of": unknown}
@@ -234,7 +235,7 @@ def _seat_counts(seats: list[Any]) -> dict[str, int]:
 
 @rule("representation", "holder-not-named", {"kinds": "kinds"}, needs_organisation=True,
       for_each_body=True)
-def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+def _holder_not_named(view: _View, body: Body, settings: Settings) -> Found | None:
     """The organisation holds a seat on a body, but the source names no one who holds
     it: known involvement, not a missing seat, but no one can be asked what was decided.
 
@@ -254,7 +255,7 @@ def _holder_not_named(view: _View, body: Any, settings: dict[str, Any]) -> Found
 
 @rule("representation", "empty-body", {"kinds": "kinds"}, needs_organisation=True,
       for_each_body=True, said_by="representation-unrecorded")
-def _empty(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+def _empty(view: _View, body: Body, settings: Settings) -> Found | None:
     """A current body with no current member recorded: nothing shows who governs it.
     Where ``representation-unrecorded`` reports the body, it says this and more, and
     this rule stays silent.
@@ -273,7 +274,7 @@ def _empty(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
 @rule("representation", "no-elected-member",
       {"kinds": "kinds", "names_containing": "words", "elected_posts": "words"},
       needs_organisation=True, for_each_body=True)
-def _no_elected_member(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+def _no_elected_member(view: _View, body: Body, settings: Settings) -> Found | None:
     """A body the standards say needs an elected member (by its kind, or a name such as
     Health and Wellbeing Board) has none recorded: no councillor answers for it to the
     electorate. A seat held by a post named in ``elected_posts`` counts.
@@ -297,7 +298,7 @@ def _no_elected_member(view: _View, body: Any, settings: dict[str, Any]) -> Foun
 
 @rule("representation", "no-chair", {"kinds": "kinds"}, needs_organisation=True,
       for_each_body=True)
-def _no_chair(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+def _no_chair(view: _View, body: Body, settings: Settings) -> Found | None:
     """A body with members recorded but no chair: its governing document should say who
     chairs its meetings, and the record does not.
 
@@ -315,7 +316,7 @@ def _no_chair(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
 
 @rule("representation", "composition-unmet", {"support_roles": "words"},
       needs_organisation=True, for_each_body=True)
-def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]) -> Found | None:
+def _composition_unmet(view: _View, body: Body, settings: Settings) -> Found | None:
     """Fewer members recorded than the body's terms of reference declare, or fewer of a
     declared kind (elected members, partners, support officers): seats may be vacant,
     or simply not recorded. Roles in ``support_roles`` support a body and are not
@@ -364,12 +365,12 @@ def _composition_unmet(view: _View, body: Any, settings: dict[str, Any]) -> Foun
          "short": {k: {"declared": w, "recorded": h} for k, (w, h) in short.items()}})
 
 
-def _elected(view: _View, seats: list[Any]) -> int:
+def _elected(view: _View, seats: list[Membership]) -> int:
     return sum(1 for m in seats if view.is_elected(m, []))
 
 
 @rule("representation", "theme-uncovered", needs_organisation=True)
-def _themes_uncovered(view: _View, settings: dict[str, Any]) -> Iterator[Found]:
+def _themes_uncovered(view: _View, settings: Settings) -> Iterator[Found]:
     """A theme no body the organisation sits on works on: a gap in its reach. The finding
     names the bodies that do work on it, and on which of them whether it sits is not
     recorded.
@@ -399,7 +400,7 @@ def _themes_uncovered(view: _View, settings: dict[str, Any]) -> Iterator[Found]:
             {"bodies_working_on_it": len(bodies), "representation_not_recorded": len(unknown)})
 
 
-def _which(some: list[Any], bodies: list[Any]) -> str:
+def _which(some: list[Body], bodies: list[Body]) -> str:
     """``it``, ``them`` or ``2 of them``: which of the bodies a remark is about."""
     if len(bodies) == 1:
         return "it"

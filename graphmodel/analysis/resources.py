@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Iterator
 
 from graphmodel import render
-from graphmodel.analysis.findings import Finding, Found, evidence_for, subject_of
+from graphmodel.analysis.findings import (Evidence, Finding, Found, evidence_for,
+                                          render_findings, subject_of)
 from graphmodel.analysis.organisation import organisation_to_review
 from graphmodel.analysis.representation import NO_SEAT, NOT_RECORDED, representation_by_body
+from graphmodel.analysis.runner import RuleRun, run_rules
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import Network
-from graphmodel.registry import rule, view
+from graphmodel.model import Assessment, Body, Network, Resourcing
+from graphmodel.registry import Settings, Standards, rule, view
 from graphmodel.words import count
 
 __all__ = ["BodyResources", "ResourceReport", "resources", "resource_findings",
@@ -57,16 +59,16 @@ class BodyResources:
 class ResourceReport:
     organisation: str
     rows: list[BodyResources]
-    totals: dict[str, Any]
+    totals: dict[str, float]
     findings: list[Finding] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {"organisation": self.organisation, "totals": self.totals,
                 "bodies": [vars_of(r) for r in self.rows],
                 "findings": [f.to_dict() for f in self.findings]}
 
 
-def vars_of(row: BodyResources) -> dict[str, Any]:
+def vars_of(row: BodyResources) -> dict[str, object]:
     return {name: getattr(row, name) for name in row.__dataclass_fields__}
 
 
@@ -74,14 +76,14 @@ class _Register:
     """The organisation's resourcing and assessments on one day, by body, and the rows of
     its register (recommended as the ``recommendation`` rule's settings say)."""
 
-    def __init__(self, network: Network, org: str, as_of: Any, recommending: dict[str, Any]):
+    def __init__(self, network: Network, org: str, as_of: _dt.date, recommending: Settings):
         self.org = network.organisations[org]
         self.net = network.as_of(as_of)
-        self.given: dict[str, list[Any]] = {}
+        self.given: dict[str, list[Resourcing]] = {}
         for r in self.net.resourcing.values():
             if r.organisation == org:
                 self.given.setdefault(r.body, []).append(r)
-        self.assessed: dict[str, Any] = {}
+        self.assessed: dict[str, Assessment] = {}
         for a in sorted((a for a in self.net.assessments.values() if a.organisation == org),
                         key=lambda a: a.date or ""):
             self.assessed[a.body] = a
@@ -89,7 +91,7 @@ class _Register:
         self.representation = representation_by_body(network, org, as_of)
         self.rows = [self.row(body_id, recommending) for body_id in self.bodies()]
 
-    def row(self, body_id: str, recommending: dict[str, Any]) -> BodyResources:
+    def row(self, body_id: str, recommending: Settings) -> BodyResources:
         given = self.given.get(body_id, [])
         hours, money = _total(given, "officer_hours_per_month"), _total(given, "money_per_year")
         assessment = self.assessed.get(body_id)
@@ -108,12 +110,12 @@ class _Register:
         return [b for b in self.net.bodies if b in self.given or b in self.assessed]
 
 
-def _total(rows: list[Any], name: str) -> float | None:
+def _total(rows: list[Resourcing], name: str) -> float | None:
     values = [getattr(r, name) for r in rows if getattr(r, name) is not None]
     return sum(values) if values else None
 
 
-def _recommend(settings: dict[str, Any], assessment: Any, hours: float | None,
+def _recommend(settings: Settings, assessment: Assessment | None, hours: float | None,
                money: float | None) -> tuple[str | None, str | None]:
     if assessment is not None and assessment.recommendation:
         return assessment.recommendation, "register"
@@ -128,18 +130,19 @@ def _recommend(settings: dict[str, Any], assessment: Any, hours: float | None,
 
 
 @view("resources")
-def _register(network: Network, day: Any, org: str, rules: Any) -> _Register:
-    return _Register(network, org, day, rules["resources"]["recommendation"])
+def _register(network: Network, day: _dt.date, org: str | None, rules: Standards) -> _Register:
+    # (built only for a review that speaks for an organisation: its rules all need one)
+    return _Register(network, organisation_to_review(network, org), day,
+                     rules["resources"]["recommendation"])
 
 
 @without_cycle_collection
-def resources(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
+def resources(network: Network, org: str | None = None, rules: Standards | None = None,
               as_of: "str | _dt.date | None" = None) -> ResourceReport:
     """Hours and money per body and in total, with recommendations and findings."""
-    from graphmodel.analysis.runner import RuleRun
-
     run = RuleRun(network, rules, organisation_to_review(network, org), as_of)
-    register: _Register = run.view("resources")
+    register = run.view("resources")
+    assert isinstance(register, _Register)   # (the view declared above)
     rows = register.rows
     totals = {"bodies": len(rows),
               "hours_per_month": sum(r.hours_per_month or 0 for r in rows),
@@ -148,17 +151,16 @@ def resources(network: Network, org: str | None = None, rules: dict[str, Any] | 
 
 
 def resource_findings(network: Network, org: str | None = None,
-                      rules: dict[str, Any] | None = None,
+                      rules: Standards | None = None,
                       as_of: "str | _dt.date | None" = None) -> list[Finding]:
     """The findings of :func:`resources` alone, most severe first."""
-    from graphmodel.analysis.runner import run_rules
-
     return run_rules(network, rules, organisation_to_review(network, org), as_of,
                      topics=["resources"])
 
 
-def _evidence(register: _Register, body_id: str) -> Any:
-    records = [("body", register.net.bodies[body_id])]
+def _evidence(register: _Register, body_id: str) -> tuple[Evidence, ...]:
+    records: list[tuple[str, Body | Resourcing | Assessment]] = [
+        ("body", register.net.bodies[body_id])]
     records += [("resourcing", r) for r in register.given.get(body_id, [])]
     if body_id in register.assessed:
         records.append(("assessment", register.assessed[body_id]))
@@ -177,7 +179,7 @@ def _money(row: BodyResources) -> str:
 @rule("resources", "recommendation",
       {"by_value": "recommendations", "significant_money": "amount",
        "significant_hours": "amount", "severities": "severities"}, needs_organisation=True)
-def _recommendations(register: _Register, settings: dict[str, Any]) -> Iterator[Found]:
+def _recommendations(register: _Register, settings: Settings) -> Iterator[Found]:
     """What the organisation should do about its input to a body — increase, maintain,
     review, reduce or withdraw — and what that rests on: the register's own
     recommendation, else one derived from the assessed value (``by_value``); a body
@@ -211,7 +213,7 @@ def _recommendations(register: _Register, settings: dict[str, Any]) -> Iterator[
 
 
 @rule("resources", "resourced-but-unrepresented", needs_organisation=True)
-def _unrepresented(register: _Register, settings: dict[str, Any]) -> Iterator[Found]:
+def _unrepresented(register: _Register, settings: Settings) -> Iterator[Found]:
     """The organisation pays for or staffs a body on which, as the source states, it has
     no seat: its input there has no voice. A body where nothing records whether it sits
     is not reported (unknown is not none).
@@ -238,7 +240,7 @@ def _unrepresented(register: _Register, settings: dict[str, Any]) -> Iterator[Fo
 
 
 @rule("resources", "resources-unrecorded", needs_organisation=True)
-def _unrecorded(register: _Register, settings: dict[str, Any]) -> Iterator[Found]:
+def _unrecorded(register: _Register, settings: Settings) -> Iterator[Found]:
     """A body the organisation sits on with no officer hours or money recorded for it:
     a register should know what it puts into each partnership. When nothing at all is
     recorded, one finding says so for the organisation.
@@ -277,9 +279,8 @@ def render_resources(report: ResourceReport, fmt: str) -> str:
     rows = [vars_of(r) for r in report.rows]
     if fmt == "csv":
         return render.to_csv(rows, columns)
-    total = {"name": f"TOTAL ({count(report.totals['bodies'], 'body')})",
+    total = {"name": f"TOTAL ({count(int(report.totals['bodies']), 'body')})",
              "hours_per_month": report.totals["hours_per_month"],
              "money_per_year": report.totals["money_per_year"]}
-    from graphmodel.analysis.findings import render_findings
     return (render.table(rows + [total], columns[1:]) + "\n\n"
             + render_findings(report.findings, "table"))

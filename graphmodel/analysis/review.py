@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable
+from typing import Callable
 
 from graphmodel.analysis.findings import Finding, at_or_above
+from graphmodel.analysis.runner import run_rules
 from graphmodel.model import Network
-from graphmodel.registry import TOPICS
+from graphmodel.registry import TOPICS, Standards
 
 __all__ = ["review", "at_or_above", "TOPICS"]
 
 
-def review(network: Network, org: str | None = None, rules: dict[str, Any] | None = None,
+def review(network: Network, org: str | None = None, rules: Standards | None = None,
            as_of: "str | _dt.date | None" = None,
            progress: Callable[[int], None] | None = None) -> list[Finding]:
     """Run every rule of every topic and return the findings, most severe first.
@@ -25,6 +26,4 @@ def review(network: Network, org: str | None = None, rules: dict[str, Any] | Non
     as_of : the day to review (default: the day the dataset describes, else today)
     progress : called with 1 as each of the four topics (:data:`TOPICS`) is done
     """
-    from graphmodel.analysis.runner import run_rules
-
     return run_rules(network, rules, org, as_of, progress=progress)

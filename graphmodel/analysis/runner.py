@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter
 from itertools import islice
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from graphmodel.analysis.findings import SEVERITIES, Finding, Found
 from graphmodel.analysis.organisation import organisation_if_any
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Network
-from graphmodel.registry import (TOPICS, Rule, refuse_unknown_rules, registered, rules_of,
-                                 view_of)
+from graphmodel.registry import (TOPICS, Rule, Settings, Standards, TopicView,
+                                 refuse_unknown_rules, registered, rules_of, view_of)
+from graphmodel.standards import load_rules, with_defaults
 
 __all__ = ["RuleRun", "run_rules", "run_rule"]
 
@@ -30,28 +31,26 @@ class RuleRun:
     organisation; with neither, rules that need one are left out.
     """
 
-    def __init__(self, network: Network, rules: dict[str, Any] | None = None,
+    def __init__(self, network: Network, rules: Standards | None = None,
                  org: str | None = None, as_of: "str | _dt.date | None" = None):
-        from graphmodel.standards import load_rules, with_defaults
-
         self.network = network
         self.rules = load_rules() if rules is None else with_defaults(rules)
         self.day = network.review_day(as_of)
         self.org = organisation_if_any(network, org)
-        self._views: dict[str, Any] = {}
+        self._views: dict[str, TopicView] = {}
 
-    def view(self, topic: str) -> Any:
+    def view(self, topic: str) -> TopicView:
         """The topic's indexed view of the day, built the first time it is asked for."""
         if topic not in self._views:
             self._views[topic] = view_of(topic)(self.network, self.day, self.org, self.rules)
         return self._views[topic]
 
-    def settings(self, found_by: Rule, overrides: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    def settings(self, found_by: Rule, overrides: dict[str, Settings]) -> Settings:
         return {**self.rules[found_by.topic][found_by.name], **overrides.get(found_by.name, {})}
 
     @without_cycle_collection
     def findings(self, topics: Iterable[str] | None = None, names: Iterable[str] | None = None,
-                 overrides: dict[str, dict[str, Any]] | None = None,
+                 overrides: dict[str, Settings] | None = None,
                  progress: Callable[[int], None] | None = None) -> list[Finding]:
         """The findings of the enabled rules of ``topics`` (default: all), most severe first.
 
@@ -78,8 +77,8 @@ class RuleRun:
         return sorted(found, key=lambda f: rank[f.severity])
 
     def _topic(self, topic: str, applied: list[Rule],
-               settings: dict[str, dict[str, Any]]) -> list[Finding]:
-        view, findings = self.view(topic), []
+               settings: dict[str, Settings]) -> list[Finding]:
+        view, findings = self.view(topic), list[Finding]()
         each_body = [r for r in applied if r.for_each_body]
         if each_body:
             findings += self._body_by_body(view, each_body, settings)
@@ -90,9 +89,9 @@ class RuleRun:
                              for f in islice(r.check(view, settings[r.name]), limit)]
         return findings
 
-    def _body_by_body(self, view: Any, applied: list[Rule],
-                      settings: dict[str, dict[str, Any]]) -> list[Finding]:
-        findings, counts = [], Counter[str]()
+    def _body_by_body(self, view: TopicView, applied: list[Rule],
+                      settings: dict[str, Settings]) -> list[Finding]:
+        findings, counts = list[Finding](), Counter[str]()
         # each rule's settings and limit looked up once, not once per body
         rules = [(r, settings[r.name], settings[r.name].get("top")) for r in applied]
         for body in view.net.bodies.values():
@@ -100,7 +99,7 @@ class RuleRun:
             for r, rule_settings, limit in rules:
                 if (r.said_by in said) or (limit and counts[r.name] >= limit):
                     continue
-                found = r.check(view, body, rule_settings)
+                found: Found | None = r.check(view, body, rule_settings)
                 if found is not None:
                     said.add(r.name)
                     counts[r.name] += 1
@@ -108,16 +107,16 @@ class RuleRun:
         return findings
 
 
-def _finding(found_by: Rule, settings: dict[str, Any], found: Found) -> Finding:
+def _finding(found_by: Rule, settings: Settings, found: Found) -> Finding:
     """What a rule found, with the rule's severity (unless it chose one) and standard."""
     return Finding(found_by.name, found.severity or settings["severity"], found.subject,
                    found.message, found.evidence,
                    {**found.data, "standard": " ".join(settings["standard"].split())})
 
 
-def run_rules(network: Network, rules: dict[str, Any] | None = None, org: str | None = None,
+def run_rules(network: Network, rules: Standards | None = None, org: str | None = None,
               as_of: "str | _dt.date | None" = None, topics: Iterable[str] | None = None,
-              overrides: dict[str, dict[str, Any]] | None = None,
+              overrides: dict[str, Settings] | None = None,
               progress: Callable[[int], None] | None = None) -> list[Finding]:
     """Run every enabled rule of ``topics`` (default: all) and return the findings, most
     severe first.
@@ -138,8 +137,8 @@ def run_rules(network: Network, rules: dict[str, Any] | None = None, org: str | 
 
 
 def run_rule(network: Network, name: str, org: str | None = None,
-             as_of: "str | _dt.date | None" = None, rules: dict[str, Any] | None = None,
-             **settings: Any) -> list[Finding]:
+             as_of: "str | _dt.date | None" = None, rules: Standards | None = None,
+             **settings: object) -> list[Finding]:
     """The findings of one rule, with its default settings but those given.
 
     >>> from graphmodel.analysis.example import tiny_network, body

@@ -18,19 +18,25 @@ vis-network (:mod:`~graphmodel.maps.page`), or as an SVG or PNG image
 """
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
+from graphmodel.maps.image import write_image
+from graphmodel.maps.page import map_page, write_html
 from graphmodel.maps.scene import Map, Review, draw, prepare
 from graphmodel.maps.views import MAX_NODES, VIEWS, MapTooLarge, UnknownRecord
+from graphmodel.model import Network
+from graphmodel.registry import Standards
 
 __all__ = ["make_map", "write_map", "Map", "Review", "prepare", "draw", "VIEWS",
            "MAX_NODES", "MapTooLarge", "UnknownRecord"]
 
 
-def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | None = None,
-             org: str | None = None, as_of: Any = None, rules: dict[str, Any] | None = None,
-             pseudonymise: bool = False, depth: int = 1, max_nodes: int = MAX_NODES) -> Map:
+def make_map(network: Network, view: str = "network", focus: str | Sequence[str] | None = None,
+             org: str | None = None, as_of: "str | _dt.date | None" = None,
+             rules: Standards | None = None, pseudonymise: bool = False, depth: int = 1,
+             max_nodes: int = MAX_NODES) -> Map:
     """One view of a network as a Map, with the review's findings on it.
 
     Parameters
@@ -52,10 +58,6 @@ def make_map(network: Any, view: str = "network", focus: str | Sequence[str] | N
 def write_map(m: Map, path: str | Path) -> Path:
     """Write a map as one self-contained HTML file (or, for a path ending in .svg or
     .png, as a static image of the same view)."""
-    from graphmodel.maps.page import map_page, write_html
-
     if Path(path).suffix.lower() in (".svg", ".png"):
-        from graphmodel.maps.image import write_image
-
         return write_image(m, path)
     return write_html(map_page(m), path)

@@ -11,17 +11,20 @@ saves as a PDF.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter
 from html import escape
 from pathlib import Path
-from typing import Any
 
+from graphmodel.analysis.findings import Finding
 from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, key_findings,
                                         tally, try_draw)
 from graphmodel.maps.layout import SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
 from graphmodel.maps.scene import Review, prepare
 from graphmodel.maps.tooltips import evidence_text
+from graphmodel.model import Network
+from graphmodel.registry import Standards
 from graphmodel.words import plural
 
 __all__ = ["deck_html", "write_deck"]
@@ -30,7 +33,7 @@ _EVIDENCE_SHOWN = 8
 _VIEW_FRAME = (900.0, 450.0)   # a whole view's slide: its map below a heading, legend beside
 
 
-def _e(text: Any) -> str:
+def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
@@ -68,7 +71,7 @@ def _map_slide(rv: Review, view: str, heading: str, number: int) -> str:
     return map_section(m, heading=heading, level=2, lazy=True, bare=True)
 
 
-def _evidence_notes(rv: Review, f: Any) -> str:
+def _evidence_notes(rv: Review, f: Finding) -> str:
     cited = "".join(f"<li>{_e(evidence_text(rv.network, e))}</li>"
                     for e in f.evidence[:_EVIDENCE_SHOWN])
     if len(f.evidence) > _EVIDENCE_SHOWN:
@@ -80,7 +83,7 @@ def _evidence_notes(rv: Review, f: Any) -> str:
             + (f"<p>The standard: {_e(standard)}</p>" if standard else ""))
 
 
-def _finding_slide(rv: Review, f: Any, number: int) -> str:
+def _finding_slide(rv: Review, f: Finding, number: int) -> str:
     heading = finding_heading(f)
     m = finding_map(rv, f, f"slide-{number}-map", frame=SLIDE_FRAME)
     drawn = "" if m is None else map_section(m, heading="On the map", level=3, lazy=True,
@@ -105,9 +108,9 @@ def _closing_slide(rv: Review) -> str:
             f"with its evidence.</p><div class=\"gm-count-tables\">{tables}</div>")
 
 
-def _slides(rv: Review, max_findings: int) -> list[tuple[str, str, Any]]:
-    """(title, what kind of slide, content or finding) of every slide, in order."""
-    out: list[tuple[str, str, Any]] = [("Title", "title", None),
+def _slides(rv: Review, max_findings: int) -> list[tuple[str, str, Finding | None]]:
+    """(title, what kind of slide, its finding if it has one) of every slide, in order."""
+    out: list[tuple[str, str, Finding | None]] = [("Title", "title", None),
                                        ("The whole network", "network", None),
                                        ("Who is accountable to whom", "accountability", None)]
     if rv.org:
@@ -127,7 +130,7 @@ def deck_html(rv: Review, max_findings: int = MAX_KEY) -> str:
         if kind == "title":
             content = _title_slide(rv)
             notes = f"<p>{_e(rv.network.dataset.description or '')}</p>"
-        elif kind == "finding":
+        elif f is not None:   # a finding's slide
             content, notes = _finding_slide(rv, f, number), _evidence_notes(rv, f)
         elif kind == "closing":
             content = _closing_slide(rv)
@@ -144,9 +147,9 @@ def deck_html(rv: Review, max_findings: int = MAX_KEY) -> str:
                     scripts=("network.js", "deck.js"), body_class="gm-deck")
 
 
-def write_deck(network: Any, path: str | Path, org: str | None = None, as_of: Any = None,
-               rules: dict[str, Any] | None = None, pseudonymise: bool = False,
-               max_findings: int = MAX_KEY) -> Path:
+def write_deck(network: Network, path: str | Path, org: str | None = None,
+               as_of: "str | _dt.date | None" = None, rules: Standards | None = None,
+               pseudonymise: bool = False, max_findings: int = MAX_KEY) -> Path:
     """Review a network and write its presentation deck as one HTML file.
 
     Parameters are those of :func:`graphmodel.maps.make_map`; ``max_findings`` caps

@@ -6,10 +6,10 @@ presentation and the committee paper beside it tell the same story.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Sequence
 
 from graphmodel.analysis.findings import SEVERITIES, Finding
-from graphmodel.maps import views
+from graphmodel.maps import layout, views
 from graphmodel.maps.scene import Map, Review, draw, finding_nodes
 from graphmodel.maps.styling import humanise
 
@@ -41,19 +41,24 @@ def finding_heading(f: Finding) -> str:
     return f"{f.subject.name}: {humanise(f.rule).lower()}"
 
 
-def finding_map(rv: Review, f: Finding, map_id: str, **options: Any) -> Map | None:
-    """The neighbourhood of a finding's subject (or of the records it rests on)."""
+def finding_map(rv: Review, f: Finding, map_id: str,
+                frame: tuple[float, float] = layout.FRAME) -> Map | None:
+    """The neighbourhood of a finding's subject (or of the records it rests on), drawn
+    over ``frame``."""
     whole = views.build_view(rv.current, "network", rv.org)
     centres = finding_nodes(f, whole.nodes)
     if not centres:
         return None
-    return try_draw(rv, "ego", map_id, focus=centres, title=finding_heading(f), **options)
+    return try_draw(rv, "ego", map_id, focus=centres, title=finding_heading(f), frame=frame)
 
 
-def try_draw(rv: Review, view: str, map_id: str, **options: Any) -> Map | None:
-    """A map, or None when it is too big to draw (the caller says so instead)."""
+def try_draw(rv: Review, view: str, map_id: str, focus: str | Sequence[str] | None = None,
+             title: str | None = None,
+             frame: tuple[float, float] = layout.FRAME) -> Map | None:
+    """A map (as :func:`graphmodel.maps.scene.draw` draws it), or None when it is too big
+    to draw (the caller says so instead)."""
     try:
-        return draw(rv, view, map_id=map_id, **options)
+        return draw(rv, view, focus=focus, map_id=map_id, title=title, frame=frame)
     except views.MapTooLarge:
         return None
 

@@ -7,15 +7,18 @@ hash salt for SVG ids, one font), so the same map gives the same file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from graphmodel.maps import labels, styling
 from graphmodel.maps.pyvis_page import node_look
 from graphmodel.maps.scene import Map
 from graphmodel.problems import UsageError
 
-if TYPE_CHECKING:   # (the names of matplotlib's settings, as its stubs spell them)
-    from matplotlib.typing import RcKeyType
+if TYPE_CHECKING:   # (matplotlib loads when an image is drawn)
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.typing import LineStyleType, RcKeyType
 
 __all__ = ["write_image", "IMAGE_SIZE"]
 
@@ -27,16 +30,16 @@ _MARKERS = {"dot": "o", "square": "s", "diamond": "D", "hexagon": "h", "triangle
 _FONT = "DejaVu Sans"   # ships with matplotlib: the same glyphs (and the warning sign) anywhere
 
 
-def _settings() -> dict[RcKeyType, Any]:
+def _settings() -> dict[RcKeyType, object]:
     return {"svg.hashsalt": "graphmodel", "svg.fonttype": "path", "font.family": _FONT,
             "path.simplify": False}
 
 
-def _dashes(pattern: tuple[int, ...]) -> Any:
+def _dashes(pattern: tuple[int, ...]) -> LineStyleType:
     return (0, tuple(pattern)) if pattern else "solid"
 
 
-def _draw_edges(ax: Any, m: Map, at: dict[str, tuple[float, float]]) -> None:
+def _draw_edges(ax: Axes, m: Map, at: dict[str, tuple[float, float]]) -> None:
     from matplotlib.patches import FancyArrowPatch
 
     lines = {n.key: n.label.count("\n") + 1 for n in m.nodes if n.shape == "box"}
@@ -53,7 +56,7 @@ def _draw_edges(ax: Any, m: Map, at: dict[str, tuple[float, float]]) -> None:
             connectionstyle=shape))
 
 
-def _draw_nodes(ax: Any, m: Map) -> None:
+def _draw_nodes(ax: Axes, m: Map) -> None:
     for n in m.nodes:
         look = node_look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
                          n.flagged)
@@ -73,17 +76,17 @@ def _draw_nodes(ax: Any, m: Map) -> None:
                           "alpha": 0.8})
 
 
-def _captions(ax: Any, m: Map) -> None:
+def _captions(ax: Axes, m: Map) -> None:
     for x, y, text in m.captions:
         ax.text(x, y, text, ha="left", va="center", fontsize=9, fontweight="bold",
                 color=styling.INK, zorder=3)
 
 
-def _legend(ax: Any, m: Map) -> None:
+def _legend(ax: Axes, m: Map) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles: list[Any] = []
+    handles: list[Artist] = []
     boxes = {n.family for n in m.nodes if n.shape == "box"}   # an org chart's named boxes
     for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
         s = styling.node_style(key)
@@ -115,7 +118,7 @@ def _legend(ax: Any, m: Map) -> None:
               frameon=False, title="Legend", title_fontsize=9, alignment="left")
 
 
-def _figure(m: Map) -> Any:
+def _figure(m: Map) -> Figure:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(IMAGE_SIZE[0] / _DPI, IMAGE_SIZE[1] / _DPI), dpi=_DPI)

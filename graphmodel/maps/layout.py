@@ -22,6 +22,7 @@ chart keeps its boxes' proportions and is only arranged to suit the frame's shap
 from __future__ import annotations
 
 import math
+import random
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from graphmodel.maps import labels
@@ -68,8 +69,6 @@ def _spring(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
 def _fruchterman_reingold(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
     """igraph's spring layout (in C, on a grid: quick for thousands of nodes), its random
     numbers drawn from a generator of its own with a fixed seed."""
-    import random
-
     import igraph
 
     index = {k: i for i, k in enumerate(group)}
@@ -108,11 +107,12 @@ def stretch(points: dict[str, Point], frame: Point = FRAME) -> dict[str, Point]:
         return {}
     xs, ys = [p[0] for p in points.values()], [p[1] for p in points.values()]
     spans = [(min(v), max(v)) for v in (xs, ys)]
-    out = {}
+    out: dict[str, Point] = {}
     for key, p in points.items():
-        out[key] = tuple(float(round((c - lo) / (hi - lo) * size - size / 2)) if hi > lo else 0.0
-                         for c, (lo, hi), size in zip(p, spans, frame))
-    return out  # type: ignore[return-value]
+        x, y = (float(round((c - lo) / (hi - lo) * size - size / 2)) if hi > lo else 0.0
+                for c, (lo, hi), size in zip(p, spans, frame))
+        out[key] = (x, y)
+    return out
 
 
 def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],

@@ -15,8 +15,9 @@ import json
 import re
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
+from graphmodel.analysis.findings import Finding
 from graphmodel.graph import NODE_TABLES
 from graphmodel.maps import assets, styling
 from graphmodel.maps.pyvis_page import BIG, network_data, vis_file, vis_style_sheet
@@ -28,7 +29,7 @@ __all__ = ["map_page", "map_section", "document", "safe_json", "write_html",
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
 
 
-def safe_json(data: Any) -> str:
+def safe_json(data: object) -> str:
     """JSON that cannot end its <script> element or open a comment, whatever names hold."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     for char, code in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
@@ -37,7 +38,7 @@ def safe_json(data: Any) -> str:
     return text
 
 
-def escape_text(text: Any) -> str:
+def escape_text(text: object) -> str:
     return escape(str(text), quote=True)
 
 
@@ -47,14 +48,14 @@ def _name(n: Node) -> str:
     return n.label.replace("\u26a0 ", "").replace("\n", " ")
 
 
-def _data(m: Map) -> dict[str, Any]:
+def _data(m: Map) -> dict[str, object]:
     """What the page needs to draw the map: pyvis's nodes, edges and options (and, on a map
     too big to draw whole, which group each folded node is in)."""
     folded = {n.key: n.group_of for n in m.nodes if n.group_of}
     return {"id": m.id, **network_data(m), **({"folded": folded} if folded else {})}
 
 
-def _info(m: Map) -> dict[str, Any]:
+def _info(m: Map) -> dict[str, object]:
     """What tooltips, details, search, filters and tables say: read by the page's script
     only when first needed, so that it does not delay the first drawing of a big map."""
     keys = {n.key for n in m.nodes}
@@ -195,13 +196,13 @@ def tables_html(m: Map, open_: bool) -> str:
         "</details>")
 
 
-def finding_ref(f: Any) -> str:
+def finding_ref(f: Finding) -> str:
     """The id of a finding's row in a findings table, which a map's details link back to."""
     raw = f"finding-{f.rule}-{f.subject.type}-{f.subject.id}"
     return re.sub(r"[^A-Za-z0-9_-]+", "-", raw)
 
 
-def findings_table(findings: list[Any], evidence: list[list[str]], caption: str,
+def findings_table(findings: list[Finding], evidence: list[list[str]], caption: str,
                    m: Map | None = None, anchors: dict[int, str] | None = None,
                    rows: bool = True) -> str:
     """Findings as a table; with a map, each has a button that shows its subject on it.

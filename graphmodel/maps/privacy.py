@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from typing import Any
+from typing import Callable
 
+from graphmodel.analysis.findings import Citable
 from graphmodel.model import SCHEMA, Network
 
 __all__ = ["pseudonymise", "LABELS"]
@@ -22,7 +23,6 @@ LABELS = {"elected_member": "Elected member", "officer": "Officer",
           "partner_representative": "Partner representative",
           "co_opted_member": "Co-opted member", "community_member": "Community member",
           "other": "Person"}
-
 
 
 def _renamed() -> dict[str, str]:
@@ -51,7 +51,7 @@ def _new_ids(network: Network) -> tuple[dict[str, dict[str, str]], dict[str, str
     return ids, names
 
 
-def _scrubber(names: dict[str, str]):
+def _scrubber(names: dict[str, str]) -> Callable[[str], str]:
     """Replace any full name in a text with its label (longest names first)."""
     if not names:
         return lambda text: text
@@ -60,8 +60,9 @@ def _scrubber(names: dict[str, str]):
     return lambda text: pattern.sub(lambda m: names[m.group(0)], text)
 
 
-def _rewrite(record: Any, table: str, ids: dict[str, dict[str, str]], scrub) -> Any:
-    changes: dict[str, Any] = {}
+def _rewrite(record: Citable, table: str, ids: dict[str, dict[str, str]],
+             scrub: Callable[[str], str]) -> Citable:
+    changes: dict[str, object] = {}
     renamed = SCHEMA.derived(_renamed)
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)

@@ -18,7 +18,7 @@ import importlib.util
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from graphmodel.maps import assets, labels, styling
 from graphmodel.maps.scene import Edge, Map, Node
@@ -32,7 +32,18 @@ option for big graphs), so panning stays smooth."""
 _VIS = ("lib", "vis-9.1.2")
 
 
-def node_look(style: styling.NodeStyle, status: styling.NodeStyle | None, flagged: bool) -> dict:
+class NodeLook(TypedDict):
+    """How a node is drawn, on a page or in an image."""
+    shape: str
+    size: int
+    fill: str
+    border: str
+    width: int
+    dashes: list[int]
+
+
+def node_look(style: styling.NodeStyle, status: styling.NodeStyle | None,
+              flagged: bool) -> NodeLook:
     """Shape, fill, outline and its pattern of a node of this style, status and flag."""
     fill = status.fill if status else style.fill
     dashes = status.dashes if status and status.dashes else style.dashes
@@ -45,7 +56,7 @@ def node_look(style: styling.NodeStyle, status: styling.NodeStyle | None, flagge
             "width": width, "dashes": list(dashes)}
 
 
-def vis_options(nodes: int = 0) -> dict[str, Any]:
+def vis_options(nodes: int = 0) -> dict[str, object]:
     """vis-network's options: our layout as it is, nodes draggable, no physics."""
     big = nodes >= BIG
     return {
@@ -67,15 +78,15 @@ def vis_options(nodes: int = 0) -> dict[str, Any]:
     }
 
 
-def _vis_style(n: Node) -> dict[str, Any]:
+def _vis_style(n: Node) -> dict[str, object]:
     """How vis-network draws a node: shape, colours, size, font and outline (not its
     place). Nodes that look alike share one vis-network
     group: a big map then builds its nodes from a few styles, not thousands of copies."""
     look = node_look(styling.node_style(n.family), styling.STATUS_STYLES.get(n.status or ""),
                      n.flagged)
     colour = {"background": look["fill"], "border": look["border"]}
-    font: dict[str, Any] = {"size": n.font}
-    extra: dict[str, Any] = {}
+    font: dict[str, object] = {"size": n.font}
+    extra: dict[str, object] = {}
     if n.shape == "box":   # the name inside: plain text, in the colour that reads on the fill
         font.update(strokeWidth=0, color=styling.text_on(look["fill"]))
         # vis-network fades a name within a pixel of its threshold: solid from 12 px here
@@ -87,10 +98,10 @@ def _vis_style(n: Node) -> dict[str, Any]:
             "font": font, "borderWidth": look["width"], "borderWidthSelected": look["width"] + 2}
 
 
-def _styles(nodes: list[Node]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+def _styles(nodes: list[Node]) -> tuple[dict[str, dict[str, object]], list[str]]:
     """The distinct styles of the nodes, named ``s0``, ``s1``...; and each node's style."""
     names: dict[str, str] = {}
-    styles: dict[str, dict[str, Any]] = {}
+    styles: dict[str, dict[str, object]] = {}
     mine = []
     for n in nodes:
         style = _vis_style(n)
@@ -100,12 +111,12 @@ def _styles(nodes: list[Node]) -> tuple[dict[str, dict[str, Any]], list[str]]:
     return styles, mine
 
 
-_LINE: dict[str, Any] = {"color": "#848484", "arrows": "", "dashes": False, "smooth": False,
+_LINE: dict[str, object] = {"color": "#848484", "arrows": "", "dashes": False, "smooth": False,
                          "width": 1}
 """vis-network's own look of a link (its defaults, as graphmodel's options leave them)."""
 
 
-def _common_line(edges: list[dict[str, Any]]) -> dict[str, Any]:
+def _common_line(edges: list[dict[str, object]]) -> dict[str, object]:
     """The look most links share, said once in the options: vis-network then builds
     thousands of links from their ends alone, not from thousands of copies of it."""
     counts: dict[str, int] = {}
@@ -113,7 +124,8 @@ def _common_line(edges: list[dict[str, Any]]) -> dict[str, Any]:
         key = json.dumps({k: edge[k] for k in _LINE if k in edge and edge[k] != _LINE[k]},
                          sort_keys=True)
         counts[key] = counts.get(key, 0) + 1
-    return json.loads(max(counts, key=counts.__getitem__)) if counts else {}
+    common: dict[str, object] = json.loads(max(counts, key=counts.__getitem__)) if counts else {}
+    return common
 
 
 def _whole(z: float) -> float | int:
@@ -121,12 +133,13 @@ def _whole(z: float) -> float | int:
     return int(z) if float(z).is_integer() else z
 
 
-def _vis_edge(e: Edge) -> dict[str, Any]:
+def _vis_edge(e: Edge) -> dict[str, object]:
     s = styling.edge_style(e.relationship)
-    smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.2} if s.curved else False
+    smooth: dict[str, object] | bool = ({"enabled": True, "type": "curvedCW", "roundness": 0.2}
+                                        if s.curved else False)
     if e.elbow:   # across from the child, then straight up into its parent's box
         smooth = {"enabled": True, "type": "horizontal", "roundness": 1.0}
-    line: dict[str, Any] = {"dashes": list(s.dashes)} if s.dashes else {}
+    line: dict[str, object] = {"dashes": list(s.dashes)} if s.dashes else {}
     if smooth:   # straight unless said (the options' default)
         line["smooth"] = smooth
     if (e.width or s.width) != 1:   # (vis-network's default)
@@ -136,7 +149,7 @@ def _vis_edge(e: Edge) -> dict[str, Any]:
     return {"id": e.key, "color": s.color, "arrows": "to" if s.arrow else "", **line}
 
 
-def network_data(m: Map) -> dict[str, Any]:
+def network_data(m: Map) -> dict[str, object]:
     """pyvis's nodes, edges and options for a map (directed, so no link is merged away)."""
     from pyvis.network import Network
 
@@ -164,7 +177,7 @@ def network_data(m: Map) -> dict[str, Any]:
             **({"groups": _groups(m)} if m.groups else {}), **_names_on_zoom(m, nodes)}
 
 
-def _names_on_zoom(m: Map, nodes: list[dict[str, Any]]) -> dict[str, Any]:
+def _names_on_zoom(m: Map, nodes: list[dict[str, object]]) -> dict[str, object]:
     """On a big map, the small names (drawn only once the reader zooms in) are taken out of
     the nodes and given to vis-network by the page when the zoom would show them: measuring
     thousands of names nobody sees yet would delay the first drawing."""
@@ -173,11 +186,11 @@ def _names_on_zoom(m: Map, nodes: list[dict[str, Any]]) -> dict[str, Any]:
     later = {}
     for n, node in zip(m.nodes, nodes):
         if n.font == labels.MINOR and n.shape != "box":
-            later[node["id"]] = node.pop("label")
+            later[n.key] = node.pop("label")   # (the node's id is its key)
     return {"namesOnZoom": later, "minor": labels.MINOR} if later else {}
 
 
-def _groups(m: Map) -> list[dict[str, Any]]:
+def _groups(m: Map) -> list[dict[str, object]]:
     """The nodes a map too big to draw whole shows folded (vis-network clusters): each
     drawn as one box named with its count, opened on click."""
     colour = {"background": "#ffffff", "border": styling.INK}

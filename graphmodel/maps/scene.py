@@ -9,17 +9,22 @@ what): the page shows it as text, never as markup. Nodes are placed by
 """
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.organisation import NoOrganisation, no_organisation_message
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
                                                 representation)
+from graphmodel.analysis.review import review
 from graphmodel.graph import node_key, sitter_key
 from graphmodel.maps import labels, layout, styling, tooltips, views
-from graphmodel.model import Network
+from graphmodel.maps.privacy import pseudonymise as scrub
+from graphmodel.model import Body, Membership, Network
+from graphmodel.registry import Standards
+from graphmodel.standards import load_rules
 from graphmodel.words import count
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
@@ -105,7 +110,7 @@ class Review:
     as_of: str
     pseudonymised: bool = False
     renamed: dict[str, str] = field(default_factory=dict)
-    rules: dict[str, Any] = field(default_factory=dict)
+    rules: Standards = field(default_factory=dict)
     """The standards the review applied (see :func:`graphmodel.standards.load_rules`)."""
 
     @property
@@ -115,8 +120,8 @@ class Review:
         return org.name if org else ""
 
 
-def prepare(network: Network, org: str | None = None, as_of: Any = None,
-            rules: dict[str, Any] | None = None, pseudonymise: bool = False) -> Review:
+def prepare(network: Network, org: str | None = None, as_of: "str | _dt.date | None" = None,
+            rules: Standards | None = None, pseudonymise: bool = False) -> Review:
     """Review a network once for drawing maps of it.
 
     Parameters
@@ -127,10 +132,6 @@ def prepare(network: Network, org: str | None = None, as_of: Any = None,
     rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     pseudonymise : replace people's names with labels such as "Officer 7"
     """
-    from graphmodel.analysis.review import review
-    from graphmodel.maps.privacy import pseudonymise as scrub
-    from graphmodel.standards import load_rules
-
     day = network.review_day(as_of).isoformat()
     rules = rules if rules is not None else load_rules()
     renamed: dict[str, str] = {}
@@ -351,7 +352,7 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
                     flagged=flagged, find=_find_text(record))
         node.facts = tooltips.node_facts(rv.current, key, record, seats)
-        if view == "representation" and rtype == "body" and rv.org:
+        if view == "representation" and isinstance(record, Body) and rv.org:
             node.status = _status(record, rv.org, seats.get(key, []))
             node.facts.insert(0, tooltips.representation_fact(node.status, rv.org_name))
         if view == "overlaps" and rtype in ("person", "post"):
@@ -366,13 +367,13 @@ _STATUS = {SEAT: "represented", HOLDER_NOT_NAMED: "represented", NO_SEAT: "unrep
            NOT_RECORDED: "not-recorded"}
 
 
-def _find_text(record: Any) -> str:
+def _find_text(record: views.Drawn) -> str:
     """What a search matches: the name, the id and the initials (\"LLEP\")."""
     initials = "".join(w[0] for w in record.name.split() if w[:1].isupper())
     return " ".join((record.name, record.id, initials)).lower()
 
 
-def _status(body: Any, org: str, seats: list[Any]) -> str:
+def _status(body: Body, org: str, seats: list[Membership]) -> str:
     if body.organisation == org:
         return "own"
     return _STATUS[representation(body, org, seats)]
@@ -394,9 +395,9 @@ def _label(name: str, flagged: bool) -> str:
     return ("\u26a0 " if flagged else "") + "\n".join(lines)
 
 
-def _seats(network: Network) -> dict[str, list[Any]]:
+def _seats(network: Network) -> dict[str, list[Membership]]:
     """Memberships by node key: on each body, and held by each person and post."""
-    out: dict[str, list[Any]] = defaultdict(list)
+    out: dict[str, list[Membership]] = defaultdict(list)
     for m in network.memberships.values():
         out[node_key("body", m.body)].append(m)
         if m.post:

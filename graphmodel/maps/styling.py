@@ -10,7 +10,7 @@ fill (WCAG 1.4.11).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Iterable
 
 from graphmodel.graph import RELATIONSHIPS
 from graphmodel.model import SCHEMA, CurrentMap, RecordType, Relationship, relationship
@@ -108,9 +108,10 @@ FLAGGED = NodeStyle("flagged", "Subject of a finding (outline, and \u26a0 before
 
 
 
-def _schema(name: str, color: str, dashes: tuple[int, ...] = (), **look: Any) -> EdgeStyle:
+def _schema(name: str, color: str, dashes: tuple[int, ...] = (), width: float = 1.0,
+            arrow: bool = True, curved: bool = False) -> EdgeStyle:
     """How a relationship of the schema is drawn; the legend gives the schema's phrase."""
-    return EdgeStyle(name, relationship(name).phrase, color, dashes, **look)
+    return EdgeStyle(name, relationship(name).phrase, color, dashes, width, arrow, curved)
 
 
 def unstyled(relationships: Iterable[Relationship],

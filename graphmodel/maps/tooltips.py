@@ -8,12 +8,12 @@ way on a map and in a review pack.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
 
-from graphmodel.analysis.findings import Finding
+from graphmodel.analysis.findings import Citable, Evidence, Finding
 from graphmodel.graph import DRAWN
 from graphmodel.maps import styling, views
-from graphmodel.model import Network
+from graphmodel.model import Document, Membership, Network
 
 __all__ = ["Fact", "record_facts", "node_facts", "link_facts", "representation_fact",
            "sits_on_fact", "evidence_text", "citation", "sources_cited"]
@@ -28,8 +28,8 @@ _LABELS = {"on_behalf_of": "On behalf of", "start": "From", "end": "Until",
 _NOTES_LENGTH = 280
 
 
-def node_facts(network: Network, key: str, record: Any,
-               seats: dict[str, list[Any]]) -> list[Fact]:
+def node_facts(network: Network, key: str, record: views.Drawn,
+               seats: dict[str, list[Membership]]) -> list[Fact]:
     """A node's record and the seats on it or held by it (``seats``: memberships by node key)."""
     return record_facts(network, record) + _seat_facts(network, key, seats)
 
@@ -48,7 +48,7 @@ def link_facts(network: Network, link: views.Link) -> list[Fact]:
     """The members two bodies share, else the fields of the link's records but the ends
     the link itself stands for."""
     if link.relationship == "shares_members":
-        names = [r.name for r in link.records]
+        names = [getattr(r, "name", r.id) for r in link.records]   # the people
         return [("Shared members", f"{len(names)}: {'; '.join(names)}")]
     ends = _link_ends(link.relationship)
     return [fact for record in link.records for fact in record_facts(network, record, skip=ends)]
@@ -64,7 +64,8 @@ def _link_ends(relationship: str) -> tuple[str, ...]:
     return (declared.source, declared.target) if declared else ()
 
 
-def _seat_facts(network: Network, key: str, seats: dict[str, list[Any]]) -> list[Fact]:
+def _seat_facts(network: Network, key: str,
+                seats: dict[str, list[Membership]]) -> list[Fact]:
     mine = seats.get(key, [])
     if key.startswith("body:"):
         return [("Members recorded", str(len(mine)))]
@@ -73,7 +74,7 @@ def _seat_facts(network: Network, key: str, seats: dict[str, list[Any]]) -> list
     return [("Seat", _seat_text(network, m)) for m in mine]
 
 
-def _seat_text(network: Network, m: Any) -> str:
+def _seat_text(network: Network, m: Membership) -> str:
     """``Chair of the Safer Town Board, on behalf of Town Council, from 2012-05-01``."""
     body = network.bodies.get(m.body)
     text = f"{styling.humanise(m.role)} of {body.name if body else m.body}"
@@ -86,7 +87,7 @@ def _seat_text(network: Network, m: Any) -> str:
     return text
 
 
-def record_facts(network: Network, record: Any, skip: Sequence[str] = ()) -> list[Fact]:
+def record_facts(network: Network, record: Citable, skip: Sequence[str] = ()) -> list[Fact]:
     """A record's fields as (label, text) pairs: references named, dates as written."""
     out = []
     for f in dataclasses.fields(record):
@@ -100,16 +101,19 @@ def record_facts(network: Network, record: Any, skip: Sequence[str] = ()) -> lis
     return out
 
 
-def _text(network: Network, f: Any, value: Any, record: Any) -> str:
+def _text(network: Network, f: dataclasses.Field[object], value: object,
+          record: Citable) -> str:
     refs = f.metadata.get("ref") or ()
+    if refs or f.name == "source_document":   # (ids: text, or a list of them)
+        ids: tuple[str, ...] = value if isinstance(value, tuple) else (str(value),)
     if f.name == "source_document":
-        doc = network.documents.get(value)
-        return ", ".join(x for x in ((doc.title if doc else value),
+        doc = network.documents.get(ids[0])
+        return ", ".join(x for x in ((doc.title if doc else ids[0]),
                                       getattr(record, "source_section", None)) if x)
     if refs:
         table = network.tables.get(refs[0], {})
         named = [table[v].name if v in table and hasattr(table[v], "name") else v
-                 for v in (value if isinstance(value, tuple) else (value,))]
+                 for v in ids]
         return "; ".join(named)
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -120,7 +124,7 @@ def _text(network: Network, f: Any, value: Any, record: Any) -> str:
     return str(value)
 
 
-def evidence_text(network: Network, evidence: Any) -> str:
+def evidence_text(network: Network, evidence: Evidence) -> str:
     """``Membership pain-llep-board: Partnership Register and Policy, para 2.9``."""
     doc = network.documents.get(evidence.source_document or "")
     where = ", ".join(x for x in ((doc.title if doc else evidence.source_document),
@@ -128,14 +132,14 @@ def evidence_text(network: Network, evidence: Any) -> str:
     return f"{styling.humanise(evidence.type)} {evidence.id}" + (f": {where}" if where else "")
 
 
-def citation(evidence: Any) -> str:
+def citation(evidence: Evidence) -> str:
     """``Membership pain-llep-board [harborough-register, para 2.9]``: the document by id,
     its full title once in a list of sources (:func:`sources_cited`)."""
     where = ", ".join(x for x in (evidence.source_document, evidence.source_section) if x)
     return f"{styling.humanise(evidence.type)} {evidence.id}" + (f" [{where}]" if where else "")
 
 
-def sources_cited(network: Network, findings: Iterable[Finding]) -> list[Any]:
+def sources_cited(network: Network, findings: Iterable[Finding]) -> list[Document]:
     """The documents the findings' evidence cites, each once, in id order."""
     ids = {e.source_document for f in findings for e in f.evidence if e.source_document}
     return [network.documents[i] for i in sorted(ids) if i in network.documents]

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable, Protocol
 
+from graphmodel.analysis.findings import Citable
 from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
+from graphmodel.maps.styling import humanise
 from graphmodel.names import suggest
-from graphmodel.model import SCHEMA, Network
+from graphmodel.model import SCHEMA, Membership, Network
 from graphmodel.problems import UsageError
 from graphmodel.words import count
 
 __all__ = ["VIEWS", "MAX_NODES", "Link", "Skeleton", "build_view", "focus_on", "fit_size",
-           "resolve_focus", "UnknownRecord", "MapTooLarge", "sitters"]
+           "resolve_focus", "UnknownRecord", "MapTooLarge", "sitters", "Drawn"]
 
 VIEWS = ("network", "accountability", "representation", "overlaps", "ego")
 
@@ -25,6 +27,15 @@ MAX_NODES = 2000
 """A map draws at most this many nodes: beyond it people are folded into their bodies,
 and beyond that bodies are grouped by kind, each group opened on click
 (benchmarks/maps.py measures a map of this size)."""
+
+
+class Drawn(Citable, Protocol):
+    """A record drawn as a node: the schema draws only tables whose records have a name
+    (see :class:`graphmodel.model.RecordType`), the node's label."""
+
+    @property
+    def name(self) -> str: ...
+
 
 class UnknownRecord(UsageError):
     """No record with the id given to --focus."""
@@ -41,19 +52,19 @@ class Link:
     source: str
     target: str
     relationship: str
-    records: tuple[Any, ...] = ()
+    records: tuple[Citable, ...] = ()
 
 
 @dataclass
 class Skeleton:
     """The records a view draws (node key -> (record type, record)) and their links."""
-    nodes: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    nodes: dict[str, tuple[str, Drawn]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     notice: str | None = None
     groups: dict[str, str] = field(default_factory=dict)
     """Node key -> the group it is drawn folded into until opened ("312 partnership boards")."""
 
-    def add(self, record_type: str, record: Any) -> str:
+    def add(self, record_type: str, record: Drawn) -> str:
         key = node_key(record_type, record.id)
         self.nodes.setdefault(key, (record_type, record))
         return key
@@ -68,9 +79,9 @@ class Skeleton:
                         self.notice, self.groups)
 
 
-def sitters(network: Network) -> dict[str, list[Any]]:
+def sitters(network: Network) -> dict[str, list[Membership]]:
     """Who sits where: each seat holder's node key -> their memberships."""
-    seats: dict[str, list[Any]] = defaultdict(list)
+    seats: dict[str, list[Membership]] = defaultdict(list)
     for m in network.memberships.values():
         who = sitter_key(network, m)
         if who is not None:
@@ -83,13 +94,13 @@ def _tables_of_types() -> dict[str, str]:
     return {rtype: table for table, rtype in NODE_TABLES.items()}
 
 
-def _record(network: Network, key: str) -> tuple[str, Any] | None:
+def _record(network: Network, key: str) -> tuple[str, Drawn] | None:
     rtype, rid = key.split(":", 1)
-    record = network.tables[SCHEMA.derived(_tables_of_types)[rtype]].get(rid)
+    record: Drawn | None = network.tables[SCHEMA.derived(_tables_of_types)[rtype]].get(rid)
     return (rtype, record) if record is not None else None
 
 
-def _holder(network: Network, key: str) -> tuple[str, Any]:
+def _holder(network: Network, key: str) -> tuple[str, Drawn]:
     """The record of a seat holder's node key, which :func:`sitters` found in the network."""
     found = _record(network, key)
     if found is None:
@@ -119,14 +130,14 @@ def network_view(network: Network, org: str | None) -> Skeleton:
 def _on_behalf_of(network: Network, sk: Skeleton) -> None:
     """A link from each seat holder to each other organisation they sit on behalf of (one
     per pair, carrying every such seat)."""
-    seats: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    seats: dict[tuple[str, str], list[Membership]] = defaultdict(list)
     for who, held in sitters(network).items():
         own = getattr(sk.nodes.get(who, (None, None))[1], "organisation", None)
         for m in held:
             if m.on_behalf_of and m.on_behalf_of != own:
                 seats[(who, node_key("organisation", m.on_behalf_of))].append(m)
-    for (who, org), held in sorted(seats.items()):
-        sk.link(Link(f"on_behalf_of:{who}|{org}", who, org, "on_behalf_of", tuple(held)))
+    for (who, org), ours in sorted(seats.items()):
+        sk.link(Link(f"on_behalf_of:{who}|{org}", who, org, "on_behalf_of", tuple(ours)))
 
 
 def accountability_view(network: Network, org: str | None) -> Skeleton:
@@ -266,10 +277,8 @@ def _group_size(label: str) -> int:
     return int(label.split(" ", 1)[0].replace(",", ""))
 
 
-def _groups(nodes: dict[str, tuple[str, Any]]) -> dict[str, str]:
+def _groups(nodes: dict[str, tuple[str, Drawn]]) -> dict[str, str]:
     """Each node's group: the records of its type and kind, named with how many there are."""
-    from graphmodel.maps.styling import humanise
-
     kinds: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, (rtype, record) in nodes.items():
         kinds[(rtype, getattr(record, "kind", None) or rtype)].append(key)

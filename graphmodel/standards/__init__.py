@@ -11,11 +11,15 @@ import copy
 import functools
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Callable, Sequence
+
+# at the top: every review reads the default standards, so the command line defers this
+# module, and the analyses that import it, until a review runs
+import yaml
 
 from graphmodel.model import BODY_KINDS, LEVELS, RECOMMENDATIONS
 from graphmodel.problems import UsageError
-from graphmodel.registry import SEVERITIES, declared
+from graphmodel.registry import SEVERITIES, Standards, declared
 
 __all__ = ["RulesError", "load_rules", "with_defaults"]
 
@@ -24,30 +28,31 @@ class RulesError(UsageError):
     """A standards file that cannot be used."""
 
 
+SettingCheck = Callable[[object], "str | None"]
+"""A check of a setting's value read from a file: what is wrong with it, or None."""
+
+
 def _default_text() -> str:
     return resources.files("graphmodel.standards").joinpath("default.yaml").read_text(
         encoding="utf-8")
 
 
 @functools.cache
-def _parsed_defaults() -> dict[str, Any]:
-    import yaml
+def _parsed_defaults() -> Standards:
+    parsed: Standards = yaml.safe_load(_default_text())
+    return parsed
 
-    return yaml.safe_load(_default_text())
 
-
-def _defaults() -> dict[str, Any]:
+def _defaults() -> Standards:
     """The default rules, a copy the caller may change."""
     return copy.deepcopy(_parsed_defaults())
 
 
-def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+def load_rules(path: str | Path | None = None) -> Standards:
     """The rules of a standards file (the default one when no path is given).
 
     A rule a file leaves out keeps its default settings; ``enabled: false`` turns it off.
     """
-    import yaml
-
     if path is None:
         return _check(_defaults(), "default rules")
     where = str(path)
@@ -64,8 +69,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, dict[str, dict[str, 
     return with_defaults(given, where)
 
 
-def with_defaults(given: Any,
-                  where: str = "the rules given") -> dict[str, dict[str, dict[str, Any]]]:
+def with_defaults(given: object, where: str = "the rules given") -> Standards:
     """``given`` rules (topic -> rule -> settings) over the defaults, checked: a rule or
     setting left out keeps its default."""
     if not isinstance(given, dict):
@@ -87,7 +91,7 @@ def with_defaults(given: Any,
     return _check(merged, where)
 
 
-def _check(rules: dict[str, Any], where: str) -> dict[str, Any]:
+def _check(rules: Standards, where: str) -> Standards:
     known = declared()
     for topic, named in rules.items():
         for name, settings in named.items():
@@ -104,7 +108,7 @@ def _check(rules: dict[str, Any], where: str) -> dict[str, Any]:
     return rules
 
 
-def _kinds(value: Any) -> str | None:
+def _kinds(value: object) -> str | None:
     if value == "all":
         return None
     if not isinstance(value, list) or not set(value) <= set(BODY_KINDS):
@@ -113,22 +117,22 @@ def _kinds(value: Any) -> str | None:
     return None
 
 
-def _severity(value: Any) -> str | None:
+def _severity(value: object) -> str | None:
     return None if value in SEVERITIES else f"{value!r} is not info, warning or error"
 
 
-def _count(value: Any) -> str | None:
+def _count(value: object) -> str | None:
     ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
     return None if ok else f"expected a whole number of 0 or more, not {value!r}"
 
 
-def _amount(value: Any) -> str | None:
+def _amount(value: object) -> str | None:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
     return None if ok else f"expected a number of 0 or more, not {value!r}"
 
 
-def _mapping(keys: tuple[str, ...], values: tuple[str, ...], what: str):
-    def check(value: Any) -> str | None:
+def _mapping(keys: Sequence[str], values: Sequence[str], what: str) -> SettingCheck:
+    def check(value: object) -> str | None:
         if not isinstance(value, dict) or not set(value) <= set(keys) or \
                 not set(value.values()) <= set(values):
             return (f"expected a mapping from {', '.join(keys)} to one of "
@@ -137,7 +141,7 @@ def _mapping(keys: tuple[str, ...], values: tuple[str, ...], what: str):
     return check
 
 
-_SETTING_CHECKS = {
+_SETTING_CHECKS: dict[str, SettingCheck] = {
     "kinds": _kinds, "severity": _severity, "count": _count, "amount": _amount,
     "text": lambda v: None if isinstance(v, str) else "expected text",
     "bool": lambda v: None if isinstance(v, bool) else "expected true or false",
