@@ -176,10 +176,13 @@ def seats_held(network: Network) -> dict[tuple[str, str], list[Membership]]:
 
 
 def accountability_graph(network: Network, bodies: "Collection[str] | None" = None,
-                         lines: "Iterable[ReportingLine] | None" = None) -> "nx.DiGraph":
+                         lines: "Iterable[ReportingLine] | None" = None,
+                         details: bool = True) -> "nx.DiGraph":
     """Bodies and the reporting lines between them (edge: body -> body it reports to,
     with the line's ``id`` and ``kind``); with ``bodies``, those bodies only and the
     lines between them; with ``lines``, those lines rather than all the network's.
+    ``details=False`` leaves out the bodies' names and kinds and the lines' ids and kinds
+    (a third of the time of building it), for code that reads them from the records.
 
     The accountability rules (:mod:`graphmodel.analysis.accountability`) compute on
     this graph with networkx, over the lines current on the day they review: each
@@ -191,12 +194,15 @@ def accountability_graph(network: Network, bodies: "Collection[str] | None" = No
     g = nx.DiGraph()
     kept = [b for b in network.bodies.values() if bodies is None or b.id in bodies]
     g.add_nodes_from(b.id for b in kept)
+    chosen = [ln for ln in (network.reporting_lines.values() if lines is None else lines)
+              if bodies is None or (ln.body in bodies and ln.reports_to in bodies)]
+    if not details:
+        g.add_edges_from((ln.body, ln.reports_to) for ln in chosen)
+        return g
     # attributes set after: networkx reads an (id, attributes) pair by catching the
     # error hashing it raises, about a tenth of the time of building the graph
     nodes = g.nodes
     for b in kept:
         nodes[b.id].update(name=b.name, kind=b.kind)
-    g.add_edges_from((ln.body, ln.reports_to, {"id": ln.id, "kind": ln.kind})
-                     for ln in (network.reporting_lines.values() if lines is None else lines)
-                     if bodies is None or (ln.body in bodies and ln.reports_to in bodies))
+    g.add_edges_from((ln.body, ln.reports_to, {"id": ln.id, "kind": ln.kind}) for ln in chosen)
     return g

@@ -71,7 +71,8 @@ class _Lines:
             self.up[line.body].append(line)
         if parents_in_order:   # each body's parents by id: the order chains are listed in
             self.current.sort(key=lambda ln: ln.reports_to)
-        self.graph: nx.DiGraph = accountability_graph(self.net, lines=self.current)
+        self.graph: nx.DiGraph = accountability_graph(self.net, lines=self.current,
+                                                      details=False)
 
     @functools.cached_property
     def past(self) -> dict[str, list[ReportingLine]]:
@@ -297,7 +298,7 @@ def _cycles(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
     # quarters of the time of the components of the whole graph)
     reported_to = {ln.reports_to for ln in lines.current}
     g = accountability_graph(lines.net, {b for b in lines.up if b in reported_to},
-                             lines=lines.current)
+                             lines=lines.current, details=False)
     loops = [sorted(c) for c in nx.strongly_connected_components(g)
              if len(c) > 1 or any(g.has_edge(b, b) for b in c)]
     for members in sorted(loops):   # by first body, whatever order the lines are listed in
