@@ -12,10 +12,11 @@ import datetime as _dt
 from typing import NamedTuple
 
 from graphmodel import dates, render
-from graphmodel.analysis.findings import Citable, Evidence, Finding, evidence_for
+from graphmodel.analysis.findings import Evidence, Finding, evidence_for
 from graphmodel.analysis.review import review
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import SCHEMA, Document, Membership, Network, RecordType, record_type
+from graphmodel.model import (SCHEMA, Document, Membership, Network, Record, RecordType,
+                              record_type)
 from graphmodel.registry import Standards
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
@@ -39,7 +40,7 @@ class Change(NamedTuple):
                 "evidence": [e._asdict() for e in self.evidence]}
 
 
-def describe(network: Network, table: str, record: Citable) -> str:
+def describe(network: Network, table: str, record: Record) -> str:
     """A record's name as a reviewer would say it."""
     name = getattr(record, "name", None)
     if name is not None:
@@ -124,7 +125,7 @@ def _show(value: object) -> str:
     return "; ".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _change(change: str, rt: RecordType, network: Network, record: Citable) -> Change:
+def _change(change: str, rt: RecordType, network: Network, record: Record) -> Change:
     start, end = rt.period
     began = getattr(record, start) if start else None
     ended = getattr(record, end) if end else None

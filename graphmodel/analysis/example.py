@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from graphmodel.analysis.findings import Citable, Finding
+from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.runner import run_rule
 from graphmodel.model import (Area, Body, Dataset, Document, Membership, Network, Organisation,
-                              Person, Post, RECORD_TYPES, ReportingLine, ScrutinyLink, Theme)
+                              Person, Post, RECORD_TYPES, Record, ReportingLine, ScrutinyLink,
+                              Theme)
 
 __all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "show", "run_rule", "COUNCIL"]
 
 COUNCIL = Organisation("council", "Town Council", "local_authority")
 
 # what a record referred to but not given is made as, named from its id
-_MADE_UP: dict[str, Callable[[str, str], Citable]] = {
+_MADE_UP: dict[str, Callable[[str, str], Record]] = {
     "organisations": lambda id, name: Organisation(id, name, "other"),
     "bodies": lambda id, name: Body(id, name, "partnership_board"),
     "people": lambda id, name: Person(id, name, "officer"),
@@ -33,7 +34,7 @@ _MADE_UP: dict[str, Callable[[str, str], Citable]] = {
 }
 
 
-def tiny_network(*records: Citable, as_of: str = "2014-01-01",
+def tiny_network(*records: Record, as_of: str = "2014-01-01",
                  home: str | None = "council") -> Network:
     """A dataset, as of ``as_of``, whose home organisation is the Town Council
     (``council``; ``home=None`` for none), holding ``records`` and every record they

@@ -6,27 +6,17 @@ numbers behind it — rendered as a table, JSON or CSV only at the edge.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from graphmodel import render
+from graphmodel.model import Record
 from graphmodel.registry import SEVERITIES, refuse_unknown_rules
 
 __all__ = ["Subject", "Evidence", "Finding", "evidence_for", "subject_of", "to_rows",
            "render_findings", "evidence_tables", "select", "at_or_above", "Found",
-           "SEVERITIES", "Citable"]
-
-
-class Citable(Protocol):
-    """A record a finding is about or rests on: any record of the schema, a dataclass with
-    an id; most have a name, and a document and section it is drawn from (read when
-    there)."""
-    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
-
-    @property
-    def id(self) -> str: ...
+           "SEVERITIES"]
 
 
 @dataclass(frozen=True)
@@ -76,11 +66,11 @@ class Found(NamedTuple):
     severity: str | None = None
 
 
-def subject_of(record: Citable, record_type: str) -> Subject:
+def subject_of(record: Record, record_type: str) -> Subject:
     return Subject(record.id, getattr(record, "name", record.id), record_type)
 
 
-def evidence_for(records: Iterable[tuple[str, Citable]]) -> tuple[Evidence, ...]:
+def evidence_for(records: Iterable[tuple[str, Record]]) -> tuple[Evidence, ...]:
     """Evidence from (record type, record) pairs, each record once."""
     seen, out = set(), []
     for record_type, record in records:

@@ -14,8 +14,7 @@ import re
 from collections import Counter
 from typing import Callable
 
-from graphmodel.analysis.findings import Citable
-from graphmodel.model import SCHEMA, Network
+from graphmodel.model import SCHEMA, Network, Record
 
 __all__ = ["pseudonymise", "LABELS"]
 
@@ -60,8 +59,8 @@ def _scrubber(names: dict[str, str]) -> Callable[[str], str]:
     return lambda text: pattern.sub(lambda m: names[m.group(0)], text)
 
 
-def _rewrite(record: Citable, table: str, ids: dict[str, dict[str, str]],
-             scrub: Callable[[str], str]) -> Citable:
+def _rewrite(record: Record, table: str, ids: dict[str, dict[str, str]],
+             scrub: Callable[[str], str]) -> Record:
     changes: dict[str, object] = {}
     renamed = SCHEMA.derived(_renamed)
     for f in dataclasses.fields(record):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Sequence
 
-from graphmodel.analysis.findings import Citable, Evidence, Finding
+from graphmodel.analysis.findings import Evidence, Finding
 from graphmodel.graph import DRAWN
 from graphmodel.maps import styling, views
-from graphmodel.model import Document, Membership, Network
+from graphmodel.model import Document, Membership, Network, Record
 
 __all__ = ["Fact", "record_facts", "node_facts", "link_facts", "representation_fact",
            "sits_on_fact", "evidence_text", "citation", "sources_cited"]
@@ -87,7 +87,7 @@ def _seat_text(network: Network, m: Membership) -> str:
     return text
 
 
-def record_facts(network: Network, record: Citable, skip: Sequence[str] = ()) -> list[Fact]:
+def record_facts(network: Network, record: Record, skip: Sequence[str] = ()) -> list[Fact]:
     """A record's fields as (label, text) pairs: references named, dates as written."""
     out = []
     for f in dataclasses.fields(record):
@@ -102,7 +102,7 @@ def record_facts(network: Network, record: Citable, skip: Sequence[str] = ()) ->
 
 
 def _text(network: Network, f: dataclasses.Field[object], value: object,
-          record: Citable) -> str:
+          record: Record) -> str:
     refs = f.metadata.get("ref") or ()
     if refs or f.name == "source_document":   # (ids: text, or a list of them)
         ids: tuple[str, ...] = value if isinstance(value, tuple) else (str(value),)

@@ -10,11 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
-from graphmodel.analysis.findings import Citable
 from graphmodel.graph import NODE_TABLES, RELATIONSHIPS, node_key, sitter_key
 from graphmodel.maps.styling import humanise
 from graphmodel.names import suggest
-from graphmodel.model import SCHEMA, Membership, Network
+from graphmodel.model import SCHEMA, Membership, Network, Record
 from graphmodel.problems import UsageError
 from graphmodel.words import count
 
@@ -29,7 +28,7 @@ and beyond that bodies are grouped by kind, each group opened on click
 (benchmarks/maps.py measures a map of this size)."""
 
 
-class Drawn(Citable, Protocol):
+class Drawn(Record, Protocol):
     """A record drawn as a node: the schema draws only tables whose records have a name
     (see :class:`graphmodel.model.RecordType`), the node's label."""
 
@@ -52,7 +51,7 @@ class Link:
     source: str
     target: str
     relationship: str
-    records: tuple[Citable, ...] = ()
+    records: tuple[Record, ...] = ()
 
 
 @dataclass
