@@ -3,7 +3,7 @@
 Each command opens its SOURCE, makes one library call and renders the result.
 Heavy libraries load inside commands, so ``graphmodel --help`` stays fast.
 
-Exit codes are those of graphmodel.problems.EXIT_CODES (the README's table is made
+Exit codes are those of graphmodel.problems.EXIT_CODES (the manual's table is made
 from it). No command prints a traceback without --debug.
 
 The review commands (``gaps``, ``chains``, ``overlaps``, ``resources``, ``diff``,

@@ -1,5 +1,5 @@
 """What each table and column of the schema holds and means, in words a council officer
-reads: the register workbook's Instructions sheet and the README's column reference
+reads: the register workbook's Instructions sheet and the manual's column reference
 both show it.
 
 Everything here is read from the schema (:mod:`graphmodel.model`): a record type's

@@ -2,7 +2,7 @@
 
 A topic is declared here (:data:`TOPICS`): the name rules and standards files
 give it, the review command that runs its rules, that command's help line and
-what its findings mean for a reviewer. The command line and the README's tables
+what its findings mean for a reviewer. The command line and the manual's tables
 are made from these declarations.
 
 A rule is a small pure function in its topic's module
@@ -56,7 +56,7 @@ ViewBuilder = Callable[[Network, _dt.date, "str | None", Standards], TopicView]
 @dataclass(frozen=True)
 class Command:
     """A review command: its name, the first line of its help, and what its findings
-    mean for a reviewer (the README's table of review commands)."""
+    mean for a reviewer (the manual's table of review commands)."""
     name: str
     help: str
     meaning: str
