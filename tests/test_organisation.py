@@ -185,8 +185,10 @@ def test_check_without_an_organisation_says_which_rules_it_left_out(committees_o
     assert result.exit_code == 0
     assert result.stderr.splitlines()[1] == NOT_RUN
     rules = {f["rule"] for f in json.loads(result.stdout)}
-    # Jo Bloggs chairs one committee and sits on the other; neither reports anywhere
-    assert rules == {"broker", "single-point-of-failure", "no-accountability-line"}
+    # Jo Bloggs chairs one committee and sits on the other, which has no chair; neither
+    # reports anywhere
+    assert rules == {"broker", "single-point-of-failure", "no-accountability-line",
+                     "no-chair"}
 
 
 # --- the day a review looks at ----------------------------------------------------------
