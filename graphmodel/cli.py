@@ -19,7 +19,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypedDict, TypeVar, Unpack
 
 import click
 
@@ -30,7 +30,7 @@ from graphmodel.model import Network
 from graphmodel.names import named, suggest
 from graphmodel.problems import (FINDINGS, INTERRUPTED, INVALID_DATA, SERVER_UNREACHABLE,
                                  SUCCESS, UsageError, errors)
-from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command, Standards
+from graphmodel.registry import SEVERITIES, TOPICS, WHOLE_REVIEWS, Command, Standards, rules_of
 from graphmodel.sources import (EXPORT_FORMATS, open_source_noting, read_counted, read_source,
                                 refuse_to_prune, write_source)
 from graphmodel.summary import LISTABLE, listing, render_summary, summarise
@@ -170,12 +170,17 @@ def review_day(network: Network, as_of: str | None) -> str:
     return day
 
 
-def note_without_org(network: Network, org: str | None) -> None:
-    """Say on stderr which rules a review without an organisation could not run."""
+def note_without_org(network: Network, org: str | None,
+                     topics: Iterable[str] | None = None) -> None:
+    """Say on stderr which rules of ``topics`` (default: all) a review without an
+    organisation left out, and how to name one."""
     if organisation_if_any(network, org):
         return
-    click.echo("note: representation and resources rules not run: "
-               + no_organisation_message(network), err=True)
+    left_out = [r.name for topic in (TOPICS if topics is None else topics)
+                for r in rules_of(topic) if r.needs_organisation]
+    if left_out:
+        click.echo(f"note: rules needing an organisation not run ({', '.join(left_out)}): "
+                   + no_organisation_message(network), err=True)
 
 
 @contextmanager
@@ -374,8 +379,7 @@ NO_URI = ("no Neo4j server named: set NEO4J_URI (e.g. export NEO4J_URI=bolt://12
 org_option = click.option(
     "--org", default=None, metavar="ID",
     help="Organisation the review speaks for: its id, or its name (default: the dataset's "
-         "home organisation; without either, the representation and resources rules are "
-         "not run).")
+         "home organisation; without either, the rules that need one are not run).")
 
 rules_option = click.option(
     "--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
@@ -445,8 +449,9 @@ def gaps(source: str, dataset: str | None, org: str | None, rules_file: str | No
 
     rules, network = load_rules(rules_file), open_network(source, dataset)
     org = option_id(network, "--org", org, "organisations")
-    echo_findings(representation_gaps(network, org=org, rules=rules,
-                                      as_of=review_day(network, as_of)), **shown)
+    day = review_day(network, as_of)
+    note_without_org(network, org, ["representation"])
+    echo_findings(representation_gaps(network, org=org, rules=rules, as_of=day), **shown)
 
 
 @review_command(TOPICS["accountability"].command)

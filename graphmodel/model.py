@@ -118,8 +118,8 @@ class Dataset:
     name: str = col(required=True, doc="title shown in reports and maps")
     home_organisation: str | None = col(
         ref="organisations", doc="the organisation whose representation is reviewed, if "
-        "the dataset speaks for one; gaps, resources and the representation map need one "
-        "(or --org)")
+        "the dataset speaks for one; the rules about its seats, resources and the "
+        "representation map need one (or --org)")
     description: str | None = col()
     as_of: str | None = col("date", doc="the day the dataset describes; reviews look at "
                             "the network as of this day unless given --as-of (else today)")

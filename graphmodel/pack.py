@@ -66,8 +66,8 @@ def _whose(rv: Review) -> str:
     """Whose review this is, after the day: the organisation, or why there is none."""
     if rv.org:
         return f", for {rv.org_name}"
-    return (", for no organisation in particular (representation and resources need "
-            "--org ID)")
+    return (", for no organisation in particular (the rules about its seats and resources "
+            "need --org ID)")
 
 
 _HELD = ("bodies", "organisations", "people", "posts", "memberships", "reporting_lines",

@@ -22,7 +22,11 @@ def run(*args):
 NO_ORGANISATION = ("no organisation to review in committees: name one with --org ID (or set "
                    "home_organisation in the dataset table); no seat records whom it is held "
                    "on behalf of; the organisations are: labour")
-NOT_RUN = "note: representation and resources rules not run: " + NO_ORGANISATION
+# the rules that speak for an organisation, left out of a review without one
+REPRESENTATION_NOT_RUN = "unrepresented, representation-unrecorded, holder-not-named, theme-uncovered"
+ALL_NOT_RUN = (REPRESENTATION_NOT_RUN + ", recommendation, resourced-but-unrepresented, "
+               "resources-unrecorded")
+NOT_RUN = f"note: rules needing an organisation not run ({ALL_NOT_RUN}): " + NO_ORGANISATION
 
 
 def write_json(path, doc):
@@ -83,7 +87,7 @@ def test_a_popolo_file_with_no_home_organisation_is_reviewed(request, tmp_path, 
     if command[0] in ("check", "map"):   # the rules that need an organisation are left out
         assert result.stderr.splitlines()[1] == {
             "committees_only": NOT_RUN,
-            "with_a_council": "note: representation and resources rules not run: no "
+            "with_a_council": f"note: rules needing an organisation not run ({ALL_NOT_RUN}): no "
                               "organisation to review in borough: name one with --org ID (or "
                               "set home_organisation in the dataset table); candidates "
                               "(organisations seats are held on behalf of): borough (Borough "
@@ -96,7 +100,8 @@ def test_a_deck_and_a_review_pack_need_no_home_organisation(committees_only, tmp
     pack = run("report", committees_only, "--out", tmp_path / "review")
     assert pack.exit_code == 0, pack.output
     paper = (tmp_path / "review" / "report.md").read_text(encoding="utf-8")
-    assert "for no organisation in particular (representation and resources need --org ID)" in paper
+    assert ("for no organisation in particular (the rules about its seats and resources need "
+            "--org ID)") in paper
     assert pack.stderr.splitlines()[1] == NOT_RUN
     assert 'id="map-representation"' not in \
         (tmp_path / "review" / "index.html").read_text(encoding="utf-8")
@@ -119,16 +124,22 @@ def test_a_party_membership_is_the_persons_organisation_not_a_seat(committees_on
     assert set(network.bodies) == {"health", "planning"}
 
 
-def test_gaps_without_an_organisation_asks_for_one_naming_the_candidates(with_a_council):
-    result = run("gaps", with_a_council)
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
-        "error: no organisation to review in borough: name one with --org ID (or set "
+def test_gaps_without_an_organisation_runs_the_rules_needing_none_naming_the_candidates(
+        with_a_council):
+    result = run("gaps", with_a_council, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1] == (
+        f"note: rules needing an organisation not run ({REPRESENTATION_NOT_RUN}): "
+        "no organisation to review in borough: name one with --org ID (or set "
         "home_organisation in the dataset table); candidates (organisations seats are held on "
         "behalf of): borough (Borough Council, 2 seats), trust (Health Trust, 1 seat)")
+    # neither board records a chair, nor the Health and Wellbeing Board a councillor (Jo
+    # Bloggs is not said to be one); whose seats are missing is not asked
+    assert sorted((f["rule"], f["subject"]["id"]) for f in json.loads(result.stdout)) == [
+        ("no-chair", "csp"), ("no-chair", "hwb"), ("no-elected-member", "hwb")]
 
 
-@pytest.mark.parametrize("command", [["gaps"], ["resources"],
+@pytest.mark.parametrize("command", [["resources"],
                                      ["map", "--view", "representation"]])
 def test_commands_that_need_an_organisation_exit_2_without_one(committees_only, tmp_path,
                                                                command):
@@ -174,8 +185,10 @@ def test_check_without_an_organisation_says_which_rules_it_left_out(committees_o
     assert result.exit_code == 0
     assert result.stderr.splitlines()[1] == NOT_RUN
     rules = {f["rule"] for f in json.loads(result.stdout)}
-    # Jo Bloggs chairs one committee and sits on the other; neither reports anywhere
-    assert rules == {"broker", "single-point-of-failure", "no-accountability-line"}
+    # Jo Bloggs chairs one committee and sits on the other, which has no chair; neither
+    # reports anywhere
+    assert rules == {"broker", "single-point-of-failure", "no-accountability-line",
+                     "no-chair"}
 
 
 # --- the day a review looks at ----------------------------------------------------------

@@ -17,7 +17,10 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
                                                 UnknownOrganisation, representation,
                                                 representation_by_body, representation_gaps)
 from graphmodel.cli import main
-from graphmodel.model import Body, Membership, Network, Post
+from graphmodel.registry import rules_of
+from graphmodel.analysis.example import body, seat, tiny_network
+from graphmodel.analysis.runner import run_rules
+from graphmodel.model import Body, Dataset, Membership, Network, Person, Post
 from graphmodel.standards import RulesError, load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
@@ -394,3 +397,66 @@ def test_each_partnership_is_a_seat_a_stated_gap_or_a_note_and_never_two(harboro
         else:
             assert "representation-unrecorded" in rules and "unrepresented" not in rules
             assert "empty-body" not in rules, body.id
+
+
+# --- rules that need no organisation run without one -----------------------------------
+
+@pytest.fixture
+def committees_of_no_council(tmp_path):
+    """A Popolo file of committees with no home council, as real ones come: the audit
+    committee has no member recorded, the planning committee members but no chair."""
+    network = Network(Dataset("committees", "Committees", None, as_of="2024-05-01"), [
+        Body("audit", "Audit Committee", "committee"),
+        Body("planning", "Planning Committee", "committee"),
+        Person("jo", "Jo Bloggs", "elected_member"),
+        Person("sam", "Sam Roe", "elected_member"),
+        Membership("m1", "planning", "jo"),
+        Membership("m2", "planning", "sam")])
+    return write_source(network, tmp_path / "committees.json", "popolo")
+
+
+def _findings_of(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args] + ["--format", "json"])
+    return result, sorted((f["rule"], f["subject"]["id"]) for f in json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("command", ["check", "gaps"])
+def test_committees_of_no_council_are_found_empty_and_without_a_chair(
+        committees_of_no_council, command):
+    assert open_source(committees_of_no_council).dataset.home_organisation is None
+    result, found = _findings_of(command, committees_of_no_council)
+    assert result.exit_code == 0, result.output
+    representation_rules = {r.name for r in rules_of("representation")}
+    assert [f for f in found if f[0] in representation_rules] == [
+        ("empty-body", "audit"), ("no-chair", "planning")]
+    # the rules speaking for an organisation were left out, and the review says so
+    note = next(line for line in result.stderr.splitlines() if line.startswith("note:"))
+    assert note.startswith("note: rules needing an organisation not run (unrepresented, "
+                           "representation-unrecorded, holder-not-named, theme-uncovered")
+    assert ("resources-unrecorded" in note) == (command == "check")
+    assert "name one with --org ID" in note
+
+
+def test_representation_gaps_without_an_organisation_runs_the_rules_needing_none(
+        committees_of_no_council):
+    network = open_source(committees_of_no_council)
+    found = representation_gaps(network)
+    assert sorted((f.rule, f.subject.id) for f in found) == [
+        ("empty-body", "audit"), ("no-chair", "planning")]
+    with pytest.raises(UnknownOrganisation):
+        representation_gaps(network, org="nowhere")
+
+
+def test_composition_and_elected_members_are_judged_without_an_organisation():
+    net = tiny_network(
+        body("hwb", "Town Health and Wellbeing Board", organisation="nhs", declared_size=3,
+             declared_composition="partner=2"),
+        seat("hwb", "dr-patel", role="chair", on_behalf_of="nhs"),
+        seat("hwb", "inspector-lee", on_behalf_of="police"), home=None)
+    found = {f.rule: f for f in run_rules(net, topics=["representation"])}
+    assert set(found) == {"composition-unmet", "no-elected-member"}
+    # reviewing for no organisation, a partner sits for one other than the body's own:
+    # the police, not the NHS whose board it is
+    assert found["composition-unmet"].data["short"] == {
+        "members": {"declared": 3, "recorded": 2},
+        "partner": {"declared": 2, "recorded": 1}}

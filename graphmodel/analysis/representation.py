@@ -1,8 +1,10 @@
 """Representation gaps: where an organisation has no voice, and where a body's seats fall short.
 
 Every rule looks at the network *as of* a day (default: the day the dataset
-describes, else today) and speaks for one organisation (default: the dataset's home
-organisation; with neither, the caller is asked to name one).
+describes, else today). Most speak for one organisation (default: the dataset's home
+organisation); ``empty-body``, ``no-elected-member``, ``no-chair`` and
+``composition-unmet`` look at a body's own seats and need none, so they run on a
+file of committees with no home council too, while the others are left out.
 
 Unknown is not none. Whether the organisation sits on a body is one of four things
 (:func:`representation`): a seat held on its behalf by a named person or post; a
@@ -95,19 +97,22 @@ def _applies(settings: Settings, body: Body, names_containing: Iterable[str] = (
 class _View:
     """The network on one day, indexed for the representation rules."""
 
-    def __init__(self, network: Network, org: str, as_of: _dt.date):
+    def __init__(self, network: Network, org: str | None, as_of: _dt.date):
+        # with no organisation (org None), only the rules needing none read the view:
+        # nothing is held on its behalf, and its name is never said
         self.net = network.as_of(as_of)
         self.org = org
-        self.org_name = network.organisations[org].name
+        self.org_name = network.organisations[org].name if org else ""
         self.seats: dict[str, list[Membership]] = defaultdict(list)
         self.ours: dict[str, list[Membership]] = defaultdict(list)   # held on the org's behalf
         for m in self.net.memberships.values():
             self.seats[m.body].append(m)
-            if m.on_behalf_of == org:
+            if org and m.on_behalf_of == org:
                 self.ours[m.body].append(m)
 
     def status(self, body: Body) -> str:
-        """:func:`representation` of the organisation on a body."""
+        """:func:`representation` of the organisation on a body (a rule needing one asks)."""
+        assert self.org is not None, "asked whose seat without an organisation"
         return representation(body, self.org, self.ours.get(body.id, ()))
 
     def in_scope(self, body: Body, settings: Settings) -> bool:
@@ -128,8 +133,9 @@ class _View:
 
 @view("representation")
 def _view_of(network: Network, day: _dt.date, org: str | None, rules: Standards) -> _View:
-    # (built only for a review that speaks for an organisation: its rules all need one)
-    return _View(network, organisation_to_review(network, org), day)
+    # org is None for a review that speaks for no organisation: the runner then leaves
+    # out the rules needing one
+    return _View(network, org, day)
 
 
 def representation_gaps(network: Network, org: str | None = None,
@@ -140,13 +146,13 @@ def representation_gaps(network: Network, org: str | None = None,
     Parameters
     ----------
     network : the Network to review
-    org : organisation id (default: the dataset's home organisation; with neither,
-        NoOrganisation, a UsageError naming candidates, is raised)
+    org : organisation id (default: the dataset's home organisation; with neither, the
+        rules that need an organisation are left out and the others run;
+        UnknownOrganisation, a UsageError, for an id not in the dataset)
     rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     as_of : the day to review (default: the day the dataset describes, else today)
     """
-    return run_rules(network, rules, organisation_to_review(network, org), as_of,
-                     topics=["representation"])
+    return run_rules(network, rules, org, as_of, topics=["representation"])
 
 
 def _found(body: Body, message: str, evidence: tuple[Evidence, ...],
@@ -253,8 +259,8 @@ def _holder_not_named(view: _View, body: Body, settings: Settings) -> Found | No
                   {"seats": len(ours)})
 
 
-@rule("representation", "empty-body", {"kinds": "kinds"}, needs_organisation=True,
-      for_each_body=True, said_by="representation-unrecorded")
+@rule("representation", "empty-body", {"kinds": "kinds"}, for_each_body=True,
+      said_by="representation-unrecorded")
 def _empty(view: _View, body: Body, settings: Settings) -> Found | None:
     """A current body with no current member recorded: nothing shows who governs it.
     Where ``representation-unrecorded`` reports the body, it says this and more, and
@@ -273,7 +279,7 @@ def _empty(view: _View, body: Body, settings: Settings) -> Found | None:
 
 @rule("representation", "no-elected-member",
       {"kinds": "kinds", "names_containing": "words", "elected_posts": "words"},
-      needs_organisation=True, for_each_body=True)
+      for_each_body=True)
 def _no_elected_member(view: _View, body: Body, settings: Settings) -> Found | None:
     """A body the standards say needs an elected member (by its kind, or a name such as
     Health and Wellbeing Board) has none recorded: no councillor answers for it to the
@@ -296,8 +302,7 @@ def _no_elected_member(view: _View, body: Body, settings: Settings) -> Found | N
                   "recorded.", view.evidence(body, seats), {"seats": len(seats)})
 
 
-@rule("representation", "no-chair", {"kinds": "kinds"}, needs_organisation=True,
-      for_each_body=True)
+@rule("representation", "no-chair", {"kinds": "kinds"}, for_each_body=True)
 def _no_chair(view: _View, body: Body, settings: Settings) -> Found | None:
     """A body with members recorded but no chair: its governing document should say who
     chairs its meetings, and the record does not.
@@ -315,7 +320,7 @@ def _no_chair(view: _View, body: Body, settings: Settings) -> Found | None:
 
 
 @rule("representation", "composition-unmet", {"support_roles": "words"},
-      needs_organisation=True, for_each_body=True)
+      for_each_body=True)
 def _composition_unmet(view: _View, body: Body, settings: Settings) -> Found | None:
     """Fewer members recorded than the body's terms of reference declare, or fewer of a
     declared kind (elected members, partners, support officers): seats may be vacant,
@@ -342,7 +347,10 @@ def _composition_unmet(view: _View, body: Body, settings: Settings) -> Found | N
         "members": len(members),
         "elected_member": (_elected(view, members) if "elected_member" in declared
                            else None),
-        "partner": sum(1 for m in members if m.on_behalf_of and m.on_behalf_of != view.org),
+        # partners: seats for organisations other than the one reviewed, or, reviewing
+        # for none, other than the body's own
+        "partner": sum(1 for m in members
+                       if m.on_behalf_of and m.on_behalf_of != (view.org or body.organisation)),
         "support_officer": sum(1 for m in seats if m.role == "support_officer"),
     }
     short = {}
