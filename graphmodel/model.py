@@ -173,9 +173,9 @@ class Body:
         "list", ref="organisations", doc="organisations the source says hold no seat on "
         "it, separated by ;", kw_only=True)
     main_themes: tuple[str, ...] = col(
-        "list", ref="themes", doc="themes it is dedicated to, as the source states, "
-        "separated by ;; blank: not recorded (a theme among its themes but not here is "
-        "part of its work, not what it is for)", kw_only=True)
+        "list", ref="themes", doc="themes the source says it is dedicated to, separated "
+        "by ; (a theme in themes but not here is part of its work, not what it is for; "
+        "blank: not recorded)", kw_only=True)
     established: str | None = col("date")
     dissolved: str | None = col("date", doc="last day it existed")
     terms_of_reference: bool | None = col("bool", doc="yes if a governing document is recorded")

@@ -375,16 +375,15 @@ def _elected(view: _View, seats: list[Membership]) -> int:
 def _themes_uncovered(view: _View, settings: Settings) -> Iterator[Found]:
     """A theme no body the organisation sits on works on: a gap in its reach. The finding
     names the bodies that do work on it, and on which of them whether it sits is not
-    recorded.
+    recorded. Also a theme the bodies it sits on include in their work, none of them
+    dedicated to it (their ``main_themes``), naming them; where one of them records no
+    main themes, it may be dedicated to it, and nothing is said.
 
     >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
     >>> net = tiny_network(body("elder", "Older People's Forum", themes=("older-people",)))
     >>> show(run_rule(net, "theme-uncovered"))
     info: No body Town Council sits on works on Older People. It is worked on by:
       Older People's Forum. Whether Town Council sits on it is not recorded.
-
-    A theme the bodies it sits on work on, none of them dedicated to it as their main
-    themes record, is a gap too: no body of its own for that theme.
 
     >>> from graphmodel.analysis.example import seat
     >>> net = tiny_network(body("hw", "Health Partnership", themes=("older-people",),
