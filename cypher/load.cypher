@@ -202,6 +202,7 @@ CREATE (n:Body {
     declared_composition: row.declared_composition,
     membership_complete: row.membership_complete,
     no_seat_for: row.no_seat_for,
+    main_themes: row.main_themes,
     established: row.established,
     dissolved: row.dissolved,
     terms_of_reference: row.terms_of_reference,
@@ -228,6 +229,7 @@ SET n.id = row.id,
     n.declared_composition = row.declared_composition,
     n.membership_complete = row.membership_complete,
     n.no_seat_for = row.no_seat_for,
+    n.main_themes = row.main_themes,
     n.established = row.established,
     n.dissolved = row.dissolved,
     n.terms_of_reference = row.terms_of_reference,
@@ -239,7 +241,7 @@ SET n.id = row.id,
 
 // name: unlink_Body
 UNWIND $ids AS eid
-MATCH (n:Body)-[old:COVERS|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]->() WHERE elementId(n) = eid
+MATCH (n:Body)-[old:COVERS|DEDICATED_TO|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Body_organisation
@@ -259,6 +261,12 @@ UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row._node
 MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:WORKS_ON]->(t);
+
+// name: link_Body_main_themes
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
+CREATE (n)-[:DEDICATED_TO]->(t);
 
 // name: link_Body_no_seat_for
 UNWIND $rows AS row

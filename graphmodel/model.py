@@ -172,6 +172,10 @@ class Body:
     no_seat_for: tuple[str, ...] = col(
         "list", ref="organisations", doc="organisations the source says hold no seat on "
         "it, separated by ;", kw_only=True)
+    main_themes: tuple[str, ...] = col(
+        "list", ref="themes", doc="themes the source says it is dedicated to, separated "
+        "by ; (a theme in themes but not here is part of its work, not what it is for; "
+        "blank: not recorded)", kw_only=True)
     established: str | None = col("date")
     dissolved: str | None = col("date", doc="last day it existed")
     terms_of_reference: bool | None = col("bool", doc="yes if a governing document is recorded")
@@ -509,6 +513,8 @@ RELATIONSHIPS_DECLARED: tuple[Relationship, ...] = (
                  "is hosted or led by"),
     Relationship("covers", "bodies", "id", "areas", "COVERS", "covers", drawn=False),
     Relationship("works_on", "bodies", "id", "themes", "WORKS_ON", "works on", drawn=False),
+    Relationship("dedicated_to", "bodies", "id", "main_themes", "DEDICATED_TO",
+                 "is dedicated to", drawn=False),
     Relationship("no_seat_for", "bodies", "id", "no_seat_for", "NO_SEAT_FOR",
                  "has no seat for, the source says", drawn=False),
 )

@@ -89,7 +89,8 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "or post); bodies with no members, no elected member where required, no chair; fewer "
         "members, or fewer of a declared kind, than the body declares; themes no attended "
         "body works on (saying on which of the bodies that work on them its seat is not "
-        "recorded)")),
+        "recorded), or that attended bodies include in their work but none is dedicated "
+        "to (their `main_themes`, where each of them records its own)")),
     Topic("accountability", Command(
         "chains", "Who is accountable to whom: chains of reporting lines. Where they break, "
         "loop or run long, and scrutiny missing or conflicted.",

@@ -102,7 +102,7 @@ def test_a_relationship_added_to_the_schema_flows_into_the_store_and_its_cypher(
     load = generate_files(mapping)["load.cypher"]
     assert "// name: link_Body_source_document" in load
     assert "CREATE (n)-[:CITES]->(t)" in load
-    assert "[old:CITES|COVERS|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]" in load
+    assert "[old:CITES|COVERS|DEDICATED_TO|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]" in load
     assert "link_Body_source_document" not in queries("load.cypher")
     assert "cites" not in drawn(RELATIONSHIPS + (CITES,))
 

@@ -237,6 +237,46 @@ def test_a_theme_no_attended_body_works_on(network):
     assert found["older"].data["representation_not_recorded"] == 0
 
 
+def _older_people_worked_on_by_the_board(network, **board):
+    from graphmodel.model import Theme
+    network.themes["older"] = Theme("older", "older people")
+    states(network, "board", themes=("safety", "older"), **board)
+    return by_rule(representation_gaps(network), "theme-uncovered")
+
+
+def test_where_no_body_records_what_it_is_dedicated_to_a_theme_it_works_on_is_covered(network):
+    assert network.bodies["board"].id in _attended(network)
+    assert not any(b.main_themes for b in network.bodies.values())
+    found = _older_people_worked_on_by_the_board(network)
+    assert not found
+
+
+def test_a_theme_an_attended_body_works_on_but_none_is_dedicated_to(network):
+    found = _older_people_worked_on_by_the_board(network, main_themes=("safety",))
+    assert set(found) == {"older"}
+    assert found["older"].message == (
+        "No body Town Council sits on is dedicated to older people, though it is included "
+        f"in the work of the {network.bodies['board'].name}.")
+    assert [(e.type, e.id) for e in found["older"].evidence] == [("theme", "older"),
+                                                                  ("body", "board")]
+
+
+def test_an_attended_body_dedicated_to_the_theme_covers_it(network):
+    found = _older_people_worked_on_by_the_board(network, main_themes=("safety", "older"))
+    assert not found
+
+
+def test_an_attended_body_whose_dedication_is_not_recorded_may_be_dedicated(network):
+    network.bodies["other"] = Body("other", "Safety Forum", "partnership",
+                                   themes=("safety",), main_themes=("safety",))
+    found = _older_people_worked_on_by_the_board(network)
+    assert "older" not in found
+
+
+def _attended(network):
+    return {m.body for m in network.memberships.values() if m.on_behalf_of == "council"}
+
+
 def test_another_organisation_can_be_reviewed(network):
     states(network, "board", membership_complete=True)
     found = by_rule(representation_gaps(network, org="police", as_of="2013-06-01"),

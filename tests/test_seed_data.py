@@ -462,6 +462,22 @@ def test_older_people_are_covered_only_by_the_health_and_wellbeing_partnership(h
     assert harborough.themes["older-people"].source_section == "para 2.11"
 
 
+def test_harborough_attends_no_partnership_dedicated_to_older_people(harborough):
+    """Para 2.11: 'no partnerships that HDC attends dedicated to Older People-though this
+    is included in the work of the Harborough Health and Wellbeing Partnership'."""
+    from graphmodel.analysis.representation import representation_gaps
+
+    found = {f.subject.id: f for f in representation_gaps(harborough)
+             if f.rule == "theme-uncovered"}
+    older = found["older-people"]
+    assert older.message == (
+        "No body Harborough District Council sits on is dedicated to Older people, though "
+        "it is included in the work of the Harborough Health and Wellbeing Partnership.")
+    assert {(e.type, e.id, e.source_section) for e in older.evidence} == {
+        ("theme", "older-people", "para 2.11"),
+        ("body", "harborough-health-wellbeing-partnership", "para 2.11")}
+
+
 # --- unknown is not none: involvement with no named holder, and the bodies with no seat --
 
 def findings_named(net, rule):

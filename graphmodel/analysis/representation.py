@@ -28,7 +28,9 @@ without the organisation); or not recorded at all.
 - ``composition-unmet``: fewer members recorded than the body declares, or fewer of
   a declared kind (elected members, partners, support officers).
 - ``theme-uncovered``: a theme no body the organisation sits on works on (saying
-  where whether it sits is not recorded).
+  where whether it sits is not recorded); or one that bodies it sits on work on, none
+  of them dedicated to it, as their recorded main themes say (a body whose main themes
+  are not recorded may be dedicated to it, so says nothing).
 """
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ from graphmodel.analysis.organisation import UnknownOrganisation, organisation_t
 from graphmodel.analysis.runner import run_rules
 from graphmodel.composition import composition
 from graphmodel.graph import seat_holder
-from graphmodel.model import Body, Membership, Network, Person
+from graphmodel.model import Body, Membership, Network, Person, Theme
 from graphmodel.registry import Settings, Standards, rule, view
 from graphmodel.words import count, plural
 
@@ -381,19 +383,31 @@ def _elected(view: _View, seats: list[Membership]) -> int:
 def _themes_uncovered(view: _View, settings: Settings) -> Iterator[Found]:
     """A theme no body the organisation sits on works on: a gap in its reach. The finding
     names the bodies that do work on it, and on which of them whether it sits is not
-    recorded.
+    recorded. Also a theme the bodies it sits on include in their work, none of them
+    dedicated to it (their ``main_themes``), naming them; where one of them records no
+    main themes, it may be dedicated to it, and nothing is said.
 
     >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
     >>> net = tiny_network(body("elder", "Older People's Forum", themes=("older-people",)))
     >>> show(run_rule(net, "theme-uncovered"))
     info: No body Town Council sits on works on Older People. It is worked on by:
       Older People's Forum. Whether Town Council sits on it is not recorded.
+
+    >>> from graphmodel.analysis.example import seat
+    >>> net = tiny_network(body("hw", "Health Partnership", themes=("older-people",),
+    ...                         main_themes=("health",)), seat("hw", "ann"))
+    >>> show(run_rule(net, "theme-uncovered"))
+    info: No body Town Council sits on is dedicated to Older People, though it is included
+      in the work of the Health Partnership.
     """
     attended = view.ours
     for theme in view.net.themes.values():
-        bodies = sorted((b for b in view.net.bodies.values() if theme.id in b.themes),
+        bodies = sorted((b for b in view.net.bodies.values()
+                         if theme.id in b.themes or theme.id in b.main_themes),
                         key=lambda b: (b.name, b.id))
-        if any(b.id in attended for b in bodies):
+        ours = [b for b in bodies if b.id in attended]
+        if ours:
+            yield from _not_dedicated(view, theme, ours)
             continue
         unknown = [b for b in bodies
                    if b.organisation != view.org and view.status(b) == NOT_RECORDED]
@@ -406,6 +420,20 @@ def _themes_uncovered(view: _View, settings: Settings) -> Iterator[Found]:
             subject_of(theme, "theme"), message,
             evidence_for([("theme", theme)] + [("body", b) for b in bodies]),
             {"bodies_working_on_it": len(bodies), "representation_not_recorded": len(unknown)})
+
+
+def _not_dedicated(view: _View, theme: Theme, ours: list[Body]) -> Iterator[Found]:
+    """The finding for a theme the bodies the organisation sits on work on, if none of
+    them is dedicated to it and every one of them records what it is dedicated to."""
+    if any(theme.id in b.main_themes or not b.main_themes for b in ours):
+        return
+    names = " and the ".join(b.name for b in ours)
+    yield Found(
+        subject_of(theme, "theme"),
+        f"No body {view.org_name} sits on is dedicated to {theme.name}, though it is "
+        f"included in the work of the {names}.",
+        evidence_for([("theme", theme)] + [("body", b) for b in ours]),
+        {"attended_bodies_working_on_it": len(ours), "dedicated_to_it": 0})
 
 
 def _which(some: list[Body], bodies: list[Body]) -> str:
