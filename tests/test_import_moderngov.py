@@ -150,6 +150,18 @@ def test_a_site_missing_an_operation_is_imported_as_far_as_it_goes(tmp_path):
     assert membership(stroud, "committee-12", "sian-jones").role == "chair"
 
 
+def test_a_committee_whose_page_is_missing_is_kept_with_its_members_unknown(tmp_path):
+    site = write_site(tmp_path / "site")
+    (site / "mgCommitteeDetails_ID=20.html").unlink()
+    report = import_moderngov(str(site), tmp_path / "out", council=COUNCIL)
+    stroud = open_source(report.path)
+    assert stroud.bodies["committee-20"].name == "Planning Committee"
+    assert not [m for m in stroud.memberships.values() if m.body == "committee-20"]
+    assert "mgCommitteeDetails_ID=20.html: the page is missing: the Planning Committee is " \
+           "kept, but none of its members was read; import again when the site has it " \
+           "(warning)" in [str(p) for p in report.problems]
+
+
 def test_a_folder_that_is_not_a_moderngov_site_is_refused_clearly(tmp_path):
     (tmp_path / "not-a-site").mkdir()
     (tmp_path / "not-a-site" / "index.html").write_text("<html></html>")

@@ -165,8 +165,10 @@ class _Import:
 
     def members(self, body: str, request: Request) -> None:
         page = self.site.get(request)
-        if page is None:
-            self.skipped(request, "the page is missing: the body's members are unknown")
+        if page is None:   # the body stays: a member it has is unknown, not absent
+            self.build.warn(request.url(self.site.base), None, None,
+                            f"the page is missing: the {self._body_name(body)} is kept, but "
+                            "none of its members was read; import again when the site has it")
             return
         key = f"moderngov-{body}"
         cite = self.cite(request, key, f"Membership of {self._body_name(body)}")
