@@ -61,11 +61,17 @@ ROLES = Vocabulary((
                    "vice chair of ...", "deputy chair", "deputy chairman", "deputy chairperson",
                    "vice convenor", "vice convener"),
     "member": ("committee member", "voting member", "board member", "councillor", "co-opted",
-               "co-opted member", "coopted member"),
+               "co-opted member", "coopted member", "co-optee", "ex officio",
+               "ex officio member", "independent member", "representative",
+               "council representative", "appointee"),
     "trustee": ("director",),
     "support_officer": ("officer",),
+    "observer": ("non-voting", "non-voting member", "non-voting observer"),
     "attendee": ("in attendance", "attending"),
-    "substitute": ("sub", "reserve", "named substitute", "substitute member", "reserve member"),
+    # on an outside body a council's deputy stands in for its representative
+    "substitute": ("sub", "reserve", "named substitute", "substitute member", "reserve member",
+                   "deputy", "deputy representative", "named deputy",
+                   "substitute representative", "alternate", "alternate member"),
     "adviser": ("advisor", "independent person"),
 })
 LINE_KINDS = Vocabulary(("formal", "statutory", "informal"))
