@@ -245,6 +245,24 @@ def test_a_committee_page_lists_the_whole_membership(imported, saved_site, tmp_p
     assert open_source(report.path).bodies["committee-20"].membership_complete is None
 
 
+def test_a_committee_page_with_crlf_entities_and_attributes_in_any_order_reads_the_same(
+        saved_site, tmp_path):
+    page = saved_site / "mgCommitteeDetails_ID=12.html"
+    page.write_bytes(
+        b"<html>\r\n<body>\r\n<h2 class='mgSectionTitle'>Membership</h2>\r\n"
+        b'<ul  class="mgBulletList" >\r\n'
+        b"<li><a title='Link to councillor' HREF='mgUserInfo.aspx?bcr=1&amp;UID=101'>\r\n"
+        b"Councillor Si&acirc;n Jones</a>&nbsp;&#40;Chairman&#41; </li>\r\n"
+        b'<li><A href="mgUserInfo.aspx?UID=102" class="mgLink">Councillor Tom Brown</A> '
+        b"&#40;Vice-Chairman&#41;</li>\r\n</ul>\r\n</body>\r\n</html>\r\n")
+    stroud = open_source(import_moderngov(str(saved_site), tmp_path / "out",
+                                          council=COUNCIL).path)
+    assert membership(stroud, "committee-12", "sian-jones").role == "chair"
+    assert membership(stroud, "committee-12", "tom-brown").role == "vice_chair"
+    assert stroud.people["sian-jones"].name == "Siân Jones"
+    assert stroud.bodies["committee-12"].membership_complete is True
+
+
 @pytest.mark.parametrize("written, role", [
     ("Chair", "chair"), ("Chairman", "chair"), ("Chairwoman", "chair"),
     ("Vice-Chair", "vice_chair"), ("Vice-Chairman", "vice_chair"),
