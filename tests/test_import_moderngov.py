@@ -220,6 +220,16 @@ def test_places_are_counted_from_the_list_when_the_page_states_none(saved_site, 
                            "Listed as vacant: Vacant seat; Vacancy.")
 
 
+def test_the_number_of_the_body_s_own_members_is_not_the_council_s_places(saved_site,
+                                                                         tmp_path):
+    page = saved_site / "mgOutsideBodyDetails_ID=6.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "<h2 class='mgSectionTitle'>Membership", "<p>Number of members: 12</p>"
+        "<h2 class='mgSectionTitle'>Membership"), encoding="utf-8")
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    assert right_to(open_source(report.path), "outside-body-6").places is None
+
+
 def test_a_page_with_no_list_of_representatives_records_no_right_and_says_so(saved_site,
                                                                             tmp_path):
     page = saved_site / "mgOutsideBodyDetails_ID=9.html"

@@ -163,10 +163,11 @@ _VACANT = re.compile(r"^(\d+\s+)?(vacanc(y|ies)|vacant(\s+(seat|place|post|posit
 _NUMBERS = {w: n for n, w in enumerate("one two three four five six seven eight nine "
                                        "ten eleven twelve".split(), 1)}
 _NUMBER = r"(\d+|" + "|".join(_NUMBERS) + r")"
-# "Number of representatives: 2", "Number of places: 3", "2 representatives"
-_PLACES = re.compile(r"\bnumber of (?:council )?(?:representatives|places|seats|appointees"
-                     r"|members)\s*(?:[:\-\u2013]|is|are)?\s*" + _NUMBER + r"\b|\b" + _NUMBER +
-                     r"\s+(?:council\s+)?(?:representatives|places|seats|appointees)\b", re.I)
+# "Number of representatives: 2", "Number of places: 3", "2 representatives" (never the
+# number of members or seats: those may count the whole body, not the council's places)
+_PLACES = re.compile(r"\bnumber of (?:council )?(?:representatives|places|appointees)"
+                     r"\s*(?:[:\-\u2013]|is|are)?\s*" + _NUMBER + r"\b|\b" + _NUMBER +
+                     r"\s+(?:council\s+)?(?:representatives|places|appointees)\b", re.I)
 
 
 def parse_seats(page_text: bytes) -> list[Seat]:
