@@ -423,8 +423,9 @@ CREATE (a)-[r:SCRUTINISES {
 
 // name: create_NOMINATES_TO
 // row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ..., seats: ...,
-//   start: ..., end: ..., notes: ..., source_document: ..., source_section: ...}
+// each relationship: {_source: elementId of its source, id: ...,
+//   nominating_organisation: ..., seats: ..., places: ..., start: ..., end: ...,
+//   notes: ..., source_document: ..., source_section: ...}
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
@@ -433,7 +434,9 @@ UNWIND row._relationships AS m
 MATCH (a) WHERE elementId(a) = m._source
 CREATE (a)-[r:NOMINATES_TO {
     id: m.id,
+    nominating_organisation: m.nominating_organisation,
     seats: m.seats,
+    places: m.places,
     start: m.start,
     end: m.end,
     notes: m.notes,

@@ -148,8 +148,10 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:NOMINATES_TO]->(b)
        RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id, seats: r.seats, start: r.start,
-               end: r.end, notes: r.notes, source_document: r.source_document,
+               _source_label: labels(a)[0], id: r.id,
+               nominating_organisation: r.nominating_organisation, seats: r.seats,
+               places: r.places, start: r.start, end: r.end, notes: r.notes,
+               source_document: r.source_document,
                source_section: r.source_section}) AS state }
 RETURN b.id AS target, state;
 

@@ -61,11 +61,17 @@ ROLES = Vocabulary((
                    "vice chair of ...", "deputy chair", "deputy chairman", "deputy chairperson",
                    "vice convenor", "vice convener"),
     "member": ("committee member", "voting member", "board member", "councillor", "co-opted",
-               "co-opted member", "coopted member"),
+               "co-opted member", "coopted member", "co-optee", "ex officio",
+               "ex officio member", "independent member", "representative",
+               "council representative", "appointee"),
     "trustee": ("director",),
     "support_officer": ("officer",),
+    "observer": ("non-voting", "non-voting member", "non-voting observer"),
     "attendee": ("in attendance", "attending"),
-    "substitute": ("sub", "reserve", "named substitute", "substitute member", "reserve member"),
+    # on an outside body a council's deputy stands in for its representative
+    "substitute": ("sub", "reserve", "named substitute", "substitute member", "reserve member",
+                   "deputy", "deputy representative", "named deputy",
+                   "substitute representative", "alternate", "alternate member"),
     "adviser": ("advisor", "independent person"),
 })
 LINE_KINDS = Vocabulary(("formal", "statutory", "informal"))
@@ -260,11 +266,22 @@ class ScrutinyLink:
 
 @dataclass(frozen=True, slots=True)
 class NominationRight:
-    """A body that fills seats on another body."""
+    """A body, or an organisation, that fills seats on another body.
+
+    The right is held by ``nominating_body`` or, where the source names no appointing
+    body (a council's appointments to outside bodies), by ``nominating_organisation``:
+    exactly one of the two.
+    """
     id: str = col(required=True)
-    nominating_body: str = col(ref="bodies", required=True)
+    nominating_body: str | None = col(ref="bodies", doc="the body that nominates (or "
+                                      "nominating_organisation)")
+    nominating_organisation: str | None = col(
+        ref="organisations", doc="the organisation that appoints, when the source names no "
+        "appointing body, e.g. a council's appointments to outside bodies", kw_only=True)
     body: str = col(ref="bodies", required=True, doc="the body whose seats it fills")
     seats: str | None = col(doc="which seats, e.g. elected member representatives")
+    places: int | None = col("int", doc="number of places the right fills, where the "
+                             "source gives it", kw_only=True)
     start: str | None = col("date")
     end: str | None = col("date")
     notes: str | None = col()
@@ -494,8 +511,11 @@ RELATIONSHIPS_DECLARED: tuple[Relationship, ...] = (
                  "reports to"),
     Relationship("scrutinises", "scrutiny_links", "scrutiny_body", "body", "SCRUTINISES",
                  "scrutinises"),
+    # a right: from the body that nominates, else the organisation that appoints
     Relationship("nominates_to", "nomination_rights", "nominating_body", "body",
                  "NOMINATES_TO", "nominates members to"),
+    Relationship("appoints_to", "nomination_rights", "nominating_organisation", "body",
+                 "NOMINATES_TO", "appoints members to"),
     Relationship("succeeded_by", "successions", "predecessor", "successor", "SUCCEEDED_BY",
                  "was succeeded by"),
     Relationship("resources", "resourcing", "organisation", "body", "RESOURCES",

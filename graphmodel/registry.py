@@ -84,7 +84,10 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "sitting there for another organisation does not count); (info) bodies where no seat "
         "is recorded for it and the source says neither — unknown, not none: record the seat, "
         "or what the source says (a body with no member recorded at all is reported here, "
-        "not also as `empty-body`); (info) bodies where the organisation is involved but the "
+        "not also as `empty-body`); vacancies: bodies the organisation appoints to (a "
+        "nomination right held by it, or by a body it hosts) with fewer seats held on its "
+        "behalf than the right's places, or none where its places are not stated (not also "
+        "reported as unrecorded); (info) bodies where the organisation is involved but the "
         "source names no one who sits there for it (a seat held on its behalf with no person "
         "or post); bodies with no members, no elected member where required, no chair; fewer "
         "members, or fewer of a declared kind, than the body declares; themes no attended "
@@ -149,8 +152,8 @@ class Rule:
     ``check`` takes the topic's view and the rule's settings and yields what it
     found (:class:`graphmodel.analysis.findings.Found`), in order, strongest
     first; a rule ``for_each_body`` instead takes (view, body, settings) and
-    returns one Found or None. ``said_by`` names a rule whose finding on the same
-    body already says what this one would.
+    returns one Found or None. ``said_by`` names the rules whose finding on the same
+    body already says what this one would (declared before it).
     """
     topic: str
     name: str
@@ -160,7 +163,7 @@ class Rule:
     settings: dict[str, str]
     needs_organisation: bool
     for_each_body: bool
-    said_by: str | None
+    said_by: tuple[str, ...]
 
 
 _RULES: dict[str, Rule] = {}
@@ -177,18 +180,18 @@ Check = TypeVar("Check", bound=Callable[..., object])
 @overload
 def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
          needs_organisation: bool = False, for_each_body: Literal[True],
-         said_by: str | None = None) -> Callable[[EachBody], EachBody]: ...
+         said_by: str | tuple[str, ...] = ()) -> Callable[[EachBody], EachBody]: ...
 
 
 @overload
 def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
          needs_organisation: bool = False, for_each_body: Literal[False] = False,
-         said_by: str | None = None) -> Callable[[Whole], Whole]: ...
+         said_by: str | tuple[str, ...] = ()) -> Callable[[Whole], Whole]: ...
 
 
 def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
          needs_organisation: bool = False, for_each_body: bool = False,
-         said_by: str | None = None) -> Callable[[Check], Check]:
+         said_by: str | tuple[str, ...] = ()) -> Callable[[Check], Check]:
     """Declare the function it decorates as the rule ``name`` of ``topic``.
 
     ``settings`` maps each setting the rule reads (beyond severity, standard and
@@ -204,7 +207,8 @@ def rule(topic: str, name: str, settings: dict[str, str] | None = None, *,
         if known is not None and known.check.__qualname__ != check.__qualname__:
             raise ValueError(f"rule {name!r} is declared twice")
         _RULES[name] = Rule(topic, name, check, dict(settings or {}), needs_organisation,
-                            for_each_body, said_by)
+                            for_each_body,
+                            (said_by,) if isinstance(said_by, str) else tuple(said_by))
         return check
     return declare
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from graphmodel import dates
 from graphmodel.composition import composition
-from graphmodel.model import (DATASET_TYPE, SCHEMA, Body, Membership, Network, Record, RecordType,
-                              Relationship, record_type)
+from graphmodel.model import (DATASET_TYPE, SCHEMA, Body, Membership, NominationRight, Network,
+                              Record, RecordType, Relationship, record_type)
 from graphmodel.names import suggest_id
 from graphmodel.problems import Problem, errors
 
@@ -37,7 +37,8 @@ def _refs(rt: RecordType) -> list[tuple[str, tuple[str, ...], bool]]:
 def check_references(c: Collected) -> list[Problem]:
     """Every reference names an existing record; dates run forwards; no record links a
     record to itself where its relationship may not (see ``Relationship.self_link``);
-    seats have a holder or an organisation they are held for."""
+    seats have a holder or an organisation they are held for; a nomination right is held
+    by a body or an organisation, one of the two."""
     problems: list[Problem] = []
     suggestions = [0]
 
@@ -166,6 +167,24 @@ def _seat_problems(r: Membership | SimpleNamespace) -> Found:
                          "held on behalf of when the source names no holder"), "error"
 
 
+def _nominator_not_one(r: NominationRight | SimpleNamespace) -> bool:
+    return bool(r.nominating_body) == bool(r.nominating_organisation)
+
+
+def _nominator_problems(r: NominationRight | SimpleNamespace) -> Found:
+    if not _nominator_not_one(r):
+        return
+    if r.nominating_body:
+        yield "nominating_organisation", (
+            f"names both a nominating body ({r.nominating_body!r}) and a nominating "
+            f"organisation ({r.nominating_organisation!r}): keep the body that nominates, "
+            "or the organisation when the source names no appointing body"), "error"
+    else:
+        yield "nominating_body", ("a nomination right needs who holds it: the "
+                                  "nominating_body, or the nominating_organisation when "
+                                  "the source names no appointing body"), "error"
+
+
 def _composition_declared(r: Body | SimpleNamespace) -> bool:
     return bool(r.declared_composition) and r.declared_size is not None
 
@@ -186,6 +205,7 @@ def _composition_problems(r: Body | SimpleNamespace) -> Found:
 # the table's name: hence Any.
 _CONTENT_CHECKS: dict[str, tuple[Callable[[Any], bool], Callable[[Any], Found]]] = {
     "memberships": (_seat_unheld, _seat_problems),
+    "nomination_rights": (_nominator_not_one, _nominator_problems),
     "bodies": (_composition_declared, _composition_problems),
 }
 

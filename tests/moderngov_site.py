@@ -1,7 +1,11 @@
 """Saved responses of a small ModernGov site, in the shapes real sites answer with,
 written by the tests (never fetched): committees (one expired, one deleted),
 councillors by ward (one with a home address, phone number and e-mail address),
-committee pages with chairs, and outside bodies with an appointee from another council.
+committee pages with chairs, and outside bodies with an appointee from another council;
+outside-body pages as real sites publish them (CRLF line endings, brackets and accents
+as entities, attributes in any order, names separated by ``<br>``, the number of places
+stated, a vacancy, a table of appointees, an empty list), and the list of outside
+bodies by category.
 
 ``python tests/moderngov_site.py FOLDER`` writes the site as an import saves it (a
 saved crawl): the README's tour imports the one in examples/, and a test checks it is
@@ -64,6 +68,13 @@ def _member(uid: str, name: str, after: str = "") -> str:
     return f'<a href="mgUserInfo.aspx?UID={uid}">{name}</a>{after}'
 
 
+# the outside bodies listed after the first two (their pages are added below PAGES)
+OUTSIDE_BODIES_ADDED = (
+    '<li><a href="mgOutsideBodyDetails.aspx?ID=7">Stroud Citizens Advice</a></li>'
+    '<li><a href="mgOutsideBodyDetails.aspx?ID=8">Gloucestershire Rural Community Council'
+    "</a></li>"
+    '<li><a href="mgOutsideBodyDetails.aspx?ID=9">Severn Estuary Partnership</a></li>')
+
 PAGES = {
     "mgCommitteeDetails_ID=12.html": _page("Cabinet", [
         _member("101", "Councillor Si&#226;n Jones", " (Chair)"),
@@ -79,13 +90,60 @@ PAGES = {
         "<html><body><h1>Outside bodies</h1><ul>"
         '<li><a href="mgOutsideBodyDetails.aspx?ID=5">Cotswold Water Park Trust</a></li>'
         '<li><a href="mgOutsideBodyDetails.aspx?ID=6">Police and Crime Panel</a></li>'
-        "</ul></body></html>"),
+        + OUTSIDE_BODIES_ADDED + "</ul></body></html>"),
     "mgOutsideBodyDetails_ID=5.html": _page("Cotswold Water Park Trust", [
         _member("101", "Councillor Si&#226;n Jones", " (Trustee)"),
         _member("200", "Cllr Jane Doe (Cotswold District Council)")]),
     "mgOutsideBodyDetails_ID=6.html": _page("Police and Crime Panel", [
         _member("103", "Councillor Priya Shah")]),
 }
+
+
+PAGES.update({
+    # "Our representatives", CRLF, brackets as entities, two names in one item
+    "mgOutsideBodyDetails_ID=7.html": "\r\n".join([
+        "<html><head><title>Outside body - Stroud Citizens Advice</title></head><body>",
+        '<div class="mgContent"><h2 class="mgSubTitleTxt">Stroud Citizens Advice</h2>',
+        "<h2 class='mgSectionTitle'>Details</h2>",
+        "<p>Advice on benefits, debt and housing.</p>",
+        "<p>Number of representatives: 2</p>",
+        '<h2 class="mgSectionTitle">Our representatives</h2>',
+        '<ul  class="mgBulletList" >',
+        "<li><a title='Link to councillor' HREF='mgUserInfo.aspx?bcr=1&amp;UID=103'>\r\n"
+        "Councillor Priya Shah</a><br/>\r\n"
+        '<A class="mgLink" href="mgUserInfo.aspx?UID=102">Councillor Tom Brown</A> '
+        "&#40;Deputy&#41; </li>",
+        "<li>Vacancy</li>",
+        "</ul>",
+        "<h2 class='mgSectionTitle'>Contact information</h2><p>01453 754321</p></div>",
+        "</body></html>"]),
+    # appointees in a table with a caption; a place to be appointed; "2 representatives"
+    "mgOutsideBodyDetails_ID=8.html": (
+        "<html><body><h1>Gloucestershire Rural Community Council</h1>"
+        "<p>The council appoints 2 representatives.</p>"
+        '<table class="mgStatsTable"><caption>Council representatives</caption>'
+        "<tr><th>Name</th><th>Role</th></tr>"
+        '<tr><td><a href="mgUserInfo.aspx?UID=101">Councillor Si&acirc;n Jones</a></td>'
+        "<td>Director</td></tr>"
+        "<tr><td>To be appointed</td><td></td></tr></table></body></html>"),
+    # an outside body the council has no one on: the list is empty
+    "mgOutsideBodyDetails_ID=9.html": _page("Severn Estuary Partnership", []),
+})
+
+# the same outside bodies, listed by category as mgListOutsideBodiesByCategory.aspx does
+OUTSIDE_BODIES_BY_CATEGORY = (
+    "<html><body><h1>Outside bodies by category</h1>"
+    '<h2 class="mgSubTitleTxt">Environment</h2><ul class="mgBulletList">'
+    '<li><a href="mgOutsideBodyDetails.aspx?ID=5">Cotswold Water Park Trust</a></li></ul>'
+    '<h3 class="mgSubSubTitleTxt">Estuaries and coast</h3><ul class="mgBulletList">'
+    '<li><a title="Link to details" href="mgOutsideBodyDetails.aspx?ID=9">Severn Estuary '
+    "Partnership</a></li></ul>"
+    '<h2 class="mgSubTitleTxt">Community safety</h2><ul class="mgBulletList">'
+    '<li><a href="mgOutsideBodyDetails.aspx?ID=6">Police and Crime Panel</a></li></ul>'
+    '<h2 class="mgSubTitleTxt">Communities</h2><ul class="mgBulletList">'
+    '<li><a href="mgOutsideBodyDetails.aspx?ID=7">Stroud Citizens Advice</a></li>'
+    '<li><a href="mgOutsideBodyDetails.aspx?ID=8">Gloucestershire Rural Community '
+    "Council</a></li></ul></body></html>")
 
 
 def write_site(folder: Path, *, councillors: bool = True) -> Path:

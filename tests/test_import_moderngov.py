@@ -15,7 +15,9 @@ from graphmodel import open_source
 from graphmodel.cli import main
 from graphmodel.importers.crawl import Request, SiteError
 from graphmodel.importers.moderngov import import_moderngov
-from moderngov_site import EMAIL, HOME_ADDRESS, HOME_PHONE, write_site
+from graphmodel.model import ROLES
+from moderngov_site import (EMAIL, HOME_ADDRESS, HOME_PHONE, OUTSIDE_BODIES_BY_CATEGORY,
+                            write_site)
 
 COUNCIL = "Stroud District Council"
 
@@ -48,7 +50,9 @@ def test_the_council_is_the_home_organisation_and_its_committees_are_bodies(impo
     assert {b.name: b.kind for b in stroud.bodies.values()} == {
         "Cabinet": "executive", "Overview and Scrutiny Committee": "scrutiny_board",
         "Planning Committee": "committee", "Cotswold Water Park Trust": "trust",
-        "Police and Crime Panel": "panel"}
+        "Police and Crime Panel": "panel", "Stroud Citizens Advice": "other_body",
+        "Gloucestershire Rural Community Council": "other_body",
+        "Severn Estuary Partnership": "partnership"}
     assert stroud.bodies["committee-12"].category == "Executive"
     assert stroud.bodies["committee-12"].organisation == stroud.dataset.home_organisation
 
@@ -92,7 +96,8 @@ def test_a_councillor_on_a_committee_and_an_outside_body_is_one_person(imported)
     assert membership(stroud, "outside-body-5", "sian-jones").role == "trustee"
     assert [p.id for p in stroud.people.values() if p.name == "Siân Jones"] == ["sian-jones"]
     priya = [m.body for m in stroud.memberships.values() if m.person == "priya-shah"]
-    assert sorted(priya) == ["committee-15", "committee-20", "outside-body-6"]
+    # on Citizens Advice's page her link reads mgUserInfo.aspx?bcr=1&amp;UID=103
+    assert sorted(priya) == ["committee-15", "committee-20", "outside-body-6", "outside-body-7"]
 
 
 def test_councillors_keep_party_ward_and_terms_in_iso_dates(imported):
@@ -138,6 +143,191 @@ def test_addresses_phone_numbers_and_email_addresses_reach_no_output_file(import
             assert private not in text, (file.name, private)
 
 
+# --- appointments to outside bodies are statements: the right, the places, the vacancies
+
+def right_to(network, body):
+    (right,) = [r for r in network.nomination_rights.values() if r.body == body]
+    return right
+
+
+def test_each_outside_body_page_states_the_council_s_right_to_appoint_citing_the_page(
+        imported):
+    _, stroud = imported
+    for body in ("outside-body-5", "outside-body-6", "outside-body-7", "outside-body-8",
+                 "outside-body-9"):
+        right = right_to(stroud, body)
+        assert (right.nominating_organisation, right.nominating_body) == (
+            "stroud-district-council", None)
+        assert stroud.documents[right.source_document].reference == \
+            f"mgOutsideBodyDetails_ID={body.rsplit('-', 1)[1]}.html"
+    # committees are the council's own: no right is recorded to them
+    assert not [r for r in stroud.nomination_rights.values() if r.body.startswith("committee")]
+
+
+def test_citizens_advice_has_two_places_one_vacant_and_a_deputy_who_fills_none(imported):
+    """"Number of representatives: 2"; Priya Shah and Tom Brown on one line, separated by
+    <br>, Tom Brown "&#40;Deputy&#41;"; then "Vacancy": CRLF line endings throughout."""
+    _, stroud = imported
+    right = right_to(stroud, "outside-body-7")
+    assert right.places == 2
+    assert right.source_section == "Our representatives"
+    assert right.notes == ("Places as the page states them: 'Number of representatives: 2'. "
+                           "Listed as vacant: Vacancy.")
+    assert membership(stroud, "outside-body-7", "priya-shah").role == "member"
+    assert membership(stroud, "outside-body-7", "tom-brown").role == "substitute"
+    assert not [p for p in stroud.people.values() if "vacan" in p.name.lower()]
+
+
+def test_a_table_of_council_representatives_with_a_place_to_be_appointed(imported):
+    _, stroud = imported
+    right = right_to(stroud, "outside-body-8")
+    assert (right.places, right.source_section) == (2, "Council representatives")
+    assert membership(stroud, "outside-body-8", "sian-jones").role == "trustee"  # Director
+    assert [m.person for m in stroud.memberships.values() if m.body == "outside-body-8"] == [
+        "sian-jones"]
+
+
+def test_an_outside_body_with_an_empty_list_is_a_vacancy_not_unrecorded(imported):
+    from graphmodel.analysis.representation import representation_gaps
+
+    _, stroud = imported
+    right = right_to(stroud, "outside-body-9")
+    assert (right.places, right.notes) == (None, None)
+    assert not [m for m in stroud.memberships.values() if m.body == "outside-body-9"]
+    findings = representation_gaps(stroud)
+    about = {(f.rule, f.subject.id) for f in findings}
+    assert ("representation-unrecorded", "outside-body-9") not in about
+    vacant = {f.subject.id: f for f in findings if f.rule == "vacant-appointment"}
+    assert sorted(vacant) == ["outside-body-7", "outside-body-8", "outside-body-9"]
+    assert vacant["outside-body-9"].message == (
+        f"{COUNCIL} appoints members to the Severn Estuary Partnership and no one sits for it: "
+        "its places are vacant.")
+    assert vacant["outside-body-7"].message == (
+        f"{COUNCIL} appoints 2 members to the Stroud Citizens Advice and 1 sits for it (Priya "
+        "Shah); Tom Brown sits as substitute: 1 place is vacant.")
+    page = next(e for e in vacant["outside-body-8"].evidence if e.type == "nomination_right")
+    assert stroud.documents[page.source_document].reference == "mgOutsideBodyDetails_ID=8.html"
+
+
+def test_places_are_counted_from_the_list_when_the_page_states_none(saved_site, tmp_path):
+    page = saved_site / "mgOutsideBodyDetails_ID=7.html"
+    page.write_bytes(page.read_bytes().replace(b"<p>Number of representatives: 2</p>", b"")
+                     .replace(b"<li>Vacancy</li>", b"<li>Vacant seat</li><li>Vacancy</li>"))
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    right = right_to(open_source(report.path), "outside-body-7")
+    assert right.places == 3   # Priya Shah and two vacant places; the deputy fills none
+    assert right.notes == ("Places as the list gives them: 1 appointee and 2 vacant places. "
+                           "Listed as vacant: Vacant seat; Vacancy.")
+
+
+def test_the_number_of_the_body_s_own_members_is_not_the_council_s_places(saved_site,
+                                                                         tmp_path):
+    page = saved_site / "mgOutsideBodyDetails_ID=6.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "<h2 class='mgSectionTitle'>Membership", "<p>Number of members: 12</p>"
+        "<h2 class='mgSectionTitle'>Membership"), encoding="utf-8")
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    assert right_to(open_source(report.path), "outside-body-6").places is None
+
+
+def test_a_page_with_no_list_of_representatives_records_no_right_and_says_so(saved_site,
+                                                                            tmp_path):
+    page = saved_site / "mgOutsideBodyDetails_ID=9.html"
+    page.write_text("<html><body><h1>Severn Estuary Partnership</h1><p>Page under "
+                    "maintenance</p></body></html>", encoding="utf-8")
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    assert not [r for r in open_source(report.path).nomination_rights.values()
+                if r.body == "outside-body-9"]
+    assert "mgOutsideBodyDetails_ID=9.html: no list of the council's representatives on the " \
+           "Severn Estuary Partnership was found on the page: whether anyone sits there for " \
+           "it is not known, and no right to appoint or vacancy is recorded (warning)" in \
+           [str(p) for p in report.problems]
+
+
+def test_a_committee_page_lists_the_whole_membership(imported, saved_site, tmp_path):
+    _, stroud = imported
+    assert [b.membership_complete for b in stroud.bodies.values()
+            if b.id.startswith("committee")] == [True, True, True]
+    assert [b.membership_complete for b in stroud.bodies.values()
+            if b.id.startswith("outside-body")] == [None] * 5   # only the council's appointees
+    (saved_site / "mgCommitteeDetails_ID=20.html").unlink()
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    assert open_source(report.path).bodies["committee-20"].membership_complete is None
+
+
+def test_a_committee_page_with_crlf_entities_and_attributes_in_any_order_reads_the_same(
+        saved_site, tmp_path):
+    page = saved_site / "mgCommitteeDetails_ID=12.html"
+    page.write_bytes(
+        b"<html>\r\n<body>\r\n<h2 class='mgSectionTitle'>Membership</h2>\r\n"
+        b'<ul  class="mgBulletList" >\r\n'
+        b"<li><a title='Link to councillor' HREF='mgUserInfo.aspx?bcr=1&amp;UID=101'>\r\n"
+        b"Councillor Si&acirc;n Jones</a>&nbsp;&#40;Chairman&#41; </li>\r\n"
+        b'<li><A href="mgUserInfo.aspx?UID=102" class="mgLink">Councillor Tom Brown</A> '
+        b"&#40;Vice-Chairman&#41;</li>\r\n</ul>\r\n</body>\r\n</html>\r\n")
+    stroud = open_source(import_moderngov(str(saved_site), tmp_path / "out",
+                                          council=COUNCIL).path)
+    assert membership(stroud, "committee-12", "sian-jones").role == "chair"
+    assert membership(stroud, "committee-12", "tom-brown").role == "vice_chair"
+    assert stroud.people["sian-jones"].name == "Siân Jones"
+    assert stroud.bodies["committee-12"].membership_complete is True
+
+
+@pytest.mark.parametrize("written, role", [
+    ("Chair", "chair"), ("Chairman", "chair"), ("Chairwoman", "chair"),
+    ("Vice-Chair", "vice_chair"), ("Vice-Chairman", "vice_chair"),
+    ("Substitute", "substitute"), ("Reserve", "substitute"), ("Substitute Member", "substitute"),
+    ("Deputy", "substitute"), ("Observer", "observer"), ("Non-voting", "observer"),
+    ("Co-opted", "member"), ("Co-opted Member", "member"), ("Committee Member", "member"),
+    ("Voting Member", "member"), ("Ex-officio", "member"),
+    ("Independent Person", "adviser")])
+def test_role_words_as_sites_write_them(saved_site, tmp_path, written, role):
+    page = saved_site / "mgCommitteeDetails_ID=20.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "Councillor Priya Shah</a>", f"Councillor Priya Shah</a> &#40;{written}&#41;"),
+        encoding="utf-8")
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    seat = membership(open_source(report.path), "committee-20", "priya-shah")
+    assert (seat.role, seat.notes) == (role, None)
+    assert not [p for p in report.problems if "Priya" in str(p)]
+
+
+def test_an_unknown_role_word_is_kept_in_the_notes_with_a_warning(saved_site, tmp_path):
+    page = saved_site / "mgCommitteeDetails_ID=20.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "Councillor Priya Shah</a>", "Councillor Priya Shah</a> (Group Spokesperson)"),
+        encoding="utf-8")
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    seat = membership(open_source(report.path), "committee-20", "priya-shah")
+    assert (seat.role, seat.notes) == ("member", "Listed as: Group Spokesperson.")
+    assert [p.message for p in report.problems if p.field == "Councillor Priya Shah"] == [
+        f"{ROLES.refusal('Group Spokesperson')}: kept in the notes"]
+
+
+def test_an_independent_person_is_not_assumed_to_sit_for_the_council(saved_site, tmp_path):
+    page = saved_site / "mgCommitteeDetails_ID=15.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "Mr Alan Key (Co-opted Member)", "Mrs Eve Long (Independent Person)"), encoding="utf-8")
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    stroud = open_source(report.path)
+    eve = membership(stroud, "committee-15", "mrs-eve-long")
+    assert (eve.role, eve.on_behalf_of, stroud.people["mrs-eve-long"].kind) == (
+        "adviser", None, "other")
+
+
+def test_a_vacancy_on_a_committee_is_no_person_and_is_said(saved_site, tmp_path):
+    page = saved_site / "mgCommitteeDetails_ID=20.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</ul>", "<li>Vacancy (Labour)</li></ul>"), encoding="utf-8")
+    report = import_moderngov(str(saved_site), tmp_path / "out", council=COUNCIL)
+    stroud = open_source(report.path)
+    assert sorted(m.person for m in stroud.memberships.values() if m.body == "committee-20") \
+        == ["priya-shah", "tom-brown"]
+    assert "mgCommitteeDetails_ID=20.html: the Planning Committee lists 1 vacant place " \
+           "(Vacancy (Labour)): no one was read for it (warning)" in \
+           [str(p) for p in report.problems]
+
+
 def test_a_site_missing_an_operation_is_imported_as_far_as_it_goes(tmp_path):
     site = write_site(tmp_path / "site", councillors=False)
     report = import_moderngov(str(site), tmp_path / "out", council=COUNCIL)
@@ -178,8 +368,8 @@ def test_the_imported_dataset_runs_through_summary_check_and_map(saved_site, tmp
     result = cli("import", "moderngov", saved_site, "--out", out, "--council", COUNCIL)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == (
-        f"wrote {out}: 8 documents, 2 organisations, 5 bodies, 5 people, 10 memberships "
-        "(3 warnings above)")
+        f"wrote {out}: 11 documents, 2 organisations, 8 bodies, 5 people, 13 memberships, "
+        "5 nomination rights (3 warnings above)")
     assert cli("validate", out).exit_code == 0
     summary = cli("summary", out)
     assert summary.exit_code == 0
@@ -230,12 +420,8 @@ def live_site(tmp_path):
     """A ModernGov-like site on 127.0.0.1, its folder of responses and its request log."""
     folder = write_site(tmp_path / "served", councillors=True)
     (folder / "mgListOutsideBodies.html").unlink()          # this site lists them by category
-    (folder / "mgListOutsideBodiesByCategory.html").write_text(
-        "<html><body><h1>Outside bodies by category</h1>"
-        '<h2>Environment</h2><ul><li><a href="mgOutsideBodyDetails.aspx?ID=5">'
-        "Cotswold Water Park Trust</a></li></ul>"
-        '<h2>Community safety</h2><ul><li><a href="mgOutsideBodyDetails.aspx?ID=6">'
-        "Police and Crime Panel</a></li></ul></body></html>", encoding="utf-8")
+    (folder / "mgListOutsideBodiesByCategory.html").write_text(OUTSIDE_BODIES_BY_CATEGORY,
+                                                               encoding="utf-8")
     handler = type("Handler", (_Site,), {"folder": folder, "log": []})
     server = http.server.HTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -254,8 +440,8 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
                               council=COUNCIL, delay=0.2, cache=cache)
     fetched = [name for _, name, _ in log]
     # committees, councillors, the list of outside bodies (tried plain, then by
-    # category), three committee pages and two outside-body pages, once each
-    assert len(fetched) == len(set(fetched)) == report.requests == 9
+    # category), three committee pages and five outside-body pages, once each
+    assert len(fetched) == len(set(fetched)) == report.requests == 12
     assert "mgListOutsideBodies.html" in fetched             # answered 404
     assert all("graphmodel" in agent for _, _, agent in log)
     gaps = [b - a for (a, _, _), (b, _, _) in zip(log, log[1:])]
@@ -265,8 +451,14 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
         .reference == f"{url}/mgCommitteeDetails.aspx?ID=12"
     assert stroud.bodies["outside-body-5"].category == "Environment"
     assert stroud.bodies["outside-body-6"].category == "Community safety"
+    # an h3 under an h2 is a category of its own
+    assert stroud.bodies["outside-body-9"].category == "Estuaries and coast"
+    (right,) = [r for r in stroud.nomination_rights.values() if r.body == "outside-body-7"]
+    assert right.places == 2
+    assert stroud.documents[right.source_document].reference == \
+        f"{url}/mgOutsideBodyDetails.aspx?ID=7"
     again = import_moderngov(url, tmp_path / "again", council=COUNCIL, delay=0.2, cache=cache)
-    assert again.requests == 0 and len(log) == 9
+    assert again.requests == 0 and len(log) == 12
     assert open_source(again.path) == stroud
 
 

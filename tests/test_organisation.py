@@ -23,7 +23,8 @@ NO_ORGANISATION = ("no organisation to review in committees: name one with --org
                    "home_organisation in the dataset table); no seat records whom it is held "
                    "on behalf of; the organisations are: labour")
 # the rules that speak for an organisation, left out of a review without one
-REPRESENTATION_NOT_RUN = "unrepresented, representation-unrecorded, holder-not-named, theme-uncovered"
+REPRESENTATION_NOT_RUN = ("unrepresented, representation-unrecorded, vacant-appointment, "
+                          "holder-not-named, theme-uncovered")
 ALL_NOT_RUN = (REPRESENTATION_NOT_RUN + ", recommendation, resourced-but-unrepresented, "
                "resources-unrecorded")
 NOT_RUN = f"note: rules needing an organisation not run ({ALL_NOT_RUN}): " + NO_ORGANISATION

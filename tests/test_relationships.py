@@ -130,3 +130,30 @@ def test_a_table_s_records_are_one_kind_of_neo4j_relationship():
 def test_a_relationship_must_run_along_a_reference_column():
     with pytest.raises(ValueError, match="memberships.role does not refer to one table"):
         Relationship("plays", "memberships", "role", "body", "PLAYS", "plays").source_table
+
+
+def test_a_right_the_council_holds_to_appoint_to_a_body_runs_from_the_council(network,
+                                                                             tmp_path):
+    """The council appoints two members to the Safer Town Board, no appointing body
+    named: the right is drawn, stored, exported and compared from the council."""
+    from graphmodel.analysis.change import changes
+    from graphmodel.model import NominationRight
+    from graphmodel.sources import write_source
+
+    right = NominationRight("council-appoints", body="board", nominating_organisation="council",
+                            places=2, source_document="report")
+    with_right = open_source(write_source(network, tmp_path / "before", "csv"))
+    with_right.nomination_rights[right.id] = right
+    graph = network_graph(with_right)
+    assert graph.has_edge("organisation:council", "body:board", key="appoints_to:council-appoints")
+    assert graph.edges["organisation:council", "body:board",
+                       "appoints_to:council-appoints"]["places"] == 2
+    (edge,) = [e for e in EDGES if e.table == "nomination_rights"]
+    assert edge.source == (("nominating_body", "Body"), ("nominating_organisation", "Organisation"))
+    for fmt, name in (("popolo", "town.json"), ("xlsx", "town.xlsx"), ("csv", "town")):
+        assert open_source(write_source(with_right, tmp_path / name, fmt)) == with_right, fmt
+    (added,) = [c for c in changes(network, with_right, findings=False)]
+    assert (added.change, added.record_type, added.name) == (
+        "added", "nomination_right", "Town Council -> Safer Town Board")
+    page = map_page(make_map(with_right, "network", as_of="2013-01-01"))
+    assert "appoints members to" in html.unescape(page)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from graphmodel import open_source, write_source
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
-                                                UnknownOrganisation, representation,
+                                                VACANT, UnknownOrganisation, representation,
                                                 representation_by_body, representation_gaps)
 from graphmodel.cli import main
 from graphmodel.registry import rules_of
@@ -472,7 +472,8 @@ def test_committees_of_no_council_are_found_empty_and_without_a_chair(
     # the rules speaking for an organisation were left out, and the review says so
     note = next(line for line in result.stderr.splitlines() if line.startswith("note:"))
     assert note.startswith("note: rules needing an organisation not run (unrepresented, "
-                           "representation-unrecorded, holder-not-named, theme-uncovered")
+                           "representation-unrecorded, vacant-appointment, holder-not-named, "
+                           "theme-uncovered")
     assert ("resources-unrecorded" in note) == (command == "check")
     assert "name one with --org ID" in note
 
@@ -500,3 +501,83 @@ def test_composition_and_elected_members_are_judged_without_an_organisation():
     assert found["composition-unmet"].data["short"] == {
         "members": {"declared": 3, "recorded": 2},
         "partner": {"declared": 2, "recorded": 1}}
+
+
+# --- vacancies: places the council appoints to and has not filled ----------------------
+
+def _outside_bodies(*records, **fields):
+    """The Town Council's appointments to two outside bodies, as its own list gives them."""
+    from graphmodel.analysis.example import appoints
+    from graphmodel.model import Document
+    page = Document("trust-page", "Water Park Trust", "Town Council", None,
+                    "mgOutsideBodyDetails.aspx?ID=5")
+    return tiny_network(
+        page, body("trust", "Water Park Trust", "trust"), body("panel", "Police and Crime Panel",
+                                                               "panel"),
+        appoints("trust", places=2, source_document="trust-page", source_section="Membership"),
+        appoints("panel", source_document="panel-page"), *records, **fields)
+
+
+def test_the_trust_s_second_place_is_vacant_while_a_substitute_sits():
+    """The council appoints two members to the Water Park Trust; Ann sits, Bob is a
+    substitute: one of its places is vacant, and the finding cites the trust's page."""
+    net = _outside_bodies(seat("trust", "ann"), seat("trust", "bob", role="substitute"),
+                          seat("panel", "cath"))
+    found = by_rule(representation_gaps(net), "vacant-appointment")
+    assert set(found) == {"trust"}
+    trust = found["trust"]
+    assert trust.severity == "warning"
+    assert trust.message == ("Town Council appoints 2 members to the Water Park Trust and 1 "
+                             "sits for it (Ann); Bob sits as substitute: 1 place is vacant.")
+    assert {k: v for k, v in trust.data.items() if k != "standard"} == {
+        "places": 2, "filled": 1, "seats": 2, "vacant": 1}
+    right = next(e for e in trust.evidence if e.type == "nomination_right")
+    assert (right.source_document, right.source_section) == ("trust-page", "Membership")
+    assert "Audit Commission (2005)" in trust.data["standard"]
+
+
+def test_a_body_the_council_appoints_to_with_no_one_there_is_vacant_not_unrecorded():
+    net = _outside_bodies(seat("trust", "ann"), seat("trust", "bob"))
+    findings = representation_gaps(net)
+    assert [(f.rule, f.subject.id) for f in findings if f.subject.id == "panel"] == [
+        ("vacant-appointment", "panel")]
+    assert by_rule(findings, "vacant-appointment")["panel"].message == (
+        "Town Council appoints members to the Police and Crime Panel and no one sits for it: "
+        "its places are vacant.")
+    assert representation_by_body(net) == {"trust": SEAT, "panel": VACANT}
+
+
+def test_every_place_filled_is_no_vacancy_and_a_right_ended_is_none():
+    net = _outside_bodies(seat("trust", "ann"), seat("trust", "bob"), seat("panel", "cath"))
+    assert not by_rule(representation_gaps(net), "vacant-appointment")
+    from graphmodel.analysis.example import appoints
+    ended = tiny_network(body("panel", "Police and Crime Panel", "panel"),
+                         appoints("panel", end="2013-05-31"))
+    assert not by_rule(representation_gaps(ended), "vacant-appointment")
+    assert representation_by_body(ended) == {"panel": NOT_RECORDED}
+
+
+def test_a_right_held_by_the_council_s_cabinet_is_the_council_s_and_a_partner_s_is_not():
+    from graphmodel.model import NominationRight
+    net = tiny_network(body("cabinet", "Cabinet", "executive", organisation="council"),
+                       body("lep", "Local Enterprise Partnership"),
+                       body("csp", "Community Safety Partnership"),
+                       NominationRight("cabinet>lep", "cabinet", "lep", places=1),
+                       NominationRight("police>csp", body="csp",
+                                       nominating_organisation="county-police", places=1))
+    assert set(by_rule(representation_gaps(net), "vacant-appointment")) == {"lep"}
+
+
+def test_a_vacancy_is_no_seat_on_the_map_and_for_the_resources_it_is_unrepresented(tmp_path):
+    from graphmodel.maps import make_map
+    from graphmodel.model import Resourcing
+    net = _outside_bodies(seat("trust", "ann"),
+                          Resourcing("r1", "council", "panel", officer_hours_per_month=4))
+    scene = make_map(net, "representation")
+    statuses = {n.id: n.status for n in scene.nodes if n.id in ("trust", "panel")}
+    assert statuses == {"trust": "represented", "panel": "unrepresented"}
+    (paid,) = [f for f in run_rules(net, topics=["resources"])
+               if f.rule == "resourced-but-unrepresented"]
+    assert paid.message == ("Town Council puts 4 officer hours a month into the Police and "
+                            "Crime Panel but has no seat on it (the places it appoints to "
+                            "there are vacant).")

@@ -166,6 +166,18 @@ def test_a_dataset_with_no_home_organisation_or_date_reads_back_with_none(store,
                         "(:Body {id: 'scrutiny'}) RETURN count(m)") == 1
 
 
+def test_a_right_held_by_the_council_is_stored_from_the_council_and_read_back(store,
+                                                                              network):
+    from graphmodel.model import NominationRight
+
+    network.nomination_rights["council-appoints"] = NominationRight(
+        "council-appoints", body="board", nominating_organisation="council", places=2)
+    load(network, store)
+    assert read(store, "town") == network
+    assert count(store, "MATCH (:Organisation {id: 'council'})-[r:NOMINATES_TO]->"
+                        "(:Body {id: 'board'}) RETURN r.places") == 2
+
+
 HOSTILE = ["O'Brien \"Q\"", "`backtick`", "'}) DETACH DELETE n //", "line one\nline two",
            "مجلس المدينة", "🎉 partnership 🏛️", "\\'; MATCH (n) DETACH DELETE n; //"]
 

@@ -115,8 +115,8 @@ def test_a_template_filled_with_one_row_per_sheet_is_a_valid_network(tmp_path):
                         None, None, "register", "p3"],
         "reporting_lines": ["r1", "board", "board2", "formal", None, None, None, "register", "p4"],
         "scrutiny_links": ["s1", "board2", "board", None, None, None, "register", "p4"],
-        "nomination_rights": ["n1", "board2", "board", "two seats", None, None, None,
-                              "register", "p4"],
+        "nomination_rights": ["n1", "board2", None, "board", "two seats", 2, None, None,
+                              None, "register", "p4"],
         "successions": ["x1", "board", "board2", "2025", None, "register", "p4"],
         "resourcing": ["res1", "council", "board", 10, 5000, "director", "yes", None, None,
                        None, "register", "p5"],
@@ -131,6 +131,7 @@ def test_a_template_filled_with_one_row_per_sheet_is_a_valid_network(tmp_path):
     assert [p for p in problems if p.level == "error"] == []
     assert network.memberships["m1"].role == "chair"
     assert network.bodies["board"].declared_size == 12
+    assert network.nomination_rights["n1"].places == 2
     assert network.counts() == {name: 2 if name == "bodies" else 1 for name in network.counts()}
 
 

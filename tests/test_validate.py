@@ -246,3 +246,47 @@ def test_a_row_with_a_bad_date_and_an_unknown_reference_reports_both(dataset_dir
         f"{file}:2: body: unknown body 'boardd' (did you mean 'board'?)",
         f"{file}:2: start: '01/02/13' has a two-digit year (did you mean 2013-02-01?); "
         "write the year in full"]
+
+
+def add_rights(path, *rows):
+    """Add nomination rights, each given as {column: value}, to the dataset's file."""
+    def edit(table):
+        header = table[0]
+        table.extend([row.get(c, "") for c in header] for row in rows)
+    return rewrite(path, "nomination_rights", edit)
+
+
+def test_the_council_appointing_two_members_to_the_board_is_a_right_held_by_an_organisation(
+        dataset_dir):
+    add_rights(dataset_dir, {"id": "council-appoints", "nominating_organisation": "council",
+                             "body": "board", "places": "2", "source_document": "report"})
+    network, found = messages(dataset_dir)
+    assert found == []
+    right = network.nomination_rights["council-appoints"]
+    assert (right.nominating_body, right.nominating_organisation, right.places) == (
+        None, "council", 2)
+
+
+def test_a_nomination_right_names_a_body_or_an_organisation_exactly_once(dataset_dir):
+    file = add_rights(dataset_dir,
+                      {"id": "nobody", "body": "board"},
+                      {"id": "both", "nominating_body": "council-meeting",
+                       "nominating_organisation": "council", "body": "board"},
+                      {"id": "unknown", "nominating_organisation": "counsil", "body": "board"})
+    _, found = messages(dataset_dir)
+    assert found == [
+        f"{file}:2: nominating_body: a nomination right needs who holds it: the "
+        "nominating_body, or the nominating_organisation when the source names no "
+        "appointing body",
+        f"{file}:3: nominating_organisation: names both a nominating body ('council-meeting') "
+        "and a nominating organisation ('council'): keep the body that nominates, or the "
+        "organisation when the source names no appointing body",
+        f"{file}:4: nominating_organisation: unknown organisation 'counsil' (did you mean "
+        "'council'?)"]
+
+
+def test_places_must_be_a_whole_number(dataset_dir):
+    file = add_rights(dataset_dir, {"id": "r", "nominating_organisation": "council",
+                                    "body": "board", "places": "two"})
+    _, found = messages(dataset_dir)
+    assert found == [f"{file}:2: places: 'two' is not a whole number"]

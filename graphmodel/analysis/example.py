@@ -14,11 +14,12 @@ from typing import Any, Callable, Iterable
 
 from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.runner import run_rule
-from graphmodel.model import (Area, Body, Dataset, Document, Membership, Network, Organisation,
-                              Person, Post, RECORD_TYPES, Record, ReportingLine, ScrutinyLink,
-                              Theme)
+from graphmodel.model import (Area, Body, Dataset, Document, Membership, Network,
+                              NominationRight, Organisation, Person, Post, RECORD_TYPES, Record,
+                              ReportingLine, ScrutinyLink, Theme)
 
-__all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "show", "run_rule", "COUNCIL"]
+__all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "appoints", "show", "run_rule",
+           "COUNCIL"]
 
 COUNCIL = Organisation("council", "Town Council", "local_authority")
 
@@ -78,6 +79,14 @@ def line(body: str, reports_to: str, **fields: Any) -> ReportingLine:
 def scrutiny(scrutiny_body: str, body: str, **fields: Any) -> ScrutinyLink:
     """``scrutiny_body`` acting as critical friend to ``body``."""
     return ScrutinyLink(f"{scrutiny_body}>{body}", scrutiny_body, body, **fields)
+
+
+def appoints(body: str, places: int | None = None, organisation: str = "council",
+             **fields: Any) -> NominationRight:
+    """The right of ``organisation`` (the council unless given) to appoint to ``body``,
+    ``places`` of its seats where known; its id is ``organisation>body``."""
+    return NominationRight(f"{organisation}>{body}", body=body,
+                           nominating_organisation=organisation, places=places, **fields)
 
 
 def show(findings: Iterable[Finding]) -> None:

@@ -6,11 +6,13 @@ organisation); ``empty-body``, ``no-elected-member``, ``no-chair`` and
 ``composition-unmet`` look at a body's own seats and need none, so they run on a
 file of committees with no home council too, while the others are left out.
 
-Unknown is not none. Whether the organisation sits on a body is one of four things
+Unknown is not none. Whether the organisation sits on a body is one of five things
 (:func:`representation`): a seat held on its behalf by a named person or post; a
-seat held on its behalf whose holder the source does not name; no seat, as the
-source states (the body's ``no_seat_for``, or its membership recorded in full
-without the organisation); or not recorded at all.
+seat held on its behalf whose holder the source does not name; a vacancy (it holds
+a right to appoint to the body, itself or through a body it hosts, and no seat is
+held on its behalf there); no seat, as the source states (the body's
+``no_seat_for``, or its membership recorded in full without the organisation); or
+not recorded at all.
 
 - ``unrepresented``: a current body (not one the organisation hosts itself) on which
   the organisation has no seat, as the source states. Someone employed by or
@@ -20,6 +22,11 @@ without the organisation); or not recorded at all.
   organisation and the source says neither that it has none nor that the
   membership is complete. A body with no member recorded at all is reported here
   rather than as ``empty-body`` too, as this says the same and more.
+- ``vacant-appointment``: a body the organisation appoints to (a current nomination
+  right held by it, or by a body it hosts) where fewer seats are held on its behalf
+  than the right's places, or, its places not stated, none at all. Such a body is
+  not also ``representation-unrecorded``: the right states the organisation's
+  involvement.
 - ``holder-not-named``: a body where every seat held on behalf of the organisation
   names no holder: the organisation is involved, but who sits there is unknown.
 - ``empty-body``: a current body with no current member at all.
@@ -43,35 +50,54 @@ from graphmodel.analysis.organisation import UnknownOrganisation, organisation_t
 from graphmodel.analysis.runner import run_rules
 from graphmodel.composition import composition
 from graphmodel.graph import seat_holder
-from graphmodel.model import Body, Membership, Network, Person, Theme
+from graphmodel.model import Body, Membership, Network, NominationRight, Person, Theme
 from graphmodel.registry import Settings, Standards, rule, view
 from graphmodel.words import count, plural
 
 __all__ = ["representation_gaps", "representation", "representation_by_body",
-           "UnknownOrganisation", "SEAT", "HOLDER_NOT_NAMED", "NO_SEAT", "NOT_RECORDED",
-           "REPRESENTATION"]
+           "rights_held", "UnknownOrganisation", "SEAT", "HOLDER_NOT_NAMED", "VACANT", "NO_SEAT",
+           "NOT_RECORDED", "REPRESENTATION"]
 
 # Whether an organisation sits on a body, as far as the records say
 SEAT = "seat"                           # held on its behalf by a named person or post
 HOLDER_NOT_NAMED = "holder-not-named"   # held on its behalf; who holds it is not named
+VACANT = "vacant"                       # it appoints to the body, and no seat is held for it
 NO_SEAT = "no-seat"                     # the source says it has none, or lists every seat
 NOT_RECORDED = "not-recorded"           # nothing recorded says either way
-REPRESENTATION = (SEAT, HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED)
+REPRESENTATION = (SEAT, HOLDER_NOT_NAMED, VACANT, NO_SEAT, NOT_RECORDED)
 
 
-def representation(body: Body, org: str, seats: Iterable[Membership]) -> str:
-    """Whether ``org`` sits on ``body``: SEAT, HOLDER_NOT_NAMED, NO_SEAT or NOT_RECORDED.
+def representation(body: Body, org: str, seats: Iterable[Membership],
+                   rights: Iterable[NominationRight] = ()) -> str:
+    """Whether ``org`` sits on ``body``: SEAT, HOLDER_NOT_NAMED, VACANT, NO_SEAT or
+    NOT_RECORDED.
 
     ``seats`` are the body's memberships on the day in question (take
-    ``network.as_of(day)`` first). A seat held on the organisation's behalf wins
-    over a statement that it has none, which speaks of the source's own day.
+    ``network.as_of(day)`` first), ``rights`` the organisation's rights to appoint to
+    it then (:func:`rights_held`). A seat held on the organisation's behalf wins
+    over a statement that it has none, which speaks of the source's own day; a right
+    to appoint with no seat held is a vacancy, whatever else the source says.
     """
     ours = [m for m in seats if m.on_behalf_of == org]
     if ours:
         return SEAT if any(m.person or m.post for m in ours) else HOLDER_NOT_NAMED
+    if any(True for _ in rights):
+        return VACANT
     if org in body.no_seat_for or body.membership_complete:
         return NO_SEAT
     return NOT_RECORDED
+
+
+def rights_held(network: Network, org: str) -> dict[str, list[NominationRight]]:
+    """The organisation's rights to appoint, by the body appointed to: those it holds,
+    and those held by a body it hosts (its council or cabinet). ``network`` is the
+    network on the day in question (``network.as_of(day)``)."""
+    held: dict[str, list[NominationRight]] = defaultdict(list)
+    for right in network.nomination_rights.values():
+        by = network.bodies.get(right.nominating_body) if right.nominating_body else None
+        if right.nominating_organisation == org or (by is not None and by.organisation == org):
+            held[right.body].append(right)
+    return held
 
 
 def representation_by_body(network: Network, org: str | None = None,
@@ -86,7 +112,9 @@ def representation_by_body(network: Network, org: str | None = None,
     seats: dict[str, list[Membership]] = defaultdict(list)
     for m in current.memberships.values():
         seats[m.body].append(m)
-    return {b.id: representation(b, org, seats.get(b.id, ())) for b in current.bodies.values()}
+    rights = rights_held(current, org)
+    return {b.id: representation(b, org, seats.get(b.id, ()), rights.get(b.id, ()))
+            for b in current.bodies.values()}
 
 
 def _applies(settings: Settings, body: Body, names_containing: Iterable[str] = ()) -> bool:
@@ -111,11 +139,14 @@ class _View:
             self.seats[m.body].append(m)
             if org and m.on_behalf_of == org:
                 self.ours[m.body].append(m)
+        # the organisation's rights to appoint, by body
+        self.rights = rights_held(self.net, org) if org else {}
 
     def status(self, body: Body) -> str:
         """:func:`representation` of the organisation on a body (a rule needing one asks)."""
         assert self.org is not None, "asked whose seat without an organisation"
-        return representation(body, self.org, self.ours.get(body.id, ()))
+        return representation(body, self.org, self.ours.get(body.id, ()),
+                              self.rights.get(body.id, ()))
 
     def in_scope(self, body: Body, settings: Settings) -> bool:
         # the organisation's own bodies (its management teams, its boards) are not
@@ -241,6 +272,59 @@ def _seat_counts(seats: list[Membership]) -> dict[str, int]:
             "seats_without_on_behalf_of": unknown}
 
 
+@rule("representation", "vacant-appointment", {"kinds": "kinds", "not_filling": "words"},
+      needs_organisation=True, for_each_body=True)
+def _vacant_appointment(view: _View, body: Body, settings: Settings) -> Found | None:
+    """The organisation appoints to a body (a current nomination right held by it, or by
+    a body it hosts) and fewer seats are held on its behalf there than the right's
+    places; or, its places not stated, none at all. A vacancy: a voice the organisation
+    is entitled to and does not use. Seats in ``not_filling`` roles (a substitute, an
+    observer) fill none of its places.
+
+    >>> from graphmodel.analysis.example import tiny_network, body, seat, appoints, run_rule, show
+    >>> net = tiny_network(body("trust", "Water Park Trust"), appoints("trust", places=2),
+    ...                    seat("trust", "ann"), seat("trust", "bob", role="substitute"))
+    >>> show(run_rule(net, "vacant-appointment"))
+    warning: Town Council appoints 2 members to the Water Park Trust and 1 sits for it
+      (Ann); Bob sits as substitute: 1 place is vacant.
+    >>> net = tiny_network(body("panel", "Police and Crime Panel"), appoints("panel"))
+    >>> show(run_rule(net, "vacant-appointment"))
+    warning: Town Council appoints members to the Police and Crime Panel and no one sits
+      for it: its places are vacant.
+    """
+    rights = view.rights.get(body.id)
+    if not rights or not view.in_scope(body, settings):
+        return None
+    not_filling = set(settings["not_filling"])
+    ours = sorted(view.ours.get(body.id, ()), key=lambda m: m.id)
+    filling = [m for m in ours if m.role not in not_filling]
+    known = [r.places for r in rights]
+    places = sum(p for p in known if p is not None) if None not in known else None
+    if (len(filling) >= places) if places is not None else filling:
+        return None
+    who = ", ".join(_holder_name(view, m) for m in filling)
+    sits = (f"{len(filling)} {'sits' if len(filling) == 1 else 'sit'} for it ({who})"
+            if filling else "no one sits for it")
+    others = "".join(f"; {_holder_name(view, m)} sits as {m.role.replace('_', ' ')}"
+                     for m in ours if m.role in not_filling)
+    vacant = ("its places are vacant" if places is None else
+              f"{count(places - len(filling), 'place')} "
+              f"{'is' if places - len(filling) == 1 else 'are'} vacant")
+    appoints = f"appoints {count(places, 'member')}" if places else "appoints members"
+    message = f"{view.org_name} {appoints} to the {body.name} and {sits}{others}: {vacant}."
+    return _found(body, message,
+                  evidence_for([("body", body)] + [("nomination_right", r) for r in rights]
+                               + [("membership", m) for m in ours]),
+                  {"places": places, "filled": len(filling), "seats": len(ours),
+                   "vacant": None if places is None else places - len(filling)})
+
+
+def _holder_name(view: _View, m: Membership) -> str:
+    """Who holds a seat: the person, else the post, else that no holder is named."""
+    holder = seat_holder(view.net, m)
+    return holder.name if holder is not None else "a holder not named"
+
+
 @rule("representation", "holder-not-named", {"kinds": "kinds"}, needs_organisation=True,
       for_each_body=True)
 def _holder_not_named(view: _View, body: Body, settings: Settings) -> Found | None:
@@ -262,11 +346,11 @@ def _holder_not_named(view: _View, body: Body, settings: Settings) -> Found | No
 
 
 @rule("representation", "empty-body", {"kinds": "kinds"}, for_each_body=True,
-      said_by="representation-unrecorded")
+      said_by=("representation-unrecorded", "vacant-appointment"))
 def _empty(view: _View, body: Body, settings: Settings) -> Found | None:
     """A current body with no current member recorded: nothing shows who governs it.
-    Where ``representation-unrecorded`` reports the body, it says this and more, and
-    this rule stays silent.
+    Where ``representation-unrecorded`` or ``vacant-appointment`` reports the body, it
+    says this and more, and this rule stays silent.
 
     >>> from graphmodel.analysis.example import tiny_network, body, run_rule, show
     >>> net = tiny_network(body("forum", "Safety Forum", organisation="council"))

@@ -9,7 +9,7 @@ assessment is due a review.
 
 - ``recommendation``: the recommendation for each body, and what it rests on.
 - ``resourced-but-unrepresented``: the organisation pays for or staffs a body on
-  which the source says it has no seat (see
+  which the source says it has no seat, or whose places it appoints to are vacant (see
   :func:`graphmodel.analysis.representation.representation`; a body where
   nothing records whether it sits is not counted: unknown is not none).
 - ``resources-unrecorded``: bodies the organisation sits on with no hours or money
@@ -25,7 +25,8 @@ from graphmodel import render
 from graphmodel.analysis.findings import (Evidence, Finding, Found, evidence_for,
                                           render_findings, subject_of)
 from graphmodel.analysis.organisation import organisation_to_review
-from graphmodel.analysis.representation import NO_SEAT, NOT_RECORDED, representation_by_body
+from graphmodel.analysis.representation import (NO_SEAT, NOT_RECORDED, VACANT,
+                                                representation_by_body)
 from graphmodel.analysis.runner import RuleRun, run_rules
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import Assessment, Body, Network, Resourcing
@@ -104,7 +105,7 @@ class _Register:
 
     def represented(self, body_id: str) -> bool | None:
         status = self.representation[body_id]
-        return None if status == NOT_RECORDED else status != NO_SEAT
+        return None if status == NOT_RECORDED else status not in (NO_SEAT, VACANT)
 
     def bodies(self) -> list[str]:
         return [b for b in self.net.bodies if b in self.given or b in self.assessed]
@@ -230,7 +231,9 @@ def _unrepresented(register: _Register, settings: Settings) -> Iterator[Found]:
         if row.represented is not False or not (row.hours_per_month or row.money_per_year):
             continue
         body = register.net.bodies[row.body]
-        why = ("the source says so" if register.org.id in body.no_seat_for
+        why = ("the places it appoints to there are vacant"
+               if register.representation[row.body] == VACANT
+               else "the source says so" if register.org.id in body.no_seat_for
                else "its membership is recorded in full without it")
         yield Found(
             subject_of(body, "body"),

@@ -97,7 +97,7 @@ class RuleRun:
         for body in view.net.bodies.values():
             said: set[str] = set()
             for r, rule_settings, limit in rules:
-                if (r.said_by in said) or (limit and counts[r.name] >= limit):
+                if any(n in said for n in r.said_by) or (limit and counts[r.name] >= limit):
                     continue
                 found: Found | None = r.check(view, body, rule_settings)
                 if found is not None:

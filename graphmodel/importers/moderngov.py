@@ -7,10 +7,20 @@ roles (page ``mgCommitteeDetails.aspx``), outside bodies and their appointees
 ``mgOutsideBodyDetails.aspx``). Deleted and expired committees are left out (a
 warning names each). Only names, parties, wards, key posts and terms are kept:
 addresses, phone numbers and e-mail addresses are never read into a record.
+
+A committee page lists the committee's whole membership: a committee whose list was
+found is ``membership_complete``. An outside body's page lists the council's own
+appointees there: it states the council's right to appoint to the body (a nomination
+right held by the council, with the number of places where the page gives it, or as
+its list gives them with the places it lists as vacant). Lines such as "Vacancy" or
+"To be appointed" are vacant places, never people. Role words are read through the
+schema's vocabulary (``ROLES``): on an outside body a "Deputy" is the council's
+substitute representative.
 """
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import os
 from typing import Callable, ContextManager, Iterator
@@ -21,11 +31,13 @@ from graphmodel.importers.common import (ImportReport, NetworkBuilder, add_body,
                                          document, guess_body_kind, person_name, role_of,
                                          slug)
 from graphmodel.importers.crawl import Request, SavedSite, SiteError, open_site
-from graphmodel.importers.moderngov_pages import (Councillor, Seat, committees_declared,
-                                                  parse_committees, parse_councillors,
-                                                  parse_outside_bodies, parse_seats)
-from graphmodel.model import (ROLES, Body, Dataset, Document, Membership, Organisation,
-                              Person)
+from graphmodel.importers.moderngov_pages import (Councillor, MembershipList, Seat,
+                                                  committees_declared, parse_committees,
+                                                  parse_councillors, parse_membership,
+                                                  parse_outside_bodies)
+from graphmodel.model import (ROLES, Body, Dataset, Document, Membership, NominationRight,
+                              Organisation, Person)
+from graphmodel.words import count
 
 __all__ = ["import_moderngov", "read_moderngov", "COMMITTEES", "COUNCILLORS",
            "OUTSIDE_BODIES", "OUTSIDE_BODIES_BY_CATEGORY", "committee_page",
@@ -46,6 +58,10 @@ def outside_body_page(body_id: str) -> Request:
 
 
 Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
+
+# roles in which someone attends an outside body without filling one of the council's
+# places there (its deputy stands in for its representative)
+_NOT_A_PLACE = ("substitute", "observer", "attendee", "adviser")
 
 
 @contextlib.contextmanager
@@ -172,13 +188,59 @@ class _Import:
             return
         key = f"moderngov-{body}"
         cite = self.cite(request, key, f"Membership of {self._body_name(body)}")
-        for seat in parse_seats(page.text):
-            self._seat(body, seat, {**cite, "source_section": "Membership"})
+        listed = parse_membership(page.text)
+        section = {**cite, "source_section": listed.heading or "Membership"}
+        seats = [self._seat(body, seat, section) for seat in listed.seats]
+        if request.path == outside_body_page("").path:
+            self._appointments(body, listed, seats, section)
+            return
+        if listed.found:   # a committee's page lists its whole membership
+            self.build.add(dataclasses.replace(self.build.get(Body, body),
+                                               membership_complete=True))
+        if listed.vacant:
+            self.build.warn(request.url(self.site.base), None, None,
+                            f"the {self._body_name(body)} lists "
+                            f"{count(len(listed.vacant), 'vacant place')} "
+                            f"({'; '.join(dict.fromkeys(listed.vacant))}): no one was read "
+                            "for it")
+
+    def _appointments(self, body: str, listed: MembershipList, seats: list[Membership],
+                      section: dict[str, str]) -> None:
+        """The council's right to appoint to an outside body, whose page lists its
+        appointees there: the places as the page states them, else as its list gives
+        them when it lists a vacancy (the council's appointees and the vacant places)."""
+        home = self.build.dataset.home_organisation
+        if not listed.found and not seats:
+            self.build.warn(self._where(section), None, None,
+                            f"no list of the council's representatives on the "
+                            f"{self._body_name(body)} was found on the page: whether anyone "
+                            "sits there for it is not known, and no right to appoint or "
+                            "vacancy is recorded")
+            return
+        ours = [m for m in seats if m.on_behalf_of == home and m.role not in _NOT_A_PLACE]
+        places = listed.places if listed.places is not None else (
+            len(ours) + len(listed.vacant) if listed.vacant else None)
+        notes = []
+        if listed.places_stated:
+            notes.append(f"Places as the page states them: {listed.places_stated!r}.")
+        elif places is not None:
+            notes.append(f"Places as the list gives them: {count(len(ours), 'appointee')} "
+                         f"and {count(len(listed.vacant), 'vacant place')}.")
+        if listed.vacant:
+            notes.append(f"Listed as vacant: {'; '.join(listed.vacant)}.")
+        assert home is not None   # the council is the home organisation of its import
+        self.build.add(NominationRight(
+            self.build.free_id(NominationRight, f"{home}-appoints-to-{body}"), body=body,
+            nominating_organisation=home, seats="the council's representatives",
+            places=places, notes=" ".join(notes) or None, **section))
+
+    def _where(self, provenance: dict[str, str]) -> str:
+        return self.build.get(Document, provenance["source_document"]).reference
 
     def _body_name(self, body: str) -> str:
         return self.build.get(Body, body).name
 
-    def _seat(self, body: str, seat: Seat, provenance: dict[str, str]) -> None:
+    def _seat(self, body: str, seat: Seat, provenance: dict[str, str]) -> Membership:
         name, titled = person_name(seat.name)
         person = self.people_by_uid.get(seat.uid or "")
         # a councillor sits for the council, or for the council named after them;
@@ -201,10 +263,11 @@ class _Import:
         for word in unread:
             self.build.warn(self.build.get(Document, provenance["source_document"]).reference,
                             None, seat.name, f"{ROLES.refusal(word)}: kept in the notes")
-        self.build.add(Membership(
+        membership: Membership = self.build.add(Membership(
             self.build.free_id(Membership, f"{body}-{person}"), body, person=person,
             role=roles[0] if roles else "member", on_behalf_of=on_behalf_of,
             notes=f"Listed as: {'; '.join(unread)}." if unread else None, **provenance))
+        return membership
 
 
 def read_moderngov(site: SavedSite, council: str | None = None,

@@ -17,8 +17,9 @@ from lxml import etree
 from graphmodel.importers.common import split_organisation
 from graphmodel.importers.crawl import safe_xml_parser
 
-__all__ = ["Committee", "Councillor", "Seat", "parse_committees", "parse_councillors",
-           "parse_seats", "parse_outside_bodies", "committees_declared"]
+__all__ = ["Committee", "Councillor", "Seat", "MembershipList", "parse_committees",
+           "parse_councillors", "parse_seats", "parse_membership", "parse_outside_bodies",
+           "committees_declared"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,24 @@ class Seat:
     name: str
     roles: tuple[str, ...]
     organisation: str | None
+
+
+@dataclass(frozen=True)
+class MembershipList:
+    """What a committee or outside-body page lists: the seats, the lines naming a vacant
+    place ("Vacancy", "To be appointed"), the number of places the page states and its
+    words ("Number of representatives: 2"), and whether the list itself was found (under
+    a heading such as "Membership" or "Our representatives"; an empty list found is no
+    one, a list not found is unknown)."""
+    seats: tuple[Seat, ...]
+    vacant: tuple[str, ...]
+    places: int | None
+    places_stated: str | None
+    heading: str | None      # the heading the list was found under
+
+    @property
+    def found(self) -> bool:
+        return self.heading is not None
 
 
 def _xml(page_text: bytes) -> etree._Element | None:
@@ -132,28 +151,157 @@ def _query_id(href: str, key: str) -> str | None:
 _CONTACT = re.compile(r"@|\d[\d ()\-]{6,}\d")
 
 
+# the heading (or a table's caption) over a page's list of members or appointees
+# (the whole heading: a body called "Members' Allowances Panel" heads its own page)
+_LIST_HEADING = re.compile(r"^(membership|members|(our |the council'?s |council )?"
+                           r"(representatives?|appointees?))\s*:?$", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
+# a line naming a place, not a person: "Vacancy", "Vacant seat", "To be appointed"
+_VACANT = re.compile(r"^(\d+\s+)?(vacanc(y|ies)|vacant(\s+(seat|place|post|position))?|"
+                     r"(to be|awaiting)\s+(appointed|nominated|confirmed)|"
+                     r"appointment to be made|tbc|tba)\b", re.I)
+_NUMBERS = {w: n for n, w in enumerate("one two three four five six seven eight nine "
+                                       "ten eleven twelve".split(), 1)}
+_NUMBER = r"(\d+|" + "|".join(_NUMBERS) + r")"
+# "Number of representatives: 2", "Number of places: 3", "2 representatives" (never the
+# number of members or seats: those may count the whole body, not the council's places)
+_PLACES = re.compile(r"\bnumber of (?:council )?(?:representatives|places|appointees)"
+                     r"\s*(?:[:\-\u2013]|is|are)?\s*" + _NUMBER + r"\b|\b" + _NUMBER +
+                     r"\s+(?:council\s+)?(?:representatives|places|appointees)\b", re.I)
+
+
 def parse_seats(page_text: bytes) -> list[Seat]:
     """The membership list of a committee or outside body page."""
+    return list(parse_membership(page_text).seats)
+
+
+def parse_membership(page_text: bytes) -> MembershipList:
+    """The list of a committee's members or of the council's appointees to an outside
+    body, the places it lists as vacant, and the number of places the page states.
+
+    Read from the list (or table) under a heading such as "Membership", "Members", "Our
+    representatives" or "Appointees", else from the names linked to a member's page
+    anywhere on the page. Names separated by ``<br>`` are separate seats."""
     soup = _soup(page_text)
-    heading = soup.find(lambda tag: tag.name in ("h2", "h3", "h4", "caption")
-                        and tag.get_text(strip=True).lower().startswith("membership"))
-    scope = heading.find_next(["ul", "ol"]) if heading else None
-    items = (scope or soup).find_all("li")
-    seats = []
-    for item in items:
-        link = item.find("a", href=re.compile("mgUserInfo", re.I))
-        if link is None and scope is None:
-            continue  # outside a membership list, only linked names are members
-        text = item.get_text(" ", strip=True)
-        named = link.get_text(" ", strip=True) if link else text
-        name, _, organisation = split_organisation(named)
-        _, roles, org_after = split_organisation(text)
-        if name:
-            seats.append(Seat(_query_id(_href(link), "UID") if link else None, name,
-                              tuple(r for r in roles if r != organisation
-                                    and not _CONTACT.search(r)),
-                              organisation or org_after))
-    return seats
+    heading = soup.find(lambda tag: tag.name in (*_HEADINGS, "caption")
+                        and bool(_LIST_HEADING.match(tag.get_text(" ", strip=True))))
+    scope = _list_under(heading) if heading else None
+    seats, vacant = [], []
+    for line in _lines(scope) if scope is not None else _linked_lines(soup):
+        text = " ".join(line.get_text(" ", strip=True).split())
+        bare = " ".join(re.sub(r"\([^()]*\)", " ", text).split())
+        if _VACANT.match(bare):
+            vacant.extend([text] * _count(bare))
+            continue
+        seat = _seat(line, text)
+        if seat is not None:
+            seats.append(seat)
+    stated = _PLACES.search(" ".join(soup.get_text(" ").split()))
+    places = _number(next(g for g in stated.groups() if g)) if stated else None
+    return MembershipList(tuple(seats), tuple(vacant), places,
+                          stated.group(0) if stated else None,
+                          heading.get_text(" ", strip=True) if heading else None)
+
+
+def _list_under(heading: Tag) -> Tag | BeautifulSoup:
+    """The list, table or paragraph of names a heading stands over; an empty part of the
+    page when it stands over none (no one is listed)."""
+    if heading.name == "caption":
+        return heading.find_parent("table") or BeautifulSoup("", "lxml")
+    for tag in heading.find_all_next(True):
+        if tag.name in _HEADINGS:
+            break
+        if tag.name in ("ul", "ol", "table"):
+            return tag
+        if tag.name == "p" and (tag.find("a", href=re.compile("mgUserInfo", re.I))
+                                or _VACANT.match(tag.get_text(" ", strip=True))):
+            return tag
+    return BeautifulSoup("", "lxml")
+
+
+class _Line:
+    """Part of a list item, table row or paragraph: one name, with what follows it up to
+    the next ``<br>``."""
+
+    def __init__(self, parts: list[Tag | str]) -> None:
+        self.parts = parts
+
+    def get_text(self, separator: str = "", strip: bool = False) -> str:
+        texts = [p.get_text(separator, strip=strip) if isinstance(p, Tag) else
+                 (p.strip() if strip else str(p)) for p in self.parts]
+        return separator.join(t for t in texts if t)
+
+    def find(self, name: str, href: re.Pattern[str]) -> Tag | None:
+        for part in self.parts:
+            if isinstance(part, Tag):
+                if part.name == name and href.search(_href(part)):
+                    return part
+                found = part.find(name, href=href)
+                if isinstance(found, Tag):
+                    return found
+        return None
+
+
+def _split_at_breaks(element: Tag) -> list[_Line]:
+    lines: list[_Line] = [_Line([])]
+    for child in element.children:
+        if isinstance(child, Tag) and child.name == "br":
+            lines.append(_Line([]))
+        elif isinstance(child, Tag) and child.find("br") and child.name not in ("a",):
+            inner = _split_at_breaks(child)
+            lines[-1].parts.extend(inner[0].parts)
+            lines.extend(inner[1:])
+        elif isinstance(child, (Tag, str)):
+            lines[-1].parts.append(child)
+    return [line for line in lines if line.get_text(strip=True)]
+
+
+def _lines(scope: Tag | BeautifulSoup) -> list[_Line]:
+    """Each name of a list, table or paragraph; a table row's cells after the first give
+    the role."""
+    if scope.name == "p":
+        return _split_at_breaks(scope)
+    rows = scope.find_all("tr") if scope.name == "table" else scope.find_all("li")
+    lines = []
+    for row in rows:
+        cells = row.find_all(["td"]) if row.name == "tr" else [row]
+        if not cells:
+            continue   # a table's header row
+        first = _split_at_breaks(cells[0])
+        extra = [f" ({c.get_text(' ', strip=True)})" for c in cells[1:]
+                 if c.get_text(strip=True)]
+        if first and extra:
+            first[-1].parts.extend(extra)
+        lines.extend(first)
+    return lines
+
+
+def _linked_lines(soup: BeautifulSoup) -> list[_Line]:
+    """With no list found: list items naming a member by a link to their page."""
+    return [line for item in soup.find_all("li") for line in _split_at_breaks(item)
+            if line.find("a", re.compile("mgUserInfo", re.I))]
+
+
+def _seat(line: _Line, text: str) -> Seat | None:
+    link = line.find("a", re.compile("mgUserInfo", re.I))
+    named = link.get_text(" ", strip=True) if link else text
+    name, _, organisation = split_organisation(named)
+    _, roles, org_after = split_organisation(text)
+    if not name:
+        return None
+    return Seat(_query_id(_href(link), "UID") if link else None, name,
+                tuple(r for r in roles if r != organisation and not _CONTACT.search(r)),
+                organisation or org_after)
+
+
+def _count(vacancy: str) -> int:
+    """How many places a vacancy line stands for: "2 vacancies" two, else one."""
+    number = re.match(r"\d+", vacancy)
+    return int(number.group(0)) if number else 1
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
 
 
 def parse_outside_bodies(page_text: bytes) -> list[tuple[str, str, str | None]]:

@@ -17,12 +17,12 @@ from typing import Iterable, Sequence
 from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.organisation import NoOrganisation, no_organisation_message
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
-                                                representation)
+                                                VACANT, representation, rights_held)
 from graphmodel.analysis.review import review
 from graphmodel.graph import node_key, sitter_key
 from graphmodel.maps import labels, layout, styling, tooltips, views
 from graphmodel.maps.privacy import pseudonymise as scrub
-from graphmodel.model import Body, Membership, Network
+from graphmodel.model import Body, Membership, Network, NominationRight
 from graphmodel.registry import Standards
 from graphmodel.standards import load_rules
 from graphmodel.words import count
@@ -343,6 +343,7 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
         for key in finding_nodes(f, skeleton.nodes):
             about[key].append(i)
     seats = _seats(rv.current)
+    rights = rights_held(rv.current, rv.org) if view == "representation" and rv.org else {}
     loads = Counter(l.source for l in skeleton.links if l.relationship in ("member_of", "seat_of"))
     out = []
     for key, (rtype, record) in skeleton.nodes.items():
@@ -353,7 +354,8 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
                     flagged=flagged, find=_find_text(record))
         node.facts = tooltips.node_facts(rv.current, key, record, seats)
         if view == "representation" and isinstance(record, Body) and rv.org:
-            node.status = _status(record, rv.org, seats.get(key, []))
+            node.status = _status(record, rv.org, seats.get(key, []),
+                                  rights.get(record.id, []))
             node.facts.insert(0, tooltips.representation_fact(node.status, rv.org_name))
         if view == "overlaps" and rtype in ("person", "post"):
             node.size = 12 + 3 * min(loads[key], 8)
@@ -362,9 +364,10 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
     return out
 
 
-# the representation of a body (graphmodel.analysis.representation) as the map draws it
+# the representation of a body (graphmodel.analysis.representation) as the map draws it: a
+# vacancy is no seat held on the organisation's behalf (its finding says it is vacant)
 _STATUS = {SEAT: "represented", HOLDER_NOT_NAMED: "represented", NO_SEAT: "unrepresented",
-           NOT_RECORDED: "not-recorded"}
+           VACANT: "unrepresented", NOT_RECORDED: "not-recorded"}
 
 
 def _find_text(record: views.Drawn) -> str:
@@ -373,10 +376,11 @@ def _find_text(record: views.Drawn) -> str:
     return " ".join((record.name, record.id, initials)).lower()
 
 
-def _status(body: Body, org: str, seats: list[Membership]) -> str:
+def _status(body: Body, org: str, seats: list[Membership],
+            rights: list[NominationRight]) -> str:
     if body.organisation == org:
         return "own"
-    return _STATUS[representation(body, org, seats)]
+    return _STATUS[representation(body, org, seats, rights)]
 
 
 def _label(name: str, flagged: bool) -> str:

@@ -131,6 +131,7 @@ _EDGE_STYLES: dict[str, EdgeStyle] = {s.key: s for s in (
     _schema("reports_to", INK, width=2.5),
     _schema("scrutinises", ORANGE, (10, 5), width=2.5, curved=True),
     _schema("nominates_to", BLUE, (3, 4), width=1.5),
+    _schema("appoints_to", BLUE, (3, 4), width=1.5),
     _schema("succeeded_by", "#6b6b6b", (12, 4, 2, 4), width=1.5),
     _schema("resources", PURPLE, (8, 3, 2, 3), width=1.5),
     _schema("works_for", "#9a9a9a", (1, 4), arrow=False),
