@@ -24,6 +24,7 @@ from graphmodel.importers.crawl import Request, SavedSite, SiteError, open_site
 from graphmodel.importers.moderngov_pages import (Councillor, Seat, committees_declared,
                                                   parse_committees, parse_councillors,
                                                   parse_outside_bodies, parse_seats)
+from graphmodel.importers.moderngov_structure import infer_structure
 from graphmodel.model import (ROLES, Body, Dataset, Document, Membership, Organisation,
                               Person)
 
@@ -212,6 +213,7 @@ def read_moderngov(site: SavedSite, council: str | None = None,
     """Everything the site gives, as records (and warnings) in a builder."""
     job = _Import(site, council)
     pages = job.committees()
+    infer_structure(job.build, job.site, job.council)
     job.councillors()
     pages += job.outside_bodies()
     with progress(len(pages), "Reading membership pages") as update:

@@ -134,7 +134,7 @@ def _whole(z: float) -> float | int:
 
 
 def _vis_edge(e: Edge) -> dict[str, object]:
-    s = styling.edge_style(e.relationship)
+    s = e.look
     smooth: dict[str, object] | bool = ({"enabled": True, "type": "curvedCW", "roundness": 0.2}
                                         if s.curved else False)
     if e.elbow:   # across from the child, then straight up into its parent's box

@@ -1,0 +1,171 @@
+"""A council's committee structure read from its ModernGov site: each reporting line is
+inferred (the site implies it, never states it), with its reason, and nothing is inferred
+where the site leaves it open."""
+from __future__ import annotations
+
+import pytest
+
+from graphmodel import open_source
+from graphmodel.analysis.accountability import accountability_findings
+from graphmodel.importers.moderngov import import_moderngov
+from graphmodel.importers.moderngov_structure import ROOT_REASON, parse_structure
+from graphmodel.maps import make_map
+from graphmodel.maps.page import legend_html
+from graphmodel.maps.pyvis_page import network_data
+from moderngov_site import COUNTY, COUNTY_STRUCTURE, write_county_site, write_site
+
+
+def read(tmp_path, structure: bool):
+    site = write_county_site(tmp_path / "site", structure=structure)
+    report = import_moderngov(str(site), tmp_path / "wessex", council=COUNTY)
+    return report, open_source(report.path)
+
+
+@pytest.fixture
+def wessex(tmp_path):
+    """The county's site with no committee structure page."""
+    return read(tmp_path, structure=False)
+
+
+@pytest.fixture
+def structured(tmp_path):
+    """The county's site with its committee structure page."""
+    return read(tmp_path, structure=True)
+
+
+def line_from(network, name: str):
+    """The one reporting line from the committee with this name (None if it has none)."""
+    found = [ln for ln in network.reporting_lines.values()
+             if network.bodies[ln.body].name == name]
+    assert len(found) <= 1, found
+    return found[0] if found else None
+
+
+def parent_of(network, name: str) -> str | None:
+    line = line_from(network, name)
+    return network.bodies[line.reports_to].name if line else None
+
+
+def warnings(report) -> list[str]:
+    return [str(p) for p in report.problems if "reporting line" in p.message
+            or "full council" in p.message]
+
+
+def test_the_appointments_sub_committee_reports_to_the_appointments_committee_by_category(
+        wessex):
+    _, net = wessex
+    line = line_from(net, "Appointments Sub-Committee")
+    assert parent_of(net, "Appointments Sub-Committee") == "Appointments Committee"
+    assert line.kind == "inferred"
+    assert line.notes == ("Inferred from its category on the site, 'Appointments Committee', "
+                          "which names the Appointments Committee, and from its name, which "
+                          "makes it a sub-committee or panel of the Appointments Committee.")
+    assert net.documents[line.source_document].reference == "GetCommittees_lDummy=0.xml"
+    assert line.source_section == "committee 4"
+
+
+def test_sub_committees_report_to_the_committee_their_names_make_them_part_of(wessex):
+    _, net = wessex
+    # "Planning &amp; Regulation" on the site, in a response with CRLF line ends
+    assert parent_of(net, "Planning & Regulation Sub-Committee") == \
+        "Planning & Regulation Committee"
+    # the longest start of "Police and Crime Panel Complaints" that is a committee's title
+    complaints = line_from(net, "Police and Crime Panel Complaints Subcommittee")
+    assert net.bodies[complaints.reports_to].name == "Police and Crime Panel"
+    assert complaints.notes == ("Inferred from its name, which makes it a sub-committee or "
+                                "panel of the Police and Crime Panel.")
+
+
+def test_the_county_council_is_the_root_and_every_committee_with_no_parent_reports_to_it(
+        wessex):
+    _, net = wessex
+    council = net.bodies["committee-1"]
+    assert (council.name, council.kind) == (COUNTY, "full_council")
+    assert line_from(net, COUNTY) is None
+    for name in ("Cabinet", "Appointments Committee", "Police and Crime Panel",
+                 "Audit and Governance Committee"):
+        line = line_from(net, name)
+        assert (parent_of(net, name), line.kind) == (COUNTY, "inferred"), name
+        assert line.notes == ROOT_REASON[:1].upper() + ROOT_REASON[1:] + "."
+
+
+def test_nothing_is_inferred_where_the_site_leaves_the_parent_open(wessex):
+    report, net = wessex
+    for name in ("Pension Fund Panel", "Adoption Panel", "Licensing Sub-Committee"):
+        assert line_from(net, name) is None, name   # not even to the council
+    assert warnings(report) == [
+        "GetCommittees_lDummy=0.xml: Pension Fund Panel: no reporting line was inferred: its "
+        "category names the Audit and Governance Committee and its name makes it part of the "
+        "Pension Fund Committee; give its line by hand (warning)",
+        "GetCommittees_lDummy=0.xml: Adoption Panel: no reporting line was inferred: its "
+        "category 'Fostering Panel' reads as a committee's name but names no current "
+        "committee; give its line by hand (warning)",
+        "GetCommittees_lDummy=0.xml: Licensing Sub-Committee: no reporting line was inferred: "
+        "its name could make it part of the Licensing Committee (committee 14) and the "
+        "Licensing Committee (committee 15); give its line by hand (warning)"]
+
+
+def test_a_category_that_groups_committees_names_none_and_is_no_doubt(wessex):
+    _, net = wessex
+    # "Regulatory Committees", "Joint Committees", "Licensing Act 2003": groups, not parents
+    assert parent_of(net, "Pension Fund Committee") == COUNTY
+    # the two committees that share the title "Licensing Committee"
+    lines = [ln for ln in net.reporting_lines.values() if ln.body in ("committee-14",
+                                                                      "committee-15")]
+    assert {net.bodies[ln.reports_to].name for ln in lines} == {COUNTY} and len(lines) == 2
+
+
+def test_only_the_committees_left_open_have_no_accountability_line(wessex):
+    _, net = wessex
+    findings = accountability_findings(net)
+    unanswered = {f.subject.name for f in findings if f.rule == "no-accountability-line"}
+    assert unanswered == {"Pension Fund Panel", "Adoption Panel", "Licensing Sub-Committee"}
+
+
+def test_the_structure_page_lists_each_committee_under_the_one_it_is_nested_in():
+    nested = parse_structure(COUNTY_STRUCTURE.encode())
+    assert nested == [("2", "1"), ("5", "1"), ("6", "5"), ("9", "1"), ("10", "9"), ("11", "1")]
+
+
+def test_the_pension_fund_panel_reports_to_the_committee_it_is_nested_under_on_the_site(
+        structured):
+    report, net = structured
+    line = line_from(net, "Pension Fund Panel")
+    assert parent_of(net, "Pension Fund Panel") == "Pension Fund Committee"
+    assert line.kind == "inferred"
+    assert line.notes == ("Nested under Pension Fund Committee on the site's committee "
+                          "structure page.")
+    assert net.documents[line.source_document].reference == "mgCommitteeStructure.html"
+    assert parent_of(net, "Cabinet") == COUNTY
+    assert parent_of(net, "Planning & Regulation Sub-Committee") == \
+        "Planning & Regulation Committee"
+    # the page settles what the category and the name left open: no warning for it
+    assert not [w for w in warnings(report) if "Pension Fund Panel" in w]
+    # a committee the page does not nest is still placed by its category and name
+    assert line_from(net, "Appointments Sub-Committee").notes.startswith(
+        "Inferred from its category")
+
+
+def test_a_site_with_no_full_council_gets_no_root_lines_and_one_warning(tmp_path):
+    report = import_moderngov(str(write_site(tmp_path / "site")), tmp_path / "out",
+                              council="Stroud District Council")
+    net = open_source(report.path)
+    assert not net.reporting_lines
+    assert warnings(report) == [
+        "GetCommittees_lDummy=0.xml: no committee is the full council (titled 'Council', "
+        "'Full Council', 'County Council'...): no committee was taken to report to it; give "
+        "the reporting lines by hand (warning)"]
+
+
+def test_an_inferred_line_is_drawn_dashed_and_named_so_in_the_legend(structured):
+    _, net = structured
+    m = make_map(net, "accountability")
+    inferred = [e for e in m.edges if e.relationship == "reports_to"]
+    assert inferred and all(e.variant == "inferred" for e in inferred)
+    drawn = {e["id"]: e for e in network_data(m)["edges"]}
+    options = network_data(m)["options"]["edges"]
+    dashes = [drawn[e.key].get("dashes", options.get("dashes")) for e in inferred]
+    assert dashes == [[8, 6]] * len(inferred)
+    legend = legend_html(m, 2)
+    assert "reports to: inferred (the source implies it, does not state it)" in legend
+    assert 'stroke-dasharray="8 6"' in legend
