@@ -169,3 +169,17 @@ def test_an_inferred_line_is_drawn_dashed_and_named_so_in_the_legend(structured)
     legend = legend_html(m, 2)
     assert "reports to: inferred (the source implies it, does not state it)" in legend
     assert 'stroke-dasharray="8 6"' in legend
+
+
+def test_the_review_pack_and_the_maps_tables_say_which_lines_are_inferred(wessex):
+    from graphmodel.maps.page import tables_html
+    from graphmodel.maps.scene import prepare
+    from graphmodel.pack import report_markdown
+
+    _, net = wessex
+    pack = report_markdown(prepare(net), maps=[])
+    assert "| Reporting lines | 11 (11 inferred) |" in pack
+    table = tables_html(make_map(net, "accountability"), open_=True)
+    assert ("<tr><td>Cabinet</td><td>reports to: inferred (the source implies it, does not "
+            f"state it)</td><td>{COUNTY}</td>") in table
+    assert "A committee of the council, with no parent on the site" in table   # its notes

@@ -270,7 +270,8 @@ def _resting_on(lines: _Lines, guessed: list[ReportingLine], where: str = "") ->
         return ""
     if len(guessed) == 1:
         line, bodies = guessed[0], lines.full.bodies
-        why = f" ({line.notes.rstrip('.')})" if line.notes else ""
+        notes = (line.notes or "").rstrip(".")
+        why = f" ({notes[:1].lower()}{notes[1:]})" if notes else ""
         return (f" The line {where + ' ' if where else ''}from the {bodies[line.body].name} to "
                 f"the {bodies[line.reports_to].name} is inferred, not stated by the "
                 f"source{why}.")
