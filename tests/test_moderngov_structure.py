@@ -4,8 +4,10 @@ where the site leaves it open."""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from graphmodel import open_source
+from graphmodel.cli import main
 from graphmodel.analysis.accountability import accountability_findings
 from graphmodel.importers.moderngov import import_moderngov
 from graphmodel.importers.moderngov_structure import ROOT_REASON, parse_structure
@@ -183,3 +185,50 @@ def test_the_review_pack_and_the_maps_tables_say_which_lines_are_inferred(wessex
     assert ("<tr><td>Cabinet</td><td>reports to: inferred (the source implies it, does not "
             f"state it)</td><td>{COUNTY}</td>") in table
     assert "A committee of the council, with no parent on the site" in table   # its notes
+
+
+def test_lines_given_by_hand_replace_what_would_be_inferred(tmp_path):
+    given = tmp_path / "lines.csv"
+    given.write_text("body,reports_to,kind,notes\r\n"
+                     "Pension Fund Panel,Pension Fund Committee,formal,Constitution part 3\r\n"
+                     "Licensing Sub-Committee,committee-14,,\r\n", encoding="utf-8")
+    site = write_county_site(tmp_path / "site")
+    report = import_moderngov(str(site), tmp_path / "wessex", council=COUNTY, lines=given)
+    net = open_source(report.path)
+    panel = line_from(net, "Pension Fund Panel")
+    assert (parent_of(net, "Pension Fund Panel"), panel.kind, panel.notes) == (
+        "Pension Fund Committee", "formal", "Constitution part 3")
+    assert net.documents[panel.source_document].reference == "lines.csv"
+    assert panel.source_section == "row 2"
+    licensing = line_from(net, "Licensing Sub-Committee")
+    assert (licensing.reports_to, licensing.kind) == ("committee-14", "formal")
+    # the committees given lines are no longer in doubt; the others are inferred as before
+    assert [w for w in warnings(report) if "Adoption Panel" not in w] == []
+    assert line_from(net, "Cabinet").kind == "inferred"
+
+
+def test_a_line_given_by_hand_that_names_no_single_committee_is_refused_by_row(tmp_path):
+    given = tmp_path / "lines.csv"
+    given.write_text("Body,Reports to,Kind\n"
+                     "Licensing Sub-Committee,Licensing Committee,formal\n"
+                     "Adoption Panel,Fostering Panel,formal\n"
+                     "Cabinet,Wessex County Council,usual\n", encoding="utf-8")
+    site = write_county_site(tmp_path / "site")
+    result = CliRunner().invoke(main, ["import", "moderngov", str(site), "--out",
+                                       str(tmp_path / "out"), "--council", COUNTY,
+                                       "--lines", str(given)])
+    assert result.exit_code == 3, result.output             # invalid data: nothing done
+    assert f"{given}:4: kind: 'usual' is not one of formal, statutory, informal, inferred" \
+        in result.stderr
+    assert not (tmp_path / "out").exists()
+    given.write_text(given.read_text().replace("usual", "statutory"))
+    result = CliRunner().invoke(main, ["import", "moderngov", str(site), "--out",
+                                       str(tmp_path / "out"), "--council", COUNTY,
+                                       "--lines", str(given)])
+    assert result.exit_code == 3
+    assert (f"{given}:2: reports_to: 2 current committees are titled 'Licensing Committee' "
+            "(committee-14, committee-15): give the id instead") in result.stderr
+    assert (f"{given}:3: reports_to: no current committee on the site is 'Fostering Panel': "
+            "give the title or id (such as committee-10) of one the import lists") \
+        in result.stderr
+    assert not (tmp_path / "out").exists()

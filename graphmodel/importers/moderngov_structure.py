@@ -19,22 +19,30 @@ Nothing is inferred where the evidence is ambiguous (two candidate parents, a
 category that reads as a committee's name but names none, a name that matches
 several): each such committee is named in one warning, with the candidates. A site
 with no full council gets no root lines, and one warning.
+
+Lines given by hand (:func:`read_given_lines`, a CSV file) replace what would be
+inferred: a committee with a line given has only the lines given, of the kind given.
 """
 from __future__ import annotations
 
+import csv
+import os
 import re
 from dataclasses import dataclass, replace
-from typing import Iterator
+from pathlib import Path
+from typing import Iterator, Sequence
 
 from bs4 import Tag
 
 from graphmodel.importers.common import NetworkBuilder, document
 from graphmodel.importers.crawl import Request, SavedSite
 from graphmodel.importers.moderngov_pages import _href, _query_id, _soup
-from graphmodel.model import Body, Document, ReportingLine
+from graphmodel.model import LINE_KINDS, Body, Document, ReportingLine
+from graphmodel.problems import InvalidData, Problem, UsageError
 from graphmodel.vocabulary import word_key
 
-__all__ = ["STRUCTURE", "parse_structure", "infer_structure", "ROOT_REASON"]
+__all__ = ["STRUCTURE", "parse_structure", "infer_structure", "ROOT_REASON", "GivenLine",
+           "read_given_lines"]
 
 STRUCTURE = Request("mgCommitteeStructure.aspx")
 ROOT_REASON = ("a committee of the council, with no parent on the site: taken to report to "
@@ -105,6 +113,7 @@ class _Structure:
         self.committees_url = build.get(Document, _COMMITTEES).reference
         self.doubtful: set[_Committee] = set()
         self.full_council: _Committee | None = None
+        self.settled: set[_Committee] = set()   # the committees with lines given by hand
 
     def warn(self, where: str, c: _Committee, message: str) -> None:
         self.build.warn(where, None, c.body.name, message)
@@ -144,7 +153,7 @@ class _Structure:
         structure = (document(self.build, "moderngov-structure", "Committee structure",
                               STRUCTURE.url(self.site.base), self.council) if nested else "")
         for c in self.committees:
-            if c is root:
+            if c is root or c in self.settled:
                 continue
             above = nested.get(c.number, [])
             if len(above) > 1:
@@ -232,13 +241,105 @@ def _names(committees: list[_Committee], numbered: bool = False) -> str:
     return ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else "".join(said)
 
 
-def infer_structure(build: NetworkBuilder, site: SavedSite, council: str) -> None:
+@dataclass(frozen=True)
+class GivenLine:
+    """A reporting line given by hand: its file and row, the committees as written (a
+    title, or an id of the imported dataset such as ``committee-10``), kind and notes."""
+    file: str
+    row: int
+    body: str
+    reports_to: str
+    kind: str
+    notes: str | None
+
+
+def read_given_lines(path: str | os.PathLike[str]) -> list[GivenLine]:
+    """The reporting lines of a CSV file with the columns ``body`` and ``reports_to``,
+    and optionally ``kind`` (formal unless given) and ``notes``; every error found at once.
+    """
+    file = str(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+            header = [word_key(h).replace(" ", "_") for h in (rows[0].keys() if rows else [])]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{file}: cannot be read as a CSV file of reporting lines "
+                         f"({type(exc).__name__}); give a UTF-8 CSV file") from None
+    missing = [c for c in ("body", "reports_to") if c not in header]
+    if missing or not rows:
+        lacks = f"it has no {' or '.join(missing)} column" if rows else "it has no line"
+        raise UsageError(f"{file}: a file of reporting lines needs the columns body and "
+                         f"reports_to (with kind and notes if you like) and a row for each "
+                         f"line; {lacks}")
+    problems, found = [], []
+    for n, raw in enumerate(rows, start=2):
+        row = {word_key(k or "").replace(" ", "_"): (v or "").strip() for k, v in raw.items()
+               if isinstance(v, str)}
+        kind = LINE_KINDS.canonical(row.get("kind") or "formal")
+        for column in ("body", "reports_to"):
+            if not row.get(column):
+                problems.append(Problem(file, n, column, "is blank: give a committee's "
+                                        "title or id"))
+        if kind is None:
+            problems.append(Problem(file, n, "kind", LINE_KINDS.refusal(row["kind"])))
+        if row.get("body") and row.get("reports_to") and kind:
+            found.append(GivenLine(file, n, row["body"], row["reports_to"], kind,
+                                   row.get("notes") or None))
+    if problems:
+        raise InvalidData(problems)
+    return found
+
+
+def _given(job: _Structure, given: Sequence[GivenLine]) -> Iterator[tuple[_Committee, _Committee,
+                                                                         GivenLine]]:
+    """Each line given, between the committees it names; an error for each it cannot
+    match to one current committee."""
+    problems = []
+    by_body_id = {c.body.id: c for c in job.committees}
+    for line in given:
+        ends = []
+        for column, said in (("body", line.body), ("reports_to", line.reports_to)):
+            matched = ([by_body_id[said]] if said in by_body_id else
+                       [c for c in job.committees if c.key == _key(said)])
+            if len(matched) != 1:
+                why = (f"{len(matched)} current committees are titled {said!r} "
+                       f"({', '.join(c.body.id for c in matched)}): give the id instead"
+                       if matched else f"no current committee on the site is {said!r}: give "
+                       "the title or id (such as committee-10) of one the import lists")
+                problems.append(Problem(line.file, line.row, column, why))
+            ends.append(matched[0] if len(matched) == 1 else None)
+        body, parent = ends
+        if body and parent:
+            yield body, parent, line
+    if problems:
+        raise InvalidData(problems)
+
+
+def _add_given(build: NetworkBuilder, job: _Structure,
+               given: Sequence[GivenLine]) -> set[_Committee]:
+    """Add the lines given; the committees they are from."""
+    lines = list(_given(job, given))
+    for body, parent, line in lines:
+        key = document(build, "reporting-lines-given", "Reporting lines given by hand",
+                       Path(line.file).name)
+        build.add(ReportingLine(
+            f"{body.body.id}--reports-to--{parent.body.id}", body.body.id, parent.body.id,
+            line.kind, notes=line.notes or "Given by hand.", source_document=key,
+            source_section=f"row {line.row}"))
+    return {body for body, _, _ in lines}
+
+
+def infer_structure(build: NetworkBuilder, site: SavedSite, council: str,
+                    given: Sequence[GivenLine] = ()) -> None:
     """Add an inferred reporting line for each current committee whose parent the site
-    implies (see the module's docs), and the warnings for those it leaves open."""
+    implies (see the module's docs), and the warnings for those it leaves open; the
+    lines ``given`` by hand instead for the committees they are from."""
     job = _Structure(build, site, council)
+    settled = _add_given(build, job, given)
     root = job.root()
     if root is not None and root.body.kind != "full_council":
         build.add(replace(root.body, kind="full_council"))
+    job.settled = settled
     for c, parent in job.parents(root):
         build.add(ReportingLine(
             f"{c.body.id}--reports-to--{parent.body}", c.body.id, parent.body, "inferred",
