@@ -232,3 +232,17 @@ def test_a_line_given_by_hand_that_names_no_single_committee_is_refused_by_row(t
             "give the title or id (such as committee-10) of one the import lists") \
         in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_site_with_two_committees_that_could_be_the_full_council_takes_neither(tmp_path):
+    site = write_county_site(tmp_path / "site")
+    file = site / "GetCommittees_lDummy=0.xml"
+    file.write_text(file.read_text().replace(">Cabinet<", ">Full Council<"))
+    report = import_moderngov(str(site), tmp_path / "out", council=COUNTY)
+    net = open_source(report.path)
+    assert {net.bodies[ln.reports_to].name for ln in net.reporting_lines.values()} == {
+        "Appointments Committee", "Planning & Regulation Committee", "Police and Crime Panel"}
+    assert warnings(report)[0] == (
+        "GetCommittees_lDummy=0.xml: several committees could be the full council (the Wessex "
+        "County Council and the Full Council): no committee was taken to report to it; give "
+        "the reporting lines by hand (warning)")
