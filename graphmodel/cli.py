@@ -790,18 +790,23 @@ def echo_import(report: ImportReport) -> None:
               help="Folder keeping every response, so a re-run fetches nothing twice and "
                    "can be read offline as SITE (default: moderngov/HOST under "
                    "$GRAPHMODEL_HOME or ~/.cache/graphmodel).")
+@click.option("--lines", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="CSV file of reporting lines given by hand (columns body, reports_to, "
+                   "kind, notes): they replace the lines inferred for those committees.")
 def import_moderngov(site: str, out: str, council: str | None, delay: float,
-                     cache: str | None) -> None:
+                     cache: str | None, lines: str | None) -> None:
     """Import committees and outside bodies from a ModernGov site.
 
-    With the councillors who sit on them, and their roles.
+    With the councillors who sit on them, their roles, and the committee
+    structure the site implies (as inferred reporting lines).
 
     SITE is the address of the council's ModernGov pages (https://...) or a
     folder of responses saved by an earlier import.
     """
     from graphmodel.importers.moderngov import import_moderngov as run
 
-    echo_import(run(site, out, council=council, delay=delay, cache=cache, progress=progress))
+    echo_import(run(site, out, council=council, delay=delay, cache=cache, progress=progress,
+                    lines=lines))
 
 
 @import_group.command(name="appointments")

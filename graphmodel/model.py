@@ -74,7 +74,10 @@ ROLES = Vocabulary((
                    "substitute representative", "alternate", "alternate member"),
     "adviser": ("advisor", "independent person"),
 })
-LINE_KINDS = Vocabulary(("formal", "statutory", "informal"))
+LINE_KINDS = Vocabulary(("formal", "statutory", "informal", "inferred"))
+"""How a reporting line is known: ``inferred`` is a line the source implies but does not
+state (a committee nested on a council's site, a sub-committee by its name); its notes
+say why it was inferred."""
 LEVELS = Vocabulary(("high", "medium", "low"))
 RECOMMENDATIONS = Vocabulary(("increase", "maintain", "review", "reduce", "withdraw"))
 AREA_KINDS = Vocabulary((
@@ -243,7 +246,9 @@ class ReportingLine:
     id: str = col(required=True)
     body: str = col(ref="bodies", required=True)
     reports_to: str = col(ref="bodies", required=True)
-    kind: str = col(enum=LINE_KINDS, required=True, default="formal")
+    kind: str = col(enum=LINE_KINDS, required=True, default="formal",
+                    doc="how the line is known; inferred: the source implies it but does not "
+                    "state it, and the notes say why")
     start: str | None = col("date")
     end: str | None = col("date")
     notes: str | None = col()

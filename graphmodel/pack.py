@@ -19,7 +19,8 @@ from html import escape
 from pathlib import Path
 
 from graphmodel.analysis.findings import SEVERITIES, Finding, render_findings
-from graphmodel.maps.highlights import finding_heading, finding_map, key_findings, tally, try_draw
+from graphmodel.maps.highlights import (finding_heading, finding_map, held, key_findings, tally,
+                                        try_draw)
 from graphmodel.maps.image import write_image
 from graphmodel.maps.page import document, findings_table, map_section
 from graphmodel.maps.scene import VIEW_TITLES, Map, Review, prepare
@@ -116,7 +117,6 @@ def _attention_md(rv: Review) -> list[str]:
 
 
 def _summary_md(rv: Review) -> list[str]:
-    counts = rv.current.counts()
     lines = [f"# Review of {_md(rv.network.dataset.name)}", "",
              f"As of {rv.as_of}{_md(_whose(rv))}. {tally(rv.findings)}", "",
              f"## {_md(_attention_heading(rv))}", ""] + _attention_md(rv)
@@ -125,7 +125,7 @@ def _summary_md(rv: Review) -> list[str]:
     lines += [f"| [{_md(rule)}](#{_anchor(rule)}) | {_md(what_it_finds(rv, rule))} | {n} |"
               for rule, n in sorted(by_rule.items())]
     lines += ["", f"| Records current on {rv.as_of} | How many |", "|---|---|"]
-    lines += [f"| {name.replace('_', ' ').capitalize()} | {counts[name]} |" for name in _HELD]
+    lines += [f"| {name.replace('_', ' ').capitalize()} | {held(rv, name)} |" for name in _HELD]
     return lines
 
 

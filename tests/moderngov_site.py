@@ -146,6 +146,79 @@ OUTSIDE_BODIES_BY_CATEGORY = (
     "Council</a></li></ul></body></html>")
 
 
+# A county council's site, for its committee structure: the web service's answer with
+# CRLF line ends and an entity in a title, as a Windows server sends it. The full council
+# is titled after the council; the sub-committees and panels are placed by category or by
+# name, two are ambiguous, and one's category names no committee.
+COUNTY = "Wessex County Council"
+COUNTY_COMMITTEES = [
+    # id, title, category
+    ("1", "Wessex County Council", "Council"),
+    ("2", "Cabinet", "Executive"),
+    ("3", "Appointments Committee", "Regulatory Committees"),
+    ("4", "Appointments Sub-Committee", "Appointments Committee"),
+    ("5", "Planning &amp; Regulation Committee", "Regulatory Committees"),
+    ("6", "Planning &amp; Regulation Sub-Committee", "Regulatory Committees"),
+    ("7", "Police and Crime Panel", "Joint Committees"),
+    ("8", "Police and Crime Panel Complaints Subcommittee", "Joint Committees"),
+    ("9", "Pension Fund Committee", "Regulatory Committees"),
+    ("10", "Pension Fund Panel", "Audit and Governance Committee"),
+    ("11", "Audit and Governance Committee", "Regulatory Committees"),
+    ("12", "Adoption Panel", "Fostering Panel"),
+    ("14", "Licensing Committee", "Regulatory Committees"),
+    ("15", "Licensing Committee", "Licensing Act 2003"),
+    ("16", "Licensing Sub-Committee", "Licensing Act 2003"),
+]
+
+
+def _county_committees() -> str:
+    rows = [f"<committee><committeeid>{i}</committeeid><committeetitle>{title}"
+            "</committeetitle><committeedeleted>False</committeedeleted><committeeexpired>"
+            f"False</committeeexpired><committeecategory>{category}</committeecategory>"
+            "</committee>" for i, title, category in COUNTY_COMMITTEES]
+    return "\r\n".join(['<?xml version="1.0" encoding="utf-8"?>', "<committees>",
+                        f"<committeescount> {len(rows)}</committeescount>", *rows,
+                        "</committees>"])
+
+
+def _nest(items: list[tuple[str, str, list]]) -> str:
+    """Nested lists of committee links, as a structure page draws them (CRLF, and an
+    ampersand written as an entity in a link's query)."""
+    return "".join(
+        f'<li><a href="mgCommitteeDetails.aspx?ID={i}&amp;bcr=1" title="{title}">{title}</a>'
+        + (f'\r\n<ul class="mgBulletList">\r\n{_nest(below)}</ul>\r\n' if below else "")
+        + "</li>\r\n" for i, title, below in items)
+
+
+# the committee structure page: the council at the top, its committees nested under it,
+# and the Pension Fund Panel under the Pension Fund Committee (which its category and its
+# name leave open); the Appointments Sub-Committee is not on it
+COUNTY_STRUCTURE = (
+    "<html>\r\n<head><title>Committee structure</title></head>\r\n<body>\r\n"
+    '<ul class="breadcrumb"><li><a href="mgListCommittees.aspx">Committees</a></li></ul>\r\n'
+    '<h1>Committee structure</h1>\r\n<div class="mgContent">\r\n<ul class="mgBulletList">'
+    + _nest([("1", "Wessex County Council", [
+        ("2", "Cabinet", []),
+        ("5", "Planning &amp; Regulation Committee", [
+            ("6", "Planning &amp; Regulation Sub-Committee", [])]),
+        ("9", "Pension Fund Committee", [("10", "Pension Fund Panel", [])]),
+        ("11", "Audit and Governance Committee", [])])])
+    + "</ul>\r\n</div>\r\n</body>\r\n</html>\r\n")
+
+
+def write_county_site(folder: Path, *, structure: bool = False) -> Path:
+    """Write a county council's committees (and, when asked, its committee structure
+    page), each committee's page listing no one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "GetCommittees_lDummy=0.xml").write_bytes(_county_committees().encode())
+    for i, title, _ in COUNTY_COMMITTEES:
+        (folder / f"mgCommitteeDetails_ID={i}.html").write_text(_page(title, []),
+                                                                encoding="utf-8")
+    if structure:
+        (folder / "mgCommitteeStructure.html").write_bytes(COUNTY_STRUCTURE.encode())
+    return folder
+
+
 def write_site(folder: Path, *, councillors: bool = True) -> Path:
     """Write the saved responses into ``folder`` (without GetCouncillorsByWard when asked:
     a site missing one operation)."""

@@ -331,3 +331,47 @@ def test_long_chains_come_nearest_first_searching_down_from_the_roots_by_id():
              line("a-group-2", "a-board"), line("a-group-1", "a-board")]
     found = run_rule(tiny_network(*roots, *lines), "long-chain", max_lines=1)
     assert [f.subject.id for f in found] == ["a-group-2", "a-group-1", "z-group", "z-team"]
+
+
+def test_an_inferred_line_is_a_line_but_a_loop_resting_on_one_says_so():
+    net = tiny_network(body("panel", "Pension Fund Panel"), body("fund", "Pension Fund Committee"),
+                       line("panel", "fund", kind="inferred",
+                            notes="Nested under Pension Fund Committee on the site."),
+                       line("fund", "panel"))
+    cycle, = run_rule(net, "accountability-cycle")
+    assert cycle.message == (
+        "These bodies report to each other in a loop, so none of them answers to a root: "
+        "Pension Fund Committee, Pension Fund Panel. The line from the Pension Fund Panel to "
+        "the Pension Fund Committee is inferred, not stated by the source (nested under "
+        "Pension Fund Committee on the site).")
+    assert ("reporting_line", "panel>fund") in [(e.type, e.id) for e in cycle.evidence]
+    assert cycle.data["inferred_lines"] == ["panel>fund"]
+
+
+def test_a_long_chain_of_inferred_lines_cites_them_and_says_they_are_inferred():
+    net = tiny_network(body("council-meeting", "Full Council", "full_council"),
+                       line("committee", "council-meeting", kind="inferred"),
+                       line("sub", "committee", kind="inferred"), line("group", "sub"))
+    chain, = run_rule(net, "long-chain", max_lines=2)
+    assert chain.message == ("The Group is 3 reporting lines from the Full Council (the rules "
+                             "allow 2): Group > Sub > Committee > Full Council. 2 lines are "
+                             "inferred, not stated by the source (their notes say why).")
+    assert chain.data["inferred_lines"] == ["sub>committee", "committee>council-meeting"]
+    assert [e.id for e in chain.evidence if e.type == "reporting_line"] == chain.data[
+        "inferred_lines"]
+    # the same chain, stated: nothing said of inference
+    stated = tiny_network(*(replace(r, kind="formal") if isinstance(r, ReportingLine) else r
+                            for r in net.records()))
+    chain, = run_rule(stated, "long-chain", max_lines=2)
+    assert "inferred" not in chain.message and "inferred_lines" not in chain.data
+
+
+def test_bodies_below_a_break_by_inferred_lines_are_said_to_be_so():
+    net = tiny_network(body("council-meeting", "Full Council", "full_council"),
+                       body("panel", "Adoption Panel"),
+                       line("sub", "panel", kind="inferred", notes="Inferred from its name."))
+    found = {f.subject.id: f for f in run_rule(net, "no-accountability-line")}
+    assert found["panel"].message == (
+        "The Adoption Panel has no current reporting line recorded. 1 body below it therefore "
+        "reach no root either. The line below it from the Sub to the Adoption Panel is "
+        "inferred, not stated by the source (inferred from its name).")

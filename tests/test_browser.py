@@ -23,6 +23,7 @@ from graphmodel.maps import labels, make_map, styling, write_map
 from graphmodel.maps.deck import write_deck
 from graphmodel.pack import write_report
 
+from moderngov_site import COUNTY, write_county_site
 from test_maps import (HARBOROUGH_DAY, HOSTILE, LEEDS_DAY, SEED, Network_with,
                        expected_network_counts, rows)
 
@@ -618,4 +619,40 @@ def test_the_manual_opens_from_disk_and_its_search_finds_a_rule(browser, tmp_pat
     assert any(href.startswith((tmp_path / "site" / "reviewing.html").as_uri())
                and href.endswith("#every-rule")
                for href in (a.get_attribute("href") for a in found.all()))
+    visit.clean()
+
+
+def test_an_inferred_reporting_line_is_drawn_dashed_on_the_org_chart(browser, out, tmp_path):
+    """The Wessex county's committees, imported from its ModernGov site with its
+    committee structure page: every line is inferred but the Cabinet's, given as stated
+    (formal) as a register would. On the org chart of the council and the committees
+    reporting to it, at 1366x768, the inferred lines are drawn dashed, the stated one
+    solid, the names can be read, and the legend says which line is which."""
+    from dataclasses import replace
+
+    from graphmodel.importers.moderngov import import_moderngov
+
+    site = write_county_site(tmp_path / "site", structure=True)
+    net = open_source(import_moderngov(str(site), tmp_path / "wessex", council=COUNTY).path)
+    cabinet = "committee-2--reports-to--committee-1"
+    net.tables["reporting_lines"][cabinet] = replace(net.reporting_lines[cabinet],
+                                                     kind="formal")
+    m = make_map(net, "accountability", focus="committee-1")
+    assert {n.shape for n in m.nodes} == {"box"}          # an org chart of named boxes
+    visit = Visit(browser, write_map(m, out / "inferred-lines.html"), 1366, 768)
+    visit.drawn("map-accountability")
+    dashes = visit.page.evaluate(
+        "(n => Object.fromEntries(Object.values(n.body.edges).map(e => "
+        "[e.id, e.options.dashes])))(GM.maps['map-accountability'].network)")
+    lines = {e.key: e for e in m.edges if e.relationship == "reports_to"}
+    assert len(lines) == 8
+    assert {b["id"] for b in visit.page.evaluate("GM.maps['map-accountability'].labels()")} \
+        == {n.key for n in m.nodes}                       # every name drawn
+    for key, edge in lines.items():
+        expected = False if key == f"reports_to:{cabinet}" else [8, 6]
+        assert dashes[key] == expected, (key, dashes[key])
+    legend = visit.page.locator("#map-accountability .gm-legend").inner_text()
+    assert "reports to: inferred (the source implies it, does not state it)" in legend
+    assert "\nreports to\n" in f"\n{legend}\n"          # the stated line's look too
+    visit.shot("inferred-lines-org-chart")
     visit.clean()

@@ -19,6 +19,10 @@ graph), the bodies below a break (``ancestors``), the chains up from a body
 - ``unscrutinised``: a body of a kind the rules say needs a scrutiny "critical friend"
   with no current scrutiny link.
 - ``scrutiny-conflict``: someone who sits on a scrutiny body and on a body it scrutinises.
+
+An ``inferred`` line (one the source implies but does not state, such as a committee
+nested on a council's site) is a line like any other here, but a finding that rests on
+one says so, cites it, and lists it in its data (``inferred_lines``).
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ import datetime as _dt
 import functools
 from collections import defaultdict
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Collection, Iterator
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Iterator
 
 from graphmodel import dates
 from graphmodel.analysis.findings import Evidence, Finding, Found, evidence_for, subject_of
@@ -244,12 +248,39 @@ def _no_line(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
             continue
         below = [b for b in lines.below(body.id) if b not in reached]
         message, evidence, broken = _why_no_line(lines, body)
+        guessed = _inferred(ln for b in below for ln in lines.up[b])
         if below:
             message += (f" {count(len(below), 'body')} below it "
                         "therefore reach no root either.")
+        message += _resting_on(lines, guessed, "below it")
         severity = settings["severity_when_broken"] if broken else None
-        yield Found(subject_of(body, "body"), message, evidence,
-                    {"bodies_below": below, "broken_by": broken}, severity)
+        yield Found(subject_of(body, "body"), message,
+                    evidence + evidence_for(("reporting_line", ln) for ln in guessed),
+                    {"bodies_below": below, "broken_by": broken, **_listed(guessed)}, severity)
+
+
+def _inferred(found: Iterable[ReportingLine]) -> list[ReportingLine]:
+    """The inferred lines among these (each once, in order)."""
+    return list({ln.id: ln for ln in found if ln.kind == "inferred"}.values())
+
+
+def _resting_on(lines: _Lines, guessed: list[ReportingLine], where: str = "") -> str:
+    """What a finding says of the inferred lines it rests on ("" when none)."""
+    if not guessed:
+        return ""
+    if len(guessed) == 1:
+        line, bodies = guessed[0], lines.full.bodies
+        notes = (line.notes or "").rstrip(".")
+        why = f" ({notes[:1].lower()}{notes[1:]})" if notes else ""
+        return (f" The line {where + ' ' if where else ''}from the {bodies[line.body].name} to "
+                f"the {bodies[line.reports_to].name} is inferred, not stated by the "
+                f"source{why}.")
+    return (f" {count(len(guessed), 'line')} {where + ' ' if where else ''}are inferred, "
+            "not stated by the source (their notes say why).")
+
+
+def _listed(guessed: list[ReportingLine]) -> dict[str, list[str]]:
+    return {"inferred_lines": [ln.id for ln in guessed]} if guessed else {}
 
 
 def _why_no_line(lines: _Lines, body: Body) -> tuple[str, tuple[Evidence, ...], str | None]:
@@ -263,7 +294,9 @@ def _why_no_line(lines: _Lines, body: Body) -> tuple[str, tuple[Evidence, ...], 
     records: list[tuple[str, Body | ReportingLine | Succession]] = [
         ("body", body), ("reporting_line", line), ("body", parent)]
     until = line.end or parent.dissolved
-    message += f". It reported to the {parent.name}" + (f" until {until}" if until else "")
+    message += (f". It reported to the {parent.name}"
+                + (" (an inferred line)" if line.kind == "inferred" else "")
+                + (f" until {until}" if until else ""))
     successions = lines.predecessor_of.get(parent.id, [])
     if successions:
         s = successions[0]
@@ -305,12 +338,13 @@ def _cycles(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Found]:
         component = set(members)
         bodies = [lines.net.bodies[b] for b in members]
         loop = [ln for b in members for ln in lines.up[b] if ln.reports_to in component]
+        guessed = _inferred(loop)
         yield Found(
             subject_of(bodies[0], "body"),
             "These bodies report to each other in a loop, so none of them answers to a root: "
-            + ", ".join(b.name for b in bodies) + ".",
+            + ", ".join(b.name for b in bodies) + "." + _resting_on(lines, guessed),
             evidence_for([("body", b) for b in bodies] + [("reporting_line", ln) for ln in loop]),
-            {"bodies": members})
+            {"bodies": members, **_listed(guessed)})
 
 
 @rule("accountability", "multiple-parents", {"line_kinds": "words"})
@@ -333,12 +367,13 @@ def _multiple_parents(lines: _RootedLines, settings: dict[str, Any]) -> Iterator
             continue
         body = lines.net.bodies[body_id]
         names = [lines.net.bodies[p].name for p in parents]
+        guessed = _inferred(ups)
         yield Found(
             subject_of(body, "body"),
             f"The {body.name} reports formally to {len(parents)} bodies: {', '.join(names)}. "
-            "Which of them holds it to account should be explicit.",
+            "Which of them holds it to account should be explicit." + _resting_on(lines, guessed),
             evidence_for([("body", body)] + [("reporting_line", ln) for ln in ups]),
-            {"parents": parents})
+            {"parents": parents, **_listed(guessed)})
 
 
 @rule("accountability", "long-chain", {"max_lines": "count"})
@@ -360,13 +395,17 @@ def _long_chains(lines: _RootedLines, settings: dict[str, Any]) -> Iterator[Foun
             continue
         body = lines.net.bodies[body_id]
         path = _shortest_path_up(lines, body_id, depth)
+        guessed = _inferred(next(ln for ln in lines.up[a] if ln.reports_to == b)
+                            for a, b in zip(path, path[1:]))
         yield Found(
             subject_of(body, "body"),
             f"The {body.name} is {count(d, 'reporting line')} from "
             f"the {lines.net.bodies[path[-1]].name} (the rules allow {limit}): "
-            + " > ".join(lines.net.bodies[b].name for b in path) + ".",
-            evidence_for([("body", lines.net.bodies[b]) for b in path]),
-            {"lines": d, "chain": path})
+            + " > ".join(lines.net.bodies[b].name for b in path) + "."
+            + _resting_on(lines, guessed),
+            evidence_for([("body", lines.net.bodies[b]) for b in path]
+                         + [("reporting_line", ln) for ln in guessed]),
+            {"lines": d, "chain": path, **_listed(guessed)})
 
 
 def _shortest_path_up(lines: _Lines, body: str, depth: dict[str, int]) -> list[str]:

@@ -38,6 +38,8 @@ from graphmodel.importers.moderngov_pages import (Councillor, MembershipList, Se
 from graphmodel.model import (ROLES, Body, Dataset, Document, Membership, NominationRight,
                               Organisation, Person)
 from graphmodel.words import count
+from graphmodel.importers.moderngov_structure import (GivenLine, infer_structure,
+                                                      read_given_lines)
 
 __all__ = ["import_moderngov", "read_moderngov", "COMMITTEES", "COUNCILLORS",
            "OUTSIDE_BODIES", "OUTSIDE_BODIES_BY_CATEGORY", "committee_page",
@@ -271,10 +273,13 @@ class _Import:
 
 
 def read_moderngov(site: SavedSite, council: str | None = None,
-                   progress: Progress = _quiet) -> NetworkBuilder:
-    """Everything the site gives, as records (and warnings) in a builder."""
+                   progress: Progress = _quiet,
+                   lines: "list[GivenLine] | None" = None) -> NetworkBuilder:
+    """Everything the site gives, as records (and warnings) in a builder; ``lines``, the
+    reporting lines given by hand, replace those the site implies."""
     job = _Import(site, council)
     pages = job.committees()
+    infer_structure(job.build, job.site, job.council, lines or [])
     job.councillors()
     pages += job.outside_bodies()
     with progress(len(pages), "Reading membership pages") as update:
@@ -286,10 +291,14 @@ def read_moderngov(site: SavedSite, council: str | None = None,
 
 def import_moderngov(site: str, out: str | os.PathLike[str], *, council: str | None = None,
                      delay: float = 1.0, cache: str | os.PathLike[str] | None = None,
-                     progress: Progress = _quiet) -> ImportReport:
+                     progress: Progress = _quiet,
+                     lines: str | os.PathLike[str] | None = None) -> ImportReport:
     """Read a ModernGov site (its address, or a folder of saved responses) and write a
-    dataset directory to ``out``; the report lists what was skipped or inferred."""
+    dataset directory to ``out``; the report lists what was skipped or inferred.
+    ``lines`` is a CSV file of reporting lines given by hand (see
+    :func:`~graphmodel.importers.moderngov_structure.read_given_lines`)."""
+    given = read_given_lines(lines) if lines is not None else None
     opened = open_site(site, cache, delay)
-    report = read_moderngov(opened, council, progress).write(out)
+    report = read_moderngov(opened, council, progress, given).write(out)
     report.requests = opened.requests
     return report

@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 
 from graphmodel.analysis.findings import Finding
-from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, key_findings,
+from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, held, key_findings,
                                         tally, try_draw)
 from graphmodel.maps.layout import SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
@@ -47,11 +47,9 @@ def _slide(number: int, total: int, title: str, body: str, notes: str = "",
 
 
 def _title_slide(rv: Review) -> str:
-    counts = rv.current.counts()
-    facts = [("Bodies", counts["bodies"]), ("Organisations", counts["organisations"]),
-             ("People", counts["people"]), ("Posts", counts["posts"]),
-             ("Memberships", counts["memberships"]), ("Reporting lines", counts["reporting_lines"]),
-             ("Scrutiny links", counts["scrutiny_links"])]
+    facts = [(name.replace("_", " ").capitalize(), held(rv, name)) for name in
+             ("bodies", "organisations", "people", "posts", "memberships", "reporting_lines",
+              "scrutiny_links")]
     rows = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in facts)
     org = f", for {_e(rv.org_name)}" if rv.org else ""
     return (f"<h1 id=\"deck-title\">{_e(rv.network.dataset.name)}</h1>"

@@ -13,7 +13,8 @@ from graphmodel.maps import layout, views
 from graphmodel.maps.scene import Map, Review, draw, finding_nodes
 from graphmodel.maps.styling import humanise
 
-__all__ = ["key_findings", "finding_map", "finding_heading", "try_draw", "tally", "MAX_KEY"]
+__all__ = ["key_findings", "finding_map", "finding_heading", "try_draw", "tally", "MAX_KEY",
+           "held"]
 
 MAX_KEY = 8
 """How many findings a deck gives a slide each (the review pack lists them all)."""
@@ -72,3 +73,19 @@ def tally(findings: list[Finding]) -> str:
     parts = [f"{counts[s]} {words.get(s, s)}{'s' if counts[s] != 1 else ''}"
              for s in reversed(SEVERITIES) if counts[s]]
     return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {', '.join(parts)}."
+
+
+def held(rv: Review, table: str) -> str:
+    """How many records of a table are current on the review's day, as a deck and a pack
+    count them: reporting lines say how many of them are inferred.
+
+    >>> from graphmodel.analysis.example import tiny_network, line
+    >>> from graphmodel.maps.scene import prepare
+    >>> rv = prepare(tiny_network(line("a", "b"), line("c", "b", kind="inferred")))
+    >>> held(rv, "reporting_lines"), held(rv, "bodies")
+    ('2 (1 inferred)', '3')
+    """
+    n = len(rv.current.tables[table])
+    inferred = sum(ln.kind == "inferred" for ln in rv.current.reporting_lines.values()) \
+        if table == "reporting_lines" else 0
+    return f"{n} ({inferred} inferred)" if inferred else str(n)

@@ -44,7 +44,7 @@ def _draw_edges(ax: Axes, m: Map, at: dict[str, tuple[float, float]]) -> None:
 
     lines = {n.key: n.label.count("\n") + 1 for n in m.nodes if n.shape == "box"}
     for e in m.edges:
-        s = styling.edge_style(e.relationship)
+        s = e.look
         # an org chart's line runs across from the child, then up to the bottom of its box
         shape = ("angle,angleA=0,angleB=90,rad=0" if e.elbow
                  else "arc3,rad=0.2" if s.curved else "arc3")
@@ -110,8 +110,7 @@ def _legend(ax: Axes, m: Map) -> None:
                        Line2D([], [], linestyle="none", marker="o", markerfacecolor=f.fill,
                               markeredgecolor=f.border, markeredgewidth=2.5, markersize=9,
                               label=flag))
-    for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
-        line = styling.edge_style(rel)
+    for line in styling.edge_looks((e.relationship, e.variant) for e in m.edges):
         handles.append(Line2D([], [], color=line.color, linewidth=line.width,
                               linestyle=_dashes(line.dashes), label=line.label))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,

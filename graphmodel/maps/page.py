@@ -64,7 +64,7 @@ def _info(m: Map) -> dict[str, object]:
                              "type": styling.humanise(n.type), "kind": styling.humanise(n.kind),
                              "facts": n.facts, "findings": n.findings} for n in m.nodes},
         # a link's name ("A — reports to — B") is made by the page when it is shown
-        "edgeInfo": {e.key: {"facts": e.facts, "rel": styling.edge_style(e.relationship).label}
+        "edgeInfo": {e.key: {"facts": e.facts, "rel": e.look.label}
                      for e in m.edges},
         "findings": [{"severity": SEVERITY_WORDS.get(f.severity, f.severity), "rule": f.rule,
                       "message": f.message, "evidence": evidence, "ref": finding_ref(f),
@@ -122,8 +122,7 @@ def legend_html(m: Map, level: int) -> str:
         items.append((_swatch("box" if shapes else "dot", f.fill, f.border, f.border_width, ()),
                       "Subject of a warning or error: thick outline (black on a red body), "
                       "\u26a0 before its name"))
-    for rel in sorted({e.relationship for e in m.edges}, key=list(styling.EDGE_STYLES).index):
-        line = styling.edge_style(rel)
+    for line in styling.edge_looks((e.relationship, e.variant) for e in m.edges):
         items.append((_line(line), line.label))
     rows = "".join(f"<li>{svg}<span>{escape_text(label)}</span></li>" for svg, label in items)
     # a div, not a section: several maps on a page would repeat the same landmark names
@@ -175,7 +174,7 @@ def tables_html(m: Map, open_: bool) -> str:
         f"<td>{escape_text(_facts_text(n.facts))}</td><td>{_show(m, n.key, names[n.key])}</td></tr>"
         for n in m.nodes)
     edge_rows = "" if lazy else "".join(
-        f"<tr><td>{escape_text(names[e.source])}</td><td>{escape_text(styling.edge_style(e.relationship).label)}"
+        f"<tr><td>{escape_text(names[e.source])}</td><td>{escape_text(e.look.label)}"
         f"</td><td>{escape_text(names[e.target])}</td><td>{escape_text(_facts_text(e.facts))}</td></tr>"
         for e in m.edges)
     return (

@@ -121,8 +121,10 @@ def _common_line(edges: list[dict[str, object]]) -> dict[str, object]:
     thousands of links from their ends alone, not from thousands of copies of it."""
     counts: dict[str, int] = {}
     for edge in edges:
-        key = json.dumps({k: edge[k] for k in _LINE if k in edge and edge[k] != _LINE[k]},
-                         sort_keys=True)
+        # a dash pattern is never shared: vis-network's options would make the list an
+        # object, and draw its own pattern
+        key = json.dumps({k: edge[k] for k in _LINE if k in edge and edge[k] != _LINE[k]
+                          and not isinstance(edge[k], list)}, sort_keys=True)
         counts[key] = counts.get(key, 0) + 1
     common: dict[str, object] = json.loads(max(counts, key=counts.__getitem__)) if counts else {}
     return common
@@ -134,7 +136,7 @@ def _whole(z: float) -> float | int:
 
 
 def _vis_edge(e: Edge) -> dict[str, object]:
-    s = styling.edge_style(e.relationship)
+    s = e.look
     smooth: dict[str, object] | bool = ({"enabled": True, "type": "curvedCW", "roundness": 0.2}
                                         if s.curved else False)
     if e.elbow:   # across from the child, then straight up into its parent's box

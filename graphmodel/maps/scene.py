@@ -74,6 +74,12 @@ class Edge:
     width: float | None = None
     elbow: bool = False
     """Drawn across from its source, then up or down into its target (an org chart's line)."""
+    variant: str | None = None
+    """A look of its own within its relationship: "inferred" for an inferred reporting line."""
+
+    @property
+    def look(self) -> styling.EdgeStyle:
+        return styling.edge_look(self.relationship, self.variant)
 
 
 @dataclass
@@ -415,6 +421,9 @@ def _seats(network: Network) -> dict[str, list[Membership]]:
 def _edge(network: Network, link: views.Link) -> Edge:
     edge = Edge(link.key, link.source, link.target, link.relationship,
                 tooltips.link_facts(network, link))
+    if link.relationship == "reports_to" and any(getattr(r, "kind", None) == "inferred"
+                                                 for r in link.records):
+        edge.variant = "inferred"
     if link.relationship == "shares_members":
         edge.width = 1.5 + 1.5 * min(len(link.records), 6)
     return edge

@@ -15,7 +15,8 @@ from typing import Iterable
 from graphmodel.graph import RELATIONSHIPS
 from graphmodel.model import SCHEMA, CurrentMap, RecordType, Relationship, relationship
 
-__all__ = ["INK", "NodeStyle", "EdgeStyle", "node_style", "edge_style", "family", "EDGE_STYLES",
+__all__ = ["INK", "NodeStyle", "EdgeStyle", "node_style", "edge_style", "edge_look",
+           "edge_looks", "INFERRED_LINE", "family", "EDGE_STYLES",
            "FAMILIES", "STATUS_STYLES", "FLAGGED", "humanise", "text_on", "unstyled",
            "unstyled_node"]
 
@@ -151,6 +152,29 @@ def _edge_styles() -> dict[str, EdgeStyle]:
 EDGE_STYLES: CurrentMap[str, EdgeStyle] = CurrentMap(lambda: SCHEMA.derived(_edge_styles))
 """How each link is drawn, in the legend's order: those above, then the relationships
 the schema draws that have no look of their own."""
+
+
+INFERRED_LINE = EdgeStyle("reports_to:inferred",
+                          "reports to: inferred (the source implies it, does not state it)",
+                          INK, (8, 6), width=2.0)
+"""A reporting line of kind ``inferred``: dashed, where a stated line is solid."""
+_VARIANTS = {INFERRED_LINE.key: INFERRED_LINE}
+
+
+def edge_look(relationship: str, variant: str | None = None) -> EdgeStyle:
+    """How one link is drawn: its relationship's look, or its variant's (an inferred
+    reporting line has ``variant`` "inferred")."""
+    return _VARIANTS.get(f"{relationship}:{variant}") or edge_style(relationship)
+
+
+def edge_looks(links: Iterable[tuple[str, str | None]]) -> list[EdgeStyle]:
+    """The looks of these (relationship, variant) links, each once, in the legend's
+    order: a variant just after its relationship."""
+    order = list(EDGE_STYLES)
+    found = {(order.index(r) if r in order else len(order), v is not None, r, v or "")
+             for r, v in links}
+    return list({edge_look(r, v or None).key: edge_look(r, v or None)
+                 for _, _, r, v in sorted(found)}.values())
 
 
 def family(record_type: str, kind: str | None) -> str:
