@@ -394,15 +394,32 @@ def _no_chair(view: _View, body: Body, settings: Settings) -> Found | None:
     chairs its meetings, and the record does not.
 
     >>> from graphmodel.analysis.example import tiny_network, body, seat, run_rule, show
-    >>> net = tiny_network(body("board", "Safer Town Board"), seat("board", "ann"))
+    >>> net = tiny_network(body("board", "Safer Town Board", membership_complete=True),
+    ...                    seat("board", "ann"))
     >>> show(run_rule(net, "no-chair"))
     info: The Safer Town Board has 1 member recorded but no chair.
+
+    A record of one partner's appointees alone (a council's register of its seats on
+    outside bodies) cannot show who chairs the body, so it is not judged: the chair is
+    unknown there, not missing.
+
+    >>> net = tiny_network(body("trust", "Canal Trust"), seat("trust", "ann"))
+    >>> show(run_rule(net, "no-chair"))
     """
     seats = view.seats.get(body.id, [])
-    if not seats or not _applies(settings, body) or any(m.role == "chair" for m in seats):
+    if not seats or not _applies(settings, body) or any(m.role == "chair" for m in seats) \
+            or _one_partners_appointees(body, seats):
         return None
     return _found(body, f"The {body.name} has {count(len(seats), 'member')} recorded but no chair.",
                   view.evidence(body, seats), {"seats": len(seats)})
+
+
+def _one_partners_appointees(body: Body, seats: list[Membership]) -> bool:
+    """Whether the seats recorded are only those one organisation, not the body's host,
+    holds on it, in a membership not recorded in full."""
+    held_for = {m.on_behalf_of for m in seats}
+    return body.membership_complete is not True and len(held_for) == 1 \
+        and None not in held_for and body.organisation not in held_for
 
 
 @rule("representation", "composition-unmet", {"support_roles": "words"},
