@@ -14,11 +14,12 @@ from typing import Any, Callable, Iterable
 
 from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.runner import run_rule
-from graphmodel.model import (Area, Body, Dataset, Document, Membership, Network, Organisation,
-                              Person, Post, RECORD_TYPES, Record, ReportingLine, ScrutinyLink,
-                              Theme)
+from graphmodel.model import (Area, Attendance, Body, Dataset, Document, Meeting, Membership,
+                              Network, Organisation, Person, Post, RECORD_TYPES, Record,
+                              ReportingLine, ScrutinyLink, Theme)
 
-__all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "show", "run_rule", "COUNCIL"]
+__all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "meeting", "attended",
+           "councillor", "show", "run_rule", "COUNCIL"]
 
 COUNCIL = Organisation("council", "Town Council", "local_authority")
 
@@ -78,6 +79,25 @@ def line(body: str, reports_to: str, **fields: Any) -> ReportingLine:
 def scrutiny(scrutiny_body: str, body: str, **fields: Any) -> ScrutinyLink:
     """``scrutiny_body`` acting as critical friend to ``body``."""
     return ScrutinyLink(f"{scrutiny_body}>{body}", scrutiny_body, body, **fields)
+
+
+def meeting(body: str, date: str, status: str | None = "held", **fields: Any) -> Meeting:
+    """A meeting of ``body`` on ``date`` (held unless ``status`` says otherwise); its id
+    is ``body@date``."""
+    return Meeting(f"{body}@{date}", body, date, status, **fields)
+
+
+def attended(body: str, date: str, person: str, status: str = "present",
+             role: str = "member", **fields: Any) -> Attendance:
+    """``person``'s attendance at the meeting of ``body`` on ``date`` (present unless
+    ``status`` says otherwise); its id is ``body@date/person``."""
+    return Attendance(f"{body}@{date}/{person}", f"{body}@{date}", person, role, status,
+                      **fields)
+
+
+def councillor(id: str, name: str, organisation: str = "council") -> Person:
+    """An elected member of the Town Council (or of ``organisation``)."""
+    return Person(id, name, "elected_member", organisation)
 
 
 def show(findings: Iterable[Finding]) -> None:
