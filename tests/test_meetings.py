@@ -192,3 +192,41 @@ def test_meetings_and_attendance_are_stored_in_neo4j_and_read_back_equal(store):
     assert load(moved, store).changes["attendance"].counts() == {
         "added": 0, "changed": 1, "removed": 0}
     assert read(store, "town") == moved
+
+
+def test_a_seats_tooltip_and_details_give_its_attendance():
+    from graphmodel.maps import make_map
+
+    m = make_map(with_meetings(), "network", as_of="2014-01-01")
+    said = ("Attendance", "Safer Town Board: present at 1 of 2 meetings recorded (apologies 1), "
+                          "in the last 12 months")
+    ann = next(n for n in m.nodes if n.id == "ann")
+    assert said in ann.facts
+    assert said in next(e for e in m.edges if e.key == "member_of:m-ann").facts
+    # a seat on a body whose meetings record no attendance says nothing of it
+    assert not [f for f in ann.facts if f[0] == "Attendance" and "Initiative" in f[1]]
+
+
+def test_the_review_pack_has_attendance_tables_by_body_and_by_person(tmp_path):
+    from graphmodel.pack import write_report
+
+    written = write_report(with_meetings(), tmp_path / "pack", as_of="2014-01-01")
+    report = written["report.md"].read_text(encoding="utf-8")
+    assert "## Attendance" in report
+    assert "| Safer Town Board | 2 | 1 | 2 | 2 of 3 | 67% | 2013-06-11 |" in report
+    assert "| Ann Smith | Safer Town Board | 1 of 2 | 1 | 0 | 0 | 0 | 50% | 2013-03-12 |" in report
+    page = written["index.html"].read_text(encoding="utf-8")
+    assert '<h2 id="attendance">Attendance</h2>' in page
+    assert "<caption>Attendance by person</caption>" in page
+    # a network recording no attendance has no such section
+    plain = write_report(small_network(), tmp_path / "plain", as_of="2014-01-01")
+    assert "Attendance" not in plain["report.md"].read_text(encoding="utf-8")
+
+
+def test_the_deck_gives_a_six_month_rule_breach_a_slide():
+    from graphmodel.maps.deck import deck_html
+    from graphmodel.maps.scene import prepare
+
+    html = deck_html(prepare(with_meetings(), as_of="2014-01-01"))
+    assert "Ann Smith: six month rule" in html
+    assert "six months ran out on 2013-12-11" in html
