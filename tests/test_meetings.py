@@ -188,6 +188,15 @@ def test_meetings_and_attendance_are_stored_in_neo4j_and_read_back_equal(store):
     assert [tuple(r.values()) for r in walked] == [
         ("ann", "present", "2013-03-12", "board"), ("bob", "present", "2013-03-12", "board"),
         ("ann", "apologies", "2013-06-11", "board")]
+    from graphmodel.store.queries import query
+
+    # Ann Smith, a councillor of the Town Council (the home organisation), was there in March
+    last = store.driver.execute_query(
+        query("examples.cypher", "councillors_last_attendance"),
+        {"dataset": "town", "kind": "elected_member", "there": ["present", "in_attendance"]},
+        database_=store.database).records
+    assert [r.data() for r in last] == [{"councillor": "Ann Smith", "recorded": 2, "there": 1,
+                                         "last_there": "2013-03-12"}]
     moved = replace_attendance(net)
     assert load(moved, store).changes["attendance"].counts() == {
         "added": 0, "changed": 1, "removed": 0}
