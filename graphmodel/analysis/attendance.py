@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -93,11 +94,25 @@ class AttendanceView:
         for row in self.net.attendance.values():
             self.at[row.meeting][row.person] = row
             self.by[row.person].append(row)
-        self.seats: dict[tuple[str, str], list[Membership]] = defaultdict(list)
-        for m in network.memberships.values():
-            person = _sitter(network, m)
+
+    @functools.cached_property
+    def seats(self) -> dict[tuple[str, str], list[Membership]]:
+        """Every seat, past and present, by (its holder, its body); worked out only when a
+        rule asks, as a network recording no attendance needs none of them."""
+        seats: dict[tuple[str, str], list[Membership]] = defaultdict(list)
+        for m in self.whole.memberships.values():
+            person = _sitter(self.whole, m)
             if person:
-                self.seats[(person, m.body)].append(m)
+                seats[(person, m.body)].append(m)
+        return seats
+
+    @functools.cached_property
+    def sitters(self) -> dict[str, list[str]]:
+        """Who held a seat on each body, at any time."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for person, body_id in self.seats:
+            out[body_id].append(person)
+        return out
 
     def meeting(self, row: Attendance) -> Meeting:
         return self.net.meetings[row.meeting]
@@ -251,7 +266,7 @@ def body_attendance(network: Network, as_of: "str | _dt.date | None" = None,
         if not within or body is None:
             continue
         held = [m for m in within if m.status not in NOT_MET]
-        seats = [_seat_count(v, p, body_id, since) for p, b in v.seats if b == body_id]
+        seats = [_seat_count(v, p, body_id, since) for p in v.sitters.get(body_id, ())]
         last = next((m.date for m in reversed(meetings) if m.status not in NOT_MET), None)
         out.append(BodyAttendance(
             body_id, body.name, len(held), len(within) - len(held),
@@ -445,6 +460,8 @@ def _low(v: AttendanceView, settings: Settings) -> Iterator[Found]:
     warning: Bob was present at 1 of the 4 meetings of the Board recorded in the 12
       months to 2014-01-01 for which they held a seat (25%; apologies 3).
     """
+    if not v.net.attendance:
+        return
     since = months_before(v.day, settings["months"])
     floor, fewest = settings["min_share"], settings["min_meetings"]
     roles = settings["support_roles"]
