@@ -121,8 +121,8 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "`represented` is yes, no, or blank where nothing records it)")),
     Topic("attendance", Command(
         "attendance",
-        "Who turns up: attendance at meetings, the six-month rule, and bodies that no "
-        "longer meet.",
+        "Who turns up: the six-month rule and low attendance. Also bodies that no longer "
+        "meet.",
         "councillors of the organisation with no recorded attendance at a meeting that "
         "counts for six months (Local Government Act 1972 s.85: an error once the six "
         "months have run out, a warning as they near; a note where attendance that would "
