@@ -1,6 +1,8 @@
 // Example queries for reviewers: paste one into Neo4j Browser after `graphmodel load`.
 // Each starts with :param lines you can adjust; graphmodel's tests run every one of them.
-// Nodes: Organisation, Body, Person, Post, Area, Theme, Document, Dataset.
+// Nodes: Organisation, Body, Person, Post, Area, Theme, Document, Meeting, Attendance,
+// Dataset; a meeting is (:Meeting)-[:MEETING_OF]->(:Body), who attended it
+// (:Person)<-[:BY]-(:Attendance)-[:AT]->(:Meeting).
 // Relationships: MEMBER_OF (person or post -> body, with role, on_behalf_of, start, end;
 // organisation -> body for a seat held on its behalf whose holder is not named),
 // REPORTS_TO, SCRUTINISES, NOMINATES_TO, SUCCEEDED_BY, RESOURCES, ASSESSES,
@@ -80,3 +82,20 @@ MATCH (s:Body {dataset: $dataset})-[l:SCRUTINISES]->(b:Body)
 WHERE l.end IS NULL
 RETURN s.name AS scrutiny_body, b.name AS scrutinises
 ORDER BY scrutiny_body;
+
+// name: councillors_last_attendance
+// Each councillor of the home organisation: how many meetings record their attendance,
+// at how many they were there, and the last of those (the six-month rule of s.85 runs
+// from it). A councillor with none recorded is unknown, not absent.
+// :param dataset => 'harborough'
+// :param kind => 'elected_member'
+// :param there => ['present', 'in_attendance']
+MATCH (d:Dataset {id: $dataset})
+MATCH (p:Person {dataset: $dataset, kind: $kind})
+WHERE p.organisation = d.home_organisation
+OPTIONAL MATCH (p)<-[:BY]-(a:Attendance)-[:AT]->(m:Meeting)
+WITH p, count(a) AS recorded,
+     count(CASE WHEN a.status IN $there THEN 1 END) AS there,
+     max(CASE WHEN a.status IN $there THEN m.date END) AS last_there
+RETURN p.name AS councillor, recorded, there, last_there
+ORDER BY last_there, councillor;

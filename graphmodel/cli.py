@@ -209,6 +209,7 @@ def main(debug: bool) -> None:
       Which boards have no one from the council?  gaps; map --view representation
       Who sits on too many bodies?                overlaps; map --view overlaps
       What does the council put in, for what?     resources
+      Who turns up to meetings?                   attendance
       What changed since last year?               diff
       All of it, for a committee paper?           report; present
     """
@@ -518,6 +519,20 @@ def resources(source: str, dataset: str | None, org: str | None, rules_file: str
     click.echo(render_resources(report, fmt))
     if evidence and fmt == "table" and report.findings:
         click.echo("\n" + evidence_tables(report.findings))
+
+
+@review_command(TOPICS["attendance"].command)
+@review_options
+def attendance(source: str, dataset: str | None, org: str | None, rules_file: str | None,
+               as_of: str | None, **shown: Unpack[Shown]) -> None:
+    from graphmodel.analysis.attendance import attendance_findings
+    from graphmodel.standards import load_rules
+
+    rules, network = load_rules(rules_file), open_network(source, dataset)
+    org = option_id(network, "--org", org, "organisations")
+    note_without_org(network, org, ["attendance"])
+    echo_findings(attendance_findings(network, org=org, rules=rules,
+                                      as_of=review_day(network, as_of)), **shown)
 
 
 @review_command(WHOLE_REVIEWS["diff"])

@@ -18,6 +18,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
+from graphmodel.analysis.attendance import body_attendance, person_attendance
 from graphmodel.analysis.findings import SEVERITIES, Finding, render_findings
 from graphmodel.maps.highlights import (finding_heading, finding_map, held, key_findings, tally,
                                         try_draw)
@@ -31,7 +32,7 @@ from graphmodel.registry import what_it_finds as phrase
 from graphmodel.words import count
 
 __all__ = ["write_report", "write_pack", "report_markdown", "report_html", "pack_maps",
-           "needing_attention", "what_it_finds"]
+           "needing_attention", "what_it_finds", "attendance_tables"]
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 _WORDS = {"error": "error", "warning": "warning", "info": "note"}
@@ -129,6 +130,67 @@ def _summary_md(rv: Review) -> list[str]:
     return lines
 
 
+_ATTENDANCE_MONTHS = 12
+_BODY_COLUMNS = ("Body", "Meetings held", "Cancelled or postponed", "With attendance recorded",
+                 "Members present", "Share", "Last met")
+_PERSON_COLUMNS = ("Person", "Body", "Present", "Apologies", "Absent", "Substitute sent",
+                   "Not recorded", "Share", "Last present")
+
+
+def _share(present: int, expected: int) -> str:
+    return f"{present / expected:.0%}" if expected else "not recorded"
+
+
+def attendance_tables(rv: Review) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The rows of the attendance tables, per body and per person, over the year to the
+    day; none when the dataset records no attendance."""
+    if not rv.network.attendance:
+        return [], []
+    bodies: list[tuple[str, ...]] = [(b.name, str(b.meetings), str(b.cancelled), str(b.recorded),
+               f"{b.present} of {b.expected}", _share(b.present, b.expected),
+               b.last_meeting or "")
+              for b in body_attendance(rv.network, rv.as_of, _ATTENDANCE_MONTHS)]
+    people: list[tuple[str, ...]] = [(p.name, b.name, f"{a.present} of {a.expected}", str(a.apologies),
+               str(a.absent), str(a.substitute_sent), str(a.unrecorded),
+               _share(a.present, a.expected), a.last_present or "")
+              for p, b, a in person_attendance(rv.network, rv.as_of, _ATTENDANCE_MONTHS)]
+    return bodies, people
+
+
+_ATTENDANCE_NOTE = ("Over the 12 months to {day}. Meetings whose attendance is not recorded "
+                    "for someone are counted apart (not recorded), never as absences.")
+
+
+def _attendance_md(rv: Review) -> list[str]:
+    bodies, people = attendance_tables(rv)
+    if not bodies and not people:
+        return []
+    lines = ["", "## Attendance", "", _md(_ATTENDANCE_NOTE.format(day=rv.as_of)), ""]
+    for heading, columns, rows in (("By body", _BODY_COLUMNS, bodies),
+                                   ("By person", _PERSON_COLUMNS, people)):
+        lines += [f"### {heading}", "", "| " + " | ".join(columns) + " |",
+                  "|" + "---|" * len(columns)]
+        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows] + [""]
+    return lines
+
+
+def _attendance_html(rv: Review) -> str:
+    bodies, people = attendance_tables(rv)
+    if not bodies and not people:
+        return ""
+    parts = ['<h2 id="attendance">Attendance</h2>',
+             f'<p class="gm-message">{_e(_ATTENDANCE_NOTE.format(day=rv.as_of))}</p>']
+    for heading, columns, rows in (("By body", _BODY_COLUMNS, bodies),
+                                   ("By person", _PERSON_COLUMNS, people)):
+        head = "".join(f'<th scope="col">{_e(c)}</th>' for c in columns)
+        body = "".join("<tr>" + f'<th scope="row">{_e(row[0])}</th>'
+                       + "".join(f"<td>{_e(c)}</td>" for c in row[1:]) + "</tr>"
+                       for row in rows)
+        parts.append(f'<table class="gm-table"><caption>Attendance {heading.lower()}</caption>'
+                     f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return "".join(parts)
+
+
 def report_markdown(rv: Review, maps: list[tuple[str, str, Map | None]] | None = None) -> str:
     """The review as Markdown for a committee paper, with an image of each map (in
     ``images/`` beside it: :func:`write_pack` draws them)."""
@@ -141,6 +203,7 @@ def report_markdown(rv: Review, maps: list[tuple[str, str, Map | None]] | None =
         lines += [f"### {_md(heading)}", "", _md(text), ""]
         if m is not None and not m.sparse:
             lines += [f"![{_md(heading)}](images/{stem}.png)", ""]
+    lines += _attendance_md(rv)
     anchored: set[str] = set()
     for severity in reversed(SEVERITIES):
         chosen = [f for f in rv.findings if f.severity == severity]
@@ -209,6 +272,7 @@ def report_html(rv: Review, maps: list[tuple[str, str, Map | None]] | None = Non
                          "the key findings have focused maps.</p>")
             continue
         parts.append(map_section(m, heading=heading, level=3, lazy=i > 0, tables_open=False))
+    parts.append(_attendance_html(rv))
     overview = next((m for stem, _, m in maps if stem == "network" and m and not m.sparse), None)
     evidence = [[citation(e) for e in f.evidence] for f in rv.findings]
     parts.append('<h2 id="every-finding">Every finding</h2>')

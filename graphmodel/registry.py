@@ -122,6 +122,17 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "hours a month without an assessment is due a review); money or hours given to a "
         "body the organisation has no seat on, as the source states (the table's "
         "`represented` is yes, no, or blank where nothing records it)")),
+    Topic("attendance", Command(
+        "attendance",
+        "Who turns up: the six-month rule and low attendance. Also bodies that no longer "
+        "meet.",
+        "councillors of the organisation with no recorded attendance at a meeting that "
+        "counts for six months (Local Government Act 1972 s.85: an error once the six "
+        "months have run out, a warning as they near; a note where attendance that would "
+        "count is not recorded, unknown rather than absent); people present at fewer than "
+        "half the meetings of a body they sit on whose attendance is recorded; current "
+        "bodies whose recorded meetings stopped a year ago. A dataset that records no "
+        "meetings or attendance gives none of these findings")),
 )}
 
 # the review commands that run the rules of every topic

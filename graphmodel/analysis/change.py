@@ -15,8 +15,8 @@ from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
 from graphmodel.analysis.review import review
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import (SCHEMA, Document, Membership, Network, Record, RecordType,
-                              record_type)
+from graphmodel.model import (SCHEMA, Attendance, Document, Meeting, Membership, Network,
+                              Record, RecordType, record_type)
 from graphmodel.registry import Standards
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
@@ -57,9 +57,25 @@ def describe(network: Network, table: str, record: Record) -> str:
             who = f"someone (not named) for {org.name if org else record.on_behalf_of}"
         return (f"{who} on the "
                 f"{body.name if body else record.body} ({record.role.replace('_', ' ')})")
+    if isinstance(record, Meeting):   # (its change's detail gives the day)
+        body = network.bodies.get(record.body)
+        return f"{body.name if body else record.body} meeting" + (
+            f" ({record.status})" if record.status and record.status != "held" else "")
+    if isinstance(record, Attendance):
+        person = network.people.get(record.person)
+        meeting = network.meetings.get(record.meeting)
+        at = _meeting_name(network, meeting) if meeting else f"meeting {record.meeting}"
+        return (f"{person.name if person else record.person} at {at} "
+                f"({record.status.replace('_', ' ')})")
     ends = [getattr(record, c) for c in SCHEMA.derived(_ends, table)]
     names = [(network.bodies.get(e) or network.organisations.get(e)) for e in ends if e]
     return " -> ".join(n.name for n in names if n) or record.id
+
+
+def _meeting_name(network: Network, meeting: Meeting) -> str:
+    """``the Safer Town Board on 2013-06-12``."""
+    body = network.bodies.get(meeting.body)
+    return f"the {body.name if body else meeting.body} on {meeting.date}"
 
 
 def _ends(table: str) -> tuple[str, ...]:
@@ -77,9 +93,11 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
     old, new = network.as_of(before), network.as_of(after)
     out = []
     for rt in SCHEMA.record_types:
-        if not rt.dated:
+        if not (rt.dated or rt.lapses_with):
             continue
-        began, ended = rt.change_words
+        # a record of no dates of its own comes and goes with what it lapses with (an
+        # attendance with its meeting)
+        began, ended = rt.change_words if rt.dated else ("recorded", "lapsed")
         was, now = old.tables[rt.name], new.tables[rt.name]
         for key in now.keys() - was.keys():
             out.append(_change(began, rt, network, now[key]))
@@ -156,7 +174,7 @@ def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt
 
 _ORDER = {change: i for i, change in enumerate(
     ["established", "dissolved", "added", "removed", "changed", "started", "ended", None,
-     "appeared", "disappeared"])}
+     "recorded", "appeared", "disappeared"])}
 _OTHER = _ORDER[None]   # what a record type of its own words began or ended (took effect)
 
 

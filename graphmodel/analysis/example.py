@@ -14,12 +14,12 @@ from typing import Any, Callable, Iterable
 
 from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.runner import run_rule
-from graphmodel.model import (Area, Body, Dataset, Document, Membership, Network,
-                              NominationRight, Organisation, Person, Post, RECORD_TYPES, Record,
-                              ReportingLine, ScrutinyLink, Theme)
+from graphmodel.model import (Area, Attendance, Body, Dataset, Document, Meeting, Membership,
+                              Network, NominationRight, Organisation, Person, Post, RECORD_TYPES,
+                              Record, ReportingLine, ScrutinyLink, Theme)
 
-__all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "appoints", "show", "run_rule",
-           "COUNCIL"]
+__all__ = ["tiny_network", "body", "seat", "line", "scrutiny", "appoints", "meeting", "attended",
+           "councillor", "show", "run_rule", "COUNCIL"]
 
 COUNCIL = Organisation("council", "Town Council", "local_authority")
 
@@ -87,6 +87,25 @@ def appoints(body: str, places: int | None = None, organisation: str = "council"
     ``places`` of its seats where known; its id is ``organisation>body``."""
     return NominationRight(f"{organisation}>{body}", body=body,
                            nominating_organisation=organisation, places=places, **fields)
+
+
+def meeting(body: str, date: str, status: str | None = "held", **fields: Any) -> Meeting:
+    """A meeting of ``body`` on ``date`` (held unless ``status`` says otherwise); its id
+    is ``body@date``."""
+    return Meeting(f"{body}@{date}", body, date, status, **fields)
+
+
+def attended(body: str, date: str, person: str, status: str = "present",
+             role: str = "member", **fields: Any) -> Attendance:
+    """``person``'s attendance at the meeting of ``body`` on ``date`` (present unless
+    ``status`` says otherwise); its id is ``body@date/person``."""
+    return Attendance(f"{body}@{date}/{person}", f"{body}@{date}", person, role, status,
+                      **fields)
+
+
+def councillor(id: str, name: str, organisation: str = "council") -> Person:
+    """An elected member of the Town Council (or of ``organisation``)."""
+    return Person(id, name, "elected_member", organisation)
 
 
 def show(findings: Iterable[Finding]) -> None:

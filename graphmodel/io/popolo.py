@@ -1,4 +1,4 @@
-"""Popolo JSON (popoloproject.com): persons, organizations, memberships and posts.
+"""Popolo JSON (popoloproject.com): persons, organizations, memberships, posts and events.
 
 Organisations and bodies are both Popolo ``organizations``; the
 ``classification`` says which (an organisation kind such as ``local_authority``
@@ -23,6 +23,13 @@ Whatever its classification, an organization that memberships are held on behalf
 of (``on_behalf_of_id``) is an organisation: a seat cannot be held for a body.
 Its kind is the organisation kind the classification names, else ``other``.
 
+A meeting is a Popolo ``event`` of its body (``organization_id``), on its
+``start_date``, with its ``status`` and ``attendees``: the people who were there
+(present, or in attendance). Reading a file from elsewhere, an event of a body is
+a meeting, its status read as a meeting status (``Cancelled``); each attendee is
+an attendance, present, in a role the file does not state (``other``, said in its
+notes). Who sent apologies, or was absent, travels in the ``graphmodel`` block.
+
 Real Popolo files are untidy: roles in any case, dates and ``on_behalf_of_id``
 missing. They are imported, and each gap is reported as a warning. A plain
 file names no home organisation and none is guessed: the commands that review
@@ -39,9 +46,9 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.io.tables import Collected, TableReader, format_cell
-from graphmodel.model import (BODY_KINDS, DATASET_TYPE, ORGANISATION_KINDS, RECORD_TYPES,
-                              ROLES, Body, Membership, Network, Organisation, Person, Post,
-                              record_type)
+from graphmodel.model import (BODY_KINDS, DATASET_TYPE, MEETING_STATUSES, ORGANISATION_KINDS,
+                              RECORD_TYPES, ROLES, Body, Meeting, Membership, Network,
+                              Organisation, Person, Post, record_type)
 from graphmodel.problems import NotRead, Problem
 
 __all__ = ["read_popolo", "write_popolo", "to_popolo"]
@@ -51,7 +58,8 @@ _POPOLO_TABLES = ("organisations", "bodies", "people", "posts", "memberships")
 
 # --- export -----------------------------------------------------------------------------
 
-def _sources(network: Network, record: Organisation | Body | Person | Post | Membership
+def _sources(network: Network,
+             record: Organisation | Body | Person | Post | Membership | Meeting
              ) -> list[dict[str, str]]:
     if not record.source_document:
         return []
@@ -95,8 +103,32 @@ def to_popolo(network: Network) -> dict[str, Any]:
         "end_date": m.end, "sources": _sources(network, m)}) for m in network.memberships.values()]
     return {
         "persons": persons, "organizations": orgs, "memberships": memberships, "posts": posts,
-        "graphmodel": _extension(network, parents),
+        "events": _events(network), "graphmodel": _extension(network, parents),
     }
+
+
+# the attendance statuses of someone at a meeting (graphmodel.analysis.attendance.THERE,
+# which the readers, below the analyses, cannot import)
+_THERE = ("present", "in_attendance")
+
+
+def _events(network: Network) -> list[dict[str, Any]]:
+    """Each meeting as a Popolo event of its body, with the people who were there."""
+    there: dict[str, list[dict[str, str]]] = {}
+    for row in network.attendance.values():
+        if row.status in _THERE:
+            person = network.people.get(row.person)
+            there.setdefault(row.meeting, []).append(
+                _compact({"id": row.person, "name": person.name if person else None}))
+    events = []
+    for m in network.meetings.values():
+        body = network.bodies.get(m.body)
+        events.append(_compact({
+            "id": m.id, "name": f"{body.name if body else m.body} meeting",
+            "classification": "meeting", "start_date": m.date, "status": m.status,
+            "organization_id": m.body, "attendees": there.get(m.id, []),
+            "sources": _sources(network, m)}))
+    return events
 
 
 def _extension(network: Network, parents: dict[str, str]) -> dict[str, Any]:
@@ -138,6 +170,10 @@ class _Rows:
 
     def error(self, at: str | None, fld: str | None, message: str) -> None:
         self.out.problems.append(Problem(self.where, at, fld, message))
+
+    def not_read(self, at: str | None, fld: str | None, message: str) -> None:
+        """A notice that part of the file was left out (shown whenever it is read)."""
+        self.out.problems.append(NotRead(self.where, at, fld, message))
 
     def flush(self) -> None:
         for name, rows in self.rows.items():
@@ -194,6 +230,8 @@ _READ_KEYS = {
     "posts": {"id", "label", "organization_id", "sources"},
     "memberships": {"id", "person_id", "organization_id", "post_id", "role", "on_behalf_of_id",
                     "start_date", "end_date", "sources"},
+    "events": {"id", "name", "classification", "start_date", "end_date", "status",
+               "organization_id", "attendees", "sources"},
 }
 
 
@@ -201,7 +239,7 @@ def _report_unread(doc: dict[str, Any], rows: _Rows) -> None:
     """Say which keys of a plain Popolo file were not read, so nothing goes unremarked."""
     for key in sorted(set(doc) - set(_READ_KEYS)):
         rows.out.problems.append(NotRead(rows.where, None, None, f"{key!r} not read: graphmodel "
-                                         "reads persons, organizations, memberships and posts"))
+                                         "reads persons, organizations, memberships, posts and events"))
     for collection, known in _READ_KEYS.items():
         items = doc.get(collection)
         extra = sorted({k for item in items if isinstance(item, dict) for k in item} - known) \
@@ -270,7 +308,7 @@ def _json_object(path: str | os.PathLike[str], rows: _Rows) -> dict[str, Any] | 
         return None
     if not isinstance(doc, dict):
         rows.error(None, None, "a Popolo file is a JSON object with persons, organizations, "
-                   "memberships and posts")
+                   "memberships, posts and events")
         return None
     return doc
 
@@ -348,6 +386,8 @@ def _read_plain(doc: dict[str, Any], rows: _Rows, stem: str) -> None:
             _affiliation(at, item, people, rows)
         else:
             rows.add("memberships", at, _membership(at, item, rows, docs))
+    for at, item in _objects(doc, "events", rows):
+        _event(at, item, kinds, rows, docs)
     _read_documents(rows, docs)
     if not any(doc.get(key) for key in ("persons", "organizations", "memberships", "posts")):
         rows.warn(None, None, "holds no persons, organizations, memberships or posts: "
@@ -406,6 +446,42 @@ def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
                   "until its end date")
     cells.update(_provenance(at, item, rows, docs))
     return cells
+
+
+def _event(at: str, item: dict[str, Any], kinds: dict[str, str], rows: _Rows,
+           docs: dict[str, str]) -> None:
+    """An event of a body is a meeting; its attendees were present at it."""
+    org = _text(item.get("organization_id"))
+    if not org or kinds.get(org) != "bodies":
+        rows.not_read(at, "organization_id", f"not read: an event is read as a meeting of a body, "
+                  f"and {org!r} is not one" if org else "not read: an event is read as a "
+                  "meeting of a body, and this one names none")
+        return
+    cells = _cells(at, item, {"id": "id", "organization_id": "body", "start_date": "date"}, rows)
+    if not cells.get("id"):
+        cells["id"] = at
+        rows.warn(at, "id", f"event has no id; given {at!r}")
+    raw = _text(item.get("status")) or ""
+    status = MEETING_STATUSES.canonical(raw) if raw.strip() else None
+    if raw.strip() and status is None:
+        rows.warn(at, "status", f"{raw!r} is not a meeting status (held, cancelled, "
+                  "postponed, scheduled): read as not recorded, kept in the notes")
+        cells["notes"] = f"status: {raw}"
+    cells["status"] = status or ""
+    cells.update(_provenance(at, item, rows, docs))
+    rows.add("meetings", at, cells)
+    attendees = item.get("attendees") or []
+    for i, person in enumerate(attendees if isinstance(attendees, list) else []):
+        who = _text(person.get("id")) if isinstance(person, dict) else None
+        if not who:
+            rows.not_read(f"{at}.attendees[{i}]", "id", "not read: an attendee is a person "
+                      "object with an id")
+            continue
+        rows.add("attendance", f"{at}.attendees[{i}]", {
+            "id": f"{cells['id']}/{who}", "meeting": cells["id"], "person": who,
+            "role": "other", "status": "present",
+            "notes": "role at the meeting not stated in the Popolo file",
+            **{k: v for k, v in cells.items() if k.startswith("source_")}})
 
 
 def _read_documents(rows: _Rows, docs: dict[str, str]) -> None:

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from graphmodel.analysis.attendance import SeatAttendance, seat_attendance
 from graphmodel.analysis.findings import Finding
 from graphmodel.analysis.organisation import NoOrganisation, no_organisation_message
 from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_RECORDED, SEAT,
@@ -168,10 +169,11 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         skeleton = views.focus_on(skeleton, centres, depth)
     skeleton = views.fit_size(skeleton, view, max_nodes)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
-    nodes = _nodes(rv, skeleton, view, findings)
+    attended = _attendance(rv)
+    nodes = _nodes(rv, skeleton, view, findings, attended)
     for n in nodes:
         n.group_of = skeleton.groups.get(n.key)
-    edges = [_edge(rv.current, link) for link in skeleton.links]
+    edges = [_edge(rv.current, link, attended) for link in skeleton.links]
     captions = _org_chart(nodes, edges, frame) if view == "accountability" \
         and not skeleton.groups else None
     groups: list[tuple[str, float, float]] = []
@@ -342,8 +344,13 @@ def finding_nodes(finding: Finding, nodes: Iterable[str]) -> list[str]:
 
 # ------------------------------------------------------------------ nodes and edges
 
+def _attendance(rv: Review) -> dict[str, SeatAttendance]:
+    """Each seat's attendance over the year to the day, where any is recorded."""
+    return seat_attendance(rv.network, rv.as_of) if rv.network.attendance else {}
+
+
 def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
-           findings: list[Finding]) -> list[Node]:
+           findings: list[Finding], attended: dict[str, SeatAttendance]) -> list[Node]:
     about: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(findings):
         for key in finding_nodes(f, skeleton.nodes):
@@ -358,7 +365,7 @@ def _nodes(rv: Review, skeleton: views.Skeleton, view: str,
         node = Node(key, record.id, rtype, kind, _label(record.name, flagged),
                     styling.family(rtype, kind), f"{rtype}:{kind}", findings=about[key],
                     flagged=flagged, find=_find_text(record))
-        node.facts = tooltips.node_facts(rv.current, key, record, seats)
+        node.facts = tooltips.node_facts(rv.current, key, record, seats, attended)
         if view == "representation" and isinstance(record, Body) and rv.org:
             node.status = _status(record, rv.org, seats.get(key, []),
                                   rights.get(record.id, []))
@@ -418,9 +425,10 @@ def _seats(network: Network) -> dict[str, list[Membership]]:
     return out
 
 
-def _edge(network: Network, link: views.Link) -> Edge:
+def _edge(network: Network, link: views.Link,
+          attended: dict[str, SeatAttendance] | None = None) -> Edge:
     edge = Edge(link.key, link.source, link.target, link.relationship,
-                tooltips.link_facts(network, link))
+                tooltips.link_facts(network, link, attended))
     if link.relationship == "reports_to" and any(getattr(r, "kind", None) == "inferred"
                                                  for r in link.records):
         edge.variant = "inferred"

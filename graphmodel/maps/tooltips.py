@@ -8,14 +8,16 @@ way on a map and in a review pack.
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
+from graphmodel.analysis.attendance import SeatAttendance
 from graphmodel.analysis.findings import Evidence, Finding
 from graphmodel.graph import DRAWN
 from graphmodel.maps import styling, views
 from graphmodel.model import Document, Membership, Network, Record
 
-__all__ = ["Fact", "record_facts", "node_facts", "link_facts", "representation_fact",
+__all__ = ["Fact", "Attended", "record_facts", "node_facts", "link_facts", "attendance_fact",
+           "representation_fact",
            "sits_on_fact", "evidence_text", "citation", "sources_cited"]
 
 Fact = tuple[str, str]
@@ -28,10 +30,28 @@ _LABELS = {"on_behalf_of": "On behalf of", "start": "From", "end": "Until",
 _NOTES_LENGTH = 280
 
 
+Attended = Mapping[str, SeatAttendance]
+"""Each seat's attendance at its body's meetings, by the membership's id
+(:func:`graphmodel.analysis.attendance.seat_attendance`)."""
+
+
 def node_facts(network: Network, key: str, record: views.Drawn,
-               seats: dict[str, list[Membership]]) -> list[Fact]:
-    """A node's record and the seats on it or held by it (``seats``: memberships by node key)."""
-    return record_facts(network, record) + _seat_facts(network, key, seats)
+               seats: dict[str, list[Membership]], attended: Attended | None = None
+               ) -> list[Fact]:
+    """A node's record and the seats on it or held by it (``seats``: memberships by node
+    key), with each seat's attendance where meetings record it (``attended``)."""
+    return record_facts(network, record) + _seat_facts(network, key, seats, attended or {})
+
+
+def attendance_fact(network: Network, m: Membership, attended: Attended) -> list[Fact]:
+    """``Attendance: Safer Town Board: present at 3 of 4 meetings recorded (apologies 1)
+    in the year to the day``, where the seat's body records attendance."""
+    seat = attended.get(m.id)
+    if seat is None:
+        return []
+    body = network.bodies.get(m.body)
+    return [("Attendance", f"{body.name if body else m.body}: {seat.text()}, in the last "
+                           "12 months")]
 
 
 def representation_fact(status: str, org_name: str) -> Fact:
@@ -44,14 +64,18 @@ def sits_on_fact(bodies: int) -> Fact:
     return ("Sits on", f"{bodies} bodies in this map")
 
 
-def link_facts(network: Network, link: views.Link) -> list[Fact]:
+def link_facts(network: Network, link: views.Link,
+               attended: Attended | None = None) -> list[Fact]:
     """The members two bodies share, else the fields of the link's records but the ends
-    the link itself stands for."""
+    the link itself stands for (and a seat's attendance, from ``attended``)."""
     if link.relationship == "shares_members":
         names = [getattr(r, "name", r.id) for r in link.records]   # the people
         return [("Shared members", f"{len(names)}: {'; '.join(names)}")]
     ends = _link_ends(link.relationship)
-    return [fact for record in link.records for fact in record_facts(network, record, skip=ends)]
+    return [fact for record in link.records
+            for fact in record_facts(network, record, skip=ends) + (
+                attendance_fact(network, record, attended)
+                if attended and isinstance(record, Membership) else [])]
 
 
 def _link_ends(relationship: str) -> tuple[str, ...]:
@@ -64,14 +88,15 @@ def _link_ends(relationship: str) -> tuple[str, ...]:
     return (declared.source, declared.target) if declared else ()
 
 
-def _seat_facts(network: Network, key: str,
-                seats: dict[str, list[Membership]]) -> list[Fact]:
+def _seat_facts(network: Network, key: str, seats: dict[str, list[Membership]],
+                attended: Attended) -> list[Fact]:
     mine = seats.get(key, [])
     if key.startswith("body:"):
         return [("Members recorded", str(len(mine)))]
     if key.startswith("organisation:"):
         return []
-    return [("Seat", _seat_text(network, m)) for m in mine]
+    return [fact for m in mine
+            for fact in [("Seat", _seat_text(network, m))] + attendance_fact(network, m, attended)]
 
 
 def _seat_text(network: Network, m: Membership) -> str:
