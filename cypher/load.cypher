@@ -358,6 +358,94 @@ MATCH (n) WHERE elementId(n) = row._node
 MATCH (t) WHERE elementId(t) = row._target
 CREATE (n)-[:HELD_BY]->(t);
 
+// name: create_Meeting
+// only for records the dataset does not hold yet
+UNWIND $rows AS row
+CREATE (n:Meeting {
+    id: row.id,
+    body: row.body,
+    date: row.date,
+    status: row.status,
+    notes: row.notes,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
+
+// name: update_Meeting
+// a column that is now empty is removed
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.body = row.body,
+    n.date = row.date,
+    n.status = row.status,
+    n.notes = row.notes,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
+
+// name: unlink_Meeting
+UNWIND $ids AS eid
+MATCH (n:Meeting)-[old:MEETING_OF]->() WHERE elementId(n) = eid
+DELETE old;
+
+// name: link_Meeting_body
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
+CREATE (n)-[:MEETING_OF]->(t);
+
+// name: create_Attendance
+// only for records the dataset does not hold yet
+UNWIND $rows AS row
+CREATE (n:Attendance {
+    id: row.id,
+    meeting: row.meeting,
+    person: row.person,
+    role: row.role,
+    status: row.status,
+    absence_approved: row.absence_approved,
+    notes: row.notes,
+    source_document: row.source_document,
+    source_section: row.source_section,
+    dataset: $dataset, _hash: row._hash, _load: $load})
+// one record per batch: a record per node costs the client more than the write
+RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
+
+// name: update_Attendance
+// a column that is now empty is removed
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row._node
+SET n.id = row.id,
+    n.meeting = row.meeting,
+    n.person = row.person,
+    n.role = row.role,
+    n.status = row.status,
+    n.absence_approved = row.absence_approved,
+    n.notes = row.notes,
+    n.source_document = row.source_document,
+    n.source_section = row.source_section,
+    n._hash = row._hash, n._load = $load;
+
+// name: unlink_Attendance
+UNWIND $ids AS eid
+MATCH (n:Attendance)-[old:AT|BY]->() WHERE elementId(n) = eid
+DELETE old;
+
+// name: link_Attendance_meeting
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
+CREATE (n)-[:AT]->(t);
+
+// name: link_Attendance_person
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row._node
+MATCH (t) WHERE elementId(t) = row._target
+CREATE (n)-[:BY]->(t);
+
 // name: create_MEMBER_OF
 // row: {_target: elementId of the body pointed to, _relationships: [...]}
 // each relationship: {_source: elementId of its source, id: ..., post: ..., role: ...,

@@ -87,6 +87,24 @@ RETURN properties(n) AS p;
 MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
 RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
 
+// name: read_Meeting
+MATCH (n:Meeting {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Meeting
+// all in one record: a record each would cost the client more than the read
+MATCH (n:Meeting {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+
+// name: read_Attendance
+MATCH (n:Attendance {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN properties(n) AS p;
+
+// name: state_Attendance
+// all in one record: a record each would cost the client more than the read
+MATCH (n:Attendance {dataset: $dataset}) WHERE n.id IS NOT NULL
+RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+
 // name: read_MEMBER_OF
 MATCH (a)-[r:MEMBER_OF]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,

@@ -34,6 +34,12 @@ CREATE CONSTRAINT graphmodel_person_key IF NOT EXISTS FOR (n:Person) REQUIRE (n.
 // name: Post_key
 CREATE CONSTRAINT graphmodel_post_key IF NOT EXISTS FOR (n:Post) REQUIRE (n.dataset, n.id) IS UNIQUE;
 
+// name: Meeting_key
+CREATE CONSTRAINT graphmodel_meeting_key IF NOT EXISTS FOR (n:Meeting) REQUIRE (n.dataset, n.id) IS UNIQUE;
+
+// name: Attendance_key
+CREATE CONSTRAINT graphmodel_attendance_key IF NOT EXISTS FOR (n:Attendance) REQUIRE (n.dataset, n.id) IS UNIQUE;
+
 // Relationships have no uniqueness constraint: it costs every relationship
 // written an index entry and a check. The loader keeps them unique (see
 // graphmodel/store/diff.py); the constraints earlier versions made are dropped.

@@ -26,10 +26,10 @@ from graphmodel.vocabulary import Vocabulary
 __all__ = [
     "Record", "Dataset", "Document", "Organisation", "Body", "Person", "Post", "Membership",
     "ReportingLine", "ScrutinyLink", "NominationRight", "Succession", "Resourcing",
-    "Assessment", "Area", "Theme", "Network", "RecordType", "RECORD_TYPES",
+    "Assessment", "Area", "Theme", "Meeting", "Attendance", "Network", "RecordType", "RECORD_TYPES",
     "record_type", "Relationship", "RELATIONSHIPS", "relationship", "ORGANISATION_KINDS",
     "BODY_KINDS", "PERSON_KINDS", "ROLES", "LINE_KINDS", "LEVELS", "RECOMMENDATIONS",
-    "AREA_KINDS", "Vocabulary",
+    "AREA_KINDS", "MEETING_STATUSES", "ATTENDANCE_STATUSES", "Vocabulary",
     "Schema", "SCHEMA", "Current", "CurrentMap", "DATASET_TYPE", "RECORD_TYPES_DECLARED",
     "RELATIONSHIPS_DECLARED",
 ]
@@ -64,13 +64,41 @@ ROLES = Vocabulary((
                "co-opted member", "coopted member"),
     "trustee": ("director",),
     "support_officer": ("officer",),
-    "attendee": ("in attendance", "attending"),
+    "attendee": ("in attendance", "attending", "guest"),
     "substitute": ("sub", "reserve", "named substitute", "substitute member", "reserve member"),
     "adviser": ("advisor", "independent person"),
 })
 LINE_KINDS = Vocabulary(("formal", "statutory", "informal"))
 LEVELS = Vocabulary(("high", "medium", "low"))
 RECOMMENDATIONS = Vocabulary(("increase", "maintain", "review", "reduce", "withdraw"))
+# A meeting's status as a register writes it. ModernGov's "Confirmed" is not among them:
+# a confirmed meeting whose day has passed was held, one still to come is scheduled, so
+# whoever reads ModernGov decides by the date.
+MEETING_STATUSES = Vocabulary(("held", "cancelled", "postponed", "scheduled"), {
+    "held": ("took place", "met", "meeting held"),
+    "cancelled": ("canceled", "meeting cancelled", "called off"),
+    "postponed": ("deferred", "rearranged", "moved", "meeting postponed"),
+    "scheduled": ("planned", "upcoming", "to be held", "provisional", "due"),
+})
+# Whether someone was at a meeting. "present": there as what their role says (a
+# substitute present as substitute is present, their role saying substitute);
+# "substitute_sent": not there, someone else sat in their place; "in_attendance":
+# there, not as a member (an officer, a guest, a councillor observing).
+ATTENDANCE_STATUSES = Vocabulary((
+    "present", "apologies", "absent", "substitute_sent", "in_attendance",
+), {
+    "present": ("attended", "present, as expected", "present as expected",
+                "present as substitute", "present, as substitute", "present as sub"),
+    "apologies": ("apologies received", "apologies given", "sent apologies",
+                  "apologies for absence", "apology", "gave apologies"),
+    "absent": ("did not attend", "not present", "absent without apologies",
+               "no apologies", "non attendance"),
+    "substitute_sent": ("substituted", "sent substitute", "sent a substitute",
+                        "apologies, substitute sent", "apologies, sent substitute",
+                        "apologies substitute sent", "represented by substitute"),
+    "in_attendance": ("attending", "also present", "also in attendance", "observing",
+                      "officer in attendance"),
+})
 AREA_KINDS = Vocabulary((
     "city", "county", "district", "administrative_area", "area_committee_area",
     "cluster_area", "ward", "other",
@@ -336,6 +364,47 @@ class Theme:
     source_section: str | None = source_section()
 
 
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting of a body on a day, as its calendar or minutes record it.
+
+    A meeting recorded with no attendance says nothing of who was there: unknown,
+    not absent.
+    """
+    id: str = col(required=True)
+    body: str = col(ref="bodies", required=True)
+    date: str = col("date", required=True, doc="the day it met, or was to meet")
+    status: str | None = col(enum=MEETING_STATUSES, doc="held, cancelled, postponed or "
+                             "scheduled (blank: not recorded)")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """Whether a person was at a meeting, and in what role, as the minutes record it.
+
+    A person with no attendance recorded for a meeting is not known to be absent.
+    ``absence_approved`` records that the authority approved the reason for this
+    absence (Local Government Act 1972 s.85(1)): the six months start again from it.
+    """
+    id: str = col(required=True)
+    meeting: str = col(ref="meetings", required=True)
+    person: str = col(ref="people", required=True)
+    role: str = col(enum=ROLES, required=True, default="member",
+                    doc="their role at the meeting: chair, member, substitute, support "
+                    "officer, attendee...")
+    status: str = col(enum=ATTENDANCE_STATUSES, required=True,
+                      doc="present, apologies, absent, substitute sent or in attendance")
+    absence_approved: bool | None = col(
+        "bool", doc="yes if the authority approved the reason for this absence (s.85(1) "
+        "Local Government Act 1972): the six months start again")
+    notes: str | None = col()
+    source_document: str | None = source_document()
+    source_section: str | None = source_section()
+
+
 @dataclass(frozen=True)
 class RecordType:
     """One table and everything the rest of graphmodel needs to know about it: the
@@ -424,6 +493,12 @@ RECORD_TYPES_DECLARED: tuple[RecordType, ...] = (
     RecordType("resourcing", Resourcing, "resourcing", ("start", "end"),
                lapses_with=("bodies",)),
     RecordType("assessments", Assessment, "assessment"),
+    # a meeting outlives its body's dissolution; an attendance is not current before
+    # its meeting's day
+    RecordType("meetings", Meeting, "meeting", ("date", None),
+               change_words=("fell due", "ended")),
+    RecordType("attendance", Attendance, "attendance record", lapses_with=("meetings",),
+               personal_ids=True),
 )
 DATASET_TYPE = RecordType("dataset", Dataset, "dataset")
 
@@ -517,6 +592,12 @@ RELATIONSHIPS_DECLARED: tuple[Relationship, ...] = (
                  "is dedicated to", drawn=False),
     Relationship("no_seat_for", "bodies", "id", "no_seat_for", "NO_SEAT_FOR",
                  "has no seat for, the source says", drawn=False),
+    Relationship("meeting_of", "meetings", "id", "body", "MEETING_OF", "is a meeting of",
+                 drawn=False),
+    Relationship("attendance_at", "attendance", "id", "meeting", "AT",
+                 "is a record of attendance at", drawn=False),
+    Relationship("attendance_by", "attendance", "id", "person", "BY",
+                 "is a record of the attendance of", drawn=False),
 )
 
 
@@ -784,6 +865,14 @@ class Network:
     @property
     def assessments(self) -> dict[str, Assessment]:
         return self.tables["assessments"]
+
+    @property
+    def meetings(self) -> dict[str, Meeting]:
+        return self.tables["meetings"]
+
+    @property
+    def attendance(self) -> dict[str, Attendance]:
+        return self.tables["attendance"]
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Network) and self.dataset == other.dataset

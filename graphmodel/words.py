@@ -43,6 +43,7 @@ TABLE_WORDS = {
     "memberships": "membership", "reporting_lines": "reporting line",
     "scrutiny_links": "scrutiny link", "nomination_rights": "nomination right",
     "successions": "succession", "resourcing": "resourcing row", "assessments": "assessment",
+    "meetings": "meeting", "attendance": "attendance record",
 }
 """What one record of each table is called, to count them in words."""
 

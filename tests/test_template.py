@@ -122,6 +122,9 @@ def test_a_template_filled_with_one_row_per_sheet_is_a_valid_network(tmp_path):
                        None, "register", "p5"],
         "assessments": ["a1", "council", "board", "high", "low", "maintain", "2024-01-16",
                         None, "register", "p5"],
+        "meetings": ["mt1", "board", "2024-06-12", "Held", None, "register", "p6"],
+        "attendance": ["at1", "mt1", "ann", "Chair", "Apologies received", "yes", None,
+                       "register", "p6"],
     }
     for name, row in rows.items():
         book[name].append(row)
@@ -130,6 +133,8 @@ def test_a_template_filled_with_one_row_per_sheet_is_a_valid_network(tmp_path):
     network, problems = read_source(out)
     assert [p for p in problems if p.level == "error"] == []
     assert network.memberships["m1"].role == "chair"
+    assert network.attendance["at1"].status == "apologies"
+    assert network.meetings["mt1"].status == "held"
     assert network.bodies["board"].declared_size == 12
     assert network.counts() == {name: 2 if name == "bodies" else 1 for name in network.counts()}
 

@@ -217,7 +217,8 @@ def test_a_file_unlike_any_table_is_reported_as_not_read(dataset_dir, network):
                      "not read; the tables are dataset.csv, documents.csv, organisations.csv, "
                      "areas.csv, themes.csv, bodies.csv, people.csv, posts.csv, memberships.csv, "
                      "reporting_lines.csv, scrutiny_links.csv, nomination_rights.csv, "
-                     "successions.csv, resourcing.csv, assessments.csv (warning)"]
+                     "successions.csv, resourcing.csv, assessments.csv, meetings.csv, "
+                     "attendance.csv (warning)"]
 
 
 def test_every_problem_is_reported_at_once(dataset_dir):
