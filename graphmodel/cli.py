@@ -790,18 +790,23 @@ def echo_import(report: ImportReport) -> None:
               help="Folder keeping every response, so a re-run fetches nothing twice and "
                    "can be read offline as SITE (default: moderngov/HOST under "
                    "$GRAPHMODEL_HOME or ~/.cache/graphmodel).")
+@click.option("--since", type=DATE, default=None, metavar="DATE",
+              help="Read meetings and attendance from this date (default: twelve months "
+                   "back); meetings to come are read as scheduled.")
 def import_moderngov(site: str, out: str, council: str | None, delay: float,
-                     cache: str | None) -> None:
+                     cache: str | None, since: str | None) -> None:
     """Import committees and outside bodies from a ModernGov site.
 
-    With the councillors who sit on them, and their roles.
+    With the councillors who sit on them, and their roles; the committees' meetings
+    and who attended them.
 
     SITE is the address of the council's ModernGov pages (https://...) or a
     folder of responses saved by an earlier import.
     """
     from graphmodel.importers.moderngov import import_moderngov as run
 
-    echo_import(run(site, out, council=council, delay=delay, cache=cache, progress=progress))
+    echo_import(run(site, out, council=council, delay=delay, cache=cache, progress=progress,
+                    since=since))
 
 
 @import_group.command(name="appointments")

@@ -179,7 +179,7 @@ def test_the_imported_dataset_runs_through_summary_check_and_map(saved_site, tmp
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == (
         f"wrote {out}: 8 documents, 2 organisations, 5 bodies, 5 people, 10 memberships "
-        "(3 warnings above)")
+        "(4 warnings above)")
     assert cli("validate", out).exit_code == 0
     summary = cli("summary", out)
     assert summary.exit_code == 0
@@ -254,9 +254,12 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
                               council=COUNCIL, delay=0.2, cache=cache)
     fetched = [name for _, name, _ in log]
     # committees, councillors, the list of outside bodies (tried plain, then by
-    # category), three committee pages and two outside-body pages, once each
-    assert len(fetched) == len(set(fetched)) == report.requests == 9
+    # category), three committee pages and two outside-body pages, once each, and the
+    # first committee's meetings (this site has none: the others are not asked)
+    assert len(fetched) == len(set(fetched)) == report.requests == 10
     assert "mgListOutsideBodies.html" in fetched             # answered 404
+    assert [n for n in fetched if n.startswith("GetMeetings")] == [  # answered 404
+        next(n for n in fetched if n.startswith("GetMeetings_lCommitteeId=12_"))]
     assert all("graphmodel" in agent for _, _, agent in log)
     gaps = [b - a for (a, _, _), (b, _, _) in zip(log, log[1:])]
     assert min(gaps) >= 0.19
@@ -266,7 +269,7 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
     assert stroud.bodies["outside-body-5"].category == "Environment"
     assert stroud.bodies["outside-body-6"].category == "Community safety"
     again = import_moderngov(url, tmp_path / "again", council=COUNCIL, delay=0.2, cache=cache)
-    assert again.requests == 0 and len(log) == 9
+    assert again.requests == 0 and len(log) == 10
     assert open_source(again.path) == stroud
 
 

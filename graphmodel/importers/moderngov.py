@@ -16,11 +16,12 @@ import os
 from typing import Callable, ContextManager, Iterator
 from urllib.parse import urlsplit
 
-from graphmodel.dates import DateError, read_date
+from graphmodel.dates import DateError, as_date, read_date
 from graphmodel.importers.common import (ImportReport, NetworkBuilder, add_body, add_person,
                                          document, guess_body_kind, person_name, role_of,
                                          slug)
 from graphmodel.importers.crawl import Request, SavedSite, SiteError, open_site
+from graphmodel.importers.moderngov_meetings import read_meetings
 from graphmodel.importers.moderngov_pages import (Councillor, Seat, committees_declared,
                                                   parse_committees, parse_councillors,
                                                   parse_outside_bodies, parse_seats)
@@ -208,25 +209,29 @@ class _Import:
 
 
 def read_moderngov(site: SavedSite, council: str | None = None,
-                   progress: Progress = _quiet) -> NetworkBuilder:
-    """Everything the site gives, as records (and warnings) in a builder."""
+                   progress: Progress = _quiet, since: str | None = None) -> NetworkBuilder:
+    """Everything the site gives, as records (and warnings) in a builder; meetings from
+    ``since`` (ISO; default twelve months back) and those to come."""
     job = _Import(site, council)
     pages = job.committees()
+    committees = [(body, dict(request.params)["ID"]) for body, request in pages]
     job.councillors()
     pages += job.outside_bodies()
     with progress(len(pages), "Reading membership pages") as update:
         for body, request in pages:
             job.members(body, request)
             update(1)
+    read_meetings(site, job.build, committees, job.people_by_uid, progress=progress,
+                  since=as_date(since) if since else None)
     return job.build
 
 
 def import_moderngov(site: str, out: str | os.PathLike[str], *, council: str | None = None,
                      delay: float = 1.0, cache: str | os.PathLike[str] | None = None,
-                     progress: Progress = _quiet) -> ImportReport:
+                     progress: Progress = _quiet, since: str | None = None) -> ImportReport:
     """Read a ModernGov site (its address, or a folder of saved responses) and write a
     dataset directory to ``out``; the report lists what was skipped or inferred."""
     opened = open_site(site, cache, delay)
-    report = read_moderngov(opened, council, progress).write(out)
+    report = read_moderngov(opened, council, progress, since).write(out)
     report.requests = opened.requests
     return report
