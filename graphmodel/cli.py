@@ -808,12 +808,16 @@ def echo_import(report: ImportReport) -> None:
 @click.option("--lines", type=click.Path(dir_okay=False, exists=True), default=None,
               help="CSV file of reporting lines given by hand (columns body, reports_to, "
                    "kind, notes): they replace the lines inferred for those committees.")
+@click.option("--since", type=DATE, default=None, metavar="DATE",
+              help="Read meetings and attendance from this date (default: twelve months "
+                   "back); meetings to come are read as scheduled.")
 def import_moderngov(site: str, out: str, council: str | None, delay: float,
-                     cache: str | None, lines: str | None) -> None:
+                     cache: str | None, lines: str | None, since: str | None) -> None:
     """Import committees and outside bodies from a ModernGov site.
 
-    With the councillors who sit on them, their roles, and the committee
-    structure the site implies (as inferred reporting lines).
+    With the councillors who sit on them, their roles, the committee structure
+    the site implies (as inferred reporting lines), and the committees' meetings
+    and who attended them.
 
     SITE is the address of the council's ModernGov pages (https://...) or a
     folder of responses saved by an earlier import.
@@ -821,7 +825,7 @@ def import_moderngov(site: str, out: str, council: str | None, delay: float,
     from graphmodel.importers.moderngov import import_moderngov as run
 
     echo_import(run(site, out, council=council, delay=delay, cache=cache, progress=progress,
-                    lines=lines))
+                    lines=lines, since=since))
 
 
 @import_group.command(name="appointments")

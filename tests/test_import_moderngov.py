@@ -369,7 +369,7 @@ def test_the_imported_dataset_runs_through_summary_check_and_map(saved_site, tmp
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == (
         f"wrote {out}: 11 documents, 2 organisations, 8 bodies, 5 people, 13 memberships, "
-        "5 nomination rights (4 warnings above)")   # the site lists no full council: no line
+        "5 nomination rights (5 warnings above)")   # no full council, no meetings
     assert cli("validate", out).exit_code == 0
     summary = cli("summary", out)
     assert summary.exit_code == 0
@@ -441,11 +441,14 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
     fetched = [name for _, name, _ in log]
     # committees, the committee structure page, councillors, the list of outside bodies
     # (tried plain, then by category), three committee pages and five outside-body pages,
-    # once each
-    assert len(fetched) == len(set(fetched)) == report.requests == 13
+    # once each, and the first committee's meetings (this site has none: the others are
+    # not asked)
+    assert len(fetched) == len(set(fetched)) == report.requests == 14
     assert "mgListOutsideBodies.html" in fetched             # answered 404
     assert "mgCommitteeStructure.html" in fetched            # answered 404, and remembered
     assert (cache / "mgCommitteeStructure.html.missing").exists()
+    assert [n for n in fetched if n.startswith("GetMeetings")] == [  # answered 404
+        next(n for n in fetched if n.startswith("GetMeetings_lCommitteeId=12_"))]
     assert all("graphmodel" in agent for _, _, agent in log)
     gaps = [b - a for (a, _, _), (b, _, _) in zip(log, log[1:])]
     assert min(gaps) >= 0.19
@@ -461,7 +464,7 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
     assert stroud.documents[right.source_document].reference == \
         f"{url}/mgOutsideBodyDetails.aspx?ID=7"
     again = import_moderngov(url, tmp_path / "again", council=COUNCIL, delay=0.2, cache=cache)
-    assert again.requests == 0 and len(log) == 13
+    assert again.requests == 0 and len(log) == 14
     assert open_source(again.path) == stroud
 
 

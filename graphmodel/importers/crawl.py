@@ -45,11 +45,15 @@ class Request:
     """One operation of the web service, or one page, with its query."""
     path: str                      # "mgWebService.asmx/GetCommittees", "mgCommitteeDetails.aspx"
     params: tuple[tuple[str, str], ...] = ()
+    # the part of the query that names the saved response, when not all of it does:
+    # a committee's meetings are saved under the committee, whatever dates were asked
+    saved_as: tuple[tuple[str, str], ...] | None = None
 
     @property
     def file_name(self) -> str:
         stem = self.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        query = "".join(f"_{k}={v}" for k, v in self.params)
+        named = self.params if self.saved_as is None else self.saved_as
+        query = "".join(f"_{k}={v}" for k, v in named)
         return f"{stem}{query}.{'xml' if self.is_xml else 'html'}"
 
     @property

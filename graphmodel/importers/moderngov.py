@@ -26,11 +26,12 @@ import os
 from typing import Callable, ContextManager, Iterator
 from urllib.parse import urlsplit
 
-from graphmodel.dates import DateError, read_date
+from graphmodel.dates import DateError, as_date, read_date
 from graphmodel.importers.common import (ImportReport, NetworkBuilder, add_body, add_person,
                                          document, guess_body_kind, person_name, role_of,
                                          slug)
 from graphmodel.importers.crawl import Request, SavedSite, SiteError, open_site
+from graphmodel.importers.moderngov_meetings import read_meetings
 from graphmodel.importers.moderngov_pages import (Councillor, MembershipList, Seat,
                                                   committees_declared, parse_committees,
                                                   parse_councillors, parse_membership,
@@ -274,11 +275,14 @@ class _Import:
 
 def read_moderngov(site: SavedSite, council: str | None = None,
                    progress: Progress = _quiet,
-                   lines: "list[GivenLine] | None" = None) -> NetworkBuilder:
+                   lines: "list[GivenLine] | None" = None,
+                   since: str | None = None) -> NetworkBuilder:
     """Everything the site gives, as records (and warnings) in a builder; ``lines``, the
-    reporting lines given by hand, replace those the site implies."""
+    reporting lines given by hand, replace those the site implies; meetings from
+    ``since`` (ISO; default twelve months back) and those to come."""
     job = _Import(site, council)
     pages = job.committees()
+    committees = [(body, dict(request.params)["ID"]) for body, request in pages]
     infer_structure(job.build, job.site, job.council, lines or [])
     job.councillors()
     pages += job.outside_bodies()
@@ -286,19 +290,22 @@ def read_moderngov(site: SavedSite, council: str | None = None,
         for body, request in pages:
             job.members(body, request)
             update(1)
+    read_meetings(site, job.build, committees, job.people_by_uid, progress=progress,
+                  since=as_date(since) if since else None)
     return job.build
 
 
 def import_moderngov(site: str, out: str | os.PathLike[str], *, council: str | None = None,
                      delay: float = 1.0, cache: str | os.PathLike[str] | None = None,
                      progress: Progress = _quiet,
-                     lines: str | os.PathLike[str] | None = None) -> ImportReport:
+                     lines: str | os.PathLike[str] | None = None,
+                     since: str | None = None) -> ImportReport:
     """Read a ModernGov site (its address, or a folder of saved responses) and write a
     dataset directory to ``out``; the report lists what was skipped or inferred.
     ``lines`` is a CSV file of reporting lines given by hand (see
     :func:`~graphmodel.importers.moderngov_structure.read_given_lines`)."""
     given = read_given_lines(lines) if lines is not None else None
     opened = open_site(site, cache, delay)
-    report = read_moderngov(opened, council, progress, given).write(out)
+    report = read_moderngov(opened, council, progress, given, since).write(out)
     report.requests = opened.requests
     return report
