@@ -289,18 +289,34 @@ def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> 
 
 
 @main.command()
-@click.option("--bodies", type=click.IntRange(1), required=True, help="Number of bodies.")
-@click.option("--people", type=click.IntRange(1), required=True, help="Number of people.")
+@click.option("--profile", type=click.Choice(["partnerships", "council"]),
+              default="partnerships", show_default=True,
+              help="partnerships: a partnership landscape of any size (give --bodies and "
+                   "--people); council: one county council's committees, councillors and "
+                   "outside bodies, of a real council's size.")
+@click.option("--bodies", type=click.IntRange(1), help="Number of bodies (partnerships).")
+@click.option("--people", type=click.IntRange(1), help="Number of people (partnerships).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @dataset_out_option
 @force_option
-def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None:
+def generate(profile: str, bodies: int | None, people: int | None, seed: int, out: str,
+             force: bool) -> None:
     """Write a synthetic but realistic council network of any size."""
     from graphmodel.generate import expected_rows, generate as run
+    from graphmodel.generate.council import generate_council
 
+    if profile == "council" and (bodies or people):
+        raise click.UsageError("the council profile draws its own numbers of bodies and "
+                               "people: leave out --bodies and --people")
+    if profile == "partnerships" and not (bodies and people):
+        raise click.UsageError("give --bodies N and --people N (or --profile council)")
     outputs.claim_folder(out, force)
-    with progress(expected_rows(bodies, people), "Generating") as update:
-        counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
+    if profile == "council":
+        counts = generate_council(out, seed)
+    else:
+        assert bodies and people
+        with progress(expected_rows(bodies, people), "Generating") as update:
+            counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
     outputs.mark_folder(out, "generate")
     click.echo(", ".join(count_records(n, k) for k, n in counts.items() if n), err=True)
 
