@@ -629,10 +629,14 @@ def review_settings(network: Network, rules_file: str | None, as_of: str | None,
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="File to write: .html for the interactive map (default: "
                    "DATASET-VIEW.html), .svg or .png for an image of it.")
+@click.option("--fold-above", type=click.IntRange(1), default=None, metavar="N",
+              help="A representation or overlaps map of more than N nodes draws its bodies "
+                   "only, its people folded into them, with a button to show them "
+                   "(default: 60).")
 @pack_options
 def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
-                org: str | None, rules_file: str | None, as_of: str | None,
-                pseudonymise: bool, out: str | None) -> None:
+                fold_above: int | None, org: str | None, rules_file: str | None,
+                as_of: str | None, pseudonymise: bool, out: str | None) -> None:
     """Draw a map: the network, accountability, seats or overlaps.
 
     One self-contained, offline HTML file, or an SVG or PNG image. --view
@@ -644,11 +648,13 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
         outputs.check_file_target(out, "map.html")
     network = open_network(source, dataset)
     org = option_id(network, "--org", org, "organisations")
-    m = make_map(network, view, focus=focus, depth=depth, **review_settings(
-        network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
+    m = make_map(network, view, focus=focus, depth=depth,
+                 **({"fold_above": fold_above} if fold_above else {}), **review_settings(
+                     network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html")
     note_without_org(network, org)   # after the map: a representation map refuses instead
-    for note in (m.notice, m.sparse):
+    folded = m.folded and f"{m.folded} (the page's button shows them)"
+    for note in (folded, m.notice, m.sparse):
         if note:
             click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {path}: {m.summary}", err=True)
