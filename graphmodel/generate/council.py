@@ -29,6 +29,7 @@ from graphmodel.generate.vocabulary import FIRST_NAMES, PREFIXES, SUFFIXES, SURN
 from graphmodel.model import (Body, Dataset, Document, Membership, NominationRight,
                               Organisation, Person, Record, ReportingLine, ScrutinyLink,
                               Network)
+from graphmodel.sources import write_source
 
 __all__ = ["council_network", "generate_council", "OUTSIDE_CATEGORIES", "COMMITTEES_CATEGORY"]
 
@@ -228,8 +229,6 @@ def council_network(seed: int = 0, outside_bodies: bool = True) -> Network:
 def generate_council(out_dir: str | os.PathLike[str], seed: int = 0) -> dict[str, int]:
     """Write the council profile drawn from ``seed`` as a dataset directory; its row
     counts per table."""
-    from graphmodel.sources import write_source
-
     network = council_network(seed)
     write_source(network, Path(out_dir), "csv")
     return {"dataset": 1, **network.counts()}
