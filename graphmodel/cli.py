@@ -290,18 +290,34 @@ def export(source: str, dataset: str | None, to: str, out: str, force: bool) -> 
 
 
 @main.command()
-@click.option("--bodies", type=click.IntRange(1), required=True, help="Number of bodies.")
-@click.option("--people", type=click.IntRange(1), required=True, help="Number of people.")
+@click.option("--profile", type=click.Choice(["partnerships", "council"]),
+              default="partnerships", show_default=True,
+              help="partnerships: a partnership landscape of any size (give --bodies and "
+                   "--people); council: one county council's committees, councillors and "
+                   "outside bodies, of a real council's size.")
+@click.option("--bodies", type=click.IntRange(1), help="Number of bodies (partnerships).")
+@click.option("--people", type=click.IntRange(1), help="Number of people (partnerships).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @dataset_out_option
 @force_option
-def generate(bodies: int, people: int, seed: int, out: str, force: bool) -> None:
+def generate(profile: str, bodies: int | None, people: int | None, seed: int, out: str,
+             force: bool) -> None:
     """Write a synthetic but realistic council network of any size."""
     from graphmodel.generate import expected_rows, generate as run
+    from graphmodel.generate.council import generate_council
 
+    if profile == "council" and (bodies or people):
+        raise click.UsageError("the council profile draws its own numbers of bodies and "
+                               "people: leave out --bodies and --people")
+    if profile == "partnerships" and not (bodies and people):
+        raise click.UsageError("give --bodies N and --people N (or --profile council)")
     outputs.claim_folder(out, force)
-    with progress(expected_rows(bodies, people), "Generating") as update:
-        counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
+    if profile == "council":
+        counts = generate_council(out, seed)
+    else:
+        assert bodies and people
+        with progress(expected_rows(bodies, people), "Generating") as update:
+            counts = run(out, bodies=bodies, people=people, seed=seed, progress=update)
     outputs.mark_folder(out, "generate")
     click.echo(", ".join(count_records(n, k) for k, n in counts.items() if n), err=True)
 
@@ -628,10 +644,14 @@ def review_settings(network: Network, rules_file: str | None, as_of: str | None,
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="File to write: .html for the interactive map (default: "
                    "DATASET-VIEW.html), .svg or .png for an image of it.")
+@click.option("--fold-above", type=click.IntRange(1), default=None, metavar="N",
+              help="A representation or overlaps map of more than N nodes draws its bodies "
+                   "only, its people folded into them, with a button to show them "
+                   "(default: 60).")
 @pack_options
 def map_command(source: str, dataset: str | None, view: str, focus: str | None, depth: int,
-                org: str | None, rules_file: str | None, as_of: str | None,
-                pseudonymise: bool, out: str | None) -> None:
+                fold_above: int | None, org: str | None, rules_file: str | None,
+                as_of: str | None, pseudonymise: bool, out: str | None) -> None:
     """Draw a map: the network, accountability, seats or overlaps.
 
     One self-contained, offline HTML file, or an SVG or PNG image. --view
@@ -643,11 +663,13 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
         outputs.check_file_target(out, "map.html")
     network = open_network(source, dataset)
     org = option_id(network, "--org", org, "organisations")
-    m = make_map(network, view, focus=focus, depth=depth, **review_settings(
-        network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
+    m = make_map(network, view, focus=focus, depth=depth,
+                 **({"fold_above": fold_above} if fold_above else {}), **review_settings(
+                     network, rules_file, as_of, org=org, pseudonymise=pseudonymise))
     path = write_map(m, out or f"{network.dataset.id}-{view}.html")
     note_without_org(network, org)   # after the map: a representation map refuses instead
-    for note in (m.notice, m.sparse):
+    folded = m.folded and f"{m.folded} (the page's button shows them)"
+    for note in (folded, m.notice, m.sparse):
         if note:
             click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {path}: {m.summary}", err=True)

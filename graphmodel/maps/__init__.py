@@ -22,6 +22,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Sequence
 
+from graphmodel.maps.folded import FOLD_ABOVE
 from graphmodel.maps.image import write_image
 from graphmodel.maps.page import map_page, write_html
 from graphmodel.maps.scene import Map, Review, draw, prepare
@@ -30,13 +31,13 @@ from graphmodel.model import Network
 from graphmodel.registry import Standards
 
 __all__ = ["make_map", "write_map", "Map", "Review", "prepare", "draw", "VIEWS",
-           "MAX_NODES", "MapTooLarge", "UnknownRecord"]
+           "MAX_NODES", "FOLD_ABOVE", "MapTooLarge", "UnknownRecord"]
 
 
 def make_map(network: Network, view: str = "network", focus: str | Sequence[str] | None = None,
              org: str | None = None, as_of: "str | _dt.date | None" = None,
              rules: Standards | None = None, pseudonymise: bool = False, depth: int = 1,
-             max_nodes: int = MAX_NODES) -> Map:
+             max_nodes: int = MAX_NODES, fold_above: int | None = FOLD_ABOVE) -> Map:
     """One view of a network as a Map, with the review's findings on it.
 
     Parameters
@@ -50,9 +51,13 @@ def make_map(network: Network, view: str = "network", focus: str | Sequence[str]
     rules : rules from :func:`graphmodel.standards.load_rules` (default: the default file)
     pseudonymise : people's names become labels such as "Elected member 3"
     max_nodes : above this, people are folded into their bodies, then bodies grouped by kind
+    fold_above : a whole representation or overlaps view of more nodes draws its bodies
+        only, its people folded into them (the page has a button that shows them; None:
+        never folded)
     """
     review = prepare(network, org=org, as_of=as_of, rules=rules, pseudonymise=pseudonymise)
-    return draw(review, view, focus=focus, depth=depth, max_nodes=max_nodes)
+    return draw(review, view, focus=focus, depth=depth, max_nodes=max_nodes,
+                fold_above=fold_above)
 
 
 def write_map(m: Map, path: str | Path) -> Path:

@@ -45,7 +45,7 @@ def escape_text(text: object) -> str:
 # ------------------------------------------------------------------ what the script needs
 
 def _name(n: Node) -> str:
-    return n.label.replace("\u26a0 ", "").replace("\n", " ")
+    return n.name or n.label.replace("\u26a0 ", "").replace("\n", " ")
 
 
 def _data(m: Map) -> dict[str, object]:
@@ -108,6 +108,7 @@ def _line(style: styling.EdgeStyle) -> str:
 def legend_html(m: Map, level: int) -> str:
     items = []
     shapes = {n.family: n.shape for n in m.nodes if n.shape}   # an org chart's boxes
+    shapes.update((n.family, "box") for n in m.nodes if n.shape == "box")
     for key in sorted({n.family for n in m.nodes}, key=list(styling.FAMILIES).index):
         s = styling.node_style(key)
         items.append((_swatch(shapes.get(key, s.shape), s.fill, s.border, s.border_width,
@@ -117,6 +118,10 @@ def legend_html(m: Map, level: int) -> str:
         items.append((_swatch("square", s.fill, s.border, s.border_width, s.dashes),
                       f"{s.label.replace('the organisation', m.organisation)} (fill; the "
                       "shape shows the kind)"))
+    if any(n.shape == "square" and not n.label for n in m.nodes):   # a folded map's
+        items.append((_swatch("square", styling.PALE, styling.INK, 1, ()),
+                      "Small square: a body not named at this size (point at it, click it "
+                      "or find it for its name)"))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
         items.append((_swatch("box" if shapes else "dot", f.fill, f.border, f.border_width, ()),
@@ -273,17 +278,38 @@ def sparse_section(m: Map, heading: str | None = None, level: int = 2) -> str:
 def map_section(m: Map, heading: str | None = None, level: int = 2, lazy: bool = False,
                 tables_open: bool | None = None, bare: bool = False) -> str:
     """One interactive map with its legend, and (unless ``bare``, as on a slide) its
-    search, details, filters and tables."""
+    search, details, filters and tables. A map drawn with its people folded into its
+    bodies comes with the same view with its people, hidden until a button shows it."""
+    if m.full is not None and not bare:
+        return (_section(m, heading, level, lazy, tables_open, bare,
+                         _unfold(m.folded or "", "show people", m.full.id, m.id, m.notice))
+                + _section(m.full, heading, level, True, tables_open, bare,
+                           _unfold("People drawn", "fold them into their bodies", m.id,
+                                   m.full.id, m.full.notice), hidden=True))
+    return _section(m, heading, level, lazy, tables_open, bare)
+
+
+def _unfold(said: str, action: str, show: str, hide: str, note: str | None) -> str:
+    """What a folded map folded, and the button that shows the other map in its place
+    (one line, with the map's notice: the map below still fits the window)."""
+    return (f'<p class="gm-folded" role="note">{escape_text(said)}: <button type="button" '
+            f'class="gm-unfold" data-show="{escape_text(show)}" data-hide="{escape_text(hide)}">'
+            f'{escape_text(action)}</button>{"; " + escape_text(note) if note else ""}</p>')
+
+
+def _section(m: Map, heading: str | None, level: int, lazy: bool, tables_open: bool | None,
+             bare: bool, folded: str = "", hidden: bool = False) -> str:
     if m.sparse:
         return sparse_section(m, heading, level)
     h = f"h{level}"  # the map's heading; its panels' headings are one level down
-    notice = f'<p class="gm-notice" role="note">{escape_text(m.notice)}</p>' if m.notice else ""
+    notice = folded or (f'<p class="gm-notice" role="note">{escape_text(m.notice)}</p>'
+                        if m.notice else "")
     open_ = len(m.nodes) <= 60 if tables_open is None else tables_open
     extras = "" if bare else (f'<p class="gm-help">{escape_text(_HELP)}</p>'
                               f'{tables_html(m, open_)}')
     return (
         f'<section class="gm-map{" gm-bare" if bare else ""}" id="{m.id}" data-gm-map'
-        f'{" data-lazy" if lazy else ""} aria-labelledby="{m.id}-h">'
+        f'{" data-lazy" if lazy else ""}{" hidden" if hidden else ""} aria-labelledby="{m.id}-h">'
         f'<{h} id="{m.id}-h">{escape_text(heading or m.title)}</{h}>'
         f'<p class="gm-summary">{escape_text(m.summary)}</p>{notice}'
         f'<div class="gm-layout"><div class="gm-stage">'

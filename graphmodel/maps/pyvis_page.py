@@ -163,8 +163,10 @@ def network_data(m: Map) -> dict[str, object]:
     for e in m.edges:
         net.add_edge(e.source, e.target, **_vis_edge(e))
     nodes, edges, *_ = net.get_network_data()
-    for node in nodes:   # (its shape is its style's)
+    for n, node in zip(m.nodes, nodes):   # (its shape is its style's)
         node.pop("shape")
+        if not n.label:   # (pyvis would name it by its id)
+            del node["label"]
     net.options = {**vis_options(len(m.nodes)), "groups": styles}
     common = _common_line(edges)
     net.options["edges"] = {**net.options["edges"], **common}

@@ -21,7 +21,7 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
                                                 VACANT, representation, rights_held)
 from graphmodel.analysis.review import review
 from graphmodel.graph import node_key, sitter_key
-from graphmodel.maps import labels, layout, styling, tooltips, views
+from graphmodel.maps import folded, labels, layout, styling, tooltips, views
 from graphmodel.maps.privacy import pseudonymise as scrub
 from graphmodel.model import Body, Membership, Network, NominationRight
 from graphmodel.registry import Standards
@@ -63,6 +63,8 @@ class Node:
     """A shape of its own in this view ("box" in the org chart), else its family's."""
     group_of: str | None = None
     """On a map too big to draw whole, the group this node is folded into until opened."""
+    name: str = ""
+    """The record's name, where the label does not give it whole."""
 
 
 @dataclass
@@ -105,6 +107,10 @@ class Map:
     groups: list[tuple[str, float, float]] = field(default_factory=list)
     """On a map too big to draw whole, each group drawn as one node until opened: its name
     (such as "312 partnership boards") and place."""
+    folded: str | None = None
+    """On a map drawn with its people folded into their bodies, what was folded, in words."""
+    full: "Map | None" = None
+    """... and the same view with the people drawn, which the page shows on request."""
 
 
 @dataclass
@@ -151,12 +157,16 @@ def prepare(network: Network, org: str | None = None, as_of: "str | _dt.date | N
 
 def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = None,
          depth: int = 1, max_nodes: int = views.MAX_NODES, map_id: str | None = None,
-         title: str | None = None, frame: tuple[float, float] = layout.FRAME) -> Map:
+         title: str | None = None, frame: tuple[float, float] = layout.FRAME,
+         fold_above: int | None = folded.FOLD_ABOVE) -> Map:
     """One view of a reviewed network as a Map: nodes placed, styled and described.
 
     ``focus`` (ids, names or ``type:id`` keys) keeps those records and everything
     within ``depth`` links of them; the ego view needs one. ``frame`` is the area the
-    layout is stretched over: its proportions should be the canvas's.
+    layout is stretched over: its proportions should be the canvas's. A whole
+    representation or overlaps view of more than ``fold_above`` nodes (None: never)
+    draws its bodies only, its people folded into them; the Map then holds the view
+    with its people too (``full``).
     """
     if view == "representation" and rv.org is None:
         raise NoOrganisation(no_organisation_message(rv.network))
@@ -167,6 +177,10 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
                                   "give it with --focus ID")
     if centres:
         skeleton = views.focus_on(skeleton, centres, depth)
+    if folded.folds(view, len(skeleton.nodes), fold_above, bool(centres)):
+        full = draw(rv, view, max_nodes=max_nodes, map_id=f"{map_id or 'map-' + view}-people",
+                    title=title, frame=frame, fold_above=None)
+        return _draw_folded(rv, view, skeleton, full, map_id or f"map-{view}", title)
     skeleton = views.fit_size(skeleton, view, max_nodes)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
     attended = _attendance(rv)
@@ -198,6 +212,52 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
                _sparse(skeleton, view, centres), captions, groups)
+
+
+def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map, map_id: str,
+                 title: str | None) -> Map:
+    """The view's bodies only, set out in bands by category, their seat holders folded into
+    them: counted in their names (representation) and listed in their details."""
+    fold = folded.fold(skeleton, view)
+    sk = fold.skeleton
+    findings = [f for f in rv.findings if set(finding_nodes(f, sk.nodes))]
+    nodes = _nodes(rv, sk, view, findings)
+    # a warning about a person folded away is in the details of its bodies, but only the
+    # subject of a warning is marked as one
+    subjects = {node_key(f.subject.type, f.subject.id) for f in findings
+                if f.severity != "info"}
+    degree = Counter(k for l in sk.links for k in (l.source, l.target))
+    items = []
+    for n in nodes:
+        record = sk.nodes[n.key][1]
+        held = fold.holders.get(n.key, [])
+        n.flagged = n.key in subjects
+        n.shape = "box"
+        n.label = _label(record.name, n.flagged) + (
+            f"\n{folded.seat_count(len(held))}" if view == "representation" and held else "")
+        if held:
+            n.facts.append(("Seats held on behalf of " + rv.org_name if view == "representation"
+                            and rv.org_name else "Members on other bodies of this map",
+                            f"{len(held)}: {folded.holder_names(held)}"))
+        items.append(folded.Item(n.key, folded.band_of(record), n.label, must=n.flagged,
+                                 rank=len(held) + degree[n.key] / 1000))
+    bands = folded.band_layout(items)
+    _place(nodes, bands.places)
+    for n in nodes:
+        n.name = sk.nodes[n.key][1].name
+        if n.key in bands.named:
+            n.font = labels.MAJOR
+        else:   # a small square, named by its tooltip, the details and the search
+            n.shape, n.size, n.label = "square", folded.SMALL, ""
+    edges = [_edge(rv.current, link) for link in sk.links]
+    heading = title or f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
+    summary = (f"{_drawn(nodes, edges)}, as of {rv.as_of}"
+               + (f", for {rv.org_name}" if view == "representation" else "")
+               + findings_shown(len(findings), len(rv.findings)))
+    evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
+    return Map(map_id, view, heading, summary, rv.network.dataset.name, rv.as_of, rv.org_name,
+               nodes, edges, findings, evidence, sk.notice, None, bands.captions,
+               folded=folded.folded_words(fold.people), full=full)
 
 
 def findings_shown(shown: int, total: int) -> str:

@@ -243,7 +243,7 @@
       } else clear();
     });
     /* A big map's small names, given to vis-network once the zoom would show them. */
-    var later = data.namesOnZoom;
+    var later = data.namesOnZoom, captionBoxes = [];
     function nameOnZoom() {
       var shown = data.options.nodes.scaling.label.drawThreshold - 1;   // (faint from here)
       if (!later || network.getScale() * data.minor < shown) return;
@@ -254,12 +254,20 @@
     network.on("afterDrawing", function (ctx) {
       nameOnZoom();
       // words on the map itself, such as the caption of an org chart's band apart
+      captionBoxes = [];
       (data.captions || []).forEach(function (c) {
         ctx.font = "bold " + c.size + "px " + data.options.nodes.font.face;
         ctx.fillStyle = data.options.nodes.font.color;
         ctx.textAlign = "left";
         ctx.textBaseline = "middle";
+        // a white edge round the letters, as vis-network gives names: a line under stays under
+        ctx.strokeStyle = "#ffffff";
+        ctx.lineWidth = 4;
+        ctx.lineJoin = "round";
+        ctx.strokeText(c.text, c.x, c.y);
         ctx.fillText(c.text, c.x, c.y);
+        captionBoxes.push({ text: c.text, x: c.x, y: c.y - c.size / 2, size: c.size,
+                            width: ctx.measureText(c.text).width });
       });
     });
     network.once("afterDrawing", function () {
@@ -391,6 +399,15 @@
         });
         return out;
       },
+      /* The words drawn on the map (band captions), as boxes in pixels with their size. */
+      captions: function () {
+        var scale = network.getScale();
+        return captionBoxes.map(function (c) {
+          var topLeft = network.canvasToDOM({ x: c.x, y: c.y });
+          return { text: c.text, x: topLeft.x, y: topLeft.y, width: c.width * scale,
+                   height: c.size * scale, font: c.size * scale };
+        });
+      },
       /* Every node's shape (its label left out unless drawn inside it), as boxes in pixels. */
       shapes: function () {
         var scale = network.getScale();
@@ -418,6 +435,21 @@
     var api = init(section);
     api.select(button.getAttribute("data-node"), true);
     section.querySelector(".vis-network").focus({ preventScroll: true });
+  });
+
+  /* A map drawn with its people folded into its bodies, and the same view with them: a
+   * button on each shows the other in its place. */
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest ? ev.target.closest("button.gm-unfold") : null;
+    if (!button) return;
+    var show = document.getElementById(button.getAttribute("data-show"));
+    var hide = document.getElementById(button.getAttribute("data-hide"));
+    if (!show || !hide) return;
+    hide.hidden = true;
+    show.hidden = false;
+    init(show);
+    var back = show.querySelector("button.gm-unfold");
+    if (back) back.focus({ preventScroll: true });
   });
 
   GM.init = init;
