@@ -76,24 +76,23 @@ def matrix_figure(m: Matrix) -> Figure:
     ax.set_axis_off()
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)
-    text = dict(fontsize=FONT_PT, color=_INK)
     ax.text(0.15, 0.3, m.title, fontsize=14, fontweight="bold", color=_INK, va="center")
     ax.text(0.15, 0.6, m.summary, fontsize=FONT_PT, color=_MUTED, va="center")
     x0 = names_w
     unnamed = _categories(ax, columns, x0, top - heads_h - 0.15)
     for i, c in enumerate(columns):
         ax.text(x0 + (i + 0.5) * _CELL, top - 0.05, _fit(c.name, heads_h - 0.1, 2),
-                rotation=90, ha="center", va="bottom", linespacing=1.05, **text)
+                rotation=90, ha="center", va="bottom", linespacing=1.05, fontsize=FONT_PT, color=_INK)
     at = {c.key: x0 + i * _CELL for i, c in enumerate(columns)}
     for j, (label, row) in enumerate(lines):
         y = top + j * _CELL
         ax.plot([0.1, x0 + len(columns) * _CELL], [y, y], color=_RULE, linewidth=0.5)
         if row is None:
             ax.text(0.15, y + _CELL / 2, _fit(label, width - 0.3), fontweight="bold",
-                    va="center", **text)
+                    va="center", fontsize=FONT_PT, color=_INK)
             continue
         ax.text(0.15, y + _CELL / 2, _fit(label, names_w - 0.2, 2), va="center", linespacing=1.05,
-                fontstyle="italic" if row.key.startswith("unnamed:") else "normal", **text)
+                fontstyle="italic" if row.key.startswith("unnamed:") else "normal", fontsize=FONT_PT, color=_INK)
         for c in columns:
             cell = m.cell(row.key, c.key)
             if cell is None:
