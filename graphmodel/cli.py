@@ -578,12 +578,16 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
         sys.exit(FINDINGS)
 
 
-def pack_options(fn: Fn) -> Fn:
-    """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
-    return review_settings_options(click.option(
+def pseudonymise_option(fn: Fn) -> Fn:
+    return click.option(
         "--pseudonymise", is_flag=True,
         help="Replace people's names with labels such as 'Officer 7' and drop notes, for "
-             "public papers.")(fn))
+             "public papers.")(fn)
+
+
+def pack_options(fn: Fn) -> Fn:
+    """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
+    return review_settings_options(pseudonymise_option(fn))
 
 
 class ReviewSettings(TypedDict):
@@ -641,8 +645,7 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
 @main.command()
 @source_argument
 @as_of_option
-@click.option("--pseudonymise", is_flag=True,
-              help="Replace people's names with labels such as 'Officer 7', for public papers.")
+@pseudonymise_option
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="File to write: .html for the page (default: DATASET-matrix.html), "
                    ".svg or .png for an image of it.")
