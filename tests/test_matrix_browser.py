@@ -11,7 +11,7 @@ from graphmodel.generate import generate
 from graphmodel.maps.matrix import seat_matrix
 from graphmodel.maps.matrix_page import write_matrix
 
-from test_browser import Visit, _unavailable, browser  # noqa: F401  (the fixture)
+from test_browser import Visit, _unavailable, axe_serious, browser  # noqa: F401  (the fixture)
 from test_maps import HOSTILE, LEEDS_DAY, SEED, Network_with
 
 SHOWN_NAMES = """() => Array.from(document.querySelectorAll(
@@ -48,6 +48,7 @@ def test_the_leeds_matrix_names_everyone_legibly_and_its_search_hides_rows(brows
     chair = row.locator("td").nth(board)
     assert chair.inner_text() == "C" and "chair" in chair.get_attribute("title")
     visit.shot("matrix-leeds")
+    assert axe_serious(page) == []
 
     page.get_by_label("Find a name").fill("migration")
     # a body found shows with the people on it: Bishop John Packer chairs the Leeds
