@@ -9,7 +9,7 @@ import pytest
 from graphmodel import open_source
 from graphmodel.generate import generate
 from graphmodel.maps.matrix import seat_matrix
-from graphmodel.maps.matrix_page import write_matrix
+from graphmodel.maps.matrix_page import PRINT_COLUMNS, write_matrix
 
 from test_browser import Visit, _unavailable, axe_serious, browser  # noqa: F401  (the fixture)
 from test_maps import HOSTILE, LEEDS_DAY, SEED, Network_with
@@ -80,13 +80,13 @@ def test_printing_a_big_matrix_repeats_its_header_on_every_page(browser, tmp_pat
         _unavailable("pypdf is not installed: pip install -e '.[test]'")
     generate(tmp_path / "council", 60, 80, seed=1)
     m = seat_matrix(open_source(tmp_path / "council"))
-    assert len(m.rows) > 40 and len(m.columns) > 36     # more than one page either way
+    assert len(m.rows) > 40 and len(m.columns) > PRINT_COLUMNS    # more than one page either way
     visit = open_matrix(browser, write_matrix(m, tmp_path / "matrix.html"))
     page = visit.page
     page.emulate_media(media="print")
     assert page.locator("#gm-mx-table").is_hidden()
     parts = page.locator("#gm-mx-print table")
-    assert parts.count() == 2                          # 36 bodies a page, then the rest
+    assert parts.count() == -(-len(m.columns) // PRINT_COLUMNS)   # the bodies a page holds
     px = page.evaluate("""() => Array.from(document.querySelectorAll(
         '#gm-mx-print .gm-mx-body span, #gm-mx-print .gm-mx-person th'))
         .map(e => parseFloat(getComputedStyle(e).fontSize))""")
@@ -96,7 +96,7 @@ def test_printing_a_big_matrix_repeats_its_header_on_every_page(browser, tmp_pat
     assert len(pages) >= 4
     for number, text in enumerate(pages, 1):
         assert "Seat holder" in text, number            # the header row, on every page
-    first, second = m.ordered("category")[1][0].name, m.ordered("category")[1][36].name
+    first, second = m.ordered("category")[1][0].name, m.ordered("category")[1][PRINT_COLUMNS].name
     assert sum(first.split()[-1] in t for t in pages) >= 2
     assert sum(second.split()[-1] in t for t in pages) >= 2
     box = pdf.pages[0].mediabox

@@ -19,9 +19,10 @@ from graphmodel.maps.page import write_html
 
 __all__ = ["matrix_page", "write_matrix", "PRINT_COLUMNS"]
 
-PRINT_COLUMNS = 36
+PRINT_COLUMNS = 21
 """Bodies printed side by side on one A4 landscape page, each column wide enough for its
-name at 12 px: a wider matrix prints in parts, one after another."""
+name in three lines of 12 px type, up a header short enough (under a quarter of the page)
+for Chromium to repeat it on every page: a wider matrix prints in parts, one after another."""
 
 _ORDER_WORDS = {"category": "category and organisation", "name": "name",
                 "seats": "number of seats"}

@@ -9,7 +9,7 @@
   var find = document.getElementById("gm-mx-find");
   var order = document.getElementById("gm-mx-order");
   var shown = document.getElementById("gm-mx-shown");
-  var perPage = parseInt(section.getAttribute("data-print-columns"), 10) || 36;
+  var perPage = parseInt(section.getAttribute("data-print-columns"), 10) || 21;
   var groupsRow = table.tHead.rows[0];
   var bodiesRow = table.tHead.rows[1];
   var corner = bodiesRow.cells[0];
@@ -130,6 +130,9 @@
       var part = cols.slice(from, from + perPage);
       var t = document.createElement("table");
       t.className = "gm-mx-table" + (grouped ? " gm-mx-grouped" : "");
+      // a fixed layout of this width gives every body's column the same width, however
+      // long the category names over them
+      t.style.width = "calc(var(--gm-mx-names) + " + part.length + " * var(--gm-mx-column))";
       var caption = document.createElement("caption");
       caption.textContent = table.caption.textContent + (cols.length > perPage ?
         " (bodies " + (from + 1) + " to " + (from + part.length) + " of " + cols.length + ")" : "");
