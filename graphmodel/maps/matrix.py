@@ -159,7 +159,7 @@ def seat_matrix(network: Network, as_of: "str | _dt.date | None" = None,
     current = network.as_of(day)
     cells: dict[tuple[str, str], Cell] = {}
     for m in current.memberships.values():
-        if m.body not in current.bodies:
+        if m.body not in current.bodies:   # a body unknown to the network: validate says so
             continue
         key = sitter_key(current, m) or HOLDER_NOT_NAMED + (m.on_behalf_of or "")
         cell = cells.setdefault((key, node_key("body", m.body)),
@@ -175,7 +175,7 @@ def seat_matrix(network: Network, as_of: "str | _dt.date | None" = None,
         held[column] += len(cell.seats)
         first.setdefault(row, cell.seats[0])
     rows = [_row(current, key, held[key], first[key]) for key in first]
-    columns = [_column(current, b, held[node_key("body", b.id)])
+    columns = [_column(b, held[node_key("body", b.id)])
                for b in current.bodies.values() if held[node_key("body", b.id)]]
     seatless = sorted((b.name for b in current.bodies.values()
                        if not held[node_key("body", b.id)]), key=str.casefold)
@@ -187,7 +187,7 @@ def _group(b: Body) -> str:
     return b.category or humanise(b.kind)
 
 
-def _column(network: Network, b: Body, seats: int) -> Line:
+def _column(b: Body, seats: int) -> Line:
     return Line(node_key("body", b.id), b.name, _group(b), seats)
 
 
