@@ -40,14 +40,16 @@ maps: $(VENV)/.installed
 
 # The README's and the manual's screenshots in docs/: the browser tests that take them at 1366x768 (the
 # legibility test of every seed map, the deck's slides at both screen sizes, and a council's
-# representation map)
+# representation map, and the who-sits-where matrix)
 screenshots: $(VENV)/.installed-test provision
 	$(BIN)/python -m pytest -q tests/test_browser.py -k "legible_on_a_projector or fits_the_screen"
+	$(BIN)/python -m pytest -q tests/test_matrix_browser.py -k "names_everyone_legibly"
 	cp test-artifacts/legible-leeds-network.png docs/leeds-network-map.png
 	cp test-artifacts/legible-leeds-accountability.png docs/leeds-accountability-map.png
 	cp test-artifacts/slide-harborough-1366x768-9.png docs/harborough-deck-slide.png
 	$(BIN)/python -m pytest -q tests/test_browser_council.py -k "every_category_and_warning"
 	cp test-artifacts/council-representation.png docs/council-representation-map.png
+	cp test-artifacts/matrix-leeds.png docs/leeds-matrix.png
 
 # The Neo4j integration tests start a real Neo4j 5.26, assembled from Maven Central by
 # graphmodel itself: they need Java 17+ and Maven; the browser tests need Debian's chromium.

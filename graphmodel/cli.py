@@ -609,12 +609,16 @@ def check(source: str, dataset: str | None, fail_on: str, org: str | None,
         sys.exit(FINDINGS)
 
 
-def pack_options(fn: Fn) -> Fn:
-    """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
-    return review_settings_options(click.option(
+def pseudonymise_option(fn: Fn) -> Fn:
+    return click.option(
         "--pseudonymise", is_flag=True,
         help="Replace people's names with labels such as 'Officer 7' and drop notes, for "
-             "public papers.")(fn))
+             "public papers.")(fn)
+
+
+def pack_options(fn: Fn) -> Fn:
+    """--org, --rules, --as-of and --pseudonymise: whose review, by which standards, when."""
+    return review_settings_options(pseudonymise_option(fn))
 
 
 class ReviewSettings(TypedDict):
@@ -672,6 +676,30 @@ def map_command(source: str, dataset: str | None, view: str, focus: str | None, 
     for note in (folded, m.notice, m.sparse):
         if note:
             click.echo(f"note: {note}", err=True)
+    click.echo(f"wrote {path}: {m.summary}", err=True)
+
+
+@main.command()
+@source_argument
+@as_of_option
+@pseudonymise_option
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="File to write: .html for the page (default: DATASET-matrix.html), "
+                   ".svg or .png for an image of it.")
+def matrix(source: str, dataset: str | None, as_of: str | None, pseudonymise: bool,
+           out: str | None) -> None:
+    """Draw who sits where: people by bodies, a cell per seat.
+
+    One offline HTML page that sorts, filters and prints, or an SVG or PNG image
+    for papers: the legible form of a network too big for a map."""
+    from graphmodel.maps.matrix import seat_matrix
+    from graphmodel.maps.matrix_page import write_matrix
+
+    if out:
+        outputs.check_file_target(out, "matrix.html")
+    network = open_network(source, dataset)
+    m = seat_matrix(network, review_day(network, as_of), pseudonymise=pseudonymise)
+    path = write_matrix(m, out or f"{network.dataset.id}-matrix.html")
     click.echo(f"wrote {path}: {m.summary}", err=True)
 
 
