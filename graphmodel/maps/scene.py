@@ -221,7 +221,7 @@ def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map, map
     fold = folded.fold(skeleton, view)
     sk = fold.skeleton
     findings = [f for f in rv.findings if set(finding_nodes(f, sk.nodes))]
-    nodes = _nodes(rv, sk, view, findings)
+    nodes = _nodes(rv, sk, view, findings, _attendance(rv))
     # a warning about a person folded away is in the details of its bodies, but only the
     # subject of a warning is marked as one
     subjects = {node_key(f.subject.type, f.subject.id) for f in findings
