@@ -3,7 +3,11 @@ committees (a full council, a cabinet, scrutiny committees, sub-committees named
 their parents or listed in their category, a police and crime panel with its
 complaints subcommittee), 65 councillors in wards and parties, about 280 committee
 seats with chairmen, vice-chairmen, co-opted members, an independent person and
-substitutes, and 60 outside bodies by category, some with nobody appointed.
+substitutes, and 60 outside bodies by category, some with nobody appointed; each
+committee's meetings of the last year and a half (one cancelled here and there, one to
+come) with who attended: most members present, some apologies, a councillor who has
+attended nothing for seven months, one who last attended five months ago, and officers
+in attendance.
 
 The people and bodies are invented; the shapes are those real sites answer with:
 CRLF line endings, entities, a leading space in the committee count, and the role
@@ -14,6 +18,7 @@ words councils write ("Chairman", "Vice-Chairman", "Co-opted Member", "Reserve")
 """
 from __future__ import annotations
 
+import datetime as _dt
 import random
 from html import escape
 from pathlib import Path
@@ -177,14 +182,22 @@ def _member(uid: str, name: str, after: str = "") -> str:
 
 
 def _committee_items(title: str, people: list[tuple[str, str, str, str]],
-                     rng: random.Random) -> list[str]:
+                     rng: random.Random) -> tuple[list[str], list[tuple[str, str]]]:
+    """The membership list's items, and (user id, name) of each councillor on it."""
     if title == COUNCIL:
         chair, vice = rng.sample(range(len(people)), 2)
         return [_member(uid, name, " (Chairman)" if i == chair else
                         " (Vice-Chairman)" if i == vice else "")
-                for i, (uid, name, _, _) in enumerate(people)]
+                for i, (uid, name, _, _) in enumerate(people)], \
+            [(uid, name) for uid, name, _, _ in people]
     size = SIZES.get(title, rng.randint(9, 12))
     chosen = rng.sample(people, size)
+    return _extra_items(title, chosen, people, rng), [(uid, name) for uid, name, _, _ in chosen]
+
+
+def _extra_items(title: str, chosen: list[tuple[str, str, str, str]],
+                 people: list[tuple[str, str, str, str]], rng: random.Random) -> list[str]:
+    size = len(chosen)
     items = [_member(uid, name, " (Chairman)" if i == 0 else " (Vice-Chairman)" if i == 1
                      and size > 3 else "") for i, (uid, name, _, _) in enumerate(chosen)]
     if title == "Cabinet":
@@ -216,16 +229,71 @@ def _outside_items(rng: random.Random, people: list[tuple[str, str, str, str]],
     return before, items
 
 
-def write_council_site(folder: Path, seed: int = 1) -> Path:
-    """Write the county council's saved responses into ``folder``."""
+def _site_day(day: _dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _attendance(uid: str, day: _dt.date, today: _dt.date, away: str, late: str,
+                rng: random.Random) -> str:
+    """How a councillor is marked at a meeting: the one away for seven months sends
+    apologies, the one last seen five months ago too since then; the rest mostly come."""
+    if (uid == away and day > today - _dt.timedelta(days=215)) or \
+            (uid == late and day > today - _dt.timedelta(days=150)):
+        return "Apologies"
+    return rng.choices(["Present, as expected", "Apologies", "Absent",
+                        "Apologies, sent substitute"], [86, 9, 3, 2])[0]
+
+
+def _meetings(committee: str, title: str, members: list[tuple[str, str]], today: _dt.date,
+              first_id: int, away: str, late: str,
+              rng: random.Random) -> dict[str, str]:
+    """GetMeetings for a committee, and GetMeeting for each meeting held."""
+    every = 28 if title == COUNCIL else rng.choice([42, 56, 63, 84])
+    day, listed, files = today - _dt.timedelta(days=540 - rng.randint(0, every)), [], {}
+    while day < today + _dt.timedelta(days=60):
+        mid = str(first_id + len(listed))
+        status = "Cancelled" if rng.random() < 0.06 else "Confirmed"
+        listed.append(f"<meeting><meetingid>{mid}</meetingid><meetingdate>{_site_day(day)}"
+                      f"</meetingdate><meetingtime>10:00</meetingtime><meetingstatus>{status}"
+                      "</meetingstatus><meetinglocation>County Hall, Weald Road, Wealdbury WB1 "
+                      "1AA</meetinglocation></meeting>")
+        if status == "Confirmed" and day < today:
+            people = "".join(
+                f"<attendee><userid>{uid}</userid><name>Councillor {escape(name)}</name>"
+                f"<roledescription>Committee Member</roledescription><attendance>"
+                f"{_attendance(uid, day, today, away, late, rng)}</attendance></attendee>\n"
+                for uid, name in members)
+            people += ("<attendee><userid>9001</userid><name>Ms Dana Webb</name>"
+                       "<roledescription>Officer</roledescription><attendance>In attendance"
+                       "</attendance><email>dana.webb@wealdshire.example</email></attendee>\n")
+            files[f"GetMeeting_lMeetingId={mid}.xml"] = (
+                f'<?xml version="1.0" encoding="utf-8"?>\n<getmeeting><meeting><meetingid>{mid}'
+                f"</meetingid><committeeid>{committee}</committeeid><meetingdate>"
+                f"{_site_day(day)}</meetingdate><meetingstatus>Confirmed</meetingstatus>"
+                f"<attendees>\n{people}</attendees></meeting></getmeeting>\n")
+        day += _dt.timedelta(days=every)
+    files[f"GetMeetings_lCommitteeId={committee}.xml"] = (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<getmeetings><committeeid>{committee}'
+        f"</committeeid><committeetitle>{escape(title)}</committeetitle><meetings>\n"
+        + "\n".join(listed) + "\n</meetings></getmeetings>\n")
+    return files
+
+
+def write_council_site(folder: Path, seed: int = 1, today: _dt.date | None = None) -> Path:
+    """Write the county council's saved responses into ``folder``, its meetings dated
+    from ``today`` (the day the tests run unless given)."""
     rng = random.Random(seed)
+    today = today or _dt.date.today()
     folder.mkdir(parents=True, exist_ok=True)
     people = _councillors(rng)
+    away, late = people[7][0], people[11][0]
     files = {"GetCommittees_lDummy=0.xml": _committees_xml(),
              "GetCouncillorsByWard.xml": _councillors_xml(people)}
     for i, (title, _) in enumerate(COMMITTEES):
-        files[f"mgCommitteeDetails_ID={i + 1}.html"] = _page(
-            title, "Membership", _committee_items(title, people, rng))
+        items, members = _committee_items(title, people, rng)
+        files[f"mgCommitteeDetails_ID={i + 1}.html"] = _page(title, "Membership", items)
+        files.update(_meetings(str(i + 1), title, members, today, 10000 + 100 * i, away, late,
+                               rng))
     listing, n = [], 0
     for category, names in OUTSIDE.items():
         listing.append(f"<h2>{escape(category)}</h2>\n<ul>")

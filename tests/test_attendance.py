@@ -124,14 +124,23 @@ def test_a_meeting_whose_attendance_is_not_recorded_is_not_an_absence():
             "Planning Committee on 2013-09-01)") in message
 
 
+def test_a_meeting_unrecorded_after_the_six_months_ran_out_leaves_the_breach_known():
+    # Ann last attended in May; the months ran out on 2013-11-01; the Planning
+    # Committee's December meeting, whose attendance is not recorded, came too late
+    net = town(meeting("planning", "2013-05-01"), attended("planning", "2013-05-01", "ann"),
+               meeting("planning", "2013-12-20"))
+    ((severity, message),) = about(six_month(net))
+    assert severity == "error" and "six months ran out on 2013-11-01" in message
+
+
 def test_a_full_council_meeting_counts_for_every_councillor_and_an_unrecorded_one_is_unknown():
     net = town(meeting("planning", "2013-05-01"), attended("planning", "2013-05-01", "ann"),
-               meeting("full", "2013-11-12"), attended("full", "2013-11-12", "bob"))
-    # the Full Council met in November: Ann is not recorded there, so unknown
+               meeting("full", "2013-10-12"), attended("full", "2013-10-12", "bob"))
+    # the Full Council met in October, before her six months ran out: Ann is not recorded there, so unknown
     assert [s for s, _ in about(six_month(net))] == ["info"]
     there = town(meeting("planning", "2013-05-01"), attended("planning", "2013-05-01", "ann"),
-                 meeting("full", "2013-11-12"),
-                 attended("full", "2013-11-12", "ann", "in_attendance", role="attendee"))
+                 meeting("full", "2013-10-12"),
+                 attended("full", "2013-10-12", "ann", "in_attendance", role="attendee"))
     assert about(six_month(there)) == []
 
 

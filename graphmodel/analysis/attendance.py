@@ -417,7 +417,8 @@ def _clock_finding(v: AttendanceView, person: Person, rows: list[Attendance], mo
                              ("meeting", meeting)])
     data: dict[str, object] = {"since": meeting.date, "deadline": deadline.isoformat(),
                                "days_left": days_left, "clock": why}
-    unknown = _unrecorded_since(v, person.id, began)
+    # a meeting after the months ran out could not have stopped them running out
+    unknown = [m for m in _unrecorded_since(v, person.id, began) if _on(m) <= deadline]
     if unknown:
         first = unknown[0]
         yield Found(subject_of(person, "person"), (
