@@ -77,8 +77,8 @@ def test_bodies_are_coloured_by_the_councils_seat_status(review, representation)
             assert status[body.id] == "unrepresented"
         elif seats[body.id]:
             assert status[body.id] == "represented"
-        else:   # a vacancy: the right to appoint, no one appointed, nothing said
-            assert status[body.id] == "not-recorded"
+        else:   # a vacancy: the right to appoint, no one appointed: no seat for it
+            assert status[body.id] == "unrepresented"
 
 
 def test_the_bodies_are_set_out_in_a_band_per_category_with_its_caption(review, representation):
