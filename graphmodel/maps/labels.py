@@ -59,13 +59,18 @@ def room(node_size: float, label: str) -> tuple[float, float]:
 
 
 def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: Iterable[str],
-                 first: Collection[str] = ()) -> tuple[set[str], dict[str, tuple[float, float]]]:
+                 first: Collection[str] = (), links: Iterable[tuple[str, str]] = ()
+                 ) -> tuple[set[str], dict[str, tuple[float, float]]]:
     """The keys whose labels are shown large, and every node's place: ``nodes`` are (key,
     x, y, size, label), ``ranked`` their keys, most important first. The names of the
     nodes in ``first`` (what the map is about, the hubs) take room: a node whose shape
     lies where such a name goes, and whose own name is not shown, is moved beside or
-    below the name."""
+    below the name, where none of its ``links`` (pairs of keys) would cross that name."""
     where = {key: (x, y, size, label) for key, x, y, size, label in nodes}
+    near: dict[str, list[str]] = {}
+    for a, b in links:
+        near.setdefault(a, []).append(b)
+        near.setdefault(b, []).append(a)
     kept: list[Box] = []
     shown: set[str] = set()
     for key in ranked:
@@ -76,7 +81,8 @@ def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: 
         blocking = [o for o, (ox, oy, osize, _) in where.items()
                     if o != key and _overlap(box, shape_box(ox, oy, osize))]
         if blocking and key in first:
-            blocking = [o for o in blocking if not _make_room(o, key, box, where, kept, shown)]
+            blocking = [o for o in blocking
+                        if not _make_room(o, key, box, where, kept, shown, near.get(o, ()))]
         if blocking:
             continue
         kept.append(box)
@@ -106,10 +112,11 @@ def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
 
 
 def _make_room(key: str, owner: str, box: Box, where: dict[str, tuple[float, float, float, str]],
-               kept: list[Box], shown: set[str]) -> bool:
+               kept: list[Box], shown: set[str], near: Sequence[str] = ()) -> bool:
     """Move the node ``key`` out of the name ``box`` of ``owner``, to the nearest place
-    beside or below it that is clear of the names shown and their nodes; False if there is
-    none, or its own name is shown."""
+    beside or below it that is clear of the names shown and their nodes, and from which
+    no line to its neighbours (``near``) crosses that name; False if there is none, or its
+    own name is shown."""
     if key in shown:
         return False
     x, y, size, label = where[key]
@@ -118,7 +125,15 @@ def _make_room(key: str, owner: str, box: Box, where: dict[str, tuple[float, flo
                      (x, box[3] + size + _GAP)], key=lambda p: abs(p[0] - x) + abs(p[1] - y))
     for px, py in places:
         shape = shape_box(px, py, size)
+        if any(_through((px, py), where[o][:2], box) for o in near if o != owner):
+            continue
         if not any(_overlap(shape, other) for other in (*kept, box, *fixed)):
             where[key] = (px, py, size, label)
             return True
     return False
+
+
+def _through(p: tuple[float, float], q: tuple[float, float], box: Box, steps: int = 32) -> bool:
+    """Whether the straight line from p to q passes through the box."""
+    return any(box[0] < p[0] + (q[0] - p[0]) * i / steps < box[2]
+               and box[1] < p[1] + (q[1] - p[1]) * i / steps < box[3] for i in range(steps + 1))

@@ -52,6 +52,8 @@ def _components(keys: Sequence[str], links: list[tuple[str, str]]) -> list[list[
 
 
 def _spring(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
+    if len(group) == 2:   # side by side: names beneath, the line between them clear
+        return {group[0]: (0.0, 0.0), group[1]: (1.0, 0.0)}
     if len(group) <= _SMALL:
         import networkx as nx
 
@@ -122,7 +124,32 @@ def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
     ``room`` (key -> width and height, in frame units) is the space a node needs for its
     name: the nodes on no link are then set in rows below the rest, each in a cell that
     wide and high (others in small cells), so that those names fit between them."""
-    links = list(links)
+    return _compact(_force_layout(keys, list(links), frame, room))
+
+
+NEAREST = 400.0
+"""The farthest, in frame units, that a node is typically drawn from its nearest neighbour:
+a map of a few nodes is drawn this close together, at the size a bigger map's nodes have,
+not stretched corner to corner over the frame."""
+
+
+def _compact(points: dict[str, Point]) -> dict[str, Point]:
+    """The positions drawn in towards their centre when the median node stands further
+    than :data:`NEAREST` from its nearest neighbour."""
+    if len(points) < 2:
+        return points
+    spots = list(points.values())
+    nearest = sorted(min(math.dist(p, q) for j, q in enumerate(spots) if j != i)
+                     for i, p in enumerate(spots))
+    typical = nearest[len(nearest) // 2]
+    if typical <= NEAREST:
+        return points
+    shrink = NEAREST / typical
+    return {k: (float(round(x * shrink)), float(round(y * shrink))) for k, (x, y) in points.items()}
+
+
+def _force_layout(keys: Sequence[str], links: list[tuple[str, str]], frame: Point,
+                  room: dict[str, Point] | None) -> dict[str, Point]:
     groups, loose = [], []
     for group in _components(keys, links):
         if len(group) > 1:
@@ -251,13 +278,15 @@ def _sugiyama(keys: list[str], down: list[tuple[str, str]]) -> dict[str, Point]:
 
 
 def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Point,
-              frame: Point = FRAME) -> OrgChart:
+              frame: Point = FRAME, near: dict[str, str] | None = None) -> OrgChart:
     """An org chart of boxes ``cell`` wide and high: a link (a, b) puts a below b.
 
     Children with no children of their own and one parent are stacked in the column to
     the right of their parent, one row each; the rest are laid out in Sugiyama's layers.
     Nodes on no link go in a band apart, below or beside the chart, whichever lets the
-    whole be drawn largest in the frame.
+    whole be drawn largest in the frame; one that ``near`` pairs with a node in the chart
+    (a body and its scrutiny board) is put at the place in the band nearest that node,
+    so that the line between them is short.
     """
     index = {k: i for i, k in enumerate(keys)}
     up = sorted({(a, b) for a, b in upward if a != b and a in index and b in index},
@@ -285,15 +314,16 @@ def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Poin
         for i, c in enumerate(c for c in children[k] if c in stacked):
             grid[c] = (x + 1, start[row] + 1 + i)
     loose = [k for k in keys if k not in grid]
-    apart = _set_apart(grid, loose, cell, frame)
+    apart = _set_apart(grid, loose, cell, frame, near or {})
     places = {k: (round(x * cell[0], 1), round(y * cell[1], 1)) for k, (x, y) in grid.items()}
     return OrgChart(places, (round(apart[0] * cell[0], 1), round(apart[1] * cell[1], 1))
                     if apart else None)
 
 
 def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
-               frame: Point) -> Point | None:
-    """Put the loose nodes in a band below or beside the chart (in place, in ``grid``);
+               frame: Point, near: dict[str, str]) -> Point | None:
+    """Put the loose nodes in a band below or beside the chart (in place, in ``grid``),
+    each paired by ``near`` with a node of the chart at the free place nearest it;
     where the band's caption goes."""
     if not loose:
         return None
@@ -311,8 +341,13 @@ def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
                 best = (scale, per_row, below)
     _, per_row, below = best
     left, top = (0.0, rows) if below else (cols + gap, 0.0)
-    for i, k in enumerate(loose):
-        grid[k] = (left + i % per_row, top + 1 + i // per_row)
+    free = [(left + i % per_row, top + 1 + i // per_row) for i in range(len(loose))]
+    paired = [k for k in loose if near.get(k) in grid]
+    for k in paired + [k for k in loose if k not in paired]:
+        to = grid.get(near.get(k, ""), free[0])
+        spot = min(free, key=lambda p: (abs(p[0] - to[0]) + abs(p[1] - to[1]), p[1], p[0]))
+        free.remove(spot)
+        grid[k] = spot
     return (left - 0.5, top)
 
 
@@ -323,13 +358,13 @@ higher (980x630 pixels at 1366x768), where this makes them 12 px or more."""
 
 
 def legible_org_chart(keys: Sequence[str], names: Iterable[str], upward: Iterable[tuple[str, str]],
-                      frame: Point = FRAME) -> OrgChart | None:
+                      frame: Point = FRAME, near: dict[str, str] | None = None) -> OrgChart | None:
     """An org chart (:func:`org_chart`) of boxes with the names inside, in
     :data:`~graphmodel.maps.labels.MAJOR` size; None when the names would be too small to
     read once the chart is fitted to the frame (a slide's low canvas)."""
     width, height = labels.box_size(names)
     cell = (width + 24, height + 20)
-    chart = org_chart(keys, upward, cell, frame)
+    chart = org_chart(keys, upward, cell, frame, near)
     if not chart.places:
         return chart
     xs, ys = [p[0] for p in chart.places.values()], [p[1] for p in chart.places.values()]

@@ -139,6 +139,9 @@ def _vis_edge(e: Edge) -> dict[str, object]:
                                         if s.curved else False)
     if e.elbow:   # across from the child, then straight up into its parent's box
         smooth = {"enabled": True, "type": "horizontal", "roundness": 1.0}
+    if e.curve:   # bent clear of a name it would cross
+        smooth = {"enabled": True, "type": e.curve[0], "roundness": e.curve[1]} \
+            if e.curve[0] != "straight" else False
     line: dict[str, object] = {"dashes": list(s.dashes)} if s.dashes else {}
     if smooth:   # straight unless said (the options' default)
         line["smooth"] = smooth
@@ -174,6 +177,7 @@ def network_data(m: Map) -> dict[str, object]:
                 del edge[key]
     captions = [{"x": x, "y": y, "text": text, "size": labels.MAJOR} for x, y, text in m.captions]
     return {"nodes": nodes, "edges": edges, "options": net.options, "captions": captions,
+            "frame": [_whole(z) for z in m.frame],
             **({"groups": _groups(m)} if m.groups else {}), **_names_on_zoom(m, nodes)}
 
 

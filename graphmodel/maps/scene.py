@@ -20,7 +20,7 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
                                                 representation)
 from graphmodel.analysis.review import review
 from graphmodel.graph import node_key, sitter_key
-from graphmodel.maps import labels, layout, styling, tooltips, views
+from graphmodel.maps import labels, layout, routing, styling, tooltips, views
 from graphmodel.maps.privacy import pseudonymise as scrub
 from graphmodel.model import Body, Membership, Network
 from graphmodel.registry import Standards
@@ -74,6 +74,9 @@ class Edge:
     width: float | None = None
     elbow: bool = False
     """Drawn across from its source, then up or down into its target (an org chart's line)."""
+    curve: tuple[str, float] | None = None
+    """Bent clear of a name it would cross: vis-network's smooth type and roundness
+    (see :mod:`graphmodel.maps.routing`); None to draw it as its relationship's look says."""
 
 
 @dataclass
@@ -98,6 +101,9 @@ class Map:
     groups: list[tuple[str, float, float]] = field(default_factory=list)
     """On a map too big to draw whole, each group drawn as one node until opened: its name
     (such as "312 partnership boards") and place."""
+    frame: tuple[float, float] = layout.FRAME
+    """The area the layout was stretched over (see :data:`graphmodel.maps.layout.FRAME`):
+    the page never draws the map larger than this area fitted to its canvas."""
 
 
 @dataclass
@@ -178,8 +184,11 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
         _place(nodes, layout.layered_layout(keys, _reporting(edges), frame)
                if view == "accountability" else layout.force_layout(keys, links, frame, room))
-        _size_labels(nodes, ranked, first)
+        _size_labels(nodes, ranked, first, links)
         captions = []
+        _route(nodes, edges, ranked, first | set(centres))
+    elif not groups:
+        _route(nodes, edges, [n.key for n in nodes])
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
@@ -189,7 +198,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
-               _sparse(skeleton, view, centres), captions, groups)
+               _sparse(skeleton, view, centres), captions, groups, frame)
 
 
 def findings_shown(shown: int, total: int) -> str:
@@ -217,6 +226,45 @@ def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
     return [(label, *places[label]) for label in sorted(set(groups.values()))]
 
 
+def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
+           keep: Iterable[str] = ()) -> None:
+    """Bend each link that would cross a name shown at the first view (not its own
+    nodes') clear of it. Where no bend can, the name it crosses is left for the zoom,
+    the least important first, unless it is one the map must show (``keep``, and the
+    names inside an org chart's boxes); ``ranked`` are the nodes' keys, most important
+    first."""
+    keep = set(keep) | {n.key for n in nodes if n.shape == "box"}
+    at = {n.key: routing.Place(n.key, n.x, n.y) for n in nodes}
+    half = max((n.size for n in nodes), default=0) + 40.0
+    within = (min(n.x for n in nodes) - half, min(n.y for n in nodes) - half,
+              max(n.x for n in nodes) + half, max(n.y for n in nodes) + half + 60.0)
+    for _ in range(len(nodes)):
+        names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box"))
+                 for n in nodes if n.font == labels.MAJOR]
+        stuck: list[str] = []
+        for e in edges:
+            e.curve = None
+            if e.source == e.target:
+                continue
+            drawn = (routing.Curve("horizontal", 1.0) if e.elbow else
+                     routing.Curve("curvedCW", 0.2) if styling.edge_style(e.relationship).curved
+                     else routing.Curve("straight"))
+            chosen = routing.clear_curve(at[e.source], at[e.target], drawn, names, within)
+            if chosen is None:
+                others = [(k, b) for k, b in names if k not in (e.source, e.target)]
+                stuck += routing.crossed(routing.points((at[e.source].x, at[e.source].y),
+                                                        (at[e.target].x, at[e.target].y), drawn),
+                                         others)
+            elif chosen != drawn:
+                e.curve = (chosen.kind, chosen.roundness)
+        dropped = [k for k in reversed(ranked) if k in stuck and k not in keep]
+        if not dropped:
+            return
+        for n in nodes:   # (one at a time: the others may come clear without it)
+            if n.key == dropped[0]:
+                n.font = labels.MINOR
+
+
 def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
     """What the map draws at first, in words: its nodes and links, where a group of a map
     too big to draw whole is one node, and the links to a group one link per neighbour
@@ -236,11 +284,15 @@ def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
 
 
 SPARSE_LINKS = 3
-"""A whole view with fewer links than this is described in words, not drawn."""
+"""A whole view with fewer links than this is described in words, not drawn; except the
+representation view, whose bodies are drawn by seat status however few there are and
+however few seats link them (a body with no seat is the point of it)."""
 
 
 def _sparse(skeleton: views.Skeleton, view: str, centres: list[str]) -> str | None:
     if centres or view == "ego" or len(skeleton.links) >= SPARSE_LINKS:
+        return None
+    if view == "representation" and any(t == "body" for t, _ in skeleton.nodes.values()):
         return None
     said = "; ".join(f"{_name(skeleton, l.source)} {styling.edge_style(l.relationship).label} "
                      f"{_name(skeleton, l.target)}" for l in skeleton.links)
@@ -271,10 +323,11 @@ def _label_order(nodes: list[Node], links: list[views.Link],
     return [n.key for n in ranked], first
 
 
-def _size_labels(nodes: list[Node], ranked: list[str], first: set[str]) -> None:
+def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
+                 links: list[tuple[str, str]]) -> None:
     """Large names for the nodes that matter most, as many as fit without overlapping."""
     shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                        ranked, first)
+                                        ranked, first, links)
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
@@ -313,8 +366,9 @@ def _org_chart(nodes: list[Node], edges: list[Edge],
     """Boxes with their names inside, in an org chart; the caption of its band apart.
     None, and nothing changed, when the names would be too small to read in the frame
     (a slide's low canvas): the view is then drawn in layers of shapes instead."""
+    scrutiny = {e.target: e.source for e in reversed(edges) if e.relationship == "scrutinises"}
     chart = layout.legible_org_chart([n.key for n in nodes], [n.label for n in nodes],
-                                     _reporting(edges), frame)
+                                     _reporting(edges), frame, scrutiny)
     if chart is None:
         return None
     _place(nodes, chart.places)

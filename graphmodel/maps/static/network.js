@@ -268,8 +268,8 @@
       section.setAttribute("data-drawn", "yes");
       if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
     });
-    /* The whole drawing, names and all, as large as the canvas holds: vis-network's own
-     * fit leaves a tenth of the canvas empty round it. */
+    /* The whole drawing, names and all, as large as the canvas holds (up to the layout's
+     * own size): vis-network's own fit leaves a tenth of the canvas empty round it. */
     function fitAll() {
       var box = null;
       network.body.nodeIndices.forEach(function (id) {
@@ -286,8 +286,12 @@
         box.bottom = Math.max(box.bottom, c.y + c.size);
       });
       var width = holder.clientWidth, height = holder.clientHeight;
-      var scale = 0.96 * Math.min(width / Math.max(box.right - box.left, 1),
-                                  height / Math.max(box.bottom - box.top, 1));
+      // never larger than the layout's frame fitted to the canvas: a map of one or two
+      // nodes is drawn at the size any map's nodes and names have here, not blown up
+      var frame = data.frame || [1, 1];
+      var scale = Math.min(Math.min(width / frame[0], height / frame[1]),
+                           0.96 * Math.min(width / Math.max(box.right - box.left, 1),
+                                           height / Math.max(box.bottom - box.top, 1)));
       network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
                        scale: scale, animation: false });
     }
