@@ -30,10 +30,10 @@ from graphmodel.words import plural
 __all__ = ["deck_html", "write_deck"]
 
 _EVIDENCE_SHOWN = 8
-_VIEW_FRAME = (900.0, 527.0)
+_VIEW_FRAME = (1018.0, 596.0)
 """A whole view's slide: its map below a heading, the legend beside, on a canvas of this
-shape (1018 by 596 pixels at 1366x768), so that an org chart is drawn as boxes whenever
-their names come out large enough to read on it."""
+size in pixels at 1366x768, so that an org chart is drawn as boxes whenever their names
+come out large enough to read on it."""
 
 
 def _e(text: object) -> str:

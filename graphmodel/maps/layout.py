@@ -28,7 +28,7 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from graphmodel.maps import labels
 
 __all__ = ["force_layout", "layered_layout", "org_chart", "legible_org_chart", "OrgChart",
-           "FRAME", "SLIDE_FRAME", "stretch"]
+           "FRAME", "SLIDE_FRAME", "PAGE_CANVAS", "canvas", "stretch"]
 
 FRAME = (1000.0, 500.0)
 """Width and height, in map units, that a map page's layout is stretched over."""
@@ -278,7 +278,8 @@ def _sugiyama(keys: list[str], down: list[tuple[str, str]]) -> dict[str, Point]:
 
 
 def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Point,
-              frame: Point = FRAME, near: dict[str, str] | None = None) -> OrgChart:
+              frame: Point = FRAME, near: dict[str, str] | None = None,
+              widths: dict[str, float] | None = None) -> OrgChart:
     """An org chart of boxes ``cell`` wide and high: a link (a, b) puts a below b.
 
     Children with no children of their own and one parent are stacked in the column to
@@ -286,7 +287,8 @@ def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Poin
     Nodes on no link go in a band apart, below or beside the chart, whichever lets the
     whole be drawn largest in the frame; one that ``near`` pairs with a node in the chart
     (a body and its scrutiny board) is put at the place in the band nearest that node,
-    so that the line between them is short.
+    so that the line between them is short. With ``widths`` (each box's width, room
+    round it included), each column is as wide as its widest box, not every box's cell.
     """
     index = {k: i for i, k in enumerate(keys)}
     up = sorted({(a, b) for a, b in upward if a != b and a in index and b in index},
@@ -315,9 +317,26 @@ def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Poin
             grid[c] = (x + 1, start[row] + 1 + i)
     loose = [k for k in keys if k not in grid]
     apart = _set_apart(grid, loose, cell, frame, near or {})
-    places = {k: (round(x * cell[0], 1), round(y * cell[1], 1)) for k, (x, y) in grid.items()}
-    return OrgChart(places, (round(apart[0] * cell[0], 1), round(apart[1] * cell[1], 1))
-                    if apart else None)
+    across = _columns(grid, widths) if widths else {x: x * cell[0] for x, _ in grid.values()}
+    places = {k: (round(across[x], 1), round(y * cell[1], 1)) for k, (x, y) in grid.items()}
+    if not apart:
+        return OrgChart(places, None)
+    first = apart[0] + 0.5   # the column the band begins in
+    edge = across[first] - (_column_width(grid, widths, first) if widths else cell[0]) / 2
+    return OrgChart(places, (round(edge, 1), round(apart[1] * cell[1], 1)))
+
+
+def _column_width(grid: dict[str, Point], widths: dict[str, float], column: float) -> float:
+    return max(widths[k] for k, (x, _) in grid.items() if x == column)
+
+
+def _columns(grid: dict[str, Point], widths: dict[str, float]) -> dict[float, float]:
+    """Where each column of the grid is centred, each as wide as its widest box."""
+    out, left = {}, 0.0
+    for column in sorted({x for x, _ in grid.values()}):
+        width = _column_width(grid, widths, column)
+        out[column], left = left + width / 2, left + width
+    return out
 
 
 def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
@@ -351,22 +370,34 @@ def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
     return (left - 0.5, top)
 
 
-ORG_CHART_LEGIBLE = 10.0
-"""How large (in frame units) an org chart's names must come out when the chart is fitted
-to the frame for it to be drawn: a page's frame stands for a canvas about a quarter
-higher (980x630 pixels at 1366x768), where this makes them 12 px or more."""
+PAGE_CANVAS = (980.0, 632.0)
+"""The canvas, in pixels, a map page gives its :data:`FRAME` at 1366x768. Any other frame
+is taken for its canvas's own size in pixels there (a slide's, near enough)."""
+_FIT = 0.96
+"""The share of the canvas a page fits the drawing into (see the page's script)."""
+
+
+def canvas(frame: Point) -> Point:
+    """The canvas, in pixels at 1366x768, that a frame stands for."""
+    return PAGE_CANVAS if frame == FRAME else frame
 
 
 def legible_org_chart(keys: Sequence[str], names: Iterable[str], upward: Iterable[tuple[str, str]],
                       frame: Point = FRAME, near: dict[str, str] | None = None) -> OrgChart | None:
     """An org chart (:func:`org_chart`) of boxes with the names inside, in
-    :data:`~graphmodel.maps.labels.MAJOR` size; None when the names would be too small to
-    read once the chart is fitted to the frame (a slide's low canvas)."""
+    :data:`~graphmodel.maps.labels.MAJOR` size; None when the names would come out under
+    12 px (vis-network's threshold) once the chart is fitted to the canvas the frame
+    stands for at 1366x768 (:func:`canvas`)."""
+    names = list(names)
     width, height = labels.box_size(names)
-    cell = (width + 24, height + 20)
-    chart = org_chart(keys, upward, cell, frame, near)
+    cell = (width + 24, height + 14)
+    widths = {k: labels.box_size([name])[0] + 24 for k, name in zip(keys, names)}
+    chart = org_chart(keys, upward, cell, frame, near, widths)
     if not chart.places:
         return chart
-    xs, ys = [p[0] for p in chart.places.values()], [p[1] for p in chart.places.values()]
-    fitted = min(frame[0] / (max(xs) - min(xs) + cell[0]), frame[1] / (max(ys) - min(ys) + cell[1]))
-    return None if labels.MAJOR * fitted < ORG_CHART_LEGIBLE else chart
+    xs = [(p[0] - widths[k] / 2, p[0] + widths[k] / 2) for k, p in chart.places.items()]
+    ys = [p[1] for p in chart.places.values()]
+    screen = canvas(frame)
+    fitted = _FIT * min(screen[0] / (max(r for _, r in xs) - min(left for left, _ in xs)),
+                        screen[1] / (max(ys) - min(ys) + height))
+    return None if labels.MAJOR * fitted < labels.DRAW_THRESHOLD - 1 else chart

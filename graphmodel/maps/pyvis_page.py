@@ -140,8 +140,11 @@ def _vis_edge(e: Edge) -> dict[str, object]:
     if e.elbow:   # across from the child, then straight up into its parent's box
         smooth = {"enabled": True, "type": "horizontal", "roundness": 1.0}
     if e.curve:   # bent clear of a name it would cross
-        smooth = {"enabled": True, "type": e.curve[0], "roundness": e.curve[1]} \
-            if e.curve[0] != "straight" else False
+        kind, roundness = e.curve
+        smooth = False if kind == "straight" else \
+            {"enabled": True, "type": "cubicBezier", "forceDirection": kind.split("-")[1],
+             "roundness": roundness} if kind.startswith("cubic-") else \
+            {"enabled": True, "type": kind, "roundness": roundness}
     line: dict[str, object] = {"dashes": list(s.dashes)} if s.dashes else {}
     if smooth:   # straight unless said (the options' default)
         line["smooth"] = smooth

@@ -15,7 +15,8 @@ from typing import NamedTuple, Sequence
 
 from graphmodel.maps import labels
 
-__all__ = ["Curve", "Place", "points", "crossed", "clear_curve", "name_box", "ROUNDNESS"]
+__all__ = ["Box", "Curve", "Place", "points", "crossed", "clear_curve", "clear_spot",
+           "name_box", "ROUNDNESS"]
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -27,8 +28,9 @@ the share of the link's length its curve stands out to one side, and more)."""
 
 
 class Curve(NamedTuple):
-    """How vis-network draws a link: "straight", "curvedCW", "curvedCCW" or "horizontal"
-    (across, then up or down), and how round."""
+    """How vis-network draws a link: "straight", "curvedCW", "curvedCCW", "horizontal"
+    (across, then up or down), "cubic-vertical" or "cubic-horizontal" (an S, out of its
+    source and into its target upright or level), and how round."""
     kind: str
     roundness: float = 0.0
 
@@ -54,10 +56,29 @@ def _via(a: Point, b: Point, curve: Curve) -> Point:
     return (a[0] + reach * math.sin(angle), a[1] + reach * math.cos(angle))
 
 
+def _cubic(a: Point, b: Point, curve: Curve) -> list[Point]:
+    """An S-shaped link (vis-network's ``cubicBezier``, its direction forced): out of a
+    and into b upright ("vertical") or level ("horizontal")."""
+    r, dx, dy = curve.roundness, a[0] - b[0], a[1] - b[1]
+    if curve.kind == "cubic-horizontal":
+        c1, c2 = (a[0] - r * dx, a[1]), (b[0] + r * dx, b[1])
+    else:
+        c1, c2 = (a[0], a[1] - r * dy), (b[0], b[1] + r * dy)
+    out = []
+    for i in range(_STEPS + 1):
+        t = i / _STEPS
+        u = 1 - t
+        out.append(tuple(u ** 3 * p + 3 * u * u * t * q + 3 * u * t * t * w + t ** 3 * z
+                         for p, q, w, z in zip(a, c1, c2, b)))
+    return out   # type: ignore[return-value]
+
+
 def points(a: Point, b: Point, curve: Curve) -> list[Point]:
     """Points along the link from a to b, as vis-network draws it."""
     if curve.kind == "straight":
         return [a, b]
+    if curve.kind.startswith("cubic-"):
+        return _cubic(a, b, curve)
     v = _via(a, b, curve)
     out = []
     for i in range(_STEPS + 1):
@@ -113,13 +134,15 @@ def clear_curve(a: Place, b: Place, curve: Curve, names: Sequence[tuple[str, Box
         return curve
     if curve.kind == "horizontal":
         return None
-    for roundness in ROUNDNESS:
-        for kind in ("curvedCW", "curvedCCW"):
-            bent = Curve(kind, roundness)
-            line = points(*ends, bent)
-            if all(within[0] <= x <= within[2] and within[1] <= y <= within[3]
-                   for x, y in line) and not crossed(line, others):
-                return bent
+    bends = [Curve(kind, roundness) for roundness in ROUNDNESS
+             for kind in ("curvedCW", "curvedCCW")]
+    bends += [Curve(kind, roundness) for roundness in (0.5, 0.75, 1.0)
+              for kind in ("cubic-vertical", "cubic-horizontal")]
+    for bent in bends:
+        line = points(*ends, bent)
+        if all(within[0] <= x <= within[2] and within[1] <= y <= within[3]
+               for x, y in line) and not crossed(line, others):
+            return bent
     return None
 
 
@@ -129,3 +152,29 @@ def name_box(x: float, y: float, size: float, label: str, inside: bool) -> Box:
         width, height = labels.box_size([label])
         return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
     return labels.label_box(x, y, size, label)
+
+
+def clear_spot(node: Place, size: float, neighbours: Sequence[Place],
+               names: Sequence[tuple[str, Box]], shapes: Sequence[tuple[str, Box]],
+               within: Box) -> Point | None:
+    """The nearest place to move a node whose name is not shown, from which a line to each
+    of its neighbours, straight or bent, crosses no name but theirs, and where its shape
+    lies on no name or other node; None if there is none within a few of its sizes."""
+    for reach in (2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0):
+        for step in range(12):
+            turn = step * math.pi / 6
+            x, y = node.x + reach * size * math.cos(turn), node.y + reach * size * math.sin(turn)
+            mine = (x - size, y - size, x + size, y + size)
+            if not (within[0] <= x <= within[2] and within[1] <= y <= within[3]):
+                continue
+            if any(k != node.key and _meet(mine, box) for k, box in (*names, *shapes)):
+                continue
+            moved = Place(node.key, round(x, 1), round(y, 1))
+            if all(clear_curve(moved, o, Curve("straight"), names, within) is not None
+                   for o in neighbours):
+                return (moved.x, moved.y)
+    return None
+
+
+def _meet(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

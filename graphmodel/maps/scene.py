@@ -242,6 +242,7 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
         names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box"))
                  for n in nodes if n.font == labels.MAJOR]
         stuck: list[str] = []
+        stuck_links: list[Edge] = []
         for e in edges:
             e.curve = None
             if e.source == e.target:
@@ -251,6 +252,7 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
                      else routing.Curve("straight"))
             chosen = routing.clear_curve(at[e.source], at[e.target], drawn, names, within)
             if chosen is None:
+                stuck_links.append(e)
                 others = [(k, b) for k, b in names if k not in (e.source, e.target)]
                 stuck += routing.crossed(routing.points((at[e.source].x, at[e.source].y),
                                                         (at[e.target].x, at[e.target].y), drawn),
@@ -258,11 +260,35 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
             elif chosen != drawn:
                 e.curve = (chosen.kind, chosen.roundness)
         dropped = [k for k in reversed(ranked) if k in stuck and k not in keep]
-        if not dropped:
+        if dropped:
+            for n in nodes:   # (one at a time: the others may come clear without it)
+                if n.key == dropped[0]:
+                    n.font = labels.MINOR
+        elif not stuck or not _move_aside(nodes, edges, stuck_links, names, at, within):
             return
-        for n in nodes:   # (one at a time: the others may come clear without it)
-            if n.key == dropped[0]:
-                n.font = labels.MINOR
+
+
+def _move_aside(nodes: list[Node], edges: list[Edge], stuck: list[Edge],
+                names: list[tuple[str, routing.Box]], at: dict[str, routing.Place],
+                within: routing.Box) -> bool:
+    """Move an end of a link that no bend takes clear of a name the map must show (an end
+    whose own name waits for the zoom) to the nearest place its links are clear from;
+    False if no such end can move."""
+    shown = {k for k, _ in names}
+    shapes = [(n.key, labels.shape_box(n.x, n.y, n.size)) for n in nodes]
+    by_key = {n.key: n for n in nodes}
+    for e in stuck:
+        for end in (e.target, e.source):
+            if end in shown:
+                continue
+            near = [at[l.target if l.source == end else l.source] for l in edges
+                    if end in (l.source, l.target) and l.source != l.target]
+            spot = routing.clear_spot(at[end], by_key[end].size, near, names, shapes, within)
+            if spot is not None:
+                by_key[end].x, by_key[end].y = spot
+                at[end] = routing.Place(end, *spot)
+                return True
+    return False
 
 
 def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
