@@ -233,6 +233,25 @@ def layered_layout(keys: Sequence[str], upward: Iterable[tuple[str, str]],
                    frame: Point = FRAME) -> dict[str, Point]:
     """An org chart: a link (a, b) puts a in a row below b. Nodes on no link go last,
     in a row of their own."""
+    return _layers(keys, upward, frame, 0)
+
+
+def layered_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]],
+                  frame: Point = FRAME) -> OrgChart:
+    """:func:`layered_layout` with a row left empty above the nodes on no link, for the
+    caption of their band; where that caption begins."""
+    places = _layers(keys, upward, frame, 1)
+    apart = places.pop(_CAPTION, None)
+    return OrgChart(places, apart)
+
+
+_CAPTION = "\0caption"   # (a key no record has)
+
+
+def _layers(keys: Sequence[str], upward: Iterable[tuple[str, str]], frame: Point,
+            gap: int) -> dict[str, Point]:
+    """The layers, the loose nodes ``gap`` rows further down (and, with a gap, the place
+    of their band's caption under :data:`_CAPTION`)."""
     import igraph
 
     index = {k: i for i, k in enumerate(keys)}
@@ -248,8 +267,12 @@ def layered_layout(keys: Sequence[str], upward: Iterable[tuple[str, str]],
     loose = [k for k in keys if index[k] not in renumber]
     bottom = max((y for _, y in out.values()), default=-1.0) + 1
     per_row = max(6, int(len(loose) ** 0.5 * 2))
+    step = _row_step(out, per_row)
+    if gap and loose and out:
+        out[_CAPTION] = (-0.25 * step, bottom + gap / 2)
+        bottom += gap
     for i, key in enumerate(loose):
-        out[key] = (float(i % per_row) * _row_step(out, per_row), bottom + i // per_row)
+        out[key] = (float(i % per_row) * step, bottom + i // per_row)
     return stretch(out, frame)
 
 

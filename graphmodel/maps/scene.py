@@ -179,14 +179,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
     if captions is None:
-        keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
-        ranked, first = _label_order(nodes, skeleton.links, view)
-        room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
-        _place(nodes, layout.layered_layout(keys, _reporting(edges), frame)
-               if view == "accountability" else layout.force_layout(keys, links, frame, room))
-        _size_labels(nodes, ranked, first, links)
-        captions = []
-        _route(nodes, edges, ranked, first | set(centres))
+        captions = _spread(nodes, edges, skeleton.links, view, frame, set(centres))
     elif not groups:
         _route(nodes, edges, [n.key for n in nodes])
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
@@ -226,8 +219,35 @@ def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
     return [(label, *places[label]) for label in sorted(set(groups.values()))]
 
 
+def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view: str,
+            frame: tuple[float, float], centres: set[str]) -> list[tuple[float, float, str]]:
+    """Nodes placed as shapes with names beneath (an accountability view too big for
+    boxes in layers, any other by their links), the names that fit shown, the links
+    routed clear of them; the captions drawn on the map."""
+    keys, pairs = [n.key for n in nodes], [(e.source, e.target) for e in edges]
+    ranked, first = _label_order(nodes, links, view)
+    captions: list[tuple[float, float, str]] = []
+    if view == "accountability":
+        chart = layout.layered_chart(keys, _reporting(edges), frame)
+        _place(nodes, chart.places)
+        captions = [(*chart.apart, NO_LINE)] if chart.apart else []
+    else:
+        room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
+        _place(nodes, layout.force_layout(keys, pairs, frame, room))
+    taken = [_caption_box(c) for c in captions]
+    _size_labels(nodes, ranked, first, pairs, taken)
+    _route(nodes, edges, ranked, first | centres, taken)
+    return captions
+
+
+def _caption_box(caption: tuple[float, float, str]) -> routing.Box:
+    """Where a caption is drawn (bold, left-aligned on its place, its middle level with it)."""
+    x, y, text = caption
+    return (x, y - labels.MAJOR * 0.7, x + labels.MAJOR * 0.62 * len(text), y + labels.MAJOR * 0.7)
+
+
 def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
-           keep: Iterable[str] = ()) -> None:
+           keep: Iterable[str] = (), taken: Sequence[routing.Box] = ()) -> None:
     """Bend each link that would cross a name shown at the first view (not its own
     nodes') clear of it. Where no bend can, the name it crosses is left for the zoom,
     the least important first, unless it is one the map must show (``keep``, and the
@@ -241,6 +261,7 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
     for _ in range(len(nodes)):
         names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box"))
                  for n in nodes if n.font == labels.MAJOR]
+        names += [(f"\0caption {i}", box) for i, box in enumerate(taken)]
         stuck: list[str] = []
         stuck_links: list[Edge] = []
         for e in edges:
@@ -350,10 +371,11 @@ def _label_order(nodes: list[Node], links: list[views.Link],
 
 
 def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
-                 links: list[tuple[str, str]]) -> None:
-    """Large names for the nodes that matter most, as many as fit without overlapping."""
+                 links: list[tuple[str, str]], taken: Sequence[routing.Box] = ()) -> None:
+    """Large names for the nodes that matter most, as many as fit without overlapping
+    each other or the captions (``taken``)."""
     shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                        ranked, first, links)
+                                        ranked, first, links, taken)
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
