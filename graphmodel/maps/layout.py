@@ -28,12 +28,16 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from graphmodel.maps import labels
 
 __all__ = ["force_layout", "layered_layout", "org_chart", "legible_org_chart", "OrgChart",
-           "FRAME", "SLIDE_FRAME", "PAGE_CANVAS", "canvas", "stretch"]
+           "FRAME", "SLIDE_FRAME", "VIEW_SLIDE_FRAME", "PAGE_CANVAS", "VIEW_SLIDE_CANVAS",
+           "canvas", "stretch"]
 
 FRAME = (1000.0, 500.0)
 """Width and height, in map units, that a map page's layout is stretched over."""
 SLIDE_FRAME = (900.0, 330.0)
 """The same for the wider, lower canvas a map has on a slide below its words."""
+VIEW_SLIDE_FRAME = (900.0, 527.0)
+"""The same for a whole view's slide: its map below a heading, the legend beside, on a
+canvas of :data:`VIEW_SLIDE_CANVAS`'s shape."""
 Point = tuple[float, float]
 _SEED = 7
 _SMALL = 300
@@ -394,15 +398,17 @@ def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
 
 
 PAGE_CANVAS = (980.0, 632.0)
-"""The canvas, in pixels, a map page gives its :data:`FRAME` at 1366x768. Any other frame
-is taken for its canvas's own size in pixels there (a slide's, near enough)."""
+"""The canvas, in pixels, a map page gives its :data:`FRAME` at 1366x768."""
+VIEW_SLIDE_CANVAS = (1018.0, 596.0)
+"""The canvas, in pixels, a whole view's slide gives its map at 1366x768."""
 _FIT = 0.96
 """The share of the canvas a page fits the drawing into (see the page's script)."""
 
 
 def canvas(frame: Point) -> Point:
-    """The canvas, in pixels at 1366x768, that a frame stands for."""
-    return PAGE_CANVAS if frame == FRAME else frame
+    """The canvas, in pixels at 1366x768, that a frame stands for (any frame but the
+    page's and the view slide's is taken for its canvas's own size)."""
+    return {FRAME: PAGE_CANVAS, VIEW_SLIDE_FRAME: VIEW_SLIDE_CANVAS}.get(frame, frame)
 
 
 def legible_org_chart(keys: Sequence[str], names: Iterable[str], upward: Iterable[tuple[str, str]],

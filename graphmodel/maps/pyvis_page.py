@@ -162,8 +162,12 @@ def network_data(m: Map) -> dict[str, object]:
     net = Network(directed=True)
     styles, style_of = _styles(m.nodes)
     for n, style in zip(m.nodes, style_of):
+        # (vis-network takes a name's shift from the node's own font, not its group's)
+        above = {"font": {"size": n.font, "vadjust": labels.above_shift(n.size, n.label,
+                                                                        n.font)}} \
+            if n.above else {}
         net.add_node(n.key, label=n.label, shape=n.shape or styling.node_style(n.family).shape,
-                     x=_whole(n.x), y=_whole(n.y), group=style)
+                     x=_whole(n.x), y=_whole(n.y), group=style, **above)
     for e in m.edges:
         net.add_edge(e.source, e.target, **_vis_edge(e))
     nodes, edges, *_ = net.get_network_data()

@@ -146,12 +146,14 @@ def clear_curve(a: Place, b: Place, curve: Curve, names: Sequence[tuple[str, Box
     return None
 
 
-def name_box(x: float, y: float, size: float, label: str, inside: bool) -> Box:
-    """The box of a node's name: inside its box (an org chart's), else beneath its shape."""
+def name_box(x: float, y: float, size: float, label: str, inside: bool,
+             above: bool = False) -> Box:
+    """The box of a node's name: inside its box (an org chart's), else beneath its shape
+    (or above it)."""
     if inside:
         width, height = labels.box_size([label])
         return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-    return labels.label_box(x, y, size, label)
+    return labels.label_box(x, y, size, label, above=above)
 
 
 def clear_spot(node: Place, size: float, neighbours: Sequence[Place],

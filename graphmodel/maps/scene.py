@@ -60,6 +60,8 @@ class Node:
     find: str = ""
     shape: str | None = None
     """A shape of its own in this view ("box" in the org chart), else its family's."""
+    above: bool = False
+    """Its name drawn above its shape, not beneath (in layers whose lines come from below)."""
     group_of: str | None = None
     """On a map too big to draw whole, the group this node is folded into until opened."""
 
@@ -231,6 +233,12 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
         chart = layout.layered_chart(keys, _reporting(edges), frame)
         _place(nodes, chart.places)
         captions = [(*chart.apart, NO_LINE)] if chart.apart else []
+        # lines into a parent come from below and run across from the child: names
+        # above the shapes keep clear of them
+        for n in nodes:
+            n.above = True
+        for e in edges:
+            e.elbow = e.relationship == "reports_to"
     else:
         room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
         _place(nodes, layout.force_layout(keys, pairs, frame, room))
@@ -259,8 +267,8 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
     within = (min(n.x for n in nodes) - half, min(n.y for n in nodes) - half,
               max(n.x for n in nodes) + half, max(n.y for n in nodes) + half + 60.0)
     for _ in range(len(nodes)):
-        names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box"))
-                 for n in nodes if n.font == labels.MAJOR]
+        names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box",
+                                          n.above)) for n in nodes if n.font == labels.MAJOR]
         names += [(f"\0caption {i}", box) for i, box in enumerate(taken)]
         stuck: list[str] = []
         stuck_links: list[Edge] = []
@@ -375,7 +383,8 @@ def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
     """Large names for the nodes that matter most, as many as fit without overlapping
     each other or the captions (``taken``)."""
     shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                        ranked, first, links, taken)
+                                        ranked, first, links, taken,
+                                        {n.key for n in nodes if n.above})
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
