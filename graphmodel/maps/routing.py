@@ -20,7 +20,7 @@ __all__ = ["Box", "Curve", "Place", "points", "crossed", "clear_curve", "clear_s
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
-_STEPS = 24
+_STEPS = 16
 
 ROUNDNESS = (0.15, 0.3, 0.45, 0.6, 0.8, 1.0)
 """How far a link may bend to pass clear of a name, least first (vis-network's roundness:
@@ -162,14 +162,18 @@ def clear_spot(node: Place, size: float, neighbours: Sequence[Place],
     """The nearest place to move a node whose name is not shown, from which a line to each
     of its neighbours, straight or bent, crosses no name but theirs, and where its shape
     lies on no name or other node; None if there is none within a few of its sizes."""
-    for reach in (2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0):
+    reaches = (2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0)
+    far = (reaches[-1] + 1) * size
+    around = (node.x - far, node.y - far, node.x + far, node.y + far)
+    blocks = [(k, box) for k, box in (*names, *shapes) if k != node.key and _meet(around, box)]
+    for reach in reaches:
         for step in range(12):
             turn = step * math.pi / 6
             x, y = node.x + reach * size * math.cos(turn), node.y + reach * size * math.sin(turn)
             mine = (x - size, y - size, x + size, y + size)
             if not (within[0] <= x <= within[2] and within[1] <= y <= within[3]):
                 continue
-            if any(k != node.key and _meet(mine, box) for k, box in (*names, *shapes)):
+            if any(_meet(mine, box) for _, box in blocks):
                 continue
             moved = Place(node.key, round(x, 1), round(y, 1))
             if all(clear_curve(moved, o, Curve("straight"), names, within) is not None

@@ -10,6 +10,7 @@ what): the page shows it as text, never as markup. Nodes are placed by
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -254,70 +255,107 @@ def _caption_box(caption: tuple[float, float, str]) -> routing.Box:
     return (x, y - labels.MAJOR * 0.7, x + labels.MAJOR * 0.62 * len(text), y + labels.MAJOR * 0.7)
 
 
+ROUTED = 500
+"""Maps of more nodes than this keep their links as drawn: among thousands of lines, few
+names can be kept clear of them all, and the routing would hold up the drawing."""
+
+
 def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
            keep: Iterable[str] = (), taken: Sequence[routing.Box] = ()) -> None:
     """Bend each link that would cross a name shown at the first view (not its own
     nodes') clear of it. Where no bend can, the name it crosses is left for the zoom,
     the least important first, unless it is one the map must show (``keep``, and the
-    names inside an org chart's boxes); ``ranked`` are the nodes' keys, most important
-    first."""
+    names inside an org chart's boxes); then an end of the link whose own name is not
+    shown is moved aside. ``ranked`` are the nodes' keys, most important first."""
+    if len(nodes) > ROUTED:
+        return
     keep = set(keep) | {n.key for n in nodes if n.shape == "box"}
     at = {n.key: routing.Place(n.key, n.x, n.y) for n in nodes}
+    by_key = {n.key: n for n in nodes}
     half = max((n.size for n in nodes), default=0) + 40.0
     within = (min(n.x for n in nodes) - half, min(n.y for n in nodes) - half,
               max(n.x for n in nodes) + half, max(n.y for n in nodes) + half + 60.0)
-    for _ in range(len(nodes)):
-        names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box",
-                                          n.above)) for n in nodes if n.font == labels.MAJOR]
-        names += [(f"\0caption {i}", box) for i, box in enumerate(taken)]
-        stuck: list[str] = []
-        stuck_links: list[Edge] = []
-        for e in edges:
-            e.curve = None
-            if e.source == e.target:
+    names = dict((n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box",
+                                          n.above)) for n in nodes if n.font == labels.MAJOR)
+    names.update((f"\0caption {i}", box) for i, box in enumerate(taken))
+    order = {k: i for i, k in enumerate(ranked)}
+    tried: set[str] = set()   # (each node is offered a move once)
+    # a name taken away only clears the way: each link is routed once, the stuck ones
+    # again after each name they cross is taken away, or an end of theirs moved
+    for e in [e for e in edges if e.source != e.target]:
+        while not _bend(e, names, at, within):
+            crossed = routing.crossed(routing.points(
+                (at[e.source].x, at[e.source].y), (at[e.target].x, at[e.target].y), _look(e)),
+                [(k, b) for k, b in names.items() if k not in (e.source, e.target)])
+            dropped = sorted((k for k in crossed if k not in keep and k in by_key),
+                             key=lambda k: -order.get(k, len(order)))
+            if dropped:
+                by_key[dropped[0]].font = labels.MINOR
+                del names[dropped[0]]
                 continue
-            drawn = (routing.Curve("horizontal", 1.0) if e.elbow else
-                     routing.Curve("curvedCW", 0.2) if styling.edge_style(e.relationship).curved
-                     else routing.Curve("straight"))
-            chosen = routing.clear_curve(at[e.source], at[e.target], drawn, names, within)
-            if chosen is None:
-                stuck_links.append(e)
-                others = [(k, b) for k, b in names if k not in (e.source, e.target)]
-                stuck += routing.crossed(routing.points((at[e.source].x, at[e.source].y),
-                                                        (at[e.target].x, at[e.target].y), drawn),
-                                         others)
-            elif chosen != drawn:
-                e.curve = (chosen.kind, chosen.roundness)
-        dropped = [k for k in reversed(ranked) if k in stuck and k not in keep]
-        if dropped:
-            for n in nodes:   # (one at a time: the others may come clear without it)
-                if n.key == dropped[0]:
-                    n.font = labels.MINOR
-        elif not stuck or not _move_aside(nodes, edges, stuck_links, names, at, within):
-            return
+            moved = _move_aside(nodes, edges, e, list(names.items()), at, within, tried)
+            if moved is not None:
+                for other in edges:
+                    if moved in (other.source, other.target) and other is not e \
+                            and other.source != other.target:
+                        _bend(other, names, at, within)
+                continue
+            break
 
 
-def _move_aside(nodes: list[Node], edges: list[Edge], stuck: list[Edge],
+def _look(e: Edge) -> routing.Curve:
+    """How a link is drawn unless bent: an org chart's elbow, its relationship's curve,
+    or straight."""
+    if e.elbow:
+        return routing.Curve("horizontal", 1.0)
+    if styling.edge_style(e.relationship).curved:
+        return routing.Curve("curvedCW", 0.2)
+    return routing.Curve("straight")
+
+
+def _bend(e: Edge, names: dict[str, routing.Box], at: dict[str, routing.Place],
+          within: routing.Box) -> bool:
+    """The link bent as little as takes it clear of the names; False if no bend does."""
+    a, b = at[e.source], at[e.target]
+    reach = math.dist((a.x, a.y), (b.x, b.y))   # (no bend strays further than this)
+    near = (min(a.x, b.x) - reach, min(a.y, b.y) - reach,
+            max(a.x, b.x) + reach, max(a.y, b.y) + reach)
+    drawn = _look(e)
+    chosen = routing.clear_curve(a, b, drawn, [
+        (k, box) for k, box in names.items() if box[0] < near[2] and near[0] < box[2]
+        and box[1] < near[3] and near[1] < box[3]], within)
+    e.curve = None if chosen is None or chosen == drawn else (chosen.kind, chosen.roundness)
+    return chosen is not None
+
+
+MOVED_LINKS = 8
+"""The most links a node may have for it to be moved aside to clear a name (one with more
+has nowhere all of them are clear from)."""
+
+
+def _move_aside(nodes: list[Node], edges: list[Edge], e: Edge,
                 names: list[tuple[str, routing.Box]], at: dict[str, routing.Place],
-                within: routing.Box) -> bool:
+                within: routing.Box, tried: set[str]) -> str | None:
     """Move an end of a link that no bend takes clear of a name the map must show (an end
     whose own name waits for the zoom) to the nearest place its links are clear from;
-    False if no such end can move."""
+    the node moved, or None if no such end can move."""
     shown = {k for k, _ in names}
     shapes = [(n.key, labels.shape_box(n.x, n.y, n.size)) for n in nodes]
     by_key = {n.key: n for n in nodes}
-    for e in stuck:
-        for end in (e.target, e.source):
-            if end in shown:
-                continue
-            near = [at[l.target if l.source == end else l.source] for l in edges
-                    if end in (l.source, l.target) and l.source != l.target]
-            spot = routing.clear_spot(at[end], by_key[end].size, near, names, shapes, within)
-            if spot is not None:
-                by_key[end].x, by_key[end].y = spot
-                at[end] = routing.Place(end, *spot)
-                return True
-    return False
+    for end in (e.target, e.source):
+        if end in shown or end in tried:
+            continue
+        tried.add(end)
+        near = [at[l.target if l.source == end else l.source] for l in edges
+                if end in (l.source, l.target) and l.source != l.target]
+        if len(near) > MOVED_LINKS:
+            continue
+        spot = routing.clear_spot(at[end], by_key[end].size, near, names, shapes, within)
+        if spot is not None:
+            by_key[end].x, by_key[end].y = spot
+            at[end] = routing.Place(end, *spot)
+            return end
+    return None
 
 
 def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
