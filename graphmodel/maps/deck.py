@@ -19,7 +19,7 @@ from pathlib import Path
 from graphmodel.analysis.findings import Finding
 from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, held, key_findings,
                                         tally, try_draw)
-from graphmodel.maps.layout import SLIDE_FRAME
+from graphmodel.maps.layout import SLIDE_FRAME, VIEW_SLIDE_FRAME
 from graphmodel.maps.page import document, map_section, write_html
 from graphmodel.maps.scene import Review, prepare
 from graphmodel.maps.tooltips import evidence_text
@@ -30,7 +30,6 @@ from graphmodel.words import plural
 __all__ = ["deck_html", "write_deck"]
 
 _EVIDENCE_SHOWN = 8
-_VIEW_FRAME = (900.0, 450.0)   # a whole view's slide: its map below a heading, legend beside
 
 
 def _e(text: object) -> str:
@@ -61,7 +60,7 @@ def _title_slide(rv: Review) -> str:
 
 
 def _map_slide(rv: Review, view: str, heading: str, number: int) -> str:
-    m = try_draw(rv, view, f"slide-{number}-map", frame=_VIEW_FRAME)
+    m = try_draw(rv, view, f"slide-{number}-map", frame=VIEW_SLIDE_FRAME)
     if m is None:
         return (f"<h2>{_e(heading)}</h2><p class=\"gm-message\">This network is too big to draw "
                 "whole on a slide: see the review pack's focused maps, or draw one part with "

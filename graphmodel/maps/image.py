@@ -69,8 +69,9 @@ def _draw_nodes(ax: Axes, m: Map) -> None:
         ax.scatter([n.x], [n.y], s=(n.size * 1.1) ** 2, marker=_MARKERS.get(look["shape"], "o"),
                    c=look["fill"], edgecolors=look["border"], linewidths=min(look["width"], 3),
                    zorder=2)
-        if n.font == labels.MAJOR:
-            ax.text(n.x, n.y + n.size + 4, n.label, ha="center", va="top", fontsize=9,
+        if n.font == labels.MAJOR:   # beneath its shape, or above it where the map says
+            ax.text(n.x, n.y - n.size - 4 if n.above else n.y + n.size + 4, n.label,
+                    ha="center", va="bottom" if n.above else "top", fontsize=9,
                     color=styling.INK, zorder=3,
                     bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none",
                           "alpha": 0.8})

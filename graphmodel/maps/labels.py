@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Collection, Iterable, Sequence
 
-__all__ = ["MAJOR", "MINOR", "DRAW_THRESHOLD", "label_box", "box_size", "room", "shown_labels"]
+__all__ = ["MAJOR", "MINOR", "DRAW_THRESHOLD", "label_box", "box_size", "room", "shown_labels",
+           "above_shift"]
 
 MAJOR = 18
 MINOR = 9
@@ -26,13 +27,24 @@ _GAP = 6.0
 Box = tuple[float, float, float, float]
 
 
-def label_box(x: float, y: float, node_size: float, label: str, font: float = MAJOR) -> Box:
-    """Left, top, right, bottom of a label drawn under a node at (x, y)."""
+def label_box(x: float, y: float, node_size: float, label: str, font: float = MAJOR,
+              above: bool = False) -> Box:
+    """Left, top, right, bottom of a label drawn under a node at (x, y) (or above it)."""
     lines = label.split("\n")
     width = max(len(line) for line in lines) * font * _CHAR_WIDTH
-    top = y + node_size + 2
-    return (x - width / 2 - _GAP, top, x + width / 2 + _GAP,
-            top + len(lines) * font * _LINE_HEIGHT + _GAP)
+    height = len(lines) * font * _LINE_HEIGHT + _GAP
+    top = y - node_size - ABOVE_GAP - height if above else y + node_size + 2
+    return (x - width / 2 - _GAP, top, x + width / 2 + _GAP, top + height)
+
+
+ABOVE_GAP = 4.0
+"""How far above its shape a name drawn above a node ends."""
+
+
+def above_shift(node_size: float, label: str, font: float = MAJOR) -> float:
+    """vis-network's ``vadjust`` that draws a node's name above its shape, not beneath: it
+    draws the top of a name 13 units below the shape's foot, lines ``font`` high."""
+    return -(2 * node_size + 13 + ABOVE_GAP + len(label.split("\n")) * font)
 
 
 def box_size(labels: Iterable[str], font: float = MAJOR, margin: float = 5.0) -> tuple[float, float]:
@@ -59,24 +71,33 @@ def room(node_size: float, label: str) -> tuple[float, float]:
 
 
 def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: Iterable[str],
-                 first: Collection[str] = ()) -> tuple[set[str], dict[str, tuple[float, float]]]:
+                 first: Collection[str] = (), links: Iterable[tuple[str, str]] = (),
+                 taken: Iterable[Box] = (), above: Collection[str] = ()
+                 ) -> tuple[set[str], dict[str, tuple[float, float]]]:
     """The keys whose labels are shown large, and every node's place: ``nodes`` are (key,
     x, y, size, label), ``ranked`` their keys, most important first. The names of the
     nodes in ``first`` (what the map is about, the hubs) take room: a node whose shape
     lies where such a name goes, and whose own name is not shown, is moved beside or
-    below the name."""
+    below the name, where none of its ``links`` (pairs of keys) would cross that name.
+    No name is shown over the boxes ``taken`` (the captions drawn on the map); the
+    names of the nodes ``above`` are drawn above them."""
     where = {key: (x, y, size, label) for key, x, y, size, label in nodes}
-    kept: list[Box] = []
+    near: dict[str, list[str]] = {}
+    for a, b in links:
+        near.setdefault(a, []).append(b)
+        near.setdefault(b, []).append(a)
+    kept: list[Box] = list(taken)
     shown: set[str] = set()
     for key in ranked:
-        box = _clear_place(key, where, kept, shown) if key in first else \
-            label_box(*where[key])
+        box = _clear_place(key, where, kept, shown, key in above) if key in first else \
+            label_box(*where[key], above=key in above)
         if box is None or any(_overlap(box, other) for other in kept):
             continue
         blocking = [o for o, (ox, oy, osize, _) in where.items()
                     if o != key and _overlap(box, shape_box(ox, oy, osize))]
         if blocking and key in first:
-            blocking = [o for o in blocking if not _make_room(o, key, box, where, kept, shown)]
+            blocking = [o for o in blocking
+                        if not _make_room(o, key, box, where, kept, shown, near.get(o, ()))]
         if blocking:
             continue
         kept.append(box)
@@ -85,11 +106,11 @@ def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: 
 
 
 def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
-                 kept: list[Box], shown: set[str]) -> Box | None:
+                 kept: list[Box], shown: set[str], above: bool) -> Box | None:
     """The box of the name of ``key`` where it stands, else moved sideways just clear of
     the names shown (and the node moved with it); None if neither way is clear."""
     x, y, size, label = where[key]
-    box = label_box(x, y, size, label)
+    box = label_box(x, y, size, label, above=above)
     hit = [other for other in kept if _overlap(box, other)]
     if not hit:
         return box
@@ -97,7 +118,7 @@ def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
     left = min(other[0] for other in hit) - box[2]
     right = max(other[2] for other in hit) - box[0]
     for dx in sorted((left, right), key=abs):
-        moved = label_box(x + dx, y, size, label)
+        moved = label_box(x + dx, y, size, label, above=above)
         shape = shape_box(x + dx, y, size)
         if not any(_overlap(moved, other) or _overlap(shape, other) for other in (*kept, *fixed)):
             where[key] = (x + dx, y, size, label)
@@ -106,19 +127,28 @@ def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
 
 
 def _make_room(key: str, owner: str, box: Box, where: dict[str, tuple[float, float, float, str]],
-               kept: list[Box], shown: set[str]) -> bool:
+               kept: list[Box], shown: set[str], near: Sequence[str] = ()) -> bool:
     """Move the node ``key`` out of the name ``box`` of ``owner``, to the nearest place
-    beside or below it that is clear of the names shown and their nodes; False if there is
-    none, or its own name is shown."""
+    beside or below it that is clear of the names shown and their nodes, one from which
+    no line to its neighbours (``near``) crosses that name first; False if there is none,
+    or its own name is shown."""
     if key in shown:
         return False
     x, y, size, label = where[key]
     fixed = [shape_box(*where[k][:3]) for k in (*shown, owner)]
     places = sorted([(box[0] - size - _GAP, y), (box[2] + size + _GAP, y),
                      (x, box[3] + size + _GAP)], key=lambda p: abs(p[0] - x) + abs(p[1] - y))
-    for px, py in places:
+    clear = [p for p in places
+             if not any(_through(p, where[o][:2], box) for o in near if o != owner)]
+    for px, py in clear + [p for p in places if p not in clear]:
         shape = shape_box(px, py, size)
         if not any(_overlap(shape, other) for other in (*kept, box, *fixed)):
             where[key] = (px, py, size, label)
             return True
     return False
+
+
+def _through(p: tuple[float, float], q: tuple[float, float], box: Box, steps: int = 32) -> bool:
+    """Whether the straight line from p to q passes through the box."""
+    return any(box[0] < p[0] + (q[0] - p[0]) * i / steps < box[2]
+               and box[1] < p[1] + (q[1] - p[1]) * i / steps < box[3] for i in range(steps + 1))

@@ -28,12 +28,16 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from graphmodel.maps import labels
 
 __all__ = ["force_layout", "layered_layout", "org_chart", "legible_org_chart", "OrgChart",
-           "FRAME", "SLIDE_FRAME", "stretch"]
+           "FRAME", "SLIDE_FRAME", "VIEW_SLIDE_FRAME", "PAGE_CANVAS", "VIEW_SLIDE_CANVAS",
+           "canvas", "stretch"]
 
 FRAME = (1000.0, 500.0)
 """Width and height, in map units, that a map page's layout is stretched over."""
 SLIDE_FRAME = (900.0, 330.0)
 """The same for the wider, lower canvas a map has on a slide below its words."""
+VIEW_SLIDE_FRAME = (900.0, 527.0)
+"""The same for a whole view's slide: its map below a heading, the legend beside, on a
+canvas of :data:`VIEW_SLIDE_CANVAS`'s shape."""
 Point = tuple[float, float]
 _SEED = 7
 _SMALL = 300
@@ -52,6 +56,8 @@ def _components(keys: Sequence[str], links: list[tuple[str, str]]) -> list[list[
 
 
 def _spring(group: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
+    if len(group) == 2:   # side by side: names beneath, the line between them clear
+        return {group[0]: (0.0, 0.0), group[1]: (1.0, 0.0)}
     if len(group) <= _SMALL:
         import networkx as nx
 
@@ -122,7 +128,32 @@ def force_layout(keys: Sequence[str], links: Iterable[tuple[str, str]],
     ``room`` (key -> width and height, in frame units) is the space a node needs for its
     name: the nodes on no link are then set in rows below the rest, each in a cell that
     wide and high (others in small cells), so that those names fit between them."""
-    links = list(links)
+    return _compact(_force_layout(keys, list(links), frame, room))
+
+
+NEAREST = 400.0
+"""The farthest, in frame units, that a node is typically drawn from its nearest neighbour:
+a map of a few nodes is drawn this close together, at the size a bigger map's nodes have,
+not stretched corner to corner over the frame."""
+
+
+def _compact(points: dict[str, Point]) -> dict[str, Point]:
+    """The positions drawn in towards their centre when the median node stands further
+    than :data:`NEAREST` from its nearest neighbour."""
+    if len(points) < 2:
+        return points
+    spots = list(points.values())
+    nearest = sorted(min(math.dist(p, q) for j, q in enumerate(spots) if j != i)
+                     for i, p in enumerate(spots))
+    typical = nearest[len(nearest) // 2]
+    if typical <= NEAREST:
+        return points
+    shrink = NEAREST / typical
+    return {k: (float(round(x * shrink)), float(round(y * shrink))) for k, (x, y) in points.items()}
+
+
+def _force_layout(keys: Sequence[str], links: list[tuple[str, str]], frame: Point,
+                  room: dict[str, Point] | None) -> dict[str, Point]:
     groups, loose = [], []
     for group in _components(keys, links):
         if len(group) > 1:
@@ -206,6 +237,25 @@ def layered_layout(keys: Sequence[str], upward: Iterable[tuple[str, str]],
                    frame: Point = FRAME) -> dict[str, Point]:
     """An org chart: a link (a, b) puts a in a row below b. Nodes on no link go last,
     in a row of their own."""
+    return _layers(keys, upward, frame, 0)
+
+
+def layered_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]],
+                  frame: Point = FRAME) -> OrgChart:
+    """:func:`layered_layout` with a row left empty above the nodes on no link, for the
+    caption of their band; where that caption begins."""
+    places = _layers(keys, upward, frame, 1)
+    apart = places.pop(_CAPTION, None)
+    return OrgChart(places, apart)
+
+
+_CAPTION = "\0caption"   # (a key no record has)
+
+
+def _layers(keys: Sequence[str], upward: Iterable[tuple[str, str]], frame: Point,
+            gap: int) -> dict[str, Point]:
+    """The layers, the loose nodes ``gap`` rows further down (and, with a gap, the place
+    of their band's caption under :data:`_CAPTION`)."""
     import igraph
 
     index = {k: i for i, k in enumerate(keys)}
@@ -221,8 +271,12 @@ def layered_layout(keys: Sequence[str], upward: Iterable[tuple[str, str]],
     loose = [k for k in keys if index[k] not in renumber]
     bottom = max((y for _, y in out.values()), default=-1.0) + 1
     per_row = max(6, int(len(loose) ** 0.5 * 2))
+    step = _row_step(out, per_row)
+    if gap and loose and out:
+        out[_CAPTION] = (-0.25 * step, bottom + gap / 2)
+        bottom += gap
     for i, key in enumerate(loose):
-        out[key] = (float(i % per_row) * _row_step(out, per_row), bottom + i // per_row)
+        out[key] = (float(i % per_row) * step, bottom + i // per_row)
     return stretch(out, frame)
 
 
@@ -251,13 +305,17 @@ def _sugiyama(keys: list[str], down: list[tuple[str, str]]) -> dict[str, Point]:
 
 
 def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Point,
-              frame: Point = FRAME) -> OrgChart:
+              frame: Point = FRAME, near: dict[str, str] | None = None,
+              widths: dict[str, float] | None = None) -> OrgChart:
     """An org chart of boxes ``cell`` wide and high: a link (a, b) puts a below b.
 
     Children with no children of their own and one parent are stacked in the column to
     the right of their parent, one row each; the rest are laid out in Sugiyama's layers.
     Nodes on no link go in a band apart, below or beside the chart, whichever lets the
-    whole be drawn largest in the frame.
+    whole be drawn largest in the frame; one that ``near`` pairs with a node in the chart
+    (a body and its scrutiny board) is put at the place in the band nearest that node,
+    so that the line between them is short. With ``widths`` (each box's width, room
+    round it included), each column is as wide as its widest box, not every box's cell.
     """
     index = {k: i for i, k in enumerate(keys)}
     up = sorted({(a, b) for a, b in upward if a != b and a in index and b in index},
@@ -285,15 +343,33 @@ def org_chart(keys: Sequence[str], upward: Iterable[tuple[str, str]], cell: Poin
         for i, c in enumerate(c for c in children[k] if c in stacked):
             grid[c] = (x + 1, start[row] + 1 + i)
     loose = [k for k in keys if k not in grid]
-    apart = _set_apart(grid, loose, cell, frame)
-    places = {k: (round(x * cell[0], 1), round(y * cell[1], 1)) for k, (x, y) in grid.items()}
-    return OrgChart(places, (round(apart[0] * cell[0], 1), round(apart[1] * cell[1], 1))
-                    if apart else None)
+    apart = _set_apart(grid, loose, cell, frame, near or {})
+    across = _columns(grid, widths) if widths else {x: x * cell[0] for x, _ in grid.values()}
+    places = {k: (round(across[x], 1), round(y * cell[1], 1)) for k, (x, y) in grid.items()}
+    if not apart:
+        return OrgChart(places, None)
+    first = apart[0] + 0.5   # the column the band begins in
+    edge = across[first] - (_column_width(grid, widths, first) if widths else cell[0]) / 2
+    return OrgChart(places, (round(edge, 1), round(apart[1] * cell[1], 1)))
+
+
+def _column_width(grid: dict[str, Point], widths: dict[str, float], column: float) -> float:
+    return max(widths[k] for k, (x, _) in grid.items() if x == column)
+
+
+def _columns(grid: dict[str, Point], widths: dict[str, float]) -> dict[float, float]:
+    """Where each column of the grid is centred, each as wide as its widest box."""
+    out, left = {}, 0.0
+    for column in sorted({x for x, _ in grid.values()}):
+        width = _column_width(grid, widths, column)
+        out[column], left = left + width / 2, left + width
+    return out
 
 
 def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
-               frame: Point) -> Point | None:
-    """Put the loose nodes in a band below or beside the chart (in place, in ``grid``);
+               frame: Point, near: dict[str, str]) -> Point | None:
+    """Put the loose nodes in a band below or beside the chart (in place, in ``grid``),
+    each paired by ``near`` with a node of the chart at the free place nearest it;
     where the band's caption goes."""
     if not loose:
         return None
@@ -311,27 +387,46 @@ def _set_apart(grid: dict[str, Point], loose: list[str], cell: Point,
                 best = (scale, per_row, below)
     _, per_row, below = best
     left, top = (0.0, rows) if below else (cols + gap, 0.0)
-    for i, k in enumerate(loose):
-        grid[k] = (left + i % per_row, top + 1 + i // per_row)
+    free = [(left + i % per_row, top + 1 + i // per_row) for i in range(len(loose))]
+    paired = [k for k in loose if near.get(k) in grid]
+    for k in paired + [k for k in loose if k not in paired]:
+        to = grid.get(near.get(k, ""), free[0])
+        spot = min(free, key=lambda p: (abs(p[0] - to[0]) + abs(p[1] - to[1]), p[1], p[0]))
+        free.remove(spot)
+        grid[k] = spot
     return (left - 0.5, top)
 
 
-ORG_CHART_LEGIBLE = 10.0
-"""How large (in frame units) an org chart's names must come out when the chart is fitted
-to the frame for it to be drawn: a page's frame stands for a canvas about a quarter
-higher (980x630 pixels at 1366x768), where this makes them 12 px or more."""
+PAGE_CANVAS = (980.0, 632.0)
+"""The canvas, in pixels, a map page gives its :data:`FRAME` at 1366x768."""
+VIEW_SLIDE_CANVAS = (1018.0, 596.0)
+"""The canvas, in pixels, a whole view's slide gives its map at 1366x768."""
+_FIT = 0.96
+"""The share of the canvas a page fits the drawing into (see the page's script)."""
+
+
+def canvas(frame: Point) -> Point:
+    """The canvas, in pixels at 1366x768, that a frame stands for (any frame but the
+    page's and the view slide's is taken for its canvas's own size)."""
+    return {FRAME: PAGE_CANVAS, VIEW_SLIDE_FRAME: VIEW_SLIDE_CANVAS}.get(frame, frame)
 
 
 def legible_org_chart(keys: Sequence[str], names: Iterable[str], upward: Iterable[tuple[str, str]],
-                      frame: Point = FRAME) -> OrgChart | None:
+                      frame: Point = FRAME, near: dict[str, str] | None = None) -> OrgChart | None:
     """An org chart (:func:`org_chart`) of boxes with the names inside, in
-    :data:`~graphmodel.maps.labels.MAJOR` size; None when the names would be too small to
-    read once the chart is fitted to the frame (a slide's low canvas)."""
+    :data:`~graphmodel.maps.labels.MAJOR` size; None when the names would come out under
+    12 px (vis-network's threshold) once the chart is fitted to the canvas the frame
+    stands for at 1366x768 (:func:`canvas`)."""
+    names = list(names)
     width, height = labels.box_size(names)
-    cell = (width + 24, height + 20)
-    chart = org_chart(keys, upward, cell, frame)
+    cell = (width + 24, height + 14)
+    widths = {k: labels.box_size([name])[0] + 24 for k, name in zip(keys, names)}
+    chart = org_chart(keys, upward, cell, frame, near, widths)
     if not chart.places:
         return chart
-    xs, ys = [p[0] for p in chart.places.values()], [p[1] for p in chart.places.values()]
-    fitted = min(frame[0] / (max(xs) - min(xs) + cell[0]), frame[1] / (max(ys) - min(ys) + cell[1]))
-    return None if labels.MAJOR * fitted < ORG_CHART_LEGIBLE else chart
+    xs = [(p[0] - widths[k] / 2, p[0] + widths[k] / 2) for k, p in chart.places.items()]
+    ys = [p[1] for p in chart.places.values()]
+    screen = canvas(frame)
+    fitted = _FIT * min(screen[0] / (max(r for _, r in xs) - min(left for left, _ in xs)),
+                        screen[1] / (max(ys) - min(ys) + height))
+    return None if labels.MAJOR * fitted < labels.DRAW_THRESHOLD - 1 else chart

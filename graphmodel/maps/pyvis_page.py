@@ -141,6 +141,12 @@ def _vis_edge(e: Edge) -> dict[str, object]:
                                         if s.curved else False)
     if e.elbow:   # across from the child, then straight up into its parent's box
         smooth = {"enabled": True, "type": "horizontal", "roundness": 1.0}
+    if e.curve:   # bent clear of a name it would cross
+        kind, roundness = e.curve
+        smooth = False if kind == "straight" else \
+            {"enabled": True, "type": "cubicBezier", "forceDirection": kind.split("-")[1],
+             "roundness": roundness} if kind.startswith("cubic-") else \
+            {"enabled": True, "type": kind, "roundness": roundness}
     line: dict[str, object] = {"dashes": list(s.dashes)} if s.dashes else {}
     if smooth:   # straight unless said (the options' default)
         line["smooth"] = smooth
@@ -158,8 +164,12 @@ def network_data(m: Map) -> dict[str, object]:
     net = Network(directed=True)
     styles, style_of = _styles(m.nodes)
     for n, style in zip(m.nodes, style_of):
+        # (vis-network takes a name's shift from the node's own font, not its group's)
+        above = {"font": {"size": n.font, "vadjust": labels.above_shift(n.size, n.label,
+                                                                        n.font)}} \
+            if n.above else {}
         net.add_node(n.key, label=n.label, shape=n.shape or styling.node_style(n.family).shape,
-                     x=_whole(n.x), y=_whole(n.y), group=style)
+                     x=_whole(n.x), y=_whole(n.y), group=style, **above)
     for e in m.edges:
         net.add_edge(e.source, e.target, **_vis_edge(e))
     nodes, edges, *_ = net.get_network_data()
@@ -178,6 +188,7 @@ def network_data(m: Map) -> dict[str, object]:
                 del edge[key]
     captions = [{"x": x, "y": y, "text": text, "size": labels.MAJOR} for x, y, text in m.captions]
     return {"nodes": nodes, "edges": edges, "options": net.options, "captions": captions,
+            "frame": [_whole(z) for z in m.frame],
             **({"groups": _groups(m)} if m.groups else {}), **_names_on_zoom(m, nodes)}
 
 

@@ -10,6 +10,7 @@ what): the page shows it as text, never as markup. Nodes are placed by
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -21,7 +22,7 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
                                                 VACANT, representation, rights_held)
 from graphmodel.analysis.review import review
 from graphmodel.graph import node_key, sitter_key
-from graphmodel.maps import folded, labels, layout, styling, tooltips, views
+from graphmodel.maps import folded, labels, layout, routing, styling, tooltips, views
 from graphmodel.maps.privacy import pseudonymise as scrub
 from graphmodel.model import Body, Membership, Network, NominationRight
 from graphmodel.registry import Standards
@@ -61,6 +62,8 @@ class Node:
     find: str = ""
     shape: str | None = None
     """A shape of its own in this view ("box" in the org chart), else its family's."""
+    above: bool = False
+    """Its name drawn above its shape, not beneath (in layers whose lines come from below)."""
     group_of: str | None = None
     """On a map too big to draw whole, the group this node is folded into until opened."""
     name: str = ""
@@ -77,6 +80,9 @@ class Edge:
     width: float | None = None
     elbow: bool = False
     """Drawn across from its source, then up or down into its target (an org chart's line)."""
+    curve: tuple[str, float] | None = None
+    """Bent clear of a name it would cross: vis-network's smooth type and roundness
+    (see :mod:`graphmodel.maps.routing`); None to draw it as its relationship's look says."""
     variant: str | None = None
     """A look of its own within its relationship: "inferred" for an inferred reporting line."""
 
@@ -107,6 +113,9 @@ class Map:
     groups: list[tuple[str, float, float]] = field(default_factory=list)
     """On a map too big to draw whole, each group drawn as one node until opened: its name
     (such as "312 partnership boards") and place."""
+    frame: tuple[float, float] = layout.FRAME
+    """The area the layout was stretched over (see :data:`graphmodel.maps.layout.FRAME`):
+    the page never draws the map larger than this area fitted to its canvas."""
     folded: str | None = None
     """On a map drawn with its people folded into their bodies, what was folded, in words."""
     full: "Map | None" = None
@@ -195,13 +204,9 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
     if captions is None:
-        keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
-        ranked, first = _label_order(nodes, skeleton.links, view)
-        room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
-        _place(nodes, layout.layered_layout(keys, _reporting(edges), frame)
-               if view == "accountability" else layout.force_layout(keys, links, frame, room))
-        _size_labels(nodes, ranked, first)
-        captions = []
+        captions = _spread(nodes, edges, skeleton.links, view, frame, set(centres))
+    elif not groups:
+        _route(nodes, edges, [n.key for n in nodes])
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
@@ -211,7 +216,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id or f"map-{view}", view, heading, summary, rv.network.dataset.name,
                rv.as_of, rv.org_name, nodes, edges, findings, evidence, skeleton.notice,
-               _sparse(skeleton, view, centres), captions, groups)
+               _sparse(skeleton, view, centres), captions, groups, frame)
 
 
 def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map, map_id: str,
@@ -285,6 +290,142 @@ def _place_groups(nodes: list[Node], edges: list[Edge], groups: dict[str, str],
     return [(label, *places[label]) for label in sorted(set(groups.values()))]
 
 
+def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view: str,
+            frame: tuple[float, float], centres: set[str]) -> list[tuple[float, float, str]]:
+    """Nodes placed as shapes with names beneath (an accountability view too big for
+    boxes in layers, any other by their links), the names that fit shown, the links
+    routed clear of them; the captions drawn on the map."""
+    keys, pairs = [n.key for n in nodes], [(e.source, e.target) for e in edges]
+    ranked, first = _label_order(nodes, links, view)
+    captions: list[tuple[float, float, str]] = []
+    if view == "accountability":
+        chart = layout.layered_chart(keys, _reporting(edges), frame)
+        _place(nodes, chart.places)
+        captions = [(*chart.apart, NO_LINE)] if chart.apart else []
+        # lines into a parent come from below and run across from the child: names
+        # above the shapes keep clear of them
+        for n in nodes:
+            n.above = True
+        for e in edges:
+            e.elbow = e.relationship == "reports_to"
+    else:
+        room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
+        _place(nodes, layout.force_layout(keys, pairs, frame, room))
+    taken = [_caption_box(c) for c in captions]
+    _size_labels(nodes, ranked, first, pairs, taken)
+    _route(nodes, edges, ranked, first | centres, taken)
+    return captions
+
+
+def _caption_box(caption: tuple[float, float, str]) -> routing.Box:
+    """Where a caption is drawn (bold, left-aligned on its place, its middle level with it)."""
+    x, y, text = caption
+    return (x, y - labels.MAJOR * 0.7, x + labels.MAJOR * 0.62 * len(text), y + labels.MAJOR * 0.7)
+
+
+ROUTED = 500
+"""Maps of more nodes than this keep their links as drawn: among thousands of lines, few
+names can be kept clear of them all, and the routing would hold up the drawing."""
+
+
+def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
+           keep: Iterable[str] = (), taken: Sequence[routing.Box] = ()) -> None:
+    """Bend each link that would cross a name shown at the first view (not its own
+    nodes') clear of it. Where no bend can, the name it crosses is left for the zoom,
+    the least important first, unless it is one the map must show (``keep``, and the
+    names inside an org chart's boxes); then an end of the link whose own name is not
+    shown is moved aside. ``ranked`` are the nodes' keys, most important first."""
+    if len(nodes) > ROUTED:
+        return
+    keep = set(keep) | {n.key for n in nodes if n.shape == "box"}
+    at = {n.key: routing.Place(n.key, n.x, n.y) for n in nodes}
+    by_key = {n.key: n for n in nodes}
+    half = max((n.size for n in nodes), default=0) + 40.0
+    within = (min(n.x for n in nodes) - half, min(n.y for n in nodes) - half,
+              max(n.x for n in nodes) + half, max(n.y for n in nodes) + half + 60.0)
+    names = dict((n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box",
+                                          n.above)) for n in nodes if n.font == labels.MAJOR)
+    names.update((f"\0caption {i}", box) for i, box in enumerate(taken))
+    order = {k: i for i, k in enumerate(ranked)}
+    tried: set[str] = set()   # (each node is offered a move once)
+    # a name taken away only clears the way: each link is routed once, the stuck ones
+    # again after each name they cross is taken away, or an end of theirs moved
+    for e in [e for e in edges if e.source != e.target]:
+        while not _bend(e, names, at, within):
+            crossed = routing.crossed(routing.points(
+                (at[e.source].x, at[e.source].y), (at[e.target].x, at[e.target].y), _look(e)),
+                [(k, b) for k, b in names.items() if k not in (e.source, e.target)])
+            dropped = sorted((k for k in crossed if k not in keep and k in by_key),
+                             key=lambda k: -order.get(k, len(order)))
+            if dropped:
+                by_key[dropped[0]].font = labels.MINOR
+                del names[dropped[0]]
+                continue
+            moved = _move_aside(nodes, edges, e, list(names.items()), at, within, tried)
+            if moved is not None:
+                for other in edges:
+                    if moved in (other.source, other.target) and other is not e \
+                            and other.source != other.target:
+                        _bend(other, names, at, within)
+                continue
+            break
+
+
+def _look(e: Edge) -> routing.Curve:
+    """How a link is drawn unless bent: an org chart's elbow, its relationship's curve,
+    or straight."""
+    if e.elbow:
+        return routing.Curve("horizontal", 1.0)
+    if styling.edge_style(e.relationship).curved:
+        return routing.Curve("curvedCW", 0.2)
+    return routing.Curve("straight")
+
+
+def _bend(e: Edge, names: dict[str, routing.Box], at: dict[str, routing.Place],
+          within: routing.Box) -> bool:
+    """The link bent as little as takes it clear of the names; False if no bend does."""
+    a, b = at[e.source], at[e.target]
+    reach = math.dist((a.x, a.y), (b.x, b.y))   # (no bend strays further than this)
+    near = (min(a.x, b.x) - reach, min(a.y, b.y) - reach,
+            max(a.x, b.x) + reach, max(a.y, b.y) + reach)
+    drawn = _look(e)
+    chosen = routing.clear_curve(a, b, drawn, [
+        (k, box) for k, box in names.items() if box[0] < near[2] and near[0] < box[2]
+        and box[1] < near[3] and near[1] < box[3]], within)
+    e.curve = None if chosen is None or chosen == drawn else (chosen.kind, chosen.roundness)
+    return chosen is not None
+
+
+MOVED_LINKS = 8
+"""The most links a node may have for it to be moved aside to clear a name (one with more
+has nowhere all of them are clear from)."""
+
+
+def _move_aside(nodes: list[Node], edges: list[Edge], e: Edge,
+                names: list[tuple[str, routing.Box]], at: dict[str, routing.Place],
+                within: routing.Box, tried: set[str]) -> str | None:
+    """Move an end of a link that no bend takes clear of a name the map must show (an end
+    whose own name waits for the zoom) to the nearest place its links are clear from;
+    the node moved, or None if no such end can move."""
+    shown = {k for k, _ in names}
+    shapes = [(n.key, labels.shape_box(n.x, n.y, n.size)) for n in nodes]
+    by_key = {n.key: n for n in nodes}
+    for end in (e.target, e.source):
+        if end in shown or end in tried:
+            continue
+        tried.add(end)
+        near = [at[l.target if l.source == end else l.source] for l in edges
+                if end in (l.source, l.target) and l.source != l.target]
+        if len(near) > MOVED_LINKS:
+            continue
+        spot = routing.clear_spot(at[end], by_key[end].size, near, names, shapes, within)
+        if spot is not None:
+            by_key[end].x, by_key[end].y = spot
+            at[end] = routing.Place(end, *spot)
+            return end
+    return None
+
+
 def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
     """What the map draws at first, in words: its nodes and links, where a group of a map
     too big to draw whole is one node, and the links to a group one link per neighbour
@@ -304,11 +445,15 @@ def _drawn(nodes: list[Node], edges: list[Edge]) -> str:
 
 
 SPARSE_LINKS = 3
-"""A whole view with fewer links than this is described in words, not drawn."""
+"""A whole view with fewer links than this is described in words, not drawn; except the
+representation view, whose bodies are drawn by seat status however few there are and
+however few seats link them (a body with no seat is the point of it)."""
 
 
 def _sparse(skeleton: views.Skeleton, view: str, centres: list[str]) -> str | None:
     if centres or view == "ego" or len(skeleton.links) >= SPARSE_LINKS:
+        return None
+    if view == "representation" and any(t == "body" for t, _ in skeleton.nodes.values()):
         return None
     said = "; ".join(f"{_name(skeleton, l.source)} {styling.edge_style(l.relationship).label} "
                      f"{_name(skeleton, l.target)}" for l in skeleton.links)
@@ -339,10 +484,13 @@ def _label_order(nodes: list[Node], links: list[views.Link],
     return [n.key for n in ranked], first
 
 
-def _size_labels(nodes: list[Node], ranked: list[str], first: set[str]) -> None:
-    """Large names for the nodes that matter most, as many as fit without overlapping."""
+def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
+                 links: list[tuple[str, str]], taken: Sequence[routing.Box] = ()) -> None:
+    """Large names for the nodes that matter most, as many as fit without overlapping
+    each other or the captions (``taken``)."""
     shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                        ranked, first)
+                                        ranked, first, links, taken,
+                                        {n.key for n in nodes if n.above})
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
@@ -381,8 +529,9 @@ def _org_chart(nodes: list[Node], edges: list[Edge],
     """Boxes with their names inside, in an org chart; the caption of its band apart.
     None, and nothing changed, when the names would be too small to read in the frame
     (a slide's low canvas): the view is then drawn in layers of shapes instead."""
+    scrutiny = {e.target: e.source for e in reversed(edges) if e.relationship == "scrutinises"}
     chart = layout.legible_org_chart([n.key for n in nodes], [n.label for n in nodes],
-                                     _reporting(edges), frame)
+                                     _reporting(edges), frame, scrutiny)
     if chart is None:
         return None
     _place(nodes, chart.places)

@@ -183,10 +183,11 @@
     function fade(keep, touching) {
       nodes.update(data.nodes.map(function (n) {
         var style = styles[n.group];   // a node's own colours are its style's
-        if (!keep || keep[n.id]) return { id: n.id, color: style.color, font: style.font };
+        var font = Object.assign({}, style.font, n.font);   // (its name's shift is its own)
+        if (!keep || keep[n.id]) return { id: n.id, color: style.color, font: font };
         return { id: n.id, color: { background: FADED.background, border: FADED.border,
                                     highlight: FADED, hover: FADED },
-                 font: { size: style.font.size, color: FADED.text } };
+                 font: { size: font.size, color: FADED.text, vadjust: font.vadjust || 0 } };
       }));
       edges.update(data.edges.map(function (e) {
         // (a link in the look most links share has it from the options)
@@ -276,15 +277,28 @@
       section.setAttribute("data-drawn", "yes");
       if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
     });
-    /* The whole drawing, names and all, as large as the canvas holds: vis-network's own
-     * fit leaves a tenth of the canvas empty round it. */
+    /* Where a node's name is drawn, in the map's units (vis-network's own measure leaves
+     * out the shift of a name drawn above its shape); null when it is not drawn. */
+    function nameBox(id) {
+      var label = network.body.nodes[id].labelModule;
+      if (!label.visible() || !label.size.width) return null;
+      return { x: label.size.left, y: label.size.top + (label.fontOptions.vadjust || 0),
+               width: label.size.width, height: label.size.height };
+    }
+    /* The whole drawing, names and all, as large as the canvas holds (up to the layout's
+     * own size): vis-network's own fit leaves a tenth of the canvas empty round it. */
     function fitAll() {
       var box = null;
-      network.body.nodeIndices.forEach(function (id) {
-        var b = network.body.nodes[id].shape.boundingBox;
+      function take(b) {
         box = box ? { left: Math.min(box.left, b.left), top: Math.min(box.top, b.top),
                       right: Math.max(box.right, b.right), bottom: Math.max(box.bottom, b.bottom) }
                   : { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+      }
+      network.body.nodeIndices.forEach(function (id) {
+        take(network.body.nodes[id].shape.boundingBox);
+        var name = nameBox(id);   // (a name drawn above its shape lies outside that box)
+        if (name) take({ left: name.x, top: name.y, right: name.x + name.width,
+                         bottom: name.y + name.height });
       });
       if (!box) return;
       (data.captions || []).forEach(function (c) {   // roughly: Arial is about 0.6 em a letter
@@ -294,8 +308,12 @@
         box.bottom = Math.max(box.bottom, c.y + c.size);
       });
       var width = holder.clientWidth, height = holder.clientHeight;
-      var scale = 0.96 * Math.min(width / Math.max(box.right - box.left, 1),
-                                  height / Math.max(box.bottom - box.top, 1));
+      // never larger than the layout's frame fitted to the canvas: a map of one or two
+      // nodes is drawn at the size any map's nodes and names have here, not blown up
+      var frame = data.frame || [1, 1];
+      var scale = Math.min(Math.min(width / frame[0], height / frame[1]),
+                           0.96 * Math.min(width / Math.max(box.right - box.left, 1),
+                                           height / Math.max(box.bottom - box.top, 1)));
       network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
                        scale: scale, animation: false });
     }
@@ -388,9 +406,9 @@
       labels: function () {
         var out = [], scale = network.getScale();
         network.body.nodeIndices.forEach(function (id) {
-          var label = network.body.nodes[id].labelModule;
-          if (!label.visible()) return;
-          var topLeft = network.canvasToDOM({ x: label.size.left, y: label.size.top });
+          var label = network.body.nodes[id].labelModule, name = nameBox(id);
+          if (!name) return;
+          var topLeft = network.canvasToDOM({ x: name.x, y: name.y });
           out.push({ id: id, x: topLeft.x, y: topLeft.y, width: label.size.width * scale,
                      height: label.size.height * scale, font: label.fontOptions.size * scale,
                      // vis-network draws a name faint while it is under its threshold
