@@ -408,7 +408,8 @@ def test_the_present_and_report_commands_review_the_day_asked_for(tmp_path, data
                                      "--out", str(tmp_path / "pack")])
     assert pack.exit_code == 0, pack.output
     assert {p.name for p in (tmp_path / "pack").iterdir()} == {"index.html", "report.md",
-                                                               "findings.csv", "images"}
+                                                               "findings.csv", "images",
+                                                               "matrix.html"}
     with open(tmp_path / "pack" / "findings.csv", encoding="utf-8") as handle:
         found = sorted((r["rule"], r["subject_id"]) for r in csv.DictReader(handle))
     # the board declares 15 members and records 2; nobody is recorded on the Full Council
