@@ -40,7 +40,7 @@ maps: $(VENV)/.installed
 
 # The README's and the manual's screenshots in docs/: the browser tests that take them at 1366x768 (the
 # legibility test of every seed map, the deck's slides at both screen sizes, and a council's
-# representation map, and the who-sits-where matrix)
+# representation map, the who-sits-where matrix, and the council's deck's who-sits-where slide)
 screenshots: $(VENV)/.installed-test provision
 	$(BIN)/python -m pytest -q tests/test_browser.py -k "legible_on_a_projector or fits_the_screen"
 	$(BIN)/python -m pytest -q tests/test_matrix_browser.py -k "names_everyone_legibly"
@@ -50,6 +50,8 @@ screenshots: $(VENV)/.installed-test provision
 	$(BIN)/python -m pytest -q tests/test_browser_council.py -k "every_category_and_warning"
 	cp test-artifacts/council-representation.png docs/council-representation-map.png
 	cp test-artifacts/matrix-leeds.png docs/leeds-matrix.png
+	$(BIN)/python -m pytest -q tests/test_council_deck.py -k "every_slide"
+	cp test-artifacts/council-deck-matrix.png docs/council-deck-slide.png
 
 # The Neo4j integration tests start a real Neo4j 5.26, assembled from Maven Central by
 # graphmodel itself: they need Java 17+ and Maven; the browser tests need Debian's chromium.

@@ -7,7 +7,9 @@
   the sources cited, each once; self-contained and offline;
 * ``report.md``: the same in plain English, with an image of each map beside its
   section, to paste into a committee paper;
-* ``images/``: those images (PNG), drawn without a browser;
+* ``images/``: those images (PNG), drawn without a browser, and one of who sits where;
+* ``matrix.html``: who sits where, every seat holder by every body, a page that sorts,
+  finds and prints (the legible form of a council too big for a map of its people);
 * ``findings.csv``: every finding, one a row, for a spreadsheet.
 """
 from __future__ import annotations
@@ -20,9 +22,11 @@ from pathlib import Path
 
 from graphmodel.analysis.attendance import body_attendance, person_attendance
 from graphmodel.analysis.findings import SEVERITIES, Finding, render_findings
-from graphmodel.maps.highlights import (finding_heading, finding_map, held, key_findings, tally,
-                                        try_draw)
+from graphmodel.maps.highlights import (finding_heading, finding_map, folded_views, held,
+                                        key_findings, tally, try_draw)
 from graphmodel.maps.image import write_image
+from graphmodel.maps.matrix import Matrix, seat_matrix
+from graphmodel.maps.matrix_page import write_matrix
 from graphmodel.maps.page import document, findings_table, map_section
 from graphmodel.maps.scene import VIEW_TITLES, Map, Review, prepare
 from graphmodel.maps.tooltips import citation, sources_cited
@@ -32,7 +36,7 @@ from graphmodel.registry import what_it_finds as phrase
 from graphmodel.words import count
 
 __all__ = ["write_report", "write_pack", "report_markdown", "report_html", "pack_maps",
-           "needing_attention", "what_it_finds", "attendance_tables"]
+           "needing_attention", "what_it_finds", "attendance_tables", "who_sits_where"]
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 _WORDS = {"error": "error", "warning": "warning", "info": "note"}
@@ -57,11 +61,40 @@ def pack_maps(rv: Review) -> list[tuple[str, str, Map | None]]:
     """The pack's maps: (file stem, heading, Map or None when too big to draw): the
     views first, then each key finding's neighbourhood."""
     views = [v for v in _VIEWS if v != "representation" or rv.org]
+    views += [v for v in folded_views(rv) if v not in views]   # a council's: its overlaps too
     out = [(view, VIEW_TITLES[view].capitalize(), try_draw(rv, view, f"map-{view}"))
            for view in views]
     for i, f in enumerate(key_findings(rv.findings), start=1):
         out.append((f"finding-{i}", finding_heading(f), finding_map(rv, f, f"map-finding-{i}")))
     return out
+
+
+def who_sits_where(rv: Review) -> Matrix | None:
+    """The review's matrix of who sits where, or None when no seat is held on its day."""
+    m = seat_matrix(rv.network, rv.as_of)
+    return m if m.columns else None
+
+
+_MATRIX_WORDS = ("matrix.html beside this file shows every seat holder by every body; it sorts, "
+                 "finds a name and prints.")
+
+
+def _matrix_md(rv: Review) -> list[str]:
+    m = who_sits_where(rv)
+    if m is None:
+        return []
+    return ["## Who sits where", "", f"{_md(m.summary)}. {_md(_MATRIX_WORDS)}", "",
+            "![Who sits where](images/matrix.png)", ""]
+
+
+def _matrix_html(rv: Review) -> str:
+    m = who_sits_where(rv)
+    if m is None:
+        return ""
+    return ('<h2 id="who-sits-where">Who sits where</h2>'
+            f'<p class="gm-message">{_e(m.summary)}. <a href="matrix.html">The matrix</a> '
+            "shows every seat holder by every body; it sorts, finds a name and prints. An "
+            'image of it for papers: <a href="images/matrix.png">images/matrix.png</a>.</p>')
 
 
 def _whose(rv: Review) -> str:
@@ -203,6 +236,7 @@ def report_markdown(rv: Review, maps: list[tuple[str, str, Map | None]] | None =
         lines += [f"### {_md(heading)}", "", _md(text), ""]
         if m is not None and not m.sparse:
             lines += [f"![{_md(heading)}](images/{stem}.png)", ""]
+    lines += _matrix_md(rv)
     lines += _attendance_md(rv)
     anchored: set[str] = set()
     for severity in reversed(SEVERITIES):
@@ -253,7 +287,10 @@ def _summary_html(rv: Review) -> str:
             f"{_e(tally(rv.findings))} The "
             "same findings are in report.md and findings.csv beside this page.</p>"
             '<nav aria-label="On this page"><a href="#by-rule">Findings by rule</a> \u00b7 '
-            '<a href="#maps">Maps</a> \u00b7 <a href="#every-finding">Every finding</a> '
+            '<a href="#maps">Maps</a> \u00b7 '
+            + ('<a href="#who-sits-where">Who sits where</a> \u00b7 '
+               if who_sits_where(rv) else "")
+            + '<a href="#every-finding">Every finding</a> '
             '\u00b7 <a href="#sources">Sources</a></nav>'
             f'<h2 id="attention">{_e(_attention_heading(rv))}</h2>{_attention_html(rv)}'
             f'<h2 id="by-rule">Findings by rule</h2>'
@@ -272,6 +309,7 @@ def report_html(rv: Review, maps: list[tuple[str, str, Map | None]] | None = Non
                          "the key findings have focused maps.</p>")
             continue
         parts.append(map_section(m, heading=heading, level=3, lazy=i > 0, tables_open=False))
+    parts.append(_matrix_html(rv))
     parts.append(_attendance_html(rv))
     overview = next((m for stem, _, m in maps if stem == "network" and m and not m.sparse), None)
     evidence = [[citation(e) for e in f.evidence] for f in rv.findings]
@@ -303,6 +341,10 @@ def write_pack(rv: Review, out_dir: str | Path) -> dict[str, Path]:
     for stem, _, m in maps:
         if m is not None and not m.sparse:
             written[f"images/{stem}.png"] = write_image(m, out / "images" / f"{stem}.png")
+    matrix = who_sits_where(rv)
+    if matrix is not None:
+        written["matrix.html"] = write_matrix(matrix, out / "matrix.html")
+        written["images/matrix.png"] = write_matrix(matrix, out / "images" / "matrix.png")
     return written
 
 

@@ -211,7 +211,7 @@ def test_demo_reviews_both_seed_datasets(tmp_path):
             "network.html", "accountability.html", "representation.html", "overlaps.html",
             "ego.html", "deck.html", "review"}
         assert {p.name for p in (tmp_path / dataset / "review").iterdir()} == {
-            "index.html", "report.md", "findings.csv", "images"}
+            "index.html", "report.md", "findings.csv", "images", "matrix.html"}
     assert "puts £8,000 a year into the Leicester & Leicestershire Economic Partnership Board " \
            "but has no seat on it (the source says so)" in out
     assert "It reported to the Leeds Initiative Board until 2012-12, which was replaced by the " \

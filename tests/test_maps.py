@@ -397,9 +397,10 @@ def test_the_present_and_report_commands_review_the_day_asked_for(tmp_path, data
                                      "--out", str(tmp_path / "deck.html")])
     assert deck.exit_code == 0, deck.output
     slides = (tmp_path / "deck.html").read_text(encoding="utf-8")
-    assert '<p class="gm-message">As of 2013-01-01, for Town Council. 5 findings: 2 warnings, ' \
-           '3 notes.</p>' in slides
-    assert '<th scope="row">Bodies</th><td>3</td>' in slides
+    assert '<p class="gm-message">As of 2013-01-01, for Town Council.</p>' in slides
+    assert '<li data-fact="bodies"><strong class="gm-number">3</strong> bodies' in slides
+    assert ('<li data-fact="warnings"><strong class="gm-number">2</strong> warnings and 0 '
+            'errors') in slides
     assert ("There is too little to draw here: this view holds 2 links (Safer Town Scrutiny "
             "Board reports to Full Council; Safer Town Scrutiny Board scrutinises Safer Town "
             "Board).") in slides
@@ -407,7 +408,8 @@ def test_the_present_and_report_commands_review_the_day_asked_for(tmp_path, data
                                      "--out", str(tmp_path / "pack")])
     assert pack.exit_code == 0, pack.output
     assert {p.name for p in (tmp_path / "pack").iterdir()} == {"index.html", "report.md",
-                                                               "findings.csv", "images"}
+                                                               "findings.csv", "images",
+                                                               "matrix.html"}
     with open(tmp_path / "pack" / "findings.csv", encoding="utf-8") as handle:
         found = sorted((r["rule"], r["subject_id"]) for r in csv.DictReader(handle))
     # the board declares 15 members and records 2; nobody is recorded on the Full Council

@@ -1,7 +1,9 @@
 """A presentation deck: one offline HTML file of 16:9 slides for a committee meeting.
 
-The slides: a title, the whole network, the accountability hierarchy, where the
-home organisation has a seat (when the dataset names one), one slide per key
+The slides: a title (the network's numbers that matter), the whole network, the
+accountability hierarchy, where the home organisation has a seat (when the dataset
+names one), and for a network big enough that its people are folded into its bodies
+(a council's) the bodies they link and who sits where; then one slide per key
 finding (what it means in plain English, and its focused map), and a closing
 count of every finding. Each slide fits the screen with no scrolling, its map
 filling the room the words leave; the evidence goes in speaker notes, which the
@@ -11,25 +13,32 @@ saves as a PDF.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections import Counter
 from html import escape
 from pathlib import Path
 
 from graphmodel.analysis.findings import Finding
-from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, held, key_findings,
-                                        tally, try_draw)
+from graphmodel.maps.headline import headline_html
+from graphmodel.maps.highlights import (MAX_KEY, finding_heading, finding_map, folded_views,
+                                        key_findings, tally, try_draw)
 from graphmodel.maps.layout import SLIDE_FRAME, VIEW_SLIDE_FRAME
+from graphmodel.maps.matrix import seat_matrix
+from graphmodel.maps.matrix_slide import matrix_slide
 from graphmodel.maps.page import document, map_section, write_html
-from graphmodel.maps.scene import Review, prepare
+from graphmodel.maps.scene import Map, Review, prepare
 from graphmodel.maps.tooltips import evidence_text
 from graphmodel.model import Network
 from graphmodel.registry import Standards
-from graphmodel.words import plural
+from graphmodel.words import count, plural
 
 __all__ = ["deck_html", "write_deck"]
 
 _EVIDENCE_SHOWN = 8
+_FOLDED_CANVAS = (1010.0, 590.0)
+"""A whole view's map on a slide at 1366x768, in pixels, below a one-line summary: what a
+folded map's bodies are fitted to."""
 
 
 def _e(text: object) -> str:
@@ -46,26 +55,38 @@ def _slide(number: int, total: int, title: str, body: str, notes: str = "",
 
 
 def _title_slide(rv: Review) -> str:
-    facts = [(name.replace("_", " ").capitalize(), held(rv, name)) for name in
-             ("bodies", "organisations", "people", "posts", "memberships", "reporting_lines",
-              "scrutiny_links")]
-    rows = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in facts)
     org = f", for {_e(rv.org_name)}" if rv.org else ""
     return (f"<h1 id=\"deck-title\">{_e(rv.network.dataset.name)}</h1>"
-            f"<p class=\"gm-message\">As of {_e(rv.as_of)}{org}. {_e(tally(rv.findings))}</p>"
-            f"<table class=\"gm-counts\"><caption>Records current on {_e(rv.as_of)}"
-            f"</caption>{rows}</table>"
+            f"<p class=\"gm-message\">As of {_e(rv.as_of)}{org}.</p>{headline_html(rv)}"
             "<p class=\"gm-help\">Arrow keys or the buttons move between slides; N shows the "
             "speaker notes.</p>")
 
 
 def _map_slide(rv: Review, view: str, heading: str, number: int) -> str:
-    m = try_draw(rv, view, f"slide-{number}-map", frame=VIEW_SLIDE_FRAME)
+    m = try_draw(rv, view, f"slide-{number}-map", frame=VIEW_SLIDE_FRAME, people=False,
+                 canvas=_FOLDED_CANVAS)
+    if m is not None and m.folded:
+        m = _said_folded(m)
     if m is None:
         return (f"<h2>{_e(heading)}</h2><p class=\"gm-message\">This network is too big to draw "
                 "whole on a slide: see the review pack's focused maps, or draw one part with "
                 "graphmodel map --view ego --focus ID.</p>")
     return map_section(m, heading=heading, level=2, lazy=True, bare=True)
+
+
+def _said_folded(m: Map) -> Map:
+    """A folded map's summary on a slide: its bodies, what was folded into them and which
+    links are drawn, on the one line the map's room allows (a slide has no button to show
+    the people)."""
+    said = f"{count(len(m.nodes), 'body')}, {m.folded}"
+    return dataclasses.replace(m, notice=None, summary=said + (
+        f"; {m.notice}" if m.notice else f", as of {m.as_of}"))
+
+
+def _matrix_slide(rv: Review) -> str:
+    return ("<h2>Who sits where</h2>"
+            + matrix_slide(seat_matrix(rv.network, rv.as_of),
+                           "The review pack's matrix (matrix.html, and graphmodel matrix)"))
 
 
 def _evidence_notes(rv: Review, f: Finding) -> str:
@@ -112,9 +133,19 @@ def _slides(rv: Review, max_findings: int) -> list[tuple[str, str, Finding | Non
                                        ("Who is accountable to whom", "accountability", None)]
     if rv.org:
         out.append((f"Where {rv.org_name} has a seat", "representation", None))
+    out += _at_size(rv)
     out += [(finding_heading(f), "finding", f) for f in key_findings(rv.findings, max_findings)]
     out.append(("Every finding, by rule", "closing", None))
     return out
+
+
+def _at_size(rv: Review) -> list[tuple[str, str, Finding | None]]:
+    """A network whose people are folded into its bodies gets the bodies they link, and
+    who sits where: the legible forms of a network too big to draw person by person."""
+    if not folded_views(rv):
+        return []
+    return [("The bodies linked by the members they share", "overlaps", None),
+            ("Who sits where", "matrix", None)]
 
 
 def deck_html(rv: Review, max_findings: int = MAX_KEY) -> str:
@@ -131,6 +162,8 @@ def deck_html(rv: Review, max_findings: int = MAX_KEY) -> str:
             content, notes = _finding_slide(rv, f, number), _evidence_notes(rv, f)
         elif kind == "closing":
             content = _closing_slide(rv)
+        elif kind == "matrix":
+            content = _matrix_slide(rv)
         else:
             content = _map_slide(rv, kind, title, number)
         slides.append(_slide(number, total, title, content, notes,

@@ -9,12 +9,12 @@ from collections import Counter
 from typing import Sequence
 
 from graphmodel.analysis.findings import SEVERITIES, Finding
-from graphmodel.maps import layout, views
+from graphmodel.maps import folded, layout, views
 from graphmodel.maps.scene import Map, Review, draw, finding_nodes
 from graphmodel.maps.styling import humanise
 
 __all__ = ["key_findings", "finding_map", "finding_heading", "try_draw", "tally", "MAX_KEY",
-           "held"]
+           "held", "folded_views"]
 
 MAX_KEY = 8
 """How many findings a deck gives a slide each (the review pack lists them all)."""
@@ -55,11 +55,13 @@ def finding_map(rv: Review, f: Finding, map_id: str,
 
 def try_draw(rv: Review, view: str, map_id: str, focus: str | Sequence[str] | None = None,
              title: str | None = None,
-             frame: tuple[float, float] = layout.FRAME) -> Map | None:
+             frame: tuple[float, float] = layout.FRAME, people: bool = True,
+             canvas: tuple[float, float] = folded.CANVAS) -> Map | None:
     """A map (as :func:`graphmodel.maps.scene.draw` draws it), or None when it is too big
     to draw (the caller says so instead)."""
     try:
-        return draw(rv, view, focus=focus, map_id=map_id, title=title, frame=frame)
+        return draw(rv, view, focus=focus, map_id=map_id, title=title, frame=frame,
+                    people=people, canvas=canvas)
     except views.MapTooLarge:
         return None
 
@@ -89,3 +91,12 @@ def held(rv: Review, table: str) -> str:
     inferred = sum(ln.kind == "inferred" for ln in rv.current.reporting_lines.values()) \
         if table == "reporting_lines" else 0
     return f"{n} ({inferred} inferred)" if inferred else str(n)
+
+
+def folded_views(rv: Review) -> list[str]:
+    """The whole views that a network of this size draws with its people folded into its
+    bodies (the representation view only where an organisation is reviewed): the sign
+    that a deck and a pack should lead with the legible forms."""
+    return [view for view in folded.FOLDED_VIEWS if view != "representation" or rv.org
+            if folded.folds(view, len(views.build_view(rv.current, view, rv.org).nodes),
+                            folded.FOLD_ABOVE, False)]

@@ -167,7 +167,8 @@ def prepare(network: Network, org: str | None = None, as_of: "str | _dt.date | N
 def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = None,
          depth: int = 1, max_nodes: int = views.MAX_NODES, map_id: str | None = None,
          title: str | None = None, frame: tuple[float, float] = layout.FRAME,
-         fold_above: int | None = folded.FOLD_ABOVE) -> Map:
+         fold_above: int | None = folded.FOLD_ABOVE, people: bool = True,
+         canvas: tuple[float, float] = folded.CANVAS) -> Map:
     """One view of a reviewed network as a Map: nodes placed, styled and described.
 
     ``focus`` (ids, names or ``type:id`` keys) keeps those records and everything
@@ -175,7 +176,9 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     layout is stretched over: its proportions should be the canvas's. A whole
     representation or overlaps view of more than ``fold_above`` nodes (None: never)
     draws its bodies only, its people folded into them; the Map then holds the view
-    with its people too (``full``).
+    with its people too (``full``), unless ``people`` is False (a slide, which has no
+    button to show them); its bodies are fitted to ``canvas``, the canvas in pixels
+    it is shown on at 1366x768.
     """
     if view == "representation" and rv.org is None:
         raise NoOrganisation(no_organisation_message(rv.network))
@@ -188,8 +191,8 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         skeleton = views.focus_on(skeleton, centres, depth)
     if folded.folds(view, len(skeleton.nodes), fold_above, bool(centres)):
         full = draw(rv, view, max_nodes=max_nodes, map_id=f"{map_id or 'map-' + view}-people",
-                    title=title, frame=frame, fold_above=None)
-        return _draw_folded(rv, view, skeleton, full, map_id or f"map-{view}", title)
+                    title=title, frame=frame, fold_above=None) if people else None
+        return _draw_folded(rv, view, skeleton, full, map_id or f"map-{view}", title, canvas)
     skeleton = views.fit_size(skeleton, view, max_nodes)
     findings = [f for f in rv.findings if set(finding_nodes(f, skeleton.nodes))]
     attended = _attendance(rv)
@@ -219,8 +222,8 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
                _sparse(skeleton, view, centres), captions, groups, frame)
 
 
-def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map, map_id: str,
-                 title: str | None) -> Map:
+def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map | None, map_id: str,
+                 title: str | None, canvas: tuple[float, float] = folded.CANVAS) -> Map:
     """The view's bodies only, set out in bands by category, their seat holders folded into
     them: counted in their names (representation) and listed in their details."""
     fold = folded.fold(skeleton, view)
@@ -246,7 +249,7 @@ def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map, map
                             f"{len(held)}: {folded.holder_names(held)}"))
         items.append(folded.Item(n.key, folded.band_of(record), n.label, must=n.flagged,
                                  rank=len(held) + degree[n.key] / 1000))
-    bands = folded.band_layout(items)
+    bands = folded.band_layout(items, canvas)
     _place(nodes, bands.places)
     for n in nodes:
         n.name = sk.nodes[n.key][1].name
