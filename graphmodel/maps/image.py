@@ -52,7 +52,7 @@ def _draw_edges(ax: Axes, m: Map, at: dict[str, tuple[float, float]]) -> None:
             at[e.source], at[e.target], arrowstyle="-|>" if s.arrow else "-",
             mutation_scale=10, color=s.color, linewidth=(e.width or s.width) * 0.8,
             linestyle=_dashes(s.dashes), shrinkA=6,
-            shrinkB=5 + 5.5 * lines[e.target] if e.elbow else 8, zorder=1,
+            shrinkB=5 + 5.5 * lines[e.target] if e.target in lines else 8, zorder=1,
             connectionstyle=shape))
 
 
