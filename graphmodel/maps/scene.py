@@ -21,7 +21,7 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
                                                 VACANT, representation, rights_held)
 from graphmodel.analysis.review import review
 from graphmodel.graph import node_key, sitter_key
-from graphmodel.maps import folded, labels, layout, styling, tooltips, views
+from graphmodel.maps import communities, folded, labels, layout, styling, tooltips, views
 from graphmodel.maps.privacy import pseudonymise as scrub
 from graphmodel.model import Body, Membership, Network, NominationRight
 from graphmodel.registry import Standards
@@ -194,6 +194,8 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if skeleton.groups:
         groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
+    if captions is None and communities.applies(view, len(nodes), bool(centres)):
+        captions = _communities(nodes, skeleton, frame)
     if captions is None:
         keys, links = [n.key for n in nodes], [(e.source, e.target) for e in edges]
         ranked, first = _label_order(nodes, skeleton.links, view)
@@ -346,6 +348,40 @@ def _size_labels(nodes: list[Node], ranked: list[str], first: set[str]) -> None:
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
+
+
+def _communities(nodes: list[Node], skeleton: views.Skeleton,
+                 frame: tuple[float, float]) -> list[tuple[float, float, str]]:
+    """A big network view drawn as its communities, each in its own region under its
+    caption; the names shown large chosen by importance (the subjects of warnings, the
+    hubs, bodies before people) where they fit. The captions."""
+    links = [(l.source, l.target) for l in skeleton.links]
+    degree = Counter(k for link in links for k in link)
+    found = communities.find([n.key for n in nodes], links)
+    names: list[str] = []
+    for group in found:
+        bodies = [(record.name, getattr(record, "category", None), degree[k])
+                  for k in group for rtype, record in [skeleton.nodes[k]] if rtype == "body"]
+        names.append(communities.caption(bodies, len(group) - len(bodies),
+                                         [name.split(":")[0] for name in names]))
+    ranked, _ = _label_order(nodes, skeleton.links, "network")
+    kinds = {n.key: n.type for n in nodes}
+    warned = {n.key for n in nodes if n.flagged}
+    hubs = [k for k in ranked if kinds[k] in ("body", "organisation") and k not in warned]
+    named = warned | set(hubs[:max(communities.NAMED - len(warned), communities.HUBS)])
+    boxes = {}
+    for n in nodes:
+        n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
+        boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
+    drawn = communities.community_layout(found, links, boxes, names, communities.spread(frame),
+                                         ranked)
+    _place(nodes, drawn.places)
+    shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
+                                        ranked, (), drawn.taken)
+    _place(nodes, places)
+    for n in nodes:
+        n.font = labels.MAJOR if n.key in shown else labels.MINOR
+    return drawn.captions
 
 
 def _centres(rv: Review, focus: str | Sequence[str] | None) -> list[str]:
