@@ -134,9 +134,10 @@ def test_the_network_view_of_a_council_is_drawn_as_its_communities(browser, out,
     assert len(seen["captions"]) >= 5
     named = {b["id"] for b in seen["names"]}
     warned = {n.key for n in m.nodes if n.flagged}
-    assert len(named & warned) >= 20
+    assert len(warned) >= 25 and warned <= named
     people = {n.key for n in m.nodes if n.type == "person"}
     assert named - warned and (named - warned).isdisjoint(people)   # hubs: bodies first
+    assert any(c["text"].startswith("Around Full Council") for c in seen["captions"])
     assert_legible(m, visit, seen, "network")
     visit.shot("council-network")
     visit.clean()

@@ -59,15 +59,14 @@ def room(node_size: float, label: str) -> tuple[float, float]:
 
 
 def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: Iterable[str],
-                 first: Collection[str] = (), taken: Iterable[Box] = ()
-                 ) -> tuple[set[str], dict[str, tuple[float, float]]]:
+                 first: Collection[str] = ()) -> tuple[set[str], dict[str, tuple[float, float]]]:
     """The keys whose labels are shown large, and every node's place: ``nodes`` are (key,
     x, y, size, label), ``ranked`` their keys, most important first. The names of the
     nodes in ``first`` (what the map is about, the hubs) take room: a node whose shape
     lies where such a name goes, and whose own name is not shown, is moved beside or
-    below the name. No name is shown over the boxes ``taken`` (a map's captions)."""
+    below the name."""
     where = {key: (x, y, size, label) for key, x, y, size, label in nodes}
-    kept: list[Box] = list(taken)
+    kept: list[Box] = []
     shown: set[str] = set()
     for key in ranked:
         box = _clear_place(key, where, kept, shown) if key in first else \

@@ -364,23 +364,25 @@ def _communities(nodes: list[Node], skeleton: views.Skeleton,
                   for k in group for rtype, record in [skeleton.nodes[k]] if rtype == "body"]
         names.append(communities.caption(bodies, len(group) - len(bodies),
                                          [name.split(":")[0] for name in names]))
-    ranked, _ = _label_order(nodes, skeleton.links, "network")
-    kinds = {n.key: n.type for n in nodes}
+    rank = {"organisation": 1, "body": 1}
+    order = sorted(nodes, key=lambda n: (not n.flagged, rank.get(n.type, 2), -degree[n.key],
+                                         n.key))
     warned = {n.key for n in nodes if n.flagged}
-    hubs = [k for k in ranked if kinds[k] in ("body", "organisation") and k not in warned]
+    hubs = [n.key for n in order if n.type in rank and n.key not in warned]
     named = warned | set(hubs[:max(communities.NAMED - len(warned), communities.HUBS)])
     boxes = {}
     for n in nodes:
         n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
         boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
+    # the names first, the largest first (which packs them closest), then the rest
+    ranked = sorted((n.key for n in order if n.key in named),
+                    key=lambda k: -communities.area(communities.union(boxes[k]))) + [
+        n.key for n in order if n.key not in named]
     drawn = communities.community_layout(found, links, boxes, names, communities.spread(frame),
-                                         ranked)
+                                         ranked, named)
     _place(nodes, drawn.places)
-    shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                        ranked, (), drawn.taken)
-    _place(nodes, places)
     for n in nodes:
-        n.font = labels.MAJOR if n.key in shown else labels.MINOR
+        n.font = labels.MAJOR if n.key in named and n.key in drawn.clear else labels.MINOR
     return drawn.captions
 
 
