@@ -122,3 +122,22 @@ def test_the_page_says_what_was_folded_and_a_button_brings_the_people_back(brows
     visit.page.get_by_role("button", name="fold them into their bodies").click()
     assert visit.page.locator("#map-representation").is_visible()
     visit.clean()
+
+
+def test_the_network_view_of_a_council_is_drawn_as_its_communities(browser, out, council):
+    """The whole network (over 200 nodes) laid out as its Louvain communities, each under
+    its caption: at least 25 names at 12 px or more at the first view, bodies' and the
+    subjects of warnings' first, none over another name or node; the legend in view."""
+    m, visit, seen = first_view(browser, out, council, "network", "council")
+    assert len(m.nodes) > 200
+    assert len(seen["names"]) >= 25
+    assert len(seen["captions"]) >= 5
+    named = {b["id"] for b in seen["names"]}
+    warned = {n.key for n in m.nodes if n.flagged}
+    assert len(warned) >= 25 and warned <= named
+    people = {n.key for n in m.nodes if n.type == "person"}
+    assert named - warned and (named - warned).isdisjoint(people)   # hubs: bodies first
+    assert any(c["text"].startswith("Around Full Council") for c in seen["captions"])
+    assert_legible(m, visit, seen, "network")
+    visit.shot("council-network")
+    visit.clean()

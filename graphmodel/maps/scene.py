@@ -22,7 +22,8 @@ from graphmodel.analysis.representation import (HOLDER_NOT_NAMED, NO_SEAT, NOT_R
                                                 VACANT, representation, rights_held)
 from graphmodel.analysis.review import review
 from graphmodel.graph import node_key, sitter_key
-from graphmodel.maps import folded, labels, layout, routing, styling, tooltips, views
+from graphmodel.maps import (communities, folded, labels, layout, routing, styling, tooltips,
+                             views)
 from graphmodel.maps.privacy import pseudonymise as scrub
 from graphmodel.model import Body, Membership, Network, NominationRight
 from graphmodel.registry import Standards
@@ -206,7 +207,12 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if skeleton.groups:
         groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
-    if captions is None:
+    if captions is None and communities.applies(view, len(nodes), bool(centres)):
+        captions = _communities(nodes, skeleton, frame)
+        # the names the communities' layout chose all stay: links are bent clear of them
+        _route(nodes, edges, [n.key for n in nodes],
+               keep={n.key for n in nodes if n.font == labels.MAJOR})
+    elif captions is None:
         captions = _spread(nodes, edges, skeleton.links, view, frame, set(centres))
     elif not groups:
         _route(nodes, edges, [n.key for n in nodes])
@@ -497,6 +503,42 @@ def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
+
+
+def _communities(nodes: list[Node], skeleton: views.Skeleton,
+                 frame: tuple[float, float]) -> list[tuple[float, float, str]]:
+    """A big network view drawn as its communities, each in its own region under its
+    caption; the names shown large chosen by importance (the subjects of warnings, the
+    hubs, bodies before people) where they fit. The captions."""
+    links = [(l.source, l.target) for l in skeleton.links]
+    degree = Counter(k for link in links for k in link)
+    found = communities.find([n.key for n in nodes], links)
+    names: list[str] = []
+    for group in found:
+        bodies = [(record.name, getattr(record, "category", None), degree[k])
+                  for k in group for rtype, record in [skeleton.nodes[k]] if rtype == "body"]
+        names.append(communities.caption(bodies, len(group) - len(bodies),
+                                         [name.split(":")[0] for name in names]))
+    rank = {"organisation": 1, "body": 1}
+    order = sorted(nodes, key=lambda n: (not n.flagged, rank.get(n.type, 2), -degree[n.key],
+                                         n.key))
+    warned = {n.key for n in nodes if n.flagged}
+    hubs = [n.key for n in order if n.type in rank and n.key not in warned]
+    named = warned | set(hubs[:max(communities.NAMED - len(warned), communities.HUBS)])
+    boxes = {}
+    for n in nodes:
+        n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
+        boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
+    # the names first, the largest first (which packs them closest), then the rest
+    ranked = sorted((n.key for n in order if n.key in named),
+                    key=lambda k: -communities.area(communities.union(boxes[k]))) + [
+        n.key for n in order if n.key not in named]
+    drawn = communities.community_layout(found, links, boxes, names, communities.spread(frame),
+                                         ranked, named)
+    _place(nodes, drawn.places)
+    for n in nodes:
+        n.font = labels.MAJOR if n.key in named and n.key in drawn.clear else labels.MINOR
+    return drawn.captions
 
 
 def _centres(rv: Review, focus: str | Sequence[str] | None) -> list[str]:
