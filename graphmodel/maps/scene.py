@@ -320,10 +320,30 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
     else:
         room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
         _place(nodes, layout.force_layout(keys, pairs, frame, room))
+        _names_away_from_lines(nodes, pairs)
     taken = [_caption_box(c) for c in captions]
     _size_labels(nodes, ranked, first, pairs, taken)
     _route(nodes, edges, ranked, first | centres, taken)
     return captions
+
+
+def _names_away_from_lines(nodes: list[Node], pairs: list[tuple[str, str]]) -> None:
+    """Each name above its shape where fewer of the node's own links would run through it
+    there than beneath (a line leaving a node downwards runs through a name beneath)."""
+    at = {n.key: n for n in nodes}
+    ends: dict[str, list[Node]] = defaultdict(list)
+    for a, b in pairs:
+        if a != b and a in at and b in at:
+            ends[a].append(at[b])
+            ends[b].append(at[a])
+    for n in nodes:
+        n.above = _own_lines_through(n, ends[n.key], True) < \
+            _own_lines_through(n, ends[n.key], False)
+
+
+def _own_lines_through(n: Node, others: list[Node], above: bool) -> int:
+    box = routing.name_box(n.x, n.y, n.size, n.label, False, above)
+    return sum(bool(routing.crossed([(n.x, n.y), (o.x, o.y)], [(n.key, box)])) for o in others)
 
 
 def _caption_box(caption: tuple[float, float, str]) -> routing.Box:
