@@ -2,20 +2,17 @@
 server started by the test (127.0.0.1 only) that serves the same responses."""
 from __future__ import annotations
 
-import http.server
-import threading
-import time
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from graphmodel import open_source
 from graphmodel.cli import main
-from graphmodel.importers.crawl import Request, SiteError
+from graphmodel.importers.crawl import SiteError
 from graphmodel.importers.moderngov import import_moderngov
 from graphmodel.model import ROLES
+from moderngov_server import serving
 from moderngov_site import (EMAIL, HOME_ADDRESS, HOME_PHONE, OUTSIDE_BODIES_BY_CATEGORY,
                             write_site)
 
@@ -392,29 +389,6 @@ def test_the_imported_dataset_loads_into_neo4j(saved_site, tmp_path, store, neo4
 
 # --- live: a local server serving the saved responses -------------------------------
 
-class _Site(http.server.BaseHTTPRequestHandler):
-    folder: Path
-    log: list
-
-    def do_GET(self):  # noqa: N802 - the name http.server calls
-        parts = urlsplit(self.path)
-        request = Request(parts.path.lstrip("/"), tuple(parse_qsl(parts.query)))
-        self.log.append((time.monotonic(), request.file_name, self.headers["User-Agent"]))
-        file = self.folder / request.file_name
-        if not file.exists():
-            self.send_error(404)
-            return
-        body = file.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/xml" if request.is_xml else "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def live_site(tmp_path):
     """A ModernGov-like site on 127.0.0.1, its folder of responses and its request log."""
@@ -422,15 +396,8 @@ def live_site(tmp_path):
     (folder / "mgListOutsideBodies.html").unlink()          # this site lists them by category
     (folder / "mgListOutsideBodiesByCategory.html").write_text(OUTSIDE_BODIES_BY_CATEGORY,
                                                                encoding="utf-8")
-    handler = type("Handler", (_Site,), {"folder": folder, "log": []})
-    server = http.server.HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", folder, handler.log
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(folder) as (url, log):
+        yield url, folder, log
 
 
 def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path):
@@ -438,7 +405,7 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
     cache = tmp_path / "cache"
     report = import_moderngov(url + "/mgListCommittees.aspx", tmp_path / "out",
                               council=COUNCIL, delay=0.2, cache=cache)
-    fetched = [name for _, name, _ in log]
+    fetched = [asked.name for asked in log]
     # committees, the committee structure page, councillors, the list of outside bodies
     # (tried plain, then by category), three committee pages and five outside-body pages,
     # once each, and the first committee's meetings (this site has none: the others are
@@ -449,8 +416,8 @@ def test_a_live_crawl_is_polite_and_a_re_run_fetches_nothing(live_site, tmp_path
     assert (cache / "mgCommitteeStructure.html.missing").exists()
     assert [n for n in fetched if n.startswith("GetMeetings")] == [  # answered 404
         next(n for n in fetched if n.startswith("GetMeetings_lCommitteeId=12_"))]
-    assert all("graphmodel" in agent for _, _, agent in log)
-    gaps = [b - a for (a, _, _), (b, _, _) in zip(log, log[1:])]
+    assert all("graphmodel" in (asked.agent or "") for asked in log)
+    gaps = [b.time - a.time for a, b in zip(log, log[1:])]
     assert min(gaps) >= 0.19
     stroud = open_source(report.path)
     assert stroud.documents[membership(stroud, "committee-12", "sian-jones").source_document] \
@@ -475,7 +442,7 @@ def test_an_interrupted_crawl_resumes_and_its_cache_reads_offline(live_site, tmp
     (cache / "mgCommitteeDetails_ID=15.html").unlink()      # as if stopped before it
     log.clear()
     import_moderngov(url, tmp_path / "out", council=COUNCIL, delay=0, cache=cache)
-    assert [name for _, name, _ in log] == ["mgCommitteeDetails_ID=15.html"]
+    assert [asked.name for asked in log] == ["mgCommitteeDetails_ID=15.html"]
     offline = import_moderngov(str(cache), tmp_path / "offline", council=COUNCIL)
     assert open_source(offline.path) == open_source(tmp_path / "out")
     # the web service's contact details are never saved (pages are kept as published)
@@ -496,7 +463,7 @@ def test_a_live_site_that_is_not_moderngov_is_refused_and_asked_again_next_time(
                                  "mgWebService.asmx/GetCommittees?lDummy=0 is not a list of "
                                  "committees); give the address of its democracy pages, e.g. "
                                  "https://democracy.example.gov.uk\n")
-    assert [name for _, name, _ in log] == ["GetCommittees_lDummy=0.xml"] * 2
+    assert [asked.name for asked in log] == ["GetCommittees_lDummy=0.xml"] * 2
 
 
 def test_each_site_address_has_its_own_cache(monkeypatch, tmp_path):

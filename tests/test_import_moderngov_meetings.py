@@ -4,21 +4,18 @@ GetMeetings and GetMeeting responses dated from today, and a live crawl of a loc
 from __future__ import annotations
 
 import datetime as _dt
-import http.server
-import threading
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from graphmodel import open_source
 from graphmodel.cli import main
-from graphmodel.importers.crawl import Request
 from graphmodel.importers.moderngov import import_moderngov
 from graphmodel.importers.moderngov_meetings import (Attendee, default_since, meeting_list,
                                                      parse_attendees)
 from moderngov_meetings_site import OFFICER_EMAIL, OFFICER_PHONE, VENUE, write_meetings
+from moderngov_server import serving
 from moderngov_site import write_site
 
 COUNCIL = "Stroud District Council"
@@ -213,45 +210,11 @@ def test_a_field_given_as_an_attribute_is_read_as_one_given_as_an_element():
 
 # --- live: a local server serving the saved responses -------------------------------
 
-class _Site(http.server.BaseHTTPRequestHandler):
-    folder: Path
-    log: list
-
-    def do_GET(self):  # noqa: N802 - the name http.server calls
-        parts = urlsplit(self.path)
-        query = tuple(parse_qsl(parts.query))
-        path = parts.path.lstrip("/")
-        self.log.append((path.rsplit("/", 1)[-1], dict(query)))
-        # a committee's meetings are kept under the committee, whatever dates are asked
-        saved = tuple(q for q in query if q[0] == "lCommitteeId") \
-            if path.endswith("GetMeetings") else None
-        file = self.folder / Request(path, query, saved_as=saved).file_name
-        if not file.exists():
-            self.send_error(404)
-            return
-        body = file.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def live_site(tmp_path):
     folder = write_meetings(write_site(tmp_path / "served"))
-    handler = type("Handler", (_Site,), {"folder": folder, "log": []})
-    server = http.server.HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", handler.log
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(folder) as site:
+        yield site
 
 
 def test_a_live_crawl_asks_each_committees_meetings_and_each_held_meeting_once(
@@ -259,7 +222,7 @@ def test_a_live_crawl_asks_each_committees_meetings_and_each_held_meeting_once(
     url, log = live_site
     cache = tmp_path / "cache"
     report = import_moderngov(url, tmp_path / "out", council=COUNCIL, delay=0, cache=cache)
-    asked = [(name, query) for name, query in log if name.startswith("GetMeeting")]
+    asked = [(a.operation, a.query) for a in log if a.operation.startswith("GetMeeting")]
     frm, to = default_since(TODAY), TODAY + _dt.timedelta(days=366)
     assert asked == [
         *[("GetMeetings", {"lCommitteeId": c, "sFromDate": frm.strftime("%d/%m/%Y"),

@@ -17,7 +17,7 @@ from graphmodel.analysis.attendance import attendance_findings
 from graphmodel.analysis.change import changes, changes_between
 from graphmodel.maps.tooltips import citation
 from graphmodel.model import Attendance, Document, Meeting, Network
-from graphmodel.sources import validate
+from graphmodel.sources import read_source, validate
 
 MINUTES = dict(source_document="minutes", source_section="item 1")
 
@@ -78,23 +78,38 @@ def test_a_popolo_file_lists_each_meeting_as_an_event_with_those_who_were_there(
     assert events["board-2013-09"]["status"] == "cancelled"
 
 
-def test_a_popolo_file_from_elsewhere_gives_meetings_of_bodies_and_who_attended(tmp_path):
-    path = tmp_path / "council.json"
+def audit_committee(path: Path, events: list[dict]) -> Path:
+    """A Popolo file from another tool: Siân Jones, the Audit Committee and its events."""
     path.write_text(json.dumps({
         "persons": [{"id": "p1", "name": "Siân Jones"}],
         "organizations": [{"id": "audit", "name": "Audit Committee",
                            "classification": "committee"}],
-        "events": [{"id": "e1", "organization_id": "audit", "status": "Cancelled",
-                    "start_date": "2023-01-18T19:00:00Z"},
-                   {"id": "e2", "organization_id": "audit", "status": "Confirmed",
-                    "start_date": "2023-03-15", "attendees": [{"id": "p1"}]}]}),
-        encoding="utf-8")
-    net = open_source(path)
+        "events": events}), encoding="utf-8")
+    return path
+
+
+def test_a_popolo_file_from_elsewhere_gives_meetings_of_bodies_and_who_attended(tmp_path):
+    net = open_source(audit_committee(tmp_path / "council.json", [
+        {"id": "e1", "organization_id": "audit", "status": "Cancelled",
+         "start_date": "2023-01-18T19:00:00Z"},
+        {"id": "e2", "organization_id": "audit", "status": "Confirmed",
+         "start_date": "2023-03-15", "attendees": [{"id": "p1"}]}]))
     assert net.meetings["e1"] == Meeting("e1", "audit", "2023-01-18", "cancelled")
     # "Confirmed" says nothing of whether it was held: not recorded, and kept in the notes
     assert (net.meetings["e2"].status, net.meetings["e2"].notes) == (None, "status: Confirmed")
     assert net.attendance["e2/p1"].status == "present"
     assert net.attendance["e2/p1"].role == "other"
+
+
+def test_an_attendee_named_by_person_id_as_other_tools_write_it_is_read(tmp_path):
+    net, problems = read_source(audit_committee(tmp_path / "council.json", [
+        {"id": "e1", "organization_id": "audit", "start_date": "2023-03-15",
+         "attendees": [{"person_id": "p1"}, {"role": "clerk"}]}]))
+    assert net is not None and net.attendance["e1/p1"].person == "p1"
+    # one that names nobody is said not to be read, not dropped in silence
+    assert [(p.row, p.message) for p in problems if "attendees" in str(p.row)] == [
+        ("events[0].attendees[1]", "not read: an attendee is a person object with an id, "
+         "or an object with a person_id")]
 
 
 def test_bad_meetings_and_attendance_are_reported_with_their_file_and_row(tmp_path):

@@ -26,8 +26,8 @@ Its kind is the organisation kind the classification names, else ``other``.
 A meeting is a Popolo ``event`` of its body (``organization_id``), on its
 ``start_date``, with its ``status`` and ``attendees``: the people who were there
 (present, or in attendance). Reading a file from elsewhere, an event of a body is
-a meeting, its status read as a meeting status (``Cancelled``); each attendee is
-an attendance, present, in a role the file does not state (``other``, said in its
+a meeting, its status read as a meeting status (``Cancelled``); each attendee (a
+person, or an object naming one by ``person_id``) is an attendance, present, in a role the file does not state (``other``, said in its
 notes). Who sent apologies, or was absent, travels in the ``graphmodel`` block.
 
 Real Popolo files are untidy: roles in any case, dates and ``on_behalf_of_id``
@@ -472,10 +472,12 @@ def _event(at: str, item: dict[str, Any], kinds: dict[str, str], rows: _Rows,
     rows.add("meetings", at, cells)
     attendees = item.get("attendees") or []
     for i, person in enumerate(attendees if isinstance(attendees, list) else []):
-        who = _text(person.get("id")) if isinstance(person, dict) else None
+        # a person object, or (as other tools write it) a reference to one, as memberships do
+        who = _text(person.get("id") or person.get("person_id")) \
+            if isinstance(person, dict) else None
         if not who:
             rows.not_read(f"{at}.attendees[{i}]", "id", "not read: an attendee is a person "
-                      "object with an id")
+                      "object with an id, or an object with a person_id")
             continue
         rows.add("attendance", f"{at}.attendees[{i}]", {
             "id": f"{cells['id']}/{who}", "meeting": cells["id"], "person": who,

@@ -7,7 +7,7 @@ hash salt for SVG ids, one font), so the same map gives the same file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from graphmodel.maps import labels, styling
 from graphmodel.maps.pyvis_page import node_look
@@ -20,7 +20,7 @@ if TYPE_CHECKING:   # (matplotlib loads when an image is drawn)
     from matplotlib.figure import Figure
     from matplotlib.typing import LineStyleType, RcKeyType
 
-__all__ = ["write_image", "IMAGE_SIZE"]
+__all__ = ["write_image", "save_figure", "IMAGE_SIZE"]
 
 IMAGE_SIZE = (1600, 900)
 """Width and height in pixels of a PNG (an SVG has the same proportions)."""
@@ -141,6 +141,13 @@ def _figure(m: Map) -> Figure:
 
 def write_image(m: Map, path: str | Path) -> Path:
     """Write a map as an SVG or PNG image (by the path's suffix)."""
+    return save_figure(lambda: _figure(m), path)
+
+
+def save_figure(draw: Callable[[], "Figure"], path: str | Path) -> Path:
+    """Write the figure ``draw`` makes as an SVG or PNG (by the path's suffix), with the
+    images' settings: no dates, fixed SVG ids, one font shipped with matplotlib, so the
+    same drawing always gives the same file."""
     import matplotlib
 
     path = Path(path)
@@ -149,7 +156,7 @@ def write_image(m: Map, path: str | Path) -> Path:
         raise UsageError(f"{path}: an image is written as .svg or .png, not .{kind}")
     path.parent.mkdir(parents=True, exist_ok=True)
     with matplotlib.rc_context(_settings()):
-        fig = _figure(m)
+        fig = draw()
         meta = {"Date": None} if kind == "svg" else {"Software": None}
         fig.savefig(path, format=kind, metadata=meta)
     return path

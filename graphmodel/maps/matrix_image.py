@@ -13,13 +13,12 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graphmodel.maps.image import save_figure
 from graphmodel.maps.matrix import MARKS, Line, Matrix
-from graphmodel.problems import UsageError
 
 if TYPE_CHECKING:   # (matplotlib loads when an image is drawn)
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-    from matplotlib.typing import RcKeyType
 
 __all__ = ["write_matrix_image", "matrix_figure", "FONT_PT", "DPI"]
 
@@ -31,12 +30,6 @@ _CHAR = FONT_PT * 0.56 / 72   # inches: the width of an average character at FON
 _NAMES_MAX = 4.2        # inches: the widest the seat holders' names may run
 _HEADS_MAX = 2.8        # inches: the tallest the bodies' names may run
 _INK, _MUTED, _RULE = "#1a1a1a", "#4d4d4d", "#d9d9d9"
-
-
-def _settings() -> dict[RcKeyType, object]:
-    """The maps' images' settings: no dates, fixed SVG ids, one font shipped with matplotlib."""
-    return {"svg.hashsalt": "graphmodel", "svg.fonttype": "path", "font.family": "DejaVu Sans",
-            "path.simplify": False}
 
 
 def _fit(text: str, width: float, lines: int = 1) -> str:
@@ -153,15 +146,4 @@ def _key(ax: Axes, y: float, width: float, categories: list[str]) -> None:
 
 def write_matrix_image(m: Matrix, path: str | Path) -> Path:
     """Write the matrix as an SVG or PNG image (by the path's suffix)."""
-    import matplotlib
-
-    path = Path(path)
-    kind = path.suffix.lower().lstrip(".")
-    if kind not in ("svg", "png"):
-        raise UsageError(f"{path}: an image is written as .svg or .png, not .{kind}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with matplotlib.rc_context(_settings()):
-        fig = matrix_figure(m)
-        fig.savefig(path, format=kind, metadata={"Date": None} if kind == "svg"
-                    else {"Software": None})
-    return path
+    return save_figure(lambda: matrix_figure(m), path)

@@ -499,7 +499,8 @@ HUB_LINKS = 5
 def _label_order(nodes: list[Node], links: list[views.Link],
                  view: str) -> tuple[list[str], set[str]]:
     """The nodes' keys, most important name first, and the nodes whose names must show:
-    the boards a representation map is about (no seat) and its organisation, else the hubs."""
+    the bodies that are subjects of warnings, and the boards a representation map is about (no seat) and
+    its organisation, else the hubs."""
     degree = Counter(k for l in links for k in (l.source, l.target))
     if view == "representation":
         first = {n.key for n in nodes if n.status == "unrepresented" or n.type == "organisation"}
@@ -507,6 +508,7 @@ def _label_order(nodes: list[Node], links: list[views.Link],
         hubs = sorted((n for n in nodes if n.type in ("body", "organisation")
                        and degree[n.key] >= HUB_LINKS), key=lambda n: (-degree[n.key], n.key))
         first = {n.key for n in hubs[:HUBS]}
+    first |= {n.key for n in nodes if n.flagged and n.type in ("body", "organisation")}
     rank = {"organisation": 1, "body": 1}
     ranked = sorted(nodes, key=lambda n: (n.key not in first, not n.flagged,
                                           rank.get(n.type, 2), -degree[n.key], n.key))
