@@ -23,3 +23,16 @@ def dataset_dir(args: argparse.Namespace) -> Path:
         print(f"generating {path} ...", flush=True)
         generate(path, bodies=args.bodies, people=args.people, seed=args.seed)
     return path
+
+
+def verdict(figure: str, target: str, met: bool, anchor: str = "") -> bool:
+    """Print one judged figure on one line: the figure, its target, the anchor measured
+    in the same run (what a user would pick instead), and met or NOT met.
+
+    >>> verdict("read 5.1 s", "<= 4x pandas", True, "pandas 1.3 s")
+    met      read 5.1 s   (target <= 4x pandas; anchor pandas 1.3 s)
+    True
+    """
+    beside = f"target {target}" + (f"; anchor {anchor}" if anchor else "")
+    print(f"{'met' if met else 'NOT met':<8} {figure}   ({beside})", flush=True)
+    return met
