@@ -19,14 +19,15 @@ which the benchmark measured several times slower (see
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_left
 from collections import defaultdict
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator, SupportsIndex, TypeAlias
+from operator import attrgetter
+from typing import TYPE_CHECKING, Iterator, NamedTuple, SupportsIndex, TypeAlias
 
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, Found, Subject, evidence_for, subject_of
 from graphmodel.analysis.runner import run_rules
-from graphmodel.graph import seats_held
 from graphmodel.model import Body, Membership, Network, Person, Post
 from graphmodel.registry import Settings, Standards, rule, rules_of, view
 from graphmodel.words import count
@@ -44,37 +45,68 @@ Incidence: TypeAlias = "sparse.csr_matrix[np.int32]"
 
 class Seats:
     """Who sits where on one day, as integer-coded sitters and bodies: the seats of
-    :func:`graphmodel.graph.people_bodies` (both read :func:`graphmodel.graph.seats_held`),
+    :func:`graphmodel.graph.people_bodies` (both follow :func:`graphmodel.graph.sitter_key`),
     numbered for the sparse matrices the rules compute on.
 
     Sitters and bodies are numbered in order of their ids, so every result (and
     the sample behind estimated betweenness) is the same whatever order the
-    source lists its records in. ``held`` and the methods take Python's or
-    numpy's integers.
+    source lists its records in. The methods take Python's or numpy's integers.
+
+    The seats are coded with numpy from one pass over the memberships, rather than
+    one Python object per seat: at a million memberships that pass is most of the
+    cost of the incidence matrix (see :func:`interlocks`).
     """
 
     def __init__(self, network: Network, as_of: "str | _dt.date | None" = None,
                  current: bool = False):
+        import numpy as np
+
         self.net = network if current else network.as_of(as_of)
         self.bodies: list[str] = sorted(self.net.bodies)
         self.body_records = [self.net.bodies[b] for b in self.bodies]
-        body_index = {b: i for i, b in enumerate(self.bodies)}
-        seated = seats_held(self.net)
-        self.sitters: list[str] = sorted({who for who, _ in seated})
-        sitter_index = {who: i for i, who in enumerate(self.sitters)}
-        self.held: dict[tuple[SupportsIndex, SupportsIndex], list[Membership]] = {
-            (sitter_index[who], body_index[body]): seats for (who, body), seats in seated.items()}
+        memberships, sitter, body = _coded_seats(self.net, self.bodies)
+        self.sitters: list[str] = sitter.names
+        # the seats in order of sitter, then body, then source order: each sitter's
+        # seats (and each seat's memberships) are one run of this list
+        n_bodies = max(len(self.bodies), 1)
+        pair = sitter.codes * n_bodies + body
+        order = np.argsort(pair, kind="stable")
+        self._memberships = [memberships[i] for i in order.tolist()]
+        pair = pair[order]
+        first = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else \
+            np.zeros(0, dtype=np.int64)
+        self._pairs = pair[first]
+        self._pair_codes: list[int] = self._pairs.tolist()
+        self._pair_start: list[int] = first.tolist() + [len(pair)]
+        rows = self._pairs // n_bodies
+        self._sitter_start: list[int] = np.searchsorted(
+            pair, np.arange(len(self.sitters) + 1) * n_bodies).tolist()
+        self._indptr = np.searchsorted(rows, np.arange(len(self.sitters) + 1))
+        self._cols = (self._pairs % n_bodies).astype(np.int32)
+        self._n_bodies = n_bodies
 
     def matrix(self) -> Incidence:
         """The sitters x bodies incidence matrix (1 where someone sits on a body)."""
         import numpy as np
         from scipy import sparse
 
-        pairs = np.fromiter((i for pair in self.held for i in pair), dtype=np.int64,
-                            count=2 * len(self.held)).reshape(-1, 2)
-        ones = np.ones(len(pairs), dtype=np.int32)
-        return sparse.csr_matrix((ones, (pairs[:, 0], pairs[:, 1])),
+        ones = np.ones(len(self._cols), dtype=np.int32)
+        return sparse.csr_matrix((ones, self._cols.copy(), self._indptr.copy()),
                                  shape=(len(self.sitters), len(self.bodies)))
+
+    def seats_of(self, s: SupportsIndex) -> list[Membership]:
+        """The memberships behind a sitter's seats, body by body (in the bodies' order),
+        in source order on each body."""
+        s = int(s)
+        return self._memberships[self._sitter_start[s]:self._sitter_start[s + 1]]
+
+    def seat(self, s: SupportsIndex, b: SupportsIndex) -> list[Membership]:
+        """The memberships behind one sitter's seat on one body, in source order."""
+        code = int(s) * self._n_bodies + int(b)
+        i = bisect_left(self._pair_codes, code)
+        if i == len(self._pair_codes) or self._pair_codes[i] != code:
+            raise KeyError((s, b))
+        return self._memberships[self._pair_start[i]:self._pair_start[i + 1]]
 
     def sitter(self, s: SupportsIndex) -> tuple[str, Person | Post | None]:
         kind, rid = self.sitters[s].split(":", 1)
@@ -88,6 +120,60 @@ class Seats:
 
     def body(self, b: SupportsIndex) -> Body:
         return self.body_records[b]
+
+    @property
+    def held(self) -> dict[tuple[int, int], list[Membership]]:
+        """Every seat: (sitter, body) -> the memberships behind it, in source order."""
+        n, start = self._n_bodies, self._pair_start
+        return {(code // n, code % n): self._memberships[start[i]:start[i + 1]]
+                for i, code in enumerate(self._pair_codes)}
+
+
+class _Sitters(NamedTuple):
+    names: list[str]                 # node keys, in order of their codes
+    codes: "npt.NDArray[np.int64]"  # one per membership
+
+
+_PERSON, _BODY = attrgetter("person"), attrgetter("body")
+
+
+def _coded_seats(network: Network, bodies: list[str]) -> tuple[
+        list[Membership], _Sitters, "npt.NDArray[np.int64]"]:
+    """The memberships whose holder is named, each one's sitter (numbered in order of
+    :func:`graphmodel.graph.sitter_key`) and body (its place in ``bodies``)."""
+    import numpy as np
+
+    memberships = list(network.memberships.values())
+    who: list[str | None] = list(map(_PERSON, memberships))
+    post_seats: dict[int, str] = {}     # membership -> post that sits, holder not named
+    for i in [i for i, person in enumerate(who) if not person]:
+        # the rule of graph.sitter_key: the person, else the post's named holder, else
+        # the post itself
+        m, who[i] = memberships[i], None
+        if m.post:
+            post = network.posts.get(m.post)
+            if post and post.holder:
+                who[i] = post.holder
+            else:
+                post_seats[i] = m.post
+    people = sorted({p for p in who if p is not None})
+    posts = sorted(set(post_seats.values()))
+    index: dict[str | None, int] = dict(zip(people, range(len(people))))
+    index[None] = -1
+    codes = np.fromiter(map(index.__getitem__, who), dtype=np.int64, count=len(who))
+    if post_seats:
+        post_index = dict(zip(posts, range(len(people), len(people) + len(posts))))
+        codes[list(post_seats)] = [post_index[p] for p in post_seats.values()]
+    body_index = dict(zip(bodies, range(len(bodies))))
+    body = np.fromiter(map(body_index.__getitem__, map(_BODY, memberships)), dtype=np.int64,
+                       count=len(memberships))
+    seated = np.flatnonzero(codes >= 0)
+    if len(seated) < len(memberships):
+        memberships = [memberships[i] for i in seated.tolist()]
+        codes, body = codes[seated], body[seated]
+    # "person:" sorts before "post:", so this is the order of the sitters' node keys
+    names = ["person:" + p for p in people] + ["post:" + p for p in posts]
+    return memberships, _Sitters(names, codes), body
 
 
 class _Overlaps(Seats):
@@ -150,7 +236,7 @@ def _person_load(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
         bodies = [seats.body(b) for b in row]
         names = sorted(b.name for b in bodies)
         shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
-        held = [m for b in row for m in seats.held[s, b]]
+        held = seats.seats_of(s)
         yield Found(
             _sitter_subject(seats, s),
             f"{seats.name(s)} sits on {count(len(bodies), 'current body')} (the rules suggest at most "
@@ -199,7 +285,7 @@ def _interlock(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
         common = np.intersect1d(by_body.indices[by_body.indptr[a[i]]:by_body.indptr[a[i] + 1]],
                                 by_body.indices[by_body.indptr[b[i]]:by_body.indptr[b[i] + 1]])
         names = sorted(seats.name(s) for s in common)
-        held = [m for s in common for body in (a[i], b[i]) for m in seats.held[s, body]]
+        held = [m for s in common for body in (a[i], b[i]) for m in seats.seat(s, body)]
         yield Found(
             subject_of(x, "body"),
             f"The {x.name} and the {y.name} share {count(int(n[i]), 'member')}: "
@@ -247,7 +333,7 @@ def _brokers(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     people.sort(key=lambda s: (-scores[s], seats.sitters[s]))
     for s in people:
         row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
-        held = [m for b in row for m in seats.held[s, b]]
+        held = seats.seats_of(s)
         yield Found(
             _sitter_subject(seats, s),
             f"{seats.name(s)} sits on {count(len(row), 'body')} and is a broker: "
@@ -281,7 +367,7 @@ def _single_points(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     for s in people:
         cut = sorted((seats.body(b - n_sitters) for b in cuts[s]), key=lambda b: b.name)
         row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
-        held = [m for b in row for m in seats.held[s, b]]
+        held = seats.seats_of(s)
         yield Found(
             _sitter_subject(seats, s),
             f"If {seats.name(s)} left, {count(len(cut), 'body')} would "
