@@ -950,10 +950,11 @@ class Network:
             if start is None:
                 current.tables[rt.name] = dict(table)
                 continue
-            current.tables[rt.name] = {
-                key: r for key, r in table.items()
-                if in_period(getattr(r, start), getattr(r, end) if end else None, on)
-            }
+            # whether a record holds depends on its dates alone: worked out once for each
+            # distinct start (and end), not once for each of a million records
+            dated, holds = operator.attrgetter(start, end) if end else \
+                operator.attrgetter(start), _Holds(on, bool(end))
+            current.tables[rt.name] = {key: r for key, r in table.items() if holds[dated(r)]}
         for rt in SCHEMA.record_types:   # in schema order: what it refers to comes first
             if not rt.lapses_with:
                 continue
@@ -961,11 +962,24 @@ class Network:
                     for f in rt.fields if f.metadata["kind"] != "list"
                     and f.metadata["ref"] and len(f.metadata["ref"]) == 1
                     and f.metadata["ref"][0] in rt.lapses_with]
-            current.tables[rt.name] = {
-                key: r for key, r in current.tables[rt.name].items()
-                if all(get(r) in held for get, held in refs if get(r))
-            }
+            kept = current.tables[rt.name]
+            for get, held in refs:
+                kept = {key: r for key, r in kept.items() if not (ref := get(r)) or ref in held}
+            current.tables[rt.name] = kept
         return current
+
+
+class _Holds(dict[Any, bool]):
+    """Whether a record of these dates (a start, or a start and an end) holds on a day."""
+
+    def __init__(self, on: _dt.date, ends: bool) -> None:
+        super().__init__()
+        self.on, self.ends = on, ends
+
+    def __missing__(self, dated: Any) -> bool:
+        start, end = dated if self.ends else (dated, None)
+        self[dated] = holds = in_period(start, end, self.on)
+        return holds
 
 
 def _same_records(snapshot: dict[str, list[Record]],

@@ -9,14 +9,15 @@ appeared and disappeared.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import NamedTuple
+from operator import attrgetter
+from typing import Callable, NamedTuple
 
 from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
 from graphmodel.analysis.review import review
 from graphmodel.memory import without_cycle_collection
-from graphmodel.model import (SCHEMA, Attendance, Document, Meeting, Membership, Network,
-                              Record, RecordType, record_type)
+from graphmodel.model import (SCHEMA, Attendance, Body, Document, Meeting, Membership, Network,
+                              Organisation, Person, Post, Record, RecordType, record_type)
 from graphmodel.registry import Standards
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
@@ -48,15 +49,8 @@ def describe(network: Network, table: str, record: Record) -> str:
     if isinstance(record, Document):
         return record.title
     if isinstance(record, Membership):
-        sitting = network.people.get(record.person) if record.person else \
-            network.posts.get(record.post) if record.post else None
-        who = sitting.name if sitting else record.person or record.post
-        body = network.bodies.get(record.body)
-        if not (record.person or record.post):   # involvement, holder not named
-            org = network.organisations.get(record.on_behalf_of or "")
-            who = f"someone (not named) for {org.name if org else record.on_behalf_of}"
-        return (f"{who} on the "
-                f"{body.name if body else record.body} ({record.role.replace('_', ' ')})")
+        return _seat_name(record, network.people, network.posts, network.bodies,
+                          network.organisations)
     if isinstance(record, Meeting):   # (its change's detail gives the day)
         body = network.bodies.get(record.body)
         return f"{body.name if body else record.body} meeting" + (
@@ -70,6 +64,28 @@ def describe(network: Network, table: str, record: Record) -> str:
     ends = [getattr(record, c) for c in SCHEMA.derived(_ends, table)]
     names = [(network.bodies.get(e) or network.organisations.get(e)) for e in ends if e]
     return " -> ".join(n.name for n in names if n) or record.id
+
+
+def _seat_name(record: Membership, people: dict[str, Person], posts: dict[str, Post],
+               bodies: dict[str, Body], organisations: dict[str, Organisation]) -> str:
+    """``Ann Smith on the Safer Town Board (chair)``."""
+    sitting = people.get(record.person) if record.person else \
+        posts.get(record.post) if record.post else None
+    who = sitting.name if sitting else record.person or record.post
+    body = bodies.get(record.body)
+    if not (record.person or record.post):   # involvement, holder not named
+        org = organisations.get(record.on_behalf_of or "")
+        who = f"someone (not named) for {org.name if org else record.on_behalf_of}"
+    return f"{who} on the {body.name if body else record.body} ({record.role.replace('_', ' ')})"
+
+
+def _namer(network: Network, rt: RecordType) -> Callable[[Record], str]:
+    """:func:`describe` for the records of one table (seats, of which a diff can hold a
+    million, with the tables it looks in found once)."""
+    if rt.cls is Membership:
+        tables = network.people, network.posts, network.bodies, network.organisations
+        return lambda record: _seat_name(record, *tables)  # type: ignore[arg-type]
+    return lambda record: describe(network, rt.name, record)
 
 
 def _meeting_name(network: Network, meeting: Meeting) -> str:
@@ -99,10 +115,8 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
         # attendance with its meeting)
         began, ended = rt.change_words if rt.dated else ("recorded", "lapsed")
         was, now = old.tables[rt.name], new.tables[rt.name]
-        for key in now.keys() - was.keys():
-            out.append(_change(began, rt, network, now[key]))
-        for key in was.keys() - now.keys():
-            out.append(_change(ended, rt, network, was[key]))
+        out += _changes(began, rt, network, [now[key] for key in now.keys() - was.keys()])
+        out += _changes(ended, rt, network, [was[key] for key in was.keys() - now.keys()])
     if findings:
         out += _finding_changes(network, before, network, after, org, rules)
     return _ordered(out)
@@ -144,17 +158,27 @@ def _show(value: object) -> str:
 
 
 def _change(change: str, rt: RecordType, network: Network, record: Record) -> Change:
+    return _changes(change, rt, network, [record])[0]
+
+
+def _changes(change: str, rt: RecordType, network: Network,
+             records: list[Record]) -> list[Change]:
+    """The change of each record of one table that began or ended, with its dates."""
     start, end = rt.period
-    began = getattr(record, start) if start else None
-    ended = getattr(record, end) if end else None
-    if start and not end:   # a record of one day: a succession
-        detail = f"on {began}" if began else ""
-    else:
-        detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
-    # a document is itself the source: it cites no other
-    kind = rt.key
-    return Change(change, kind, record.id, describe(network, rt.name, record), detail,
-                  evidence_for([(kind, record)]))
+    kind, name_of, out = rt.key, _namer(network, rt), []
+    for record in records:
+        began = getattr(record, start) if start else None
+        ended = getattr(record, end) if end else None
+        if start and not end:   # a record of one day: a succession
+            detail = f"on {began}" if began else ""
+        else:
+            detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
+        # (the evidence of one record, as evidence_for gives it; a document is itself
+        # the source: it cites no other)
+        out.append(Change(change, kind, record.id, name_of(record), detail, (Evidence(
+            kind, record.id, getattr(record, "source_document", None),
+            getattr(record, "source_section", None)),)))
+    return out
 
 
 def _key(f: Finding) -> tuple[str, ...]:
@@ -179,9 +203,22 @@ _OTHER = _ORDER[None]   # what a record type of its own words began or ended (to
 
 
 def _ordered(changes: list[Change]) -> list[Change]:
-    return sorted(changes, key=lambda c: (c.record_type == "finding",
-                                          _ORDER.get(c.change, _OTHER), c.record_type,
-                                          c.name, c.id))
+    """Records before findings, by change, record type, name and id.
+
+    Sorted kind by kind (each change of each record type), then by name and id
+    within each, which is the same order as one sort on all five and several times
+    faster on a diff of a million changes (no key tuple per change)."""
+    kinds: dict[tuple[str, str], list[Change]] = {}
+    for c in changes:
+        kinds.setdefault((c.change, c.record_type), []).append(c)
+    out: list[Change] = []
+    for change, record_type in sorted(kinds, key=lambda k: (
+            k[1] == "finding", _ORDER.get(k[0], _OTHER), k[1])):
+        out += sorted(kinds[change, record_type], key=_BY_NAME)
+    return out
+
+
+_BY_NAME = attrgetter("name", "id")
 
 
 def render_changes(changes: list[Change], fmt: str) -> str:

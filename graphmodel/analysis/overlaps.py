@@ -37,7 +37,7 @@ if TYPE_CHECKING:   # (numpy and scipy load when a rule runs)
     import numpy.typing as npt
     from scipy import sparse
 
-__all__ = ["Seats", "overlap_findings", "interlocks", "Incidence"]
+__all__ = ["Seats", "overlap_findings", "interlocks", "incidence", "Incidence"]
 
 Incidence: TypeAlias = "sparse.csr_matrix[np.int32]"
 """Sitters x bodies, 1 where someone sits on a body."""
@@ -137,10 +137,11 @@ class _Sitters(NamedTuple):
 _PERSON, _BODY = attrgetter("person"), attrgetter("body")
 
 
-def _coded_seats(network: Network, bodies: list[str]) -> tuple[
+def _coded_seats(network: Network, bodies: list[str], ordered: bool = True) -> tuple[
         list[Membership], _Sitters, "npt.NDArray[np.int64]"]:
     """The memberships whose holder is named, each one's sitter (numbered in order of
-    :func:`graphmodel.graph.sitter_key`) and body (its place in ``bodies``)."""
+    :func:`graphmodel.graph.sitter_key`; ``ordered=False``: as first met, for counts
+    only) and body (its place in ``bodies``)."""
     import numpy as np
 
     memberships = list(network.memberships.values())
@@ -156,8 +157,11 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
                 who[i] = post.holder
             else:
                 post_seats[i] = m.post
-    people = sorted({p for p in who if p is not None})
-    posts = sorted(set(post_seats.values()))
+    people = dict.fromkeys(who)
+    people.pop(None, None)
+    posts = dict.fromkeys(post_seats.values())
+    if ordered:
+        people, posts = dict.fromkeys(sorted(people)), dict.fromkeys(sorted(posts))
     index: dict[str | None, int] = dict(zip(people, range(len(people))))
     index[None] = -1
     codes = np.fromiter(map(index.__getitem__, who), dtype=np.int64, count=len(who))
@@ -172,8 +176,30 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
         memberships = [memberships[i] for i in seated.tolist()]
         codes, body = codes[seated], body[seated]
     # "person:" sorts before "post:", so this is the order of the sitters' node keys
-    names = ["person:" + p for p in people] + ["post:" + p for p in posts]
+    names = ["person:" + p for p in people] + ["post:" + p for p in posts] if ordered else []
     return memberships, _Sitters(names, codes), body
+
+
+def incidence(network: Network, as_of: "str | _dt.date | None" = None) -> Incidence:
+    """The sitters x bodies incidence matrix of a day, straight from the memberships (the
+    bodies in order of their ids, the sitters in no order): :func:`interlocks` needs no
+    more, and none of the names and memberships :class:`Seats` keeps for the findings.
+
+    >>> from graphmodel.analysis.example import tiny_network, seat
+    >>> net = tiny_network(seat("a", "ann"), seat("a", "bob"), seat("b", "bob"))
+    >>> incidence(net).toarray().tolist()   # bodies a and b; Ann, then Bob
+    [[1, 0], [1, 1]]
+    """
+    import numpy as np
+    from scipy import sparse
+
+    current = network.as_of(as_of)
+    _, sitters, body = _coded_seats(current, sorted(current.bodies), ordered=False)
+    n_sitters = int(sitters.codes.max()) + 1 if len(sitters.codes) else 0
+    matrix = sparse.csr_matrix((np.ones(len(body), dtype=np.int32), (sitters.codes, body)),
+                               shape=(n_sitters, len(current.bodies)))
+    matrix.data[:] = 1      # two memberships of one sitter on one body are one seat
+    return matrix
 
 
 class _Overlaps(Seats):
@@ -255,8 +281,8 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     import numpy as np
     from scipy import sparse
 
-    shared = sparse.triu(incidence.T.tocsr() @ incidence, k=1).tocoo()
-    keep = shared.data >= min_shared
+    shared = (incidence.T.tocsr() @ incidence).tocoo()
+    keep = (shared.row < shared.col) & (shared.data >= min_shared)
     a, b, n = shared.row[keep], shared.col[keep], shared.data[keep]
     sizes = np.asarray(incidence.sum(axis=0)).ravel()
     jaccard = n / (sizes[a] + sizes[b] - n)
