@@ -15,7 +15,7 @@ from scipy import sparse
 
 from graphmodel import open_source
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
-from graphmodel.analysis.overlaps import Seats, interlocks, overlap_findings
+from graphmodel.analysis.overlaps import Seats, incidence, interlocks, overlap_findings
 from graphmodel.cli import main
 from graphmodel.generate import generate
 from graphmodel.graph import people_bodies
@@ -78,6 +78,50 @@ def test_interlocks_are_the_pairs_of_networkx_bipartite_projection(tmp_path):
     ours = {frozenset((bodies[x], bodies[y])): int(n) for x, y, n in zip(a, b, shared)}
     theirs = {frozenset((u, v)): w for u, v, w in projected.edges(data="weight")}
     assert ours == theirs and len(ours) > 100
+
+
+def networkx_interlocks(network, day):
+    """Each pair of bodies sharing members, and how many, by networkx's projection of
+    the people-bodies graph."""
+    g = people_bodies(network.as_of(day))
+    bodies = [n for n, kind in g.nodes(data="bipartite") if kind == 1]
+    projected = bipartite.weighted_projected_graph(g, bodies)
+    return {frozenset((u.split(":", 1)[1], v.split(":", 1)[1])): w
+            for u, v, w in projected.edges(data="weight")}
+
+
+def interlocks_from_memberships(network, day):
+    bodies = sorted(network.as_of(day).bodies)
+    a, b, shared, _ = interlocks(incidence(network, day), 1)
+    return {frozenset((bodies[x], bodies[y])): int(n) for x, y, n in zip(a, b, shared)}
+
+
+@pytest.mark.parametrize("source, day", [(SEED / "leeds", "2013-03-01"),
+                                         (SEED / "harborough", None),
+                                         ("generated", "2020-01-01")])
+def test_interlocks_from_the_memberships_are_networkx_projection(tmp_path, source, day):
+    if source == "generated":
+        generate(tmp_path / "g", bodies=150, people=600, seed=5)
+        source = tmp_path / "g"
+    network = open_source(source)
+    expected = networkx_interlocks(network, day)
+    assert interlocks_from_memberships(network, day) == expected and expected
+
+
+def test_a_second_seat_on_one_body_and_a_post_count_once_in_the_incidence(network):
+    # Ann holds two seats on the board, and the director's post (holder not named) sits
+    # on it too: the board has three sitters, Ann once
+    add(network, Membership("ann-again", "board", person="ann", on_behalf_of="council"))
+    seats = Seats(network, "2013-01-01")
+    board = seats.bodies.index("board")
+    ann = seats.sitters.index("person:ann")
+    assert incidence(network, "2013-01-01").sum(axis=0).tolist()[0][board] == \
+        seats.matrix().sum(axis=0).tolist()[0][board] == len(
+            {who for who, body in seats.held if body == board})
+    assert [m.id for m in seats.seat(ann, board)] == ["m-ann", "ann-again"]
+    assert seats.seats_of(ann) == seats.seat(ann, board)
+    with pytest.raises(KeyError):
+        seats.seat(ann, len(seats.bodies))
 
 
 def random_bipartite(seed):

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, Iterator, NamedTuple, SupportsIndex, TypeAlias
+from typing import TYPE_CHECKING, Iterator, NamedTuple, SupportsIndex, TypeAlias, cast
 
 from graphmodel.analysis.centrality import articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, Found, Subject, evidence_for, subject_of
@@ -104,7 +104,8 @@ class Seats:
         """The memberships behind one sitter's seat on one body, in source order."""
         code = int(s) * self._n_bodies + int(b)
         i = bisect_left(self._pair_codes, code)
-        if i == len(self._pair_codes) or self._pair_codes[i] != code:
+        if not 0 <= int(b) < self._n_bodies or i == len(self._pair_codes) or \
+                self._pair_codes[i] != code:
             raise KeyError((s, b))
         return self._memberships[self._pair_start[i]:self._pair_start[i + 1]]
 
@@ -157,8 +158,9 @@ def _coded_seats(network: Network, bodies: list[str], ordered: bool = True) -> t
                 who[i] = post.holder
             else:
                 post_seats[i] = m.post
-    people = dict.fromkeys(who)
-    people.pop(None, None)
+    someone = dict.fromkeys(who)
+    someone.pop(None, None)
+    people = cast(dict[str, None], someone)
     posts = dict.fromkeys(post_seats.values())
     if ordered:
         people, posts = dict.fromkeys(sorted(people)), dict.fromkeys(sorted(posts))
