@@ -6,9 +6,13 @@ Generates the dataset once (under benchmarks/data/, shared with the other
 benchmarks), reads it, then times each analysis as of one day: representation
 gaps, accountability, overlaps (brokers sampled), resources, the change between
 two days (findings included), and the full review behind ``graphmodel check``.
-Reports wall and CPU seconds and peak memory, and compares the interlock computation (a sparse matrix
-product) with networkx's bipartite projection on the same data. Targets: all
-analyses in <= 120 s, peak memory <= 4 GiB.
+Reports wall and CPU seconds and peak memory, and compares the interlock computation
+(the incidence matrix built from the memberships, then a sparse matrix product) with
+networkx's bipartite projection on the same data, in the same run (``--no-networkx``
+leaves that out, and its verdict says not measured). Targets at 1.1 M memberships:
+all analyses in <= 30 s and <= 1.2 GiB peak (the read dataset included; the
+analyses' own increment above it is printed beside), the change between two days
+<= 8 s, the full review <= 8 s, overlaps <= 6 s, interlocks >= 300x networkx.
 
 --compare-networkx then times, step by step, the overlaps rules' own code against
 networkx on the people-bodies graph a notebook gets (``graph.people_bodies``):
@@ -32,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from common import dataset_arguments, dataset_dir  # noqa: E402
+from common import dataset_arguments, dataset_dir, verdict  # noqa: E402
 
 
 def peak_mib() -> float:
@@ -62,12 +66,14 @@ def projection_comparison(network, as_of: str, min_shared: int) -> dict:
     import networkx as nx
     from networkx.algorithms import bipartite
 
-    from graphmodel.analysis.overlaps import Seats, interlocks
+    from graphmodel.analysis.overlaps import Seats, incidence, interlocks
 
+    network.as_of(as_of)     # (the day's network, which every analysis above shared)
+    gc.collect()
     started = time.perf_counter()
-    seats = Seats(network, as_of)
-    a, b, shared, _ = interlocks(seats.matrix(), min_shared)
+    a, b, shared, _ = interlocks(incidence(network, as_of), min_shared)
     sparse_seconds = time.perf_counter() - started
+    seats = Seats(network, as_of)
     started = time.perf_counter()
     g = nx.Graph()
     bodies = [f"body:{x}" for x in seats.bodies]
@@ -77,12 +83,17 @@ def projection_comparison(network, as_of: str, min_shared: int) -> dict:
     pairs = sum(1 for _, _, w in projected.edges(data="weight") if w >= min_shared)
     nx_seconds = time.perf_counter() - started
     assert pairs == len(shared), (pairs, len(shared))
-    print(f"{'interlock: sparse product':<34} {sparse_seconds:8.2f} s  {len(shared):>8,} pairs")
+    print(f"{'interlock: incidence + product':<34} {sparse_seconds:8.2f} s  {len(shared):>8,} pairs")
     print(f"{'interlock: networkx projection':<34} {nx_seconds:8.2f} s  {pairs:>8,} pairs "
           f"(same pairs); sparse is {nx_seconds / sparse_seconds:.1f}x faster", flush=True)
-    return {"pairs": len(shared), "sparse_seconds": round(sparse_seconds, 2),
+    return {"pairs": len(shared), "sparse_seconds": round(sparse_seconds, 3),
             "networkx_seconds": round(nx_seconds, 2),
             "ratio": round(nx_seconds / sparse_seconds, 1)}
+
+
+def judged(label: str, results: dict, target: float) -> bool:
+    seconds = results[label]["seconds"]
+    return verdict(f"{label} {seconds:.1f} s", f"<= {target:g} s", seconds <= target)
 
 
 def clocked(label: str, fn, *args, scale: float = 1, **kwargs):
@@ -157,6 +168,7 @@ def main() -> int:
           f"{time.perf_counter() - started:.1f} s (not counted below)", flush=True)
 
     results: dict = {}
+    read_mib = peak_mib()
     wall = time.perf_counter()
     timed("representation gaps", results, representation_gaps, network, as_of=args.as_of)
     timed("accountability", results, accountability_findings, network, as_of=args.as_of)
@@ -167,18 +179,29 @@ def main() -> int:
     total = time.perf_counter() - wall
     peak = peak_mib()
     print(f"{'all analyses':<34} {total:8.2f} s  peak {peak:,.0f} MiB "
-          f"(targets: <= 120 s, <= 4096 MiB: {'met' if total <= 120 and peak <= 4096 else 'NOT met'})")
+          f"({peak - read_mib:,.0f} MiB above the read dataset's {read_mib:,.0f} MiB)")
     summary = {"memberships": network.counts()["memberships"], "seconds": round(total, 1),
-               "peak_mib": round(peak), "analyses": results}
-    if not args.no_networkx:
-        summary["interlock"] = projection_comparison(network, args.as_of, 1)
+               "peak_mib": round(peak), "read_mib": round(read_mib), "analyses": results}
+    met = [verdict(f"all analyses {total:.1f} s, peak {peak:,.0f} MiB", "<= 30 s, <= 1229 MiB",
+                   total <= 30 and peak <= 1229),
+           judged("change between two days", results, 8),
+           judged("full review (check)", results, 8),
+           judged("overlaps (brokers sampled)", results, 6)]
+    if args.no_networkx:
+        verdict("interlocks: not measured (--no-networkx)", ">= 300x networkx", False)
+    else:
+        summary["interlock"] = found = projection_comparison(network, args.as_of, 1)
+        met.append(verdict(
+            f"interlocks {found['sparse_seconds']:.2f} s, {found['ratio']:.0f}x networkx",
+            ">= 300x networkx's weighted_projected_graph", found["ratio"] >= 300,
+            f"networkx {found['networkx_seconds']:.1f} s, {found['pairs']:,} pairs"))
     print(json.dumps(summary))
     if args.compare_networkx:
         from graphmodel.standards import load_rules
 
         sample = load_rules()["overlaps"]["broker"].get("sample", 256)
         networkx_comparison(network, args.as_of, sample, args.sources)
-    return 0 if total <= 120 and peak <= 4096 else 1
+    return 0 if all(met) else 1
 
 
 if __name__ == "__main__":
