@@ -70,33 +70,45 @@ def betweenness(adjacency: Adjacency, sample: int | None = None, seed: int = 0,
 
 def _dependencies(adjacency: Adjacency,
                   sources: npt.NDArray[np.integer]) -> npt.NDArray[np.float64]:
-    """Sum over the given sources of each node's dependency (Brandes' delta)."""
+    """Sum over the given sources of each node's dependency (Brandes' delta).
+
+    The matrices are nodes x sources; each level of the searches is kept as the flat
+    positions it reached, so that a level's work touches its own entries (and one
+    product) rather than every entry of the matrices."""
     import numpy as np
 
     n, k = adjacency.shape[0], len(sources)
-    cols = np.arange(k)
-    dist = np.full((n, k), -1, dtype=np.int32)
-    sigma = np.zeros((n, k), dtype=np.float32)
-    dist[sources, cols] = 0
-    sigma[sources, cols] = 1.0
-    depth = 0
+    position = np.int32 if n * k < 2 ** 31 else np.int64
+    start = (np.asarray(sources) * k + np.arange(k)).astype(position)
+    sigma = np.zeros(n * k, dtype=np.float32)
+    sigma[start] = 1.0
+    seen = np.zeros(n * k, dtype=bool)
+    seen[start] = True
+    levels = [start]
+    frontier = np.zeros((n, k), dtype=np.float32)
+    at = frontier.ravel()            # (a view: writing it writes the frontier)
+    at[start] = 1.0
     while True:
-        frontier = np.where(dist == depth, sigma, np.float32(0))
-        reached = adjacency @ frontier
-        new = (dist == -1) & (reached > 0)
-        if not new.any():
+        reached = np.asarray(adjacency @ frontier).ravel()
+        new = np.flatnonzero((reached > 0) & ~seen).astype(position)
+        if not len(new):
             break
-        depth += 1
-        dist[new] = depth
+        seen[new] = True
         sigma[new] = reached[new]
-    delta = np.zeros((n, k), dtype=np.float32)
-    safe_sigma = np.where(sigma > 0, sigma, np.float32(1))
-    zero = np.float32(0)
-    for d in range(depth, 0, -1):
-        coeff = np.where(dist == d, (1 + delta) / safe_sigma, zero)
-        delta += np.where(dist == d - 1, sigma * (adjacency @ coeff), zero)
-    delta[sources, cols] = 0
-    return delta.sum(axis=1, dtype=np.float64)
+        at[levels[-1]] = 0
+        at[new] = reached[new]
+        levels.append(new)
+    delta = np.zeros(n * k, dtype=np.float32)
+    coeff = np.zeros((n, k), dtype=np.float32)
+    c = coeff.ravel()
+    for d in range(len(levels) - 1, 0, -1):
+        level, below = levels[d], levels[d - 1]
+        c[level] = (1 + delta[level]) / sigma[level]
+        product = np.asarray(adjacency @ coeff).ravel()
+        delta[below] += sigma[below] * product[below]
+        c[level] = 0
+    delta[start] = 0
+    return delta.reshape(n, k).sum(axis=1, dtype=np.float64)
 
 
 def articulation_cuts(adjacency: Adjacency, is_body: Sequence[bool],
