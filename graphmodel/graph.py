@@ -104,7 +104,7 @@ def people_bodies(network: Network) -> "nx.Graph":
     A seat held by a post whose holder is named counts for the holder; a post
     with no named holder appears as its own node (see :func:`sitter_key`). Edge
     ``memberships`` lists the membership ids behind each person-body pair. The
-    overlaps rules read the same seats (:func:`seats_held`).
+    overlaps rules read the same seats (by :func:`sitter_key`'s rule, coded with numpy).
     """
     import networkx as nx
 
