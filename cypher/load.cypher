@@ -6,9 +6,10 @@
 // uniqueness index serve a look-up by dataset alone. A relationship belongs to the
 // dataset of the body it points to, and is keyed by its id within that dataset.
 
-// Rows are maps: a record's columns by name, and the store's own values, whose
-// names begin with _. Nodes and relationships already known are addressed by
-// elementId.
+// Rows are lists: a record's columns and the store's own values (names beginning
+// with _) in the places graphmodel/store/mapping.py gives them; the comment
+// before a query names them. Nodes and relationships already known are
+// addressed by elementId.
 
 // name: take_lock
 // One load of a dataset at a time: its LoadLock node, made in a transaction of
@@ -67,55 +68,59 @@ DELETE r;
 
 // name: create_Document
 // only for records the dataset does not hold yet
+// row: [_hash, id, title, publisher, date, reference]
 UNWIND $rows AS row
 CREATE (n:Document {
-    id: row.id,
-    title: row.title,
-    publisher: row.publisher,
-    date: row.date,
-    reference: row.reference,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    title: row[2],
+    publisher: row[3],
+    date: row[4],
+    reference: row[5],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Document
 // a column that is now empty is removed
+// row: [_node, _hash, id, title, publisher, date, reference]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.title = row.title,
-    n.publisher = row.publisher,
-    n.date = row.date,
-    n.reference = row.reference,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.title = row[3],
+    n.publisher = row[4],
+    n.date = row[5],
+    n.reference = row[6],
+    n._hash = row[1], n._load = $load;
 
 // name: create_Organisation
 // only for records the dataset does not hold yet
+// row: [_hash, id, name, kind, parent, notes, source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Organisation {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    parent: row.parent,
-    notes: row.notes,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    parent: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Organisation
 // a column that is now empty is removed
+// row: [_node, _hash, id, name, kind, parent, notes, source_document, source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.name = row.name,
-    n.kind = row.kind,
-    n.parent = row.parent,
-    n.notes = row.notes,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.parent = row[5],
+    n.notes = row[6],
+    n.source_document = row[7],
+    n.source_section = row[8],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Organisation
 UNWIND $ids AS eid
@@ -123,36 +128,39 @@ MATCH (n:Organisation)-[old:PART_OF]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Organisation_parent
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:PART_OF]->(t);
 
 // name: create_Area
 // only for records the dataset does not hold yet
+// row: [_hash, id, name, kind, parent, source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Area {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    parent: row.parent,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    parent: row[4],
+    source_document: row[5],
+    source_section: row[6],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Area
 // a column that is now empty is removed
+// row: [_node, _hash, id, name, kind, parent, source_document, source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.name = row.name,
-    n.kind = row.kind,
-    n.parent = row.parent,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.parent = row[5],
+    n.source_document = row[6],
+    n.source_section = row[7],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Area
 UNWIND $ids AS eid
@@ -160,84 +168,94 @@ MATCH (n:Area)-[old:PART_OF]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Area_parent
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:PART_OF]->(t);
 
 // name: create_Theme
 // only for records the dataset does not hold yet
+// row: [_hash, id, name, source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Theme {
-    id: row.id,
-    name: row.name,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    name: row[2],
+    source_document: row[3],
+    source_section: row[4],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Theme
 // a column that is now empty is removed
+// row: [_node, _hash, id, name, source_document, source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.name = row.name,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.source_document = row[4],
+    n.source_section = row[5],
+    n._hash = row[1], n._load = $load;
 
 // name: create_Body
 // only for records the dataset does not hold yet
+// row: [_hash, id, name, kind, category, organisation, areas, themes, declared_size,
+//   declared_composition, membership_complete, no_seat_for, main_themes, established,
+//   dissolved, terms_of_reference, review_date, notes, source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Body {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    category: row.category,
-    organisation: row.organisation,
-    areas: row.areas,
-    themes: row.themes,
-    declared_size: row.declared_size,
-    declared_composition: row.declared_composition,
-    membership_complete: row.membership_complete,
-    no_seat_for: row.no_seat_for,
-    main_themes: row.main_themes,
-    established: row.established,
-    dissolved: row.dissolved,
-    terms_of_reference: row.terms_of_reference,
-    review_date: row.review_date,
-    notes: row.notes,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    category: row[4],
+    organisation: row[5],
+    areas: row[6],
+    themes: row[7],
+    declared_size: row[8],
+    declared_composition: row[9],
+    membership_complete: row[10],
+    no_seat_for: row[11],
+    main_themes: row[12],
+    established: row[13],
+    dissolved: row[14],
+    terms_of_reference: row[15],
+    review_date: row[16],
+    notes: row[17],
+    source_document: row[18],
+    source_section: row[19],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Body
 // a column that is now empty is removed
+// row: [_node, _hash, id, name, kind, category, organisation, areas, themes,
+//   declared_size, declared_composition, membership_complete, no_seat_for, main_themes,
+//   established, dissolved, terms_of_reference, review_date, notes, source_document,
+//   source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.name = row.name,
-    n.kind = row.kind,
-    n.category = row.category,
-    n.organisation = row.organisation,
-    n.areas = row.areas,
-    n.themes = row.themes,
-    n.declared_size = row.declared_size,
-    n.declared_composition = row.declared_composition,
-    n.membership_complete = row.membership_complete,
-    n.no_seat_for = row.no_seat_for,
-    n.main_themes = row.main_themes,
-    n.established = row.established,
-    n.dissolved = row.dissolved,
-    n.terms_of_reference = row.terms_of_reference,
-    n.review_date = row.review_date,
-    n.notes = row.notes,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.category = row[5],
+    n.organisation = row[6],
+    n.areas = row[7],
+    n.themes = row[8],
+    n.declared_size = row[9],
+    n.declared_composition = row[10],
+    n.membership_complete = row[11],
+    n.no_seat_for = row[12],
+    n.main_themes = row[13],
+    n.established = row[14],
+    n.dissolved = row[15],
+    n.terms_of_reference = row[16],
+    n.review_date = row[17],
+    n.notes = row[18],
+    n.source_document = row[19],
+    n.source_section = row[20],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Body
 UNWIND $ids AS eid
@@ -245,62 +263,70 @@ MATCH (n:Body)-[old:COVERS|DEDICATED_TO|HOSTED_BY|NO_SEAT_FOR|WORKS_ON]->() WHER
 DELETE old;
 
 // name: link_Body_organisation
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:HOSTED_BY]->(t);
 
 // name: link_Body_areas
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:COVERS]->(t);
 
 // name: link_Body_themes
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:WORKS_ON]->(t);
 
 // name: link_Body_main_themes
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:DEDICATED_TO]->(t);
 
 // name: link_Body_no_seat_for
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:NO_SEAT_FOR]->(t);
 
 // name: create_Person
 // only for records the dataset does not hold yet
+// row: [_hash, id, name, kind, organisation, notes, source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Person {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    organisation: row.organisation,
-    notes: row.notes,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    name: row[2],
+    kind: row[3],
+    organisation: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Person
 // a column that is now empty is removed
+// row: [_node, _hash, id, name, kind, organisation, notes, source_document,
+//   source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.name = row.name,
-    n.kind = row.kind,
-    n.organisation = row.organisation,
-    n.notes = row.notes,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.kind = row[4],
+    n.organisation = row[5],
+    n.notes = row[6],
+    n.source_document = row[7],
+    n.source_section = row[8],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Person
 UNWIND $ids AS eid
@@ -308,38 +334,42 @@ MATCH (n:Person)-[old:WORKS_FOR]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Person_organisation
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:WORKS_FOR]->(t);
 
 // name: create_Post
 // only for records the dataset does not hold yet
+// row: [_hash, id, name, organisation, holder, notes, source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Post {
-    id: row.id,
-    name: row.name,
-    organisation: row.organisation,
-    holder: row.holder,
-    notes: row.notes,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    name: row[2],
+    organisation: row[3],
+    holder: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Post
 // a column that is now empty is removed
+// row: [_node, _hash, id, name, organisation, holder, notes, source_document,
+//   source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.name = row.name,
-    n.organisation = row.organisation,
-    n.holder = row.holder,
-    n.notes = row.notes,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.name = row[3],
+    n.organisation = row[4],
+    n.holder = row[5],
+    n.notes = row[6],
+    n.source_document = row[7],
+    n.source_section = row[8],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Post
 UNWIND $ids AS eid
@@ -347,44 +377,48 @@ MATCH (n:Post)-[old:HELD_BY|POST_IN]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Post_organisation
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:POST_IN]->(t);
 
 // name: link_Post_holder
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:HELD_BY]->(t);
 
 // name: create_Meeting
 // only for records the dataset does not hold yet
+// row: [_hash, id, body, date, status, notes, source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Meeting {
-    id: row.id,
-    body: row.body,
-    date: row.date,
-    status: row.status,
-    notes: row.notes,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    body: row[2],
+    date: row[3],
+    status: row[4],
+    notes: row[5],
+    source_document: row[6],
+    source_section: row[7],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Meeting
 // a column that is now empty is removed
+// row: [_node, _hash, id, body, date, status, notes, source_document, source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.body = row.body,
-    n.date = row.date,
-    n.status = row.status,
-    n.notes = row.notes,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.body = row[3],
+    n.date = row[4],
+    n.status = row[5],
+    n.notes = row[6],
+    n.source_document = row[7],
+    n.source_section = row[8],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Meeting
 UNWIND $ids AS eid
@@ -392,42 +426,47 @@ MATCH (n:Meeting)-[old:MEETING_OF]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Meeting_body
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:MEETING_OF]->(t);
 
 // name: create_Attendance
 // only for records the dataset does not hold yet
+// row: [_hash, id, meeting, person, role, status, absence_approved, notes,
+//   source_document, source_section]
 UNWIND $rows AS row
 CREATE (n:Attendance {
-    id: row.id,
-    meeting: row.meeting,
-    person: row.person,
-    role: row.role,
-    status: row.status,
-    absence_approved: row.absence_approved,
-    notes: row.notes,
-    source_document: row.source_document,
-    source_section: row.source_section,
-    dataset: $dataset, _hash: row._hash, _load: $load})
+    id: row[1],
+    meeting: row[2],
+    person: row[3],
+    role: row[4],
+    status: row[5],
+    absence_approved: row[6],
+    notes: row[7],
+    source_document: row[8],
+    source_section: row[9],
+    dataset: $dataset, _hash: row[0], _load: $load})
 // one record per batch: a record per node costs the client more than the write
 RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;
 
 // name: update_Attendance
 // a column that is now empty is removed
+// row: [_node, _hash, id, meeting, person, role, status, absence_approved, notes,
+//   source_document, source_section]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-SET n.id = row.id,
-    n.meeting = row.meeting,
-    n.person = row.person,
-    n.role = row.role,
-    n.status = row.status,
-    n.absence_approved = row.absence_approved,
-    n.notes = row.notes,
-    n.source_document = row.source_document,
-    n.source_section = row.source_section,
-    n._hash = row._hash, n._load = $load;
+MATCH (n) WHERE elementId(n) = row[0]
+SET n.id = row[2],
+    n.meeting = row[3],
+    n.person = row[4],
+    n.role = row[5],
+    n.status = row[6],
+    n.absence_approved = row[7],
+    n.notes = row[8],
+    n.source_document = row[9],
+    n.source_section = row[10],
+    n._hash = row[1], n._load = $load;
 
 // name: unlink_Attendance
 UNWIND $ids AS eid
@@ -435,163 +474,165 @@ MATCH (n:Attendance)-[old:AT|BY]->() WHERE elementId(n) = eid
 DELETE old;
 
 // name: link_Attendance_meeting
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:AT]->(t);
 
 // name: link_Attendance_person
+// row: [_node, _target]
 UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row._node
-MATCH (t) WHERE elementId(t) = row._target
+MATCH (n) WHERE elementId(n) = row[0]
+MATCH (t) WHERE elementId(t) = row[1]
 CREATE (n)-[:BY]->(t);
 
 // name: create_MEMBER_OF
-// row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ..., post: ..., role: ...,
+// row: [_target: elementId of the body pointed to, _relationships: [...]]
+// each relationship: [_source: elementId of its source, id: ..., post: ..., role: ...,
 //   on_behalf_of: ..., nominated_by: ..., start: ..., end: ..., notes: ...,
-//   source_document: ..., source_section: ...}
+//   source_document: ..., source_section: ...]
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row._target
-UNWIND row._relationships AS m
-MATCH (a) WHERE elementId(a) = m._source
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:MEMBER_OF {
-    id: m.id,
-    post: m.post,
-    role: m.role,
-    on_behalf_of: m.on_behalf_of,
-    nominated_by: m.nominated_by,
-    start: m.start,
-    end: m.end,
-    notes: m.notes,
-    source_document: m.source_document,
-    source_section: m.source_section,
+    id: m[1],
+    post: m[2],
+    role: m[3],
+    on_behalf_of: m[4],
+    nominated_by: m[5],
+    start: m[6],
+    end: m[7],
+    notes: m[8],
+    source_document: m[9],
+    source_section: m[10],
     _load: $load}]->(b);
 
 // name: create_REPORTS_TO
-// row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ..., kind: ..., start: ...,
-//   end: ..., notes: ..., source_document: ..., source_section: ...}
+// row: [_target: elementId of the body pointed to, _relationships: [...]]
+// each relationship: [_source: elementId of its source, id: ..., kind: ..., start: ...,
+//   end: ..., notes: ..., source_document: ..., source_section: ...]
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row._target
-UNWIND row._relationships AS m
-MATCH (a) WHERE elementId(a) = m._source
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:REPORTS_TO {
-    id: m.id,
-    kind: m.kind,
-    start: m.start,
-    end: m.end,
-    notes: m.notes,
-    source_document: m.source_document,
-    source_section: m.source_section,
+    id: m[1],
+    kind: m[2],
+    start: m[3],
+    end: m[4],
+    notes: m[5],
+    source_document: m[6],
+    source_section: m[7],
     _load: $load}]->(b);
 
 // name: create_SCRUTINISES
-// row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ..., start: ..., end: ...,
-//   notes: ..., source_document: ..., source_section: ...}
+// row: [_target: elementId of the body pointed to, _relationships: [...]]
+// each relationship: [_source: elementId of its source, id: ..., start: ..., end: ...,
+//   notes: ..., source_document: ..., source_section: ...]
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row._target
-UNWIND row._relationships AS m
-MATCH (a) WHERE elementId(a) = m._source
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:SCRUTINISES {
-    id: m.id,
-    start: m.start,
-    end: m.end,
-    notes: m.notes,
-    source_document: m.source_document,
-    source_section: m.source_section,
+    id: m[1],
+    start: m[2],
+    end: m[3],
+    notes: m[4],
+    source_document: m[5],
+    source_section: m[6],
     _load: $load}]->(b);
 
 // name: create_NOMINATES_TO
-// row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ...,
+// row: [_target: elementId of the body pointed to, _relationships: [...]]
+// each relationship: [_source: elementId of its source, id: ...,
 //   nominating_organisation: ..., seats: ..., places: ..., start: ..., end: ...,
-//   notes: ..., source_document: ..., source_section: ...}
+//   notes: ..., source_document: ..., source_section: ...]
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row._target
-UNWIND row._relationships AS m
-MATCH (a) WHERE elementId(a) = m._source
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:NOMINATES_TO {
-    id: m.id,
-    nominating_organisation: m.nominating_organisation,
-    seats: m.seats,
-    places: m.places,
-    start: m.start,
-    end: m.end,
-    notes: m.notes,
-    source_document: m.source_document,
-    source_section: m.source_section,
+    id: m[1],
+    nominating_organisation: m[2],
+    seats: m[3],
+    places: m[4],
+    start: m[5],
+    end: m[6],
+    notes: m[7],
+    source_document: m[8],
+    source_section: m[9],
     _load: $load}]->(b);
 
 // name: create_SUCCEEDED_BY
-// row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ..., date: ..., notes: ...,
-//   source_document: ..., source_section: ...}
+// row: [_target: elementId of the body pointed to, _relationships: [...]]
+// each relationship: [_source: elementId of its source, id: ..., date: ..., notes: ...,
+//   source_document: ..., source_section: ...]
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row._target
-UNWIND row._relationships AS m
-MATCH (a) WHERE elementId(a) = m._source
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:SUCCEEDED_BY {
-    id: m.id,
-    date: m.date,
-    notes: m.notes,
-    source_document: m.source_document,
-    source_section: m.source_section,
+    id: m[1],
+    date: m[2],
+    notes: m[3],
+    source_document: m[4],
+    source_section: m[5],
     _load: $load}]->(b);
 
 // name: create_RESOURCES
-// row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ...,
+// row: [_target: elementId of the body pointed to, _relationships: [...]]
+// each relationship: [_source: elementId of its source, id: ...,
 //   officer_hours_per_month: ..., money_per_year: ..., lead_post: ..., estimate: ...,
-//   start: ..., end: ..., notes: ..., source_document: ..., source_section: ...}
+//   start: ..., end: ..., notes: ..., source_document: ..., source_section: ...]
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row._target
-UNWIND row._relationships AS m
-MATCH (a) WHERE elementId(a) = m._source
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:RESOURCES {
-    id: m.id,
-    officer_hours_per_month: m.officer_hours_per_month,
-    money_per_year: m.money_per_year,
-    lead_post: m.lead_post,
-    estimate: m.estimate,
-    start: m.start,
-    end: m.end,
-    notes: m.notes,
-    source_document: m.source_document,
-    source_section: m.source_section,
+    id: m[1],
+    officer_hours_per_month: m[2],
+    money_per_year: m[3],
+    lead_post: m[4],
+    estimate: m[5],
+    start: m[6],
+    end: m[7],
+    notes: m[8],
+    source_document: m[9],
+    source_section: m[10],
     _load: $load}]->(b);
 
 // name: create_ASSESSES
-// row: {_target: elementId of the body pointed to, _relationships: [...]}
-// each relationship: {_source: elementId of its source, id: ..., value: ..., risk: ...,
+// row: [_target: elementId of the body pointed to, _relationships: [...]]
+// each relationship: [_source: elementId of its source, id: ..., value: ..., risk: ...,
 //   recommendation: ..., date: ..., notes: ..., source_document: ...,
-//   source_section: ...}
+//   source_section: ...]
 // Grouped by body, so each body is looked up once and its relationships
 // are written together.
 UNWIND $rows AS row
-MATCH (b) WHERE elementId(b) = row._target
-UNWIND row._relationships AS m
-MATCH (a) WHERE elementId(a) = m._source
+MATCH (b) WHERE elementId(b) = row[0]
+UNWIND row[1] AS m
+MATCH (a) WHERE elementId(a) = m[0]
 CREATE (a)-[r:ASSESSES {
-    id: m.id,
-    value: m.value,
-    risk: m.risk,
-    recommendation: m.recommendation,
-    date: m.date,
-    notes: m.notes,
-    source_document: m.source_document,
-    source_section: m.source_section,
+    id: m[1],
+    value: m[2],
+    risk: m[3],
+    recommendation: m[4],
+    date: m[5],
+    notes: m[6],
+    source_document: m[7],
+    source_section: m[8],
     _load: $load}]->(b);

@@ -30,8 +30,9 @@ RETURN properties(n) AS p;
 
 // name: state_Document
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Document {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Organisation
 MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -39,8 +40,9 @@ RETURN properties(n) AS p;
 
 // name: state_Organisation
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Organisation {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Area
 MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -48,8 +50,9 @@ RETURN properties(n) AS p;
 
 // name: state_Area
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Area {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Theme
 MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -57,8 +60,9 @@ RETURN properties(n) AS p;
 
 // name: state_Theme
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Theme {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Body
 MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -66,8 +70,9 @@ RETURN properties(n) AS p;
 
 // name: state_Body
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Body {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Person
 MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -75,8 +80,9 @@ RETURN properties(n) AS p;
 
 // name: state_Person
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Person {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Post
 MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -84,8 +90,9 @@ RETURN properties(n) AS p;
 
 // name: state_Post
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Post {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Meeting
 MATCH (n:Meeting {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -93,8 +100,9 @@ RETURN properties(n) AS p;
 
 // name: state_Meeting
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Meeting {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_Attendance
 MATCH (n:Attendance {dataset: $dataset}) WHERE n.id IS NOT NULL
@@ -102,8 +110,9 @@ RETURN properties(n) AS p;
 
 // name: state_Attendance
 // all in one record: a record each would cost the client more than the read
+// each: [id, _hash, _load, _node]
 MATCH (n:Attendance {dataset: $dataset}) WHERE n.id IS NOT NULL
-RETURN collect({id: n.id, _hash: n._hash, _load: n._load, _node: elementId(n)}) AS state;
+RETURN collect([n.id, n._hash, n._load, elementId(n)]) AS state;
 
 // name: read_MEMBER_OF
 MATCH (a)-[r:MEMBER_OF]->(b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
@@ -113,14 +122,13 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 // name: state_MEMBER_OF
 // a record per body: what the store holds of each relationship pointing
 // to it, from which the loader works out its columns
+// each: [_relationship, _load, _source, _source_label, id, post, role, on_behalf_of,
+//   nominated_by, start, end, notes, source_document, source_section]
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:MEMBER_OF]->(b)
-       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id, post: r.post, role: r.role,
-               on_behalf_of: r.on_behalf_of, nominated_by: r.nominated_by,
-               start: r.start, end: r.end, notes: r.notes,
-               source_document: r.source_document,
-               source_section: r.source_section}) AS state }
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0], r.id, r.post, r.role,
+               r.on_behalf_of, r.nominated_by, r.start, r.end, r.notes,
+               r.source_document, r.source_section]) AS state }
 RETURN b.id AS target, state;
 
 // name: read_REPORTS_TO
@@ -131,12 +139,12 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 // name: state_REPORTS_TO
 // a record per body: what the store holds of each relationship pointing
 // to it, from which the loader works out its columns
+// each: [_relationship, _load, _source, _source_label, id, kind, start, end, notes,
+//   source_document, source_section]
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:REPORTS_TO]->(b)
-       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id, kind: r.kind, start: r.start,
-               end: r.end, notes: r.notes, source_document: r.source_document,
-               source_section: r.source_section}) AS state }
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0], r.id, r.kind, r.start,
+               r.end, r.notes, r.source_document, r.source_section]) AS state }
 RETURN b.id AS target, state;
 
 // name: read_SCRUTINISES
@@ -147,12 +155,12 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 // name: state_SCRUTINISES
 // a record per body: what the store holds of each relationship pointing
 // to it, from which the loader works out its columns
+// each: [_relationship, _load, _source, _source_label, id, start, end, notes,
+//   source_document, source_section]
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:SCRUTINISES]->(b)
-       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id, start: r.start, end: r.end,
-               notes: r.notes, source_document: r.source_document,
-               source_section: r.source_section}) AS state }
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0], r.id, r.start, r.end,
+               r.notes, r.source_document, r.source_section]) AS state }
 RETURN b.id AS target, state;
 
 // name: read_NOMINATES_TO
@@ -163,14 +171,13 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 // name: state_NOMINATES_TO
 // a record per body: what the store holds of each relationship pointing
 // to it, from which the loader works out its columns
+// each: [_relationship, _load, _source, _source_label, id, nominating_organisation,
+//   seats, places, start, end, notes, source_document, source_section]
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:NOMINATES_TO]->(b)
-       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id,
-               nominating_organisation: r.nominating_organisation, seats: r.seats,
-               places: r.places, start: r.start, end: r.end, notes: r.notes,
-               source_document: r.source_document,
-               source_section: r.source_section}) AS state }
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0], r.id,
+               r.nominating_organisation, r.seats, r.places, r.start, r.end, r.notes,
+               r.source_document, r.source_section]) AS state }
 RETURN b.id AS target, state;
 
 // name: read_SUCCEEDED_BY
@@ -181,12 +188,12 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 // name: state_SUCCEEDED_BY
 // a record per body: what the store holds of each relationship pointing
 // to it, from which the loader works out its columns
+// each: [_relationship, _load, _source, _source_label, id, date, notes,
+//   source_document, source_section]
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:SUCCEEDED_BY]->(b)
-       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id, date: r.date, notes: r.notes,
-               source_document: r.source_document,
-               source_section: r.source_section}) AS state }
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0], r.id, r.date, r.notes,
+               r.source_document, r.source_section]) AS state }
 RETURN b.id AS target, state;
 
 // name: read_RESOURCES
@@ -197,15 +204,14 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 // name: state_RESOURCES
 // a record per body: what the store holds of each relationship pointing
 // to it, from which the loader works out its columns
+// each: [_relationship, _load, _source, _source_label, id, officer_hours_per_month,
+//   money_per_year, lead_post, estimate, start, end, notes, source_document,
+//   source_section]
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:RESOURCES]->(b)
-       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id,
-               officer_hours_per_month: r.officer_hours_per_month,
-               money_per_year: r.money_per_year, lead_post: r.lead_post,
-               estimate: r.estimate, start: r.start, end: r.end, notes: r.notes,
-               source_document: r.source_document,
-               source_section: r.source_section}) AS state }
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0], r.id,
+               r.officer_hours_per_month, r.money_per_year, r.lead_post, r.estimate,
+               r.start, r.end, r.notes, r.source_document, r.source_section]) AS state }
 RETURN b.id AS target, state;
 
 // name: read_ASSESSES
@@ -216,11 +222,11 @@ RETURN properties(r) AS p, a.id AS source, labels(a)[0] AS source_label,
 // name: state_ASSESSES
 // a record per body: what the store holds of each relationship pointing
 // to it, from which the loader works out its columns
+// each: [_relationship, _load, _source, _source_label, id, value, risk, recommendation,
+//   date, notes, source_document, source_section]
 MATCH (b:Body {dataset: $dataset}) WHERE b.id IS NOT NULL
 CALL { WITH b MATCH (a)-[r:ASSESSES]->(b)
-       RETURN collect({_relationship: elementId(r), _load: r._load, _source: a.id,
-               _source_label: labels(a)[0], id: r.id, value: r.value, risk: r.risk,
-               recommendation: r.recommendation, date: r.date, notes: r.notes,
-               source_document: r.source_document,
-               source_section: r.source_section}) AS state }
+       RETURN collect([elementId(r), r._load, a.id, labels(a)[0], r.id, r.value, r.risk,
+               r.recommendation, r.date, r.notes, r.source_document,
+               r.source_section]) AS state }
 RETURN b.id AS target, state;

@@ -18,7 +18,7 @@ Reference columns of node records (a person's organisation, a body's areas)
 also become *links* (``WORKS_FOR``, ``COVERS``) so that Neo4j Browser and Bloom
 can walk them; links are derived and rebuilt, never read back.
 
-The rows sent with ``UNWIND`` and the state rows read back are Cypher maps whose
+The rows sent with ``UNWIND`` and the state rows read back are Cypher lists whose
 layout each :class:`Row` below defines once: the queries in ``cypher/`` are
 written from them and the store builds and reads rows with them.
 """
@@ -138,30 +138,40 @@ EDGES_BY_TABLE: CurrentMap[str, Edge] = CurrentMap(
 class Row:
     """The layout of the rows one query sends or gives back, defined here once.
 
-    Rows are Cypher maps (``row.name`` in a query); a record's columns keep their
-    names and the store's own values (a fingerprint, an element id) begin with ``_``.
-    The queries are written with :meth:`read` and :meth:`literal`, the store builds
-    rows with :meth:`make` and reads them with :meth:`getter`.
+    Rows are Cypher lists whose places the layout names (``row[2]`` in a query): a
+    record's columns keep their names and the store's own values (a fingerprint, an
+    element id) begin with ``_``. Lists rather than maps: a map sends every key with
+    every row, and for a million relationships the server spent about a tenth of a
+    load decoding those keys and looking values up by them. The queries are written
+    with :meth:`read` and :meth:`literal`, the store builds rows with :meth:`make`
+    and reads them with :meth:`getter`.
     """
     names: tuple[str, ...]
 
+    def place(self, name: str) -> int:
+        """Where a named value is in a row."""
+        assert name in self.names, name
+        return self.names.index(name)
+
     def read(self, name: str, row: str = "row") -> str:
         """Cypher giving one value of a row."""
-        assert name in self.names, name
-        return f"{row}.{name}"
+        return f"{row}[{self.place(name)}]"
 
     def literal(self, values: dict[str, str], indent: str = " ") -> str:
         """Cypher building a row from an expression for each value."""
-        return "{" + f",{indent}".join(f"{n}: {values[n]}" for n in self.names) + "}"
+        return "[" + f",{indent}".join(values[n] for n in self.names) + "]"
 
-    def make(self, *values: Any) -> dict[str, Any]:
+    def describe(self, values: dict[str, str]) -> str:
+        """A row's layout in words, for the comments of cypher/: each place's name and value."""
+        return "[" + ", ".join(f"{n}: {values[n]}" for n in self.names) + "]"
+
+    def make(self, *values: Any) -> list[Any]:
         """A row from its values in layout order."""
-        return dict(zip(self.names, values))
+        return list(values)
 
-    def getter(self, *names: str) -> Callable[[dict[str, Any]], Any]:
+    def getter(self, *names: str) -> Callable[[list[Any]], Any]:
         """A function giving the named value of a row (several: a tuple of them)."""
-        assert set(names) <= set(self.names), names
-        return operator.itemgetter(*names)
+        return operator.itemgetter(*map(self.place, names))
 
 
 def node_row(table: str) -> Row:
@@ -234,7 +244,7 @@ def columns_key(values: tuple[Any, ...]) -> int:
     return hash(marshal.dumps(values, 2))
 
 
-def relationship_columns(edge: Edge) -> Callable[[dict[str, Any], str], tuple[Any, ...]]:
+def relationship_columns(edge: Edge) -> Callable[[list[Any], str], tuple[Any, ...]]:
     """A function giving a relationship's record columns in schema order from a row of
     its ``edge_state`` and the id of the body it points to.
 
@@ -247,7 +257,7 @@ def relationship_columns(edge: Edge) -> Callable[[dict[str, Any], str], tuple[An
     places.update((c, 2 + i) for i, c in enumerate(edge.properties))
     pick = operator.itemgetter(*(places[c] for c in record_type(edge.table).columns))
 
-    def columns(row: dict[str, Any], target: str) -> tuple[Any, ...]:
+    def columns(row: list[Any], target: str) -> tuple[Any, ...]:
         source_id, label, *properties = source(row)
         # from another kind of source (a membership of a post), the main column is empty
         return pick((target, source_id if label == main_label else None, *properties))

@@ -90,9 +90,10 @@ def _properties(row: Row, names: list[str], var: str = "row") -> str:
 
 def _load(m: Mapping) -> str:
     out = [_HEADER,
-           "// Rows are maps: a record's columns by name, and the store's own values, whose",
-           "// names begin with _. Nodes and relationships already known are addressed by",
-           "// elementId.\n",
+           "// Rows are lists: a record's columns and the store's own values (names beginning",
+           "// with _) in the places graphmodel/store/mapping.py gives them; the comment",
+           "// before a query names them. Nodes and relationships already known are",
+           "// addressed by elementId.\n",
            "// name: take_lock",
            "// One load of a dataset at a time: its LoadLock node, made in a transaction of",
            "// its own. It is taken when free, when its holder has given no heartbeat for",
@@ -146,10 +147,10 @@ def _load(m: Mapping) -> str:
     for edge in m.edges:
         row, target = edge_row(edge), RELATIONSHIPS_TO
         out += [f"// name: create_{edge.type}",
-                _wrapped(target.literal({"_target": "elementId of the body pointed to",
+                _wrapped(target.describe({"_target": "elementId of the body pointed to",
                                          "_relationships": "[...]"}),
                          "// row: ", "//      "),
-                _wrapped(row.literal({"_source": "elementId of its source",
+                _wrapped(row.describe({"_source": "elementId of its source",
                                       **{c: "..." for c in edge.properties}}),
                          "// each relationship: ", "//   "),
                 "// Grouped by body, so each body is looked up once and its relationships",
@@ -169,6 +170,7 @@ def _node_writes(table: str, label: str, links: list[tuple[str, str, str]]) -> l
     columns = list(record_type(table).columns)
     out = [f"// name: create_{label}",
            "// only for records the dataset does not hold yet",
+           _wrapped(_layout(create), "// row: ", "//   "),
            "UNWIND $rows AS row",
            f"CREATE (n:{label} {{\n    {_properties(create, columns)},",
            f"    dataset: $dataset, _hash: {create.read('_hash')}, _load: $load}})",
@@ -176,6 +178,7 @@ def _node_writes(table: str, label: str, links: list[tuple[str, str, str]]) -> l
            "RETURN collect(n.id) AS ids, collect(elementId(n)) AS eids;\n",
            f"// name: update_{label}",
            "// a column that is now empty is removed",
+           _wrapped(_layout(update), "// row: ", "//   "),
            "UNWIND $rows AS row",
            f"MATCH (n) WHERE elementId(n) = {update.read('_node')}",
            f"SET {_set('n', update, columns)},",
@@ -188,6 +191,7 @@ def _node_writes(table: str, label: str, links: list[tuple[str, str, str]]) -> l
                 "DELETE old;\n"]
     for column, link, _ in links:
         out += [f"// name: link_{label}_{column}",
+                f"// row: {_layout(LINK_ROW)}",
                 "UNWIND $rows AS row",
                 f"MATCH (n) WHERE elementId(n) = {LINK_ROW.read('_node')}",
                 f"MATCH (t) WHERE elementId(t) = {LINK_ROW.read('_target')}",
@@ -219,6 +223,7 @@ def _read(m: Mapping) -> str:
                 "RETURN properties(n) AS p;\n",
                 f"// name: state_{label}",
                 "// all in one record: a record each would cost the client more than the read",
+                f"// each: {_layout(NODE_STATE)}",
                 f"MATCH (n:{label} {{dataset: $dataset}}) WHERE n.id IS NOT NULL",
                 f"RETURN collect({state}) AS state;\n"]
     for edge in m.edges:
@@ -230,12 +235,18 @@ def _read(m: Mapping) -> str:
                 f"// name: state_{edge.type}",
                 "// a record per body: what the store holds of each relationship pointing",
                 "// to it, from which the loader works out its columns",
+                _wrapped(_layout(edge_state(edge)), "// each: ", "//   "),
                 f"MATCH {target}",
                 f"CALL {{ WITH b MATCH (a)-[r:{edge.type}]->(b)",
                 _wrapped(f"RETURN collect({_edge_state(edge)}) AS state }}", " " * 7,
                          " " * 15),
                 "RETURN b.id AS target, state;\n"]
     return "\n".join(out)
+
+
+def _layout(row: Row) -> str:
+    """The names of a row's places, in order."""
+    return "[" + ", ".join(row.names) + "]"
 
 
 def _wrapped(text: str, first: str, others: str) -> str:

@@ -16,8 +16,8 @@ from graphmodel.store.mapping import (LINK_ROW, LINKS, NODE_LABELS, RELATIONSHIP
 
 __all__ = ["Writer"]
 
-Param = dict[str, Any] | str
-"""A row a query takes: a Cypher map (see graphmodel.store.mapping.Row), or an element id."""
+Param = list[Any] | str
+"""A row a query takes: a Cypher list (see graphmodel.store.mapping.Row), or an element id."""
 Result = list[dict[str, Any]]
 T = TypeVar("T")
 P = TypeVar("P", bound=Param)
@@ -151,7 +151,7 @@ class Writer:
         first, *others = [self.eid_of(TABLES_BY_LABEL[label]) for _, label in edge.source]
         make, to_body = edge_row(edge).make, RELATIONSHIPS_TO
 
-        def row(record: Record) -> dict[str, Any]:
+        def row(record: Record) -> list[Any]:
             values = columns(record)
             if values[0]:   # the main source (a membership's person) is set
                 return make(first[values[0]], *values[n:])
