@@ -32,7 +32,11 @@ _HOW = {
               "else:\n    {v} = None\n"),
     "plain_ident": "if raw:\n    {v} = raw.strip() or None\nelse:\n    {v} = None\n",
     "text": "{v} = raw if raw and not raw.isspace() else None\n",
-    "label": "{v} = ' '.join(raw.split()) or None if raw else None\n",
+    # a label already on one line with single spaces is taken as it is: printable text
+    # holds no space but " ", and no run of them, and none at either end
+    "label": ("if not raw:\n    {v} = None\nelif raw.isprintable() and '  ' not in raw "
+              "and raw[0] != ' ' != raw[-1]:\n    {v} = raw\n"
+              "else:\n    {v} = ' '.join(raw.split()) or None\n"),
     "enum": "{v} = {c}[0].get(raw)\nif {v} is None:\n    {v} = {c}[1](raw)\n",
     "cached": "{v} = {c}[0].get(raw, unseen)\nif {v} is unseen:\n    {v} = {c}[1](raw)\n",
     "call": "{v} = {c}(raw)\n",
