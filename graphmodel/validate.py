@@ -123,11 +123,11 @@ def _suspects(rt: RecordType, records: dict[str, Any],
     values = list(records.values())
     found: set[int] = set()
     for name, targets, _ in refs:
-        column = list(map(attrgetter(name), values))
-        unknown = set(column).difference(tables[targets[0]])
+        unknown = set(map(attrgetter(name), values)).difference(tables[targets[0]])
         unknown.difference_update((None, ""))
         if unknown:   # look up the rows only when some value is unknown
-            found.update(i for i, v in enumerate(column) if v in unknown)
+            found.update(i for i, v in enumerate(map(attrgetter(name), values))
+                         if v in unknown)
     start, end = rt.period
     if start and end:
         ISO = 10
