@@ -61,10 +61,11 @@ except ImportError:
     print(json.dumps({"missing": True}))
     sys.exit(0)
 files = sorted(Path(sys.argv[1]).glob("*.csv"))
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 frames = [pandas.read_csv(f) for f in files]
-seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "files": len(files), "version": pandas.__version__,
+seconds, read_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+print(json.dumps({"seconds": seconds, "read_cpu": read_cpu, "files": len(files),
+                  "version": pandas.__version__,
                   "rows": sum(len(f) for f in frames), **usage()}))
 """
 
@@ -76,14 +77,14 @@ import graphmodel
 if mode == "tracemalloc":
     import tracemalloc
     tracemalloc.start(8)
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 if mode == "profile":
     import cProfile, pstats
     profiler = cProfile.Profile()
     network, problems = profiler.runcall(graphmodel.read_source, source)
 else:
     network, problems = graphmodel.read_source(source)
-seconds = time.perf_counter() - started
+seconds, read_cpu = time.perf_counter() - started, time.process_time() - cpu_started
 if mode == "profile":
     stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
     stats.sort_stats("cumulative").print_stats(25)
@@ -99,6 +100,7 @@ if mode == "tracemalloc":
 errors = [p for p in problems if p.level == "error"]
 print(json.dumps({
     "seconds": seconds,
+    "read_cpu": read_cpu,
     "counts": network.counts() if network is not None else None,
     "errors": len(errors),
     "warnings": len(problems) - len(errors),
@@ -168,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {line}")
     memberships = counts.get("memberships", 0)
     seconds, peak = result["seconds"], result["peak"]
-    ours = (f"read + validate {seconds:.1f} s (whole process {process_seconds:.1f} s wall, "
-            f"{result['cpu']:.1f} s CPU)")
+    ours = (f"read + validate {seconds:.1f} s ({result['read_cpu']:.1f} s CPU; whole process "
+            f"{process_seconds:.1f} s wall, {result['cpu']:.1f} s CPU)")
     if child_mode != "plain":
         print(f"(--{child_mode} slows the read: the figures below are not the benchmark's)")
     if args.xlsx:  # the targets are the CSV read's: only "no errors" is judged
@@ -185,10 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         met.append(False)
     else:
         anchor = (f"pandas {pandas['version']} read_csv of the same {pandas['files']} files "
-                  f"{pandas['seconds']:.2f} s ({pandas['cpu']:.1f} s CPU, peak RSS "
+                  f"{pandas['seconds']:.2f} s ({pandas['read_cpu']:.2f} s CPU, peak RSS "
                   f"{pandas['peak'] / 2**20:,.0f} MiB)")
-        times = seconds / pandas["seconds"]
-        met.append(verdict(f"{ours}, {times:.1f}x pandas",
+        # on a busy machine the wall times swing with the other work; the CPU times less
+        times, cpu_times = seconds / pandas["seconds"], result["read_cpu"] / pandas["read_cpu"]
+        met.append(verdict(f"{ours}, {times:.1f}x pandas ({cpu_times:.1f}x in CPU time)",
                            f"<= {TARGET_TIMES_PANDAS:.0f}x pandas", times <= TARGET_TIMES_PANDAS,
                            anchor))
     met.append(verdict(f"peak RSS {peak / 2**20:,.0f} MiB", f"<= {TARGET_BYTES / 2**20:,.0f} MiB",
