@@ -78,14 +78,16 @@ def check_references(c: Collected) -> list[Problem]:
                                     "row: add one row under the header"))
     elif c.dataset.home_organisation and \
             c.dataset.home_organisation not in c.tables["organisations"]:
-        row = c.rows.get("dataset", {}).get(c.dataset.id, 2)
+        row = c.rows.get("dataset", [2])[0]
         unknown(c.files["dataset"], row, "home_organisation", c.dataset.home_organisation,
                 ("organisations",))
     for rt in SCHEMA.record_types:
         records = c.tables[rt.name]
-        where, rows = c.files.get(rt.name, rt.name), c.rows.get(rt.name, {})
-        for key in _suspects(rt, records, c.tables):
-            check(rt, where, rows.get(key), records[key])
+        where, rows = c.files.get(rt.name, rt.name), c.rows.get(rt.name, [])
+        suspects = _suspects(rt, records, c.tables)
+        keys = list(records) if suspects else []
+        for i in suspects:
+            check(rt, where, rows[i] if i < len(rows) else None, records[keys[i]])
     for table, row, values in c.partial:  # rows not kept: the rest of their problems
         rt = record_type(table)
         record = SimpleNamespace(**{name: values.get(name) for name in rt.columns})
@@ -114,12 +116,12 @@ def _itself(link: Relationship, record: Checked) -> str | None:
 
 
 def _suspects(rt: RecordType, records: dict[str, Any],
-              tables: dict[str, dict[str, Any]]) -> list[str]:
-    """The ids of a table's records that may have a problem, in table order: a quick
+              tables: dict[str, dict[str, Any]]) -> list[int]:
+    """The places of a table's records that may have a problem, in table order: a quick
     sieve, column by column, before each is checked in full (most have none)."""
     refs = _refs(rt)
     if any(is_list or len(targets) > 1 for _, targets, is_list in refs):
-        return list(records)   # lists, and columns that may name either of two tables
+        return list(range(len(records)))   # lists, and columns naming either of two tables
     values = list(records.values())
     found: set[int] = set()
     for name, targets, _ in refs:
@@ -139,8 +141,7 @@ def _suspects(rt: RecordType, records: dict[str, Any],
     content = _CONTENT_CHECKS.get(rt.name)
     if content is not None:
         found.update(compress(count(), map(content[0], values)))
-    keys = list(records) if found else []
-    return [keys[i] for i in sorted(found)]
+    return sorted(found)
 
 
 def _record_checks(rt: RecordType, r: Checked) -> Found:

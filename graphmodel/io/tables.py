@@ -180,8 +180,9 @@ class Collected:
     # the records of each table by id, as a Network holds them (see Network.tables)
     tables: dict[str, dict[str, Any]] = field(
         default_factory=lambda: {rt.name: {} for rt in SCHEMA.record_types})
-    # the row each record was read from, by table and id
-    rows: dict[str, dict[str, int | str]] = field(default_factory=dict)
+    # the row each record was read from: each table's in the order of its records (a
+    # list of numbers takes a fraction of the memory of a dict by id, at a million rows)
+    rows: dict[str, list[int | str]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # ids of rows that were rejected, and tables that could not be read at all: a
@@ -216,7 +217,7 @@ class TableReader:
                       columns[name].metadata["required"] and columns[name].default is None)
                      for i, name in enumerate(self.header) if name in columns]
         self.nameless = [i for i, name in enumerate(self.header) if name == ""]
-        self.first_row: dict[str, int | str] = out.rows.setdefault(rt.name, {})
+        self.numbers = out.rows.setdefault(rt.name, [])
 
     def problem(self, row: int | str | None, fld: str | None, message: str,
                 level: str = "error") -> None:
@@ -252,7 +253,9 @@ class TableReader:
         # problems, but none is kept
         checking_only = not self.complete
         width = len(self.header)
-        cls, table, first_row = self.rt.cls, self.out.tables.get(self.rt.name), self.first_row
+        cls, table, numbers = self.rt.cls, self.out.tables.get(self.rt.name), self.numbers
+        add_number = numbers.append
+        where: dict[str, int] | None = None   # each id's place, made at the first duplicate
         # fast path: the whole row converted and its record built in one call; any row
         # it cannot take (a bad cell, a workbook value) goes the careful way
         build, blank = self._builder(), (None, "")
@@ -279,12 +282,16 @@ class TableReader:
                 continue
             key = record.id
             if key in table:
+                if where is None:
+                    where = {k: i for i, k in enumerate(table)}
                 self.problem(number, "id", f"duplicate id {key!r}; first used on row "
-                             f"{first_row[key]}")
+                             f"{numbers[where[key]]}")
                 self.out.partial.append((self.rt.name, number, self._careful(number, cells) or {}))
                 continue
             table[key] = record
-            first_row[key] = number
+            if where is not None:
+                where[key] = len(numbers)
+            add_number(number)
 
     def _builder(self) -> Callable[[Sequence[Any]], Any]:
         """The function that reads a row whose every cell is good (see rowcode)."""
@@ -347,7 +354,7 @@ class TableReader:
             self.problem(number, None, "the dataset table must have exactly one row")
             return
         self.out.dataset = record
-        self.out.rows.setdefault("dataset", {})[record.id] = number
+        self.out.rows["dataset"] = [number]
 
 
 def _header_name(cell: Any, columns: Sequence[str]) -> str:
