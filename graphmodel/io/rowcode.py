@@ -83,8 +83,9 @@ def _construct(cls: type, fields: tuple[dataclasses.Field[Any], ...], values: di
     the slowest part of building a record: a record of slots with no ``__post_init__``
     and a default for every column is built by setting its slots directly, as
     ``__init__`` would. Any other calls the class."""
-    direct = ("__slots__" in cls.__dict__ and not hasattr(cls, "__post_init__") and all(
-        f.default is not dataclasses.MISSING and f.name in cls.__slots__ for f in fields))
+    slots = cls.__dict__.get("__slots__", ())
+    direct = not hasattr(cls, "__post_init__") and all(
+        f.default is not dataclasses.MISSING and f.name in slots for f in fields)
     if not direct:
         given = ", ".join(f"{name}={value}" for name, value in values.items() if value)
         return f"    return cls({given})\n"
