@@ -52,12 +52,12 @@ def _check(file: Path, out: Collected) -> int | None:
     is checked a piece at a time: a big table is never held whole in memory."""
     where = str(file)
     with open(file, "rb") as handle:
-        start = handle.read(len(_UTF8_BOM) * 4)
-        if start.startswith(_UTF16_BOMS):
+        if handle.read(2).startswith(_UTF16_BOMS):
             out.problems.append(Problem(where, 1, None, "file is UTF-16; save it as CSV UTF-8"))
             return None
+        handle.seek(0)
         skip = 0
-        while start.startswith(_UTF8_BOM, skip):  # Excel's "CSV UTF-8" starts with one
+        while handle.read(len(_UTF8_BOM)) == _UTF8_BOM:  # Excel's "CSV UTF-8" starts with one
             skip += len(_UTF8_BOM)
         handle.seek(skip)
         # empty: nothing but spaces and line ends (a byte-order mark alone is not empty:

@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graphmodel import dates
 from graphmodel.composition import normalise_composition
-from graphmodel.model import DATASET_TYPE, SCHEMA, Dataset, Network, Record, RecordType, Vocabulary
 from graphmodel.io.rowcode import Cell, row_builder
+from graphmodel.model import DATASET_TYPE, SCHEMA, Dataset, Network, Record, RecordType, Vocabulary
 from graphmodel.names import suggest
 from graphmodel.problems import NotRead, Problem
 from graphmodel.words import count
