@@ -20,6 +20,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed $(VENV)/.installed-docs
 
+# the benchmarks' anchors (pandas) beside the test extras
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed $(VENV)/.installed-docs
+
 $(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	touch $@ $(VENV)/.installed
@@ -77,7 +82,7 @@ test: $(VENV)/.installed-test provision
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
-benchmark: $(VENV)/.installed-test provision
+benchmark: $(VENV)/.installed-bench provision
 	$(BIN)/python benchmarks/generate.py --bodies 20000 --people 200000 --seed 1 --runs 3
 	$(BIN)/python benchmarks/read_validate.py --bodies 20000 --people 200000 --seed 1
 	$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1 --runs 5

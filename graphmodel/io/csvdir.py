@@ -7,6 +7,7 @@ writes is passed over.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -42,66 +43,90 @@ def read_csv_dir(path: str | os.PathLike[str]) -> Collected:
     return out
 
 
-def _decode(file: Path, out: Collected) -> bytes | None:
+_CHUNK = 1 << 20
+
+
+def _check(file: Path, out: Collected) -> int | None:
+    """How many bytes of byte-order marks the file starts with, once it is found to be
+    UTF-8 text with something in it; None (the problem reported) if it is not. The file
+    is checked a piece at a time: a big table is never held whole in memory."""
     where = str(file)
-    data = file.read_bytes()
-    if not data.strip():
+    with open(file, "rb") as handle:
+        if handle.read(2).startswith(_UTF16_BOMS):
+            out.problems.append(Problem(where, 1, None, "file is UTF-16; save it as CSV UTF-8"))
+            return None
+        handle.seek(0)
+        skip = 0
+        while handle.read(len(_UTF8_BOM)) == _UTF8_BOM:  # Excel's "CSV UTF-8" starts with one
+            skip += len(_UTF8_BOM)
+        handle.seek(skip)
+        # empty: nothing but spaces and line ends (a byte-order mark alone is not empty:
+        # it is read, and found to have no header)
+        empty, nul, bad = skip == 0, False, None
+        decoder, lines = codecs.getincrementaldecoder("utf-8")(), 1
+        while chunk := handle.read(_CHUNK):
+            empty = empty and not chunk.strip()
+            nul = nul or b"\x00" in chunk
+            if bad is None and (not chunk.isascii() or decoder.getstate()[0]):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    # exc.object is what the decoder held over from the last piece, then this
+                    held = len(exc.object) - len(chunk)
+                    at = exc.start - held
+                    lines += chunk[:max(at, 0)].count(b"\n")
+                    bad = (lines, exc.object[exc.start])
+            if bad is None:
+                lines += chunk.count(b"\n")
+        if bad is None:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError as exc:
+                bad = (lines, exc.object[exc.start])
+    if empty:
         out.problems.append(Problem(where, None, None, "file is empty; it needs at least "
                                     "a header row naming the columns"))
         return None
-    if data.startswith(_UTF16_BOMS):
-        out.problems.append(Problem(where, 1, None, "file is UTF-16; save it as CSV UTF-8"))
-        return None
-    while data.startswith(_UTF8_BOM):  # Excel's "CSV UTF-8" starts with one
-        data = data[len(_UTF8_BOM):]
-    try:
-        data.decode("utf-8")  # only to check; the rows are decoded as they are read
-        return data
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        out.problems.append(Problem(where, line, None, f"not UTF-8 (byte 0x{data[exc.start]:02x}); "
+    if bad is not None:
+        out.problems.append(Problem(where, bad[0], None, f"not UTF-8 (byte 0x{bad[1]:02x}); "
                                     "save the file as CSV UTF-8"))
         return None
+    if nul:
+        out.problems.append(Problem(where, None, None, "file holds NUL bytes; it is not "
+                                    "a text CSV file"))
+        return None
+    return skip
 
 
 def _read_file(rt: RecordType, file: Path, out: Collected) -> None:
-    text = _decode(file, out)
-    if text is None:
+    skip = _check(file, out)
+    if skip is None:
         out.unread.add(rt.name)
         return
     where = str(file)
-    if b"\x00" in text:
-        out.problems.append(Problem(where, None, None, "file holds NUL bytes; it is not "
-                                    "a text CSV file"))
-        out.unread.add(rt.name)
-        return
-    # a TextIOWrapper decodes as it goes; StringIO(text) would copy the whole file
-    # into a 4-bytes-a-character buffer (300 MiB for a 75 MiB file)
-    reader = csv.reader(io.TextIOWrapper(io.BytesIO(text), encoding="utf-8", newline=""),
-                        strict=True)
-    try:
-        header = next(reader, None)
-        if header is None:  # nothing but a byte-order mark
-            out.problems.append(Problem(where, None, None, "file is empty; it needs at least "
-                                        "a header row naming the columns"))
-            return
-        table = TableReader(rt, where, header, out)
-        table.read(_numbered(reader))
-    except csv.Error as exc:
-        out.unread.add(rt.name)
-        out.problems.append(Problem(where, reader.line_num, None,
-                                    f"cannot be read as CSV ({exc}); the file may be "
-                                    "truncated or a quote left open"))
+    with open(file, "rb") as handle:
+        handle.seek(skip)
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        reader = csv.reader(text, strict=True)
+        try:
+            header = next(reader, None)
+            if header is None:  # nothing but a byte-order mark
+                out.problems.append(Problem(where, None, None, "file is empty; it needs at "
+                                            "least a header row naming the columns"))
+                return
+            table = TableReader(rt, where, header, out)
+            table.read(_numbered(reader))
+        except csv.Error as exc:
+            out.unread.add(rt.name)
+            out.problems.append(Problem(where, reader.line_num, None,
+                                        f"cannot be read as CSV ({exc}); the file may be "
+                                        "truncated or a quote left open"))
 
 
 def _numbered(reader: Reader) -> Iterator[tuple[int, list[str]]]:
-    """Each row with the line it starts on (a quoted value may run over several lines)."""
-    while True:
-        start = reader.line_num + 1
-        cells = next(reader, None)
-        if cells is None:
-            return
-        yield start, cells
+    """Each row with the line it starts on (a quoted value may run over several lines):
+    zip asks for the line before it reads each row."""
+    return zip(iter(lambda: reader.line_num + 1, None), reader)
 
 
 def write_csv_dir(network: Network, path: str | os.PathLike[str]) -> Path:

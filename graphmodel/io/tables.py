@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graphmodel import dates
 from graphmodel.composition import normalise_composition
+from graphmodel.io.rowcode import Cell, row_builder
 from graphmodel.model import DATASET_TYPE, SCHEMA, Dataset, Network, Record, RecordType, Vocabulary
 from graphmodel.names import suggest
 from graphmodel.problems import NotRead, Problem
@@ -101,13 +101,23 @@ def _bool(raw: str) -> bool | None:
     raise CellError(f"{raw!r} is not yes or no")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_DAYS: dict[str, str | None] = {}   # each distinct date cell read once (a big table has
+_DAYS_HELD = 1 << 16                # a few thousand days over a million rows)
+
+
 def _date(raw: str) -> str | None:
+    day = _DAYS.get(raw, _DAYS)
+    if day is not _DAYS:
+        return day  # type: ignore[return-value]
     try:
         day = dates.read_date(raw)
     except dates.DateError as exc:
         raise CellError(str(exc)) from None
-    return sys.intern(day) if day is not None else None
+    if day is not None:
+        day = sys.intern(day)
+    if len(_DAYS) < _DAYS_HELD:
+        _DAYS[raw] = day
+    return day
 
 
 def _composition(raw: str) -> str | None:
@@ -121,22 +131,29 @@ def _list(raw: str) -> tuple[str, ...]:
     return tuple(sys.intern(p.strip()) for p in raw.split(";") if p.strip())
 
 
-def _enum(choices: Vocabulary) -> Callable[[str], str | None]:
+class _Enum:
     """A cell's value among ``choices``: one of them or an alias of one, written as the
     value it means."""
-    exact = {c: sys.intern(c) for c in choices}
+    __slots__ = ("choices", "exact")
 
-    def convert(raw: str) -> str | None:
-        hit = exact.get(raw)
+    def __init__(self, choices: Vocabulary) -> None:
+        self.choices = choices
+        self.exact = {c: sys.intern(c) for c in choices}
+
+    def __call__(self, raw: str) -> str | None:
+        hit = self.exact.get(raw)
         if hit is not None:
             return hit
         if not raw.strip():
             return None
-        value = choices.canonical(raw)
+        value = self.choices.canonical(raw)
         if value is None:
-            raise CellError(choices.refusal(raw))
-        return exact[value]
-    return convert
+            raise CellError(self.choices.refusal(raw))
+        return self.exact[value]
+
+
+def _enum(choices: Vocabulary) -> Callable[[str], str | None]:
+    return _Enum(choices)
 
 
 _CONVERTERS: dict[str, Callable[[str], Any]] = {
@@ -163,7 +180,9 @@ class Collected:
     # the records of each table by id, as a Network holds them (see Network.tables)
     tables: dict[str, dict[str, Any]] = field(
         default_factory=lambda: {rt.name: {} for rt in SCHEMA.record_types})
-    rows: dict[tuple[str, str], int | str] = field(default_factory=dict)
+    # the row each record was read from: each table's in the order of its records (a
+    # list of numbers takes a fraction of the memory of a dict by id, at a million rows)
+    rows: dict[str, list[int | str]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # ids of rows that were rejected, and tables that could not be read at all: a
@@ -198,7 +217,7 @@ class TableReader:
                       columns[name].metadata["required"] and columns[name].default is None)
                      for i, name in enumerate(self.header) if name in columns]
         self.nameless = [i for i, name in enumerate(self.header) if name == ""]
-        self.first_row: dict[str, int | str] = {}
+        self.numbers = out.rows.setdefault(rt.name, [])
 
     def problem(self, row: int | str | None, fld: str | None, message: str,
                 level: str = "error") -> None:
@@ -234,17 +253,12 @@ class TableReader:
         # problems, but none is kept
         checking_only = not self.complete
         width = len(self.header)
-        cls, table, plan = self.rt.cls, self.out.tables.get(self.rt.name), self.plan
-        # fast path: plain text cells inline, no per-cell call or problem bookkeeping;
-        # any row it cannot take (a bad cell, a workbook value) goes the careful way
-        idents = [(i, name) for i, name, convert, _ in plan if convert is _ident]
-        texts = [(i, name) for i, name, convert, _ in plan if convert is _text]
-        labels = [(i, name) for i, name, convert, _ in plan if convert is _label]
-        others = [(i, name, convert) for i, name, convert, _ in plan
-                  if convert not in (_ident, _text, _label)]
-        required = [name for _, name, _, req in plan if req]
-        intern, blank = sys.intern, (None, "")
-        all_rows, name_ = self.out.rows, self.rt.name
+        cls, table, numbers = self.rt.cls, self.out.tables.get(self.rt.name), self.numbers
+        add_number = numbers.append
+        where: dict[str, int] | None = None   # each id's place, made at the first duplicate
+        # fast path: the whole row converted and its record built in one call; any row
+        # it cannot take (a bad cell, a workbook value) goes the careful way
+        build, blank = self._builder(), (None, "")
         for number, cells in rows:
             if (not cells or cells[0] in blank) and all(c in blank for c in cells):
                 continue  # a blank row, whatever its width (",,,," or an empty sheet row)
@@ -256,49 +270,47 @@ class TableReader:
             if checking_only:
                 self._careful(number, cells, keep=False)
                 continue
-            values: dict[str, Any] = {}
             try:
-                for i, name in idents:
-                    raw = cells[i]
-                    if raw:
-                        raw = raw.strip()
-                        if raw:
-                            values[name] = intern(raw)
-                for i, name in texts:
-                    raw = cells[i]
-                    if raw and not raw.isspace():
-                        values[name] = raw
-                for i, name in labels:
-                    raw = cells[i]
-                    if raw:
-                        raw = " ".join(raw.split())
-                        if raw:
-                            values[name] = raw
-                for i, name, convert in others:
-                    value = convert(cells[i])
-                    if value is not None and value != ():
-                        values[name] = value
-                for name in required:
-                    if name not in values:
-                        raise CellError(name)
+                record = build(cells)
             except (CellError, AttributeError, TypeError):
-                careful = self._careful(number, cells)
-                if careful is None:
+                values = self._careful(number, cells)
+                if values is None:
                     continue
-                values = careful
+                record = cls(**values)
             if table is None:
-                self._dataset(number, Dataset(**values))
+                self._dataset(number, record)
                 continue
-            record = cls(**values)
             key = record.id
             if key in table:
+                if where is None:
+                    where = {k: i for i, k in enumerate(table)}
                 self.problem(number, "id", f"duplicate id {key!r}; first used on row "
-                             f"{self.first_row[key]}")
-                self.out.partial.append((name_, number, values))
+                             f"{numbers[where[key]]}")
+                self.out.partial.append((self.rt.name, number, self._careful(number, cells) or {}))
                 continue
             table[key] = record
-            self.first_row[key] = number
-            all_rows[(name_, key)] = number
+            if where is not None:
+                where[key] = len(numbers)
+            add_number(number)
+
+    def _builder(self) -> Callable[[Sequence[Any]], Any]:
+        """The function that reads a row whose every cell is good (see rowcode)."""
+        referred = {t for rt in all_types() for f in rt.fields for t in f.metadata["ref"] or ()}
+        cells: list[Cell] = []
+        for i, name, convert, _ in self.plan:
+            if convert is _ident:
+                how = "ident" if name != "id" or self.rt.name in referred else "plain_ident"
+                cells.append((i, name, how, None))
+            elif convert is _text or convert is _label:
+                cells.append((i, name, "text" if convert is _text else "label", None))
+            elif isinstance(convert, _Enum):
+                cells.append((i, name, "enum", (convert.exact, convert)))
+            elif convert is _date:
+                cells.append((i, name, "cached", (_DAYS, _date)))
+            else:
+                cells.append((i, name, "call", convert))
+        required = [name for _, name, _, req in self.plan if req]
+        return row_builder(self.rt.cls, cells, required, CellError)
 
     def _watched(self, rows: Iterable[tuple[int | str, Sequence[Any]]]
                  ) -> Iterator[tuple[int | str, Sequence[Any]]]:
@@ -342,7 +354,7 @@ class TableReader:
             self.problem(number, None, "the dataset table must have exactly one row")
             return
         self.out.dataset = record
-        self.out.rows[("dataset", record.id)] = number
+        self.out.rows["dataset"] = [number]
 
 
 def _header_name(cell: Any, columns: Sequence[str]) -> str:
