@@ -210,8 +210,10 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if captions is None and communities.applies(view, len(nodes), bool(centres)):
         captions = _communities(nodes, skeleton, frame)
         # the names the communities' layout chose all stay: links are bent clear of them
+        # (and no node is moved onto a caption)
         _route(nodes, edges, [n.key for n in nodes],
-               keep={n.key for n in nodes if n.font == labels.MAJOR})
+               keep={n.key for n in nodes if n.font == labels.MAJOR},
+               taken=[_caption_box(c) for c in captions])
     elif captions is None:
         captions = _spread(nodes, edges, skeleton.links, view, frame, set(centres))
     elif not groups:
