@@ -404,9 +404,11 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
                 continue
             moved = _move_aside(nodes, edges, e, names, at, within, tried, inside)
             if moved is not None:
-                # its links are routed again, and every link if its name moved with it
+                # its links are routed again, and any link its name now lies on
+                box = names.get(moved)
                 queue.extend(o for o in edges if o is not e and o.source != o.target and (
-                    moved in names or moved in (o.source, o.target)))
+                    moved in (o.source, o.target) or box is not None
+                    and routing.crossed(_drawn_line(o, at), [(moved, box)])))
                 continue
             break
 
