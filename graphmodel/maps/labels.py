@@ -60,8 +60,12 @@ def shape_box(x: float, y: float, node_size: float) -> Box:
     return (x - node_size, y - node_size, x + node_size, y + node_size)
 
 
-def _overlap(a: Box, b: Box) -> bool:
+def overlaps(a: Box, b: Box) -> bool:
+    """Whether two boxes overlap."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+_overlap = overlaps
 
 
 def room(node_size: float, label: str) -> tuple[float, float]:

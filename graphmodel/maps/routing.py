@@ -6,12 +6,14 @@ vis-network draws a straight link from node to node, and a curved one (its smoot
 an org chart's reporting line (``horizontal``) runs across from the child, then up into
 its parent. The same curves are computed here, in the layout's units, and tested against
 every name's box (:func:`graphmodel.maps.labels.label_box`, estimated generously): a
-link may end at its own nodes, never pass over another's name.
+link passes over no name, its own nodes' names beneath or above their shapes included
+(only a name inside its node's box, such as an org chart's, is hidden under the line's
+end, which the box covers).
 """
 from __future__ import annotations
 
 import math
-from typing import NamedTuple, Sequence
+from typing import Collection, NamedTuple, Sequence
 
 from graphmodel.maps import labels
 
@@ -124,11 +126,12 @@ def crossed(line: Sequence[Point], names: Sequence[tuple[str, Box]]) -> list[str
 
 
 def clear_curve(a: Place, b: Place, curve: Curve, names: Sequence[tuple[str, Box]],
-                within: Box) -> Curve | None:
-    """The curve, or the least bent one that crosses no name but its own nodes' and stays
-    ``within`` the drawing (a curve outside it would be cut off at the canvas's edge);
-    None when every one crosses a name."""
-    others = [(k, box) for k, box in names if k not in (a.key, b.key)]
+                within: Box, inside: Collection[str] = ()) -> Curve | None:
+    """The curve, or the least bent one that crosses no name and stays ``within`` the
+    drawing (a curve outside it would be cut off at the canvas's edge); None when every
+    one crosses a name. The names of the nodes ``inside`` are drawn inside their boxes,
+    where a link's own end is hidden under the box."""
+    others = [(k, box) for k, box in names if k not in inside or k not in (a.key, b.key)]
     ends = (a.x, a.y), (b.x, b.y)
     if not crossed(points(*ends, curve), others):
         return curve
@@ -158,25 +161,32 @@ def name_box(x: float, y: float, size: float, label: str, inside: bool,
 
 def clear_spot(node: Place, size: float, neighbours: Sequence[Place],
                names: Sequence[tuple[str, Box]], shapes: Sequence[tuple[str, Box]],
-               within: Box) -> Point | None:
-    """The nearest place to move a node whose name is not shown, from which a line to each
-    of its neighbours, straight or bent, crosses no name but theirs, and where its shape
-    lies on no name or other node; None if there is none within a few of its sizes."""
-    reaches = (2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0)
-    far = (reaches[-1] + 1) * size
+               within: Box, inside: Collection[str] = (), name: Box | None = None
+               ) -> Point | None:
+    """The nearest place to move a node to, from which a line to each of its neighbours,
+    straight or bent, crosses no name (``inside`` as for :func:`clear_curve`), and where
+    its shape lies on no name or other node; None if there is none within a few of its
+    sizes. A node whose name is shown moves with it: ``name`` is its box from the node's
+    centre, and it must lie clear too, of the lines to its neighbours as well."""
+    reaches = (2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0, 16.0, 20.0)
+    far = (reaches[-1] + 1) * size + (max(map(abs, name)) if name else 0.0)
     around = (node.x - far, node.y - far, node.x + far, node.y + far)
     blocks = [(k, box) for k, box in (*names, *shapes) if k != node.key and _meet(around, box)]
+    others = [(k, box) for k, box in names if k != node.key]
     for reach in reaches:
         for step in range(12):
             turn = step * math.pi / 6
             x, y = node.x + reach * size * math.cos(turn), node.y + reach * size * math.sin(turn)
-            mine = (x - size, y - size, x + size, y + size)
+            mine = [(x - size, y - size, x + size, y + size)]
+            if name:
+                mine.append((x + name[0], y + name[1], x + name[2], y + name[3]))
             if not (within[0] <= x <= within[2] and within[1] <= y <= within[3]):
                 continue
-            if any(_meet(mine, box) for _, box in blocks):
+            if any(_meet(m, box) for m in mine for _, box in blocks):
                 continue
             moved = Place(node.key, round(x, 1), round(y, 1))
-            if all(clear_curve(moved, o, Curve("straight"), names, within) is not None
+            seen = [*others, (node.key, mine[1])] if name else names
+            if all(clear_curve(moved, o, Curve("straight"), seen, within, inside) is not None
                    for o in neighbours):
                 return (moved.x, moved.y)
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -210,8 +210,10 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if captions is None and communities.applies(view, len(nodes), bool(centres)):
         captions = _communities(nodes, skeleton, frame)
         # the names the communities' layout chose all stay: links are bent clear of them
+        # (and no node is moved onto a caption)
         _route(nodes, edges, [n.key for n in nodes],
-               keep={n.key for n in nodes if n.font == labels.MAJOR})
+               keep={n.key for n in nodes if n.font == labels.MAJOR},
+               taken=[_caption_box(c) for c in captions])
     elif captions is None:
         captions = _spread(nodes, edges, skeleton.links, view, frame, set(centres))
     elif not groups:
@@ -359,14 +361,17 @@ names can be kept clear of them all, and the routing would hold up the drawing."
 
 def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
            keep: Iterable[str] = (), taken: Sequence[routing.Box] = ()) -> None:
-    """Bend each link that would cross a name shown at the first view (not its own
-    nodes') clear of it. Where no bend can, the name it crosses is left for the zoom,
-    the least important first, unless it is one the map must show (``keep``, and the
-    names inside an org chart's boxes); then an end of the link whose own name is not
-    shown is moved aside. ``ranked`` are the nodes' keys, most important first."""
+    """Bend each link that would cross a name shown at the first view clear of it, the
+    names of its own nodes too (a line leaving a node runs through its name beneath or
+    above it), but for a name inside its box, which covers the line's end. Where no bend
+    can, the name it crosses is left for the zoom, the least important first, unless it
+    is one the map must show (``keep``, and the names inside an org chart's boxes); then
+    an end's name is turned to the other side of its shape; then an end is moved aside,
+    with its name. ``ranked`` are the nodes' keys, most important first."""
     if len(nodes) > ROUTED:
         return
     keep = set(keep) | {n.key for n in nodes if n.shape == "box"}
+    inside = {n.key for n in nodes if n.shape == "box"}
     at = {n.key: routing.Place(n.key, n.x, n.y) for n in nodes}
     by_key = {n.key: n for n in nodes}
     half = max((n.size for n in nodes), default=0) + 40.0
@@ -377,27 +382,68 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
     names.update((f"\0caption {i}", box) for i, box in enumerate(taken))
     order = {k: i for i, k in enumerate(ranked)}
     tried: set[str] = set()   # (each node is offered a move once)
+    turned: set[str] = set()  # (and each name a turn to the other side of its shape)
     # a name taken away only clears the way: each link is routed once, the stuck ones
     # again after each name they cross is taken away, or an end of theirs moved
-    for e in [e for e in edges if e.source != e.target]:
-        while not _bend(e, names, at, within):
+    queue = deque(e for e in edges if e.source != e.target)
+    while queue:
+        e = queue.popleft()
+        while not _bend(e, names, at, within, inside):
             crossed = routing.crossed(routing.points(
                 (at[e.source].x, at[e.source].y), (at[e.target].x, at[e.target].y), _look(e)),
-                [(k, b) for k, b in names.items() if k not in (e.source, e.target)])
+                [(k, b) for k, b in names.items()
+                 if k not in inside or k not in (e.source, e.target)])
             dropped = sorted((k for k in crossed if k not in keep and k in by_key),
                              key=lambda k: -order.get(k, len(order)))
             if dropped:
                 by_key[dropped[0]].font = labels.MINOR
                 del names[dropped[0]]
                 continue
-            moved = _move_aside(nodes, edges, e, list(names.items()), at, within, tried)
+            if any(_turn_name(by_key[k], nodes, edges, names, at, within, inside, turned)
+                   for k in crossed if k in (e.source, e.target) and k not in inside):
+                continue
+            moved = _move_aside(nodes, edges, e, names, at, within, tried, inside)
             if moved is not None:
-                for other in edges:
-                    if moved in (other.source, other.target) and other is not e \
-                            and other.source != other.target:
-                        _bend(other, names, at, within)
+                # its links are routed again, and any link its name now lies on
+                box = names.get(moved)
+                queue.extend(o for o in edges if o is not e and o.source != o.target and (
+                    moved in (o.source, o.target) or box is not None
+                    and routing.crossed(_drawn_line(o, at), [(moved, box)])))
                 continue
             break
+
+
+def _turn_name(n: Node, nodes: list[Node], edges: list[Edge], names: dict[str, routing.Box],
+               at: dict[str, routing.Place], within: routing.Box, inside: set[str],
+               turned: set[str]) -> bool:
+    """Draw the name of ``n`` on the other side of its shape (above it, not beneath, or
+    the other way), where it lies on no other name or shape and every link that would
+    cross it there bends clear of it, its own links first; False, and nothing changed,
+    where it cannot."""
+    if n.key in turned:
+        return False
+    turned.add(n.key)
+    box = routing.name_box(n.x, n.y, n.size, n.label, False, not n.above)
+    if any(labels.overlaps(box, b) for k, b in names.items() if k != n.key) or any(
+            labels.overlaps(box, labels.shape_box(o.x, o.y, o.size)) for o in nodes if o is not n):
+        return False
+    was, curves = names[n.key], [(o, o.curve) for o in edges]
+    names[n.key] = box
+    lines = [o for o in edges if o.source != o.target and (n.key in (o.source, o.target) or (
+        routing.crossed(_drawn_line(o, at), [(n.key, box)])))]
+    if all(_bend(o, names, at, within, inside) for o in lines):
+        n.above = not n.above
+        return True
+    names[n.key] = was
+    for o, curve in curves:
+        o.curve = curve
+    return False
+
+
+def _drawn_line(e: Edge, at: dict[str, routing.Place]) -> list[tuple[float, float]]:
+    """Points along the link as it is drawn now (bent or as its look says)."""
+    return routing.points((at[e.source].x, at[e.source].y), (at[e.target].x, at[e.target].y),
+                          routing.Curve(*e.curve) if e.curve else _look(e))
 
 
 def _look(e: Edge) -> routing.Curve:
@@ -411,7 +457,7 @@ def _look(e: Edge) -> routing.Curve:
 
 
 def _bend(e: Edge, names: dict[str, routing.Box], at: dict[str, routing.Place],
-          within: routing.Box) -> bool:
+          within: routing.Box, inside: set[str]) -> bool:
     """The link bent as little as takes it clear of the names; False if no bend does."""
     a, b = at[e.source], at[e.target]
     reach = math.dist((a.x, a.y), (b.x, b.y))   # (no bend strays further than this)
@@ -420,7 +466,7 @@ def _bend(e: Edge, names: dict[str, routing.Box], at: dict[str, routing.Place],
     drawn = _look(e)
     chosen = routing.clear_curve(a, b, drawn, [
         (k, box) for k, box in names.items() if box[0] < near[2] and near[0] < box[2]
-        and box[1] < near[3] and near[1] < box[3]], within)
+        and box[1] < near[3] and near[1] < box[3]], within, inside)
     e.curve = None if chosen is None or chosen == drawn else (chosen.kind, chosen.roundness)
     return chosen is not None
 
@@ -431,26 +477,32 @@ has nowhere all of them are clear from)."""
 
 
 def _move_aside(nodes: list[Node], edges: list[Edge], e: Edge,
-                names: list[tuple[str, routing.Box]], at: dict[str, routing.Place],
-                within: routing.Box, tried: set[str]) -> str | None:
-    """Move an end of a link that no bend takes clear of a name the map must show (an end
-    whose own name waits for the zoom) to the nearest place its links are clear from;
-    the node moved, or None if no such end can move."""
-    shown = {k for k, _ in names}
+                names: dict[str, routing.Box], at: dict[str, routing.Place],
+                within: routing.Box, tried: set[str], inside: set[str]) -> str | None:
+    """Move an end of a link that no bend takes clear of a name the map must show to the
+    nearest place its links are clear from, an end whose name waits for the zoom first,
+    else one whose name is shown, which moves with it (but not a box of an org chart,
+    ``inside``); the node moved, or None if no such end can move."""
     shapes = [(n.key, labels.shape_box(n.x, n.y, n.size)) for n in nodes]
     by_key = {n.key: n for n in nodes}
-    for end in (e.target, e.source):
-        if end in shown or end in tried:
+    for end in sorted((e.target, e.source), key=lambda k: k in names):
+        if end in inside or end in tried:
             continue
         tried.add(end)
         near = [at[l.target if l.source == end else l.source] for l in edges
                 if end in (l.source, l.target) and l.source != l.target]
         if len(near) > MOVED_LINKS:
             continue
-        spot = routing.clear_spot(at[end], by_key[end].size, near, names, shapes, within)
+        n = by_key[end]
+        name = names.get(end)
+        spot = routing.clear_spot(at[end], n.size, near, list(names.items()), shapes, within,
+                                  inside, name and (name[0] - n.x, name[1] - n.y,
+                                                    name[2] - n.x, name[3] - n.y))
         if spot is not None:
-            by_key[end].x, by_key[end].y = spot
+            n.x, n.y = spot
             at[end] = routing.Place(end, *spot)
+            if name:
+                names[end] = routing.name_box(n.x, n.y, n.size, n.label, False, n.above)
             return end
     return None
 
