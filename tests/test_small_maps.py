@@ -21,52 +21,7 @@ from graphmodel.pack import write_report
 
 from test_browser import Visit, browser, out  # noqa: F401  (the browser and its pages)
 from test_maps import HARBOROUGH_DAY, LEEDS_DAY, SEED
-
-CROSSINGS = r"""
-(id => {
-  const net = GM.maps[id].network, body = net.body, scale = net.getScale();
-  const names = body.nodeIndices.map(k => body.nodes[k]).filter(n => n.options.label &&
-    n.labelModule.visible()).map(n => ({id: n.id, l: n.labelModule.size.left,
-      // (a name drawn above its shape is shifted by its font's vadjust when drawn)
-      t: n.labelModule.size.top + n.labelModule.fontOptions.vadjust,
-      r: n.labelModule.size.left + n.labelModule.size.width,
-      b: n.labelModule.size.top + n.labelModule.fontOptions.vadjust + n.labelModule.size.height,
-      font: n.labelModule.fontOptions.size * scale}));
-  // does the segment from p to q pass through the box? (Liang and Barsky)
-  function enters(p, q, b) {
-    let t0 = 0, t1 = 1;
-    const dx = q.x - p.x, dy = q.y - p.y;
-    for (const [step, room] of [[-dx, p.x - b.l], [dx, b.r - p.x], [-dy, p.y - b.t],
-                                [dy, b.b - p.y]]) {
-      if (step === 0) { if (room < 0) return false; continue; }
-      const r = room / step;
-      if (step < 0) { if (r > t1) return false; t0 = Math.max(t0, r); }
-      else { if (r < t0) return false; t1 = Math.min(t1, r); }
-    }
-    return t1 - t0 > 1e-6;
-  }
-  const crossings = [];
-  body.edgeIndices.map(k => body.edges[k]).filter(e => e.connected && !e.options.hidden)
-    .forEach(e => {
-      const via = e.edgeType.via, path = [];
-      for (let i = 0; i <= 48; i++) path.push(e.edgeType.getPoint(i / 48, via));
-      names.forEach(n => {
-        if (n.id === e.fromId || n.id === e.toId) return;   // a line may end at its own nodes
-        for (let i = 0; i < path.length - 1; i++) {
-          if (enters(path[i], path[i + 1], n)) { crossings.push([e.id, n.id]); return; }
-        }
-      });
-    });
-  return {crossings: crossings, names: names.length,
-          small: names.filter(n => n.font < 12).map(n => n.id)};
-})
-"""
-
-
-def measure(visit: Visit, map_id: str) -> dict:
-    visit.drawn(map_id)
-    return visit.page.evaluate(f"{CROSSINGS}({map_id!r})")
-
+from map_measures import measure
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
