@@ -182,3 +182,20 @@ def test_every_slide_of_a_councils_deck_is_legible(browser, deck, council, day, 
         if number == 1 and width == 1366:
             visit.shot("council-deck-title")
     visit.clean()
+
+
+def test_no_line_crosses_a_name_on_the_council_packs_folded_maps(browser, council, tmp_path):
+    """The review pack's representation and overlaps maps, drawn folded, at 1366x768:
+    every line drawn passes clear of every name shown (measured from vis-network's boxes),
+    every name 12 px or more."""
+    written = write_pack(prepare(council), tmp_path)
+    visit = Visit(browser, written["index.html"], 1366, 768)
+    found = {}
+    for view in ("representation", "overlaps"):
+        map_id = f"map-{view}"
+        visit.page.evaluate(f"GM.init(document.getElementById({map_id!r}))")
+        found[map_id] = measure(visit, map_id)
+    assert all(m["names"] for m in found.values()), found
+    assert {k: m["crossings"] for k, m in found.items() if m["crossings"]} == {}
+    assert {k: m["small"] for k, m in found.items() if m["small"]} == {}
+    visit.clean()
