@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from graphmodel.analysis.attendance import SeatAttendance, seat_attendance
@@ -31,7 +31,7 @@ from graphmodel.standards import load_rules
 from graphmodel.words import count
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
-           "finding_nodes", "count"]
+           "finding_nodes", "count", "lines_clear_of_names"]
 
 VIEW_TITLES = {
     "network": "the whole network",
@@ -305,6 +305,20 @@ def _interlocks_clear_of_names(nodes: list[Node], edges: list[Edge], fold: folde
     for key, others in unlined.items():
         by_key[key].facts.append((folded.UNLINED, "; ".join(others)))
     return drawn, folded.interlocks_drawn(len(drawn), len(edges), fold.links, fold.least)
+
+
+def lines_clear_of_names(m: Map) -> tuple[Map, int]:
+    """The map with only the links that pass clear of every name shown but their own
+    nodes' (each drawn as it is, bent or not), and how many were left out: a slide's map of
+    a network too dense for every line to find a way between its names."""
+    names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box", n.above))
+             for n in m.nodes if n.font == labels.MAJOR and n.label]
+    at = {n.key: (n.x, n.y) for n in m.nodes}
+    clear = [e for e in m.edges if e.source == e.target or not routing.crossed(
+        routing.points(at[e.source], at[e.target],
+                       routing.Curve(*e.curve) if e.curve else _look(e)),
+        [(k, box) for k, box in names if k not in (e.source, e.target)])]
+    return replace(m, edges=clear), len(m.edges) - len(clear)
 
 
 def findings_shown(shown: int, total: int) -> str:
