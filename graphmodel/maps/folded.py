@@ -110,20 +110,33 @@ def interlocks_drawn(drawn: int, strong: int, links: int, least: int) -> str:
 
 def linked_order(links: Sequence[views.Link]) -> dict[str, float]:
     """Each linked body's place in an order that keeps the bodies linked by the most
-    members next to each other (networkx's spectral ordering of the weighted links, each
-    connected part in turn), 0 to 1; a body with no link has none."""
+    members next to each other (networkx's Fiedler vector of the weighted links, as its
+    spectral ordering, each connected part in turn), 0 to 1; a body with no link has none.
+
+    >>> from graphmodel.maps.views import Link
+    >>> chain = [Link(a + b, a, b, "shares_members", ("p",) * n)
+    ...          for a, b, n in [("d", "b", 5), ("b", "a", 4), ("a", "c", 3), ("x", "y", 2)]]
+    >>> place = linked_order(chain)
+    >>> "".join(sorted(place, key=place.get)) in ("dbacxy", "cabdxy")
+    True
+    """
     import networkx as nx
 
     graph = nx.Graph()
     graph.add_weighted_edges_from((l.source, l.target, len(l.records)) for l in links)
     ordered: list[str] = []
     for part in sorted(nx.connected_components(graph), key=lambda p: (-len(p), min(p))):
-        sub = nx.Graph()   # (built in a fixed order: the same map every run)
-        sub.add_nodes_from(sorted(part))
+        if len(part) < 3:
+            ordered += sorted(part)
+            continue
+        sub = nx.Graph()   # (built in a fixed order, the vector's sign fixed: the same map
+        sub.add_nodes_from(sorted(part))   # whatever order the sets come in)
         sub.add_weighted_edges_from(sorted((a, b, w) for a, b, w in
                                            graph.subgraph(part).edges(data="weight")))
-        ordered += (sorted(part) if len(part) < 3 else
-                    nx.spectral_ordering(sub, weight="weight", seed=0))
+        vector = nx.fiedler_vector(sub, weight="weight", seed=0)
+        sign = -1.0 if vector[0] > 0 else 1.0
+        ordered += [k for _, k in sorted((round(sign * v, 9), k)
+                                         for k, v in zip(sub.nodes, vector))]
     return {k: i / max(len(ordered), 1) for i, k in enumerate(ordered)}
 
 
