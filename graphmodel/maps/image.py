@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from graphmodel.maps import folded, labels, styling
+from graphmodel.maps import folded, labels, routing, styling
 from graphmodel.maps.pyvis_page import node_look
 from graphmodel.maps.scene import Map
 from graphmodel.problems import UsageError
@@ -41,10 +41,17 @@ def _dashes(pattern: tuple[int, ...]) -> LineStyleType:
 
 def _draw_edges(ax: Axes, m: Map, at: dict[str, tuple[float, float]]) -> None:
     from matplotlib.patches import FancyArrowPatch
+    from matplotlib.path import Path as Drawn
 
     lines = {n.key: n.label.count("\n") + 1 for n in m.nodes if n.shape == "box"}
     for e in m.edges:
         s = e.look
+        if e.curve:   # bent clear of a name: the very curve the page draws
+            ax.add_patch(FancyArrowPatch(
+                path=Drawn(routing.points(at[e.source], at[e.target], routing.Curve(*e.curve))),
+                arrowstyle="-|>" if s.arrow else "-", mutation_scale=10, color=s.color,
+                linewidth=(e.width or s.width) * 0.8, linestyle=_dashes(s.dashes), zorder=1))
+            continue
         # an org chart's line runs across from the child, then up to the bottom of its box
         shape = ("angle,angleA=0,angleB=90,rad=0" if e.elbow
                  else "arc3,rad=0.2" if s.curved else "arc3")
@@ -107,8 +114,8 @@ def _legend_handles(m: Map) -> list[Artist]:
     if any(n.shape == "square" and not n.label for n in m.nodes):   # a folded map's
         handles.append(Line2D([], [], linestyle="none", marker="s",
                               markerfacecolor=styling.PALE, markeredgecolor=styling.INK,
-                              markersize=7, label=f"{folded.SMALL_SQUARE} (the interactive "
-                                                  "map and the details name it)"))
+                              markersize=7, label=f"{folded.SMALL_SQUARE}\n(the interactive "
+                                                  "map names it)"))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
         flag = "Subject of a warning or error (\u26a0 before its name)"
