@@ -370,7 +370,11 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
         _names_away_from_lines(nodes, pairs)
     taken = [_caption_box(c) for c in captions]
     _size_labels(nodes, ranked, first, pairs, taken)
-    _route(nodes, edges, ranked, first | centres, taken)
+    # a person's or post's name, a warning's subject, took room first; where no bend of
+    # a line clears it, it waits for the zoom rather than be crossed (unless the map's
+    # centre)
+    people = {n.key for n in nodes if n.type in ("person", "post")}
+    _route(nodes, edges, ranked, (first - people) | centres, taken)
     return captions
 
 
