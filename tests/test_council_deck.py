@@ -20,6 +20,7 @@ from graphmodel.maps.matrix_slide import SLIDE_BODIES, SLIDE_HOLDERS, slide_part
 from graphmodel.maps.scene import prepare
 from graphmodel.pack import write_pack
 
+from map_measures import measure
 from test_browser import Visit, browser, labels_on_shapes, overlapping  # noqa: F401
 from test_maps import HARBOROUGH_DAY
 
@@ -53,6 +54,17 @@ def test_a_councils_deck_shows_its_bodies_linked_and_who_sits_where(deck):
                           "The bodies linked by the members they share", "Who sits where"]
 
 
+def test_the_whole_network_slide_draws_the_lines_clear_of_its_names_and_says_so(deck):
+    """Too many lines to pass between the names of a council's whole network: the slide
+    draws those that do and says how many of how many, the pack's map the rest."""
+    html = deck.read_text(encoding="utf-8")
+    slide = html[html.index('id="slide-2"'):html.index('id="slide-3"')]
+    drawn, total = map(int, re.search(r"(\d+) of (\d+) links drawn, those clear of the names",
+                                      slide).groups())
+    assert 0 < drawn < total
+    assert slide.count('"from":') == drawn
+
+
 def test_a_small_registers_deck_has_no_folded_slides(harborough):
     titles = _slides(deck_html(prepare(harborough, as_of=HARBOROUGH_DAY)))
     assert "Who sits where" not in titles
@@ -71,6 +83,25 @@ def test_the_matrix_slide_shows_the_most_seated_bodies_and_the_people_on_them(co
     on_them = Counter(r for (r, b), c in m.cells.items() if b in shown for _ in c.seats)
     assert min(on_them[p.key] for p in people) >= max(
         n for r, n in on_them.items() if r not in {p.key for p in people})
+
+
+def test_each_finding_slide_names_the_subject_of_its_warning(council, day):
+    """A person or a post the finding is about is named on its slide's map, as a body is,
+    however crowded the people around it."""
+    from graphmodel.maps import labels
+    from graphmodel.maps.highlights import finding_map, key_findings
+    from graphmodel.maps.layout import SLIDE_FRAME
+
+    rv = prepare(council, as_of=day)
+    subjects = 0
+    for i, f in enumerate(key_findings(rv.findings, 8)):
+        m = finding_map(rv, f, f"slide-{i}-map", frame=SLIDE_FRAME)
+        if m is None or f.severity == "info":
+            continue
+        [subject] = [n for n in m.nodes if n.key == f"{f.subject.type}:{f.subject.id}"]
+        assert subject.flagged and subject.font == labels.MAJOR, f.subject
+        subjects += subject.type in ("person", "post")
+    assert subjects >= 2
 
 
 def test_a_councils_review_pack_carries_the_matrix_and_its_folded_maps(council, tmp_path):
@@ -121,7 +152,8 @@ def _text_boxes(page, scope: str) -> list[dict]:
 def test_every_slide_of_a_councils_deck_is_legible(browser, deck, council, day, width,
                                                    height):
     """Every name on every slide at least 12 px, none over another; the maps' names over
-    no other node; every slide whole on the screen; the title slide's numbers right."""
+    no other node and no line across any name; every slide whole on the screen; the
+    title slide's numbers right."""
     visit = Visit(browser, deck, width, height)
     page = visit.page
     numbers = {f: int(page.locator(f'#slide-1 [data-fact="{f}"] .gm-number').inner_text()
@@ -146,12 +178,31 @@ def test_every_slide_of_a_councils_deck_is_legible(browser, deck, council, day, 
             assert names and min(b["font"] for b in names) >= 12, (number, width)
             assert overlapping(names) == [], (number, width)
             assert labels_on_shapes(names, page.evaluate(f"{api}.shapes()")) == [], number
+            assert measure(visit, f"slide-{number}-map")["crossings"] == [], (number, width)
         if page.locator(f"#slide-{number} .gm-deck-matrix").count():
             heads = _text_boxes(page, f"#slide-{number} .gm-deck-matrix th")
             assert len(heads) == SLIDE_BODIES + SLIDE_HOLDERS
             assert overlapping(heads) == [], width
             if width == 1366:
                 visit.shot("council-deck-matrix")
+        visit.shot(f"council-deck-{width}x{height}-{number}")
         if number == 1 and width == 1366:
             visit.shot("council-deck-title")
+    visit.clean()
+
+
+def test_no_line_crosses_a_name_on_the_council_packs_folded_maps(browser, council, tmp_path):
+    """The review pack's representation and overlaps maps, drawn folded, at 1366x768:
+    every line drawn passes clear of every name shown (measured from vis-network's boxes),
+    every name 12 px or more."""
+    written = write_pack(prepare(council), tmp_path)
+    visit = Visit(browser, written["index.html"], 1366, 768)
+    found = {}
+    for view in ("representation", "overlaps"):
+        map_id = f"map-{view}"
+        visit.page.evaluate(f"GM.init(document.getElementById({map_id!r}))")
+        found[map_id] = measure(visit, map_id)
+    assert all(m["names"] for m in found.values()), found
+    assert {k: m["crossings"] for k, m in found.items() if m["crossings"]} == {}
+    assert {k: m["small"] for k, m in found.items() if m["small"]} == {}
     visit.clean()

@@ -9,7 +9,8 @@ import pytest
 from graphmodel import open_source
 from graphmodel.generate.council import council_network
 from graphmodel.maps import FOLD_ABOVE, labels, make_map, write_map
-from graphmodel.maps.folded import SMALL, Item, band_layout
+from graphmodel.maps.folded import SMALL, SMALL_SQUARE, UNLINED, Item, band_layout
+from graphmodel.maps.image import legend_labels
 from graphmodel.maps.page import map_page
 from graphmodel.maps.scene import draw, prepare
 
@@ -125,11 +126,19 @@ def test_the_overlaps_map_links_bodies_by_the_members_they_share(review, overlap
                                  for a in bodies for b in bodies if a < b)
     drawn = {tuple(sorted((e.source[5:], e.target[5:]))): e for e in overlaps.edges}
     least = int(re.search(r"those of (\d+) or more", overlaps.notice).group(1))
-    assert {pair for pair, n in shared.items() if n >= least} == set(drawn)
+    strong = {pair for pair, n in shared.items() if n >= least}
+    assert set(drawn) <= strong
     assert f"{len(drawn)} of {len(shared):,} links drawn" in overlaps.notice
     for pair, edge in drawn.items():
         names = dict(edge.facts)["Shared members"]
         assert names.startswith(f"{shared[pair]}: ")
+    # a strong link with no line (it would cross a name) is in both its bodies' details
+    unlined = strong - set(drawn)
+    assert f"({len(unlined)} more in the details)" in overlaps.notice
+    bodies = {n.id: n for n in overlaps.nodes}
+    for a, b in unlined:
+        said = dict(bodies[a].facts)[UNLINED]
+        assert f"{bodies[b].name} ({shared[a, b]})" in said.split("; ")
     assert {n.type for n in overlaps.nodes} == {"body"}
     assert {n.type for n in overlaps.full.nodes} >= {"body", "person"}
 
@@ -170,3 +179,17 @@ def test_bands_keep_every_name_readable_and_drop_names_only_when_they_must():
     assert {i.key for i in many if i.must} <= laid.named < {i.key for i in many}
     named_ranks = [i.rank for i in many if i.key in laid.named and not i.must]
     assert min(named_ranks) > max(i.rank for i in many if i.key not in laid.named)
+
+
+def test_the_images_legend_says_what_the_pages_legend_says_of_a_small_square(representation):
+    """A folded map's image for papers explains its small squares, as the page does."""
+    from graphmodel.maps.page import legend_html
+
+    assert SMALL_SQUARE in legend_html(representation, 2)
+    said = legend_labels(representation)
+    assert any(text.startswith(SMALL_SQUARE) for text in said)
+    assert any(n.flagged for n in representation.nodes) and any(
+        text.startswith("Subject of a warning") for text in said)
+    whole = draw(prepare(open_source(SEED / "harborough"), as_of=HARBOROUGH_DAY),
+                 "representation")
+    assert not any(text.startswith(SMALL_SQUARE) for text in legend_labels(whole))

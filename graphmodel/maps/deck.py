@@ -27,7 +27,7 @@ from graphmodel.maps.layout import SLIDE_FRAME, VIEW_SLIDE_FRAME
 from graphmodel.maps.matrix import seat_matrix
 from graphmodel.maps.matrix_slide import matrix_slide
 from graphmodel.maps.page import document, map_section, write_html
-from graphmodel.maps.scene import Map, Review, prepare
+from graphmodel.maps.scene import Map, Review, lines_clear_of_names, prepare
 from graphmodel.maps.tooltips import evidence_text
 from graphmodel.model import Network
 from graphmodel.registry import Standards
@@ -67,6 +67,8 @@ def _map_slide(rv: Review, view: str, heading: str, number: int) -> str:
                  canvas=_FOLDED_CANVAS)
     if m is not None and m.folded:
         m = _said_folded(m)
+    elif m is not None and folded_views(rv):
+        m = _lines_clear(m)
     if m is None:
         return (f"<h2>{_e(heading)}</h2><p class=\"gm-message\">This network is too big to draw "
                 "whole on a slide: see the review pack's focused maps, or draw one part with "
@@ -81,6 +83,19 @@ def _said_folded(m: Map) -> Map:
     said = f"{count(len(m.nodes), 'body')}, {m.folded}"
     return dataclasses.replace(m, notice=None, summary=said + (
         f"; {m.notice}" if m.notice else f", as of {m.as_of}"))
+
+
+def _lines_clear(m: Map) -> Map:
+    """A map of a network whose people are folded elsewhere (a council's whole network),
+    its lines kept to those that pass clear of the names: the slide says how many, and
+    the review pack's map draws them all."""
+    clear, left = lines_clear_of_names(m)
+    if not left:
+        return m
+    said = (f"{count(len(clear.nodes), 'node')}; {len(clear.edges):,} of "
+            f"{count(len(m.edges), 'link')} drawn, those clear of the names (the review "
+            f"pack's map draws them all), as of {m.as_of}")
+    return dataclasses.replace(clear, summary=said)
 
 
 def _matrix_slide(rv: Review) -> str:

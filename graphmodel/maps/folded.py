@@ -19,8 +19,9 @@ from typing import Iterable, Sequence
 from graphmodel.maps import labels, styling, views
 from graphmodel.model import Membership
 
-__all__ = ["FOLD_ABOVE", "FOLDED_VIEWS", "CANVAS", "Folded", "folds", "fold", "band_of",
-           "Item", "Bands", "band_layout", "seat_count", "holder_names", "folded_words"]
+__all__ = ["SMALL_SQUARE", "FOLD_ABOVE", "FOLDED_VIEWS", "CANVAS", "Folded", "folds", "fold", "band_of",
+           "Item", "Bands", "band_layout", "seat_count", "holder_names", "folded_words",
+           "UNLINED", "interlocks_drawn", "linked_order", "GAP", "LINKED_GAP"]
 
 FOLD_ABOVE = 60
 """A representation or overlaps view of more nodes than this draws its bodies only."""
@@ -32,8 +33,13 @@ READABLE = 12.5
 under 12 pixels)."""
 SMALL = 9
 """The size of the square a body whose name is not shown is drawn as (half its width)."""
+SMALL_SQUARE = "Small square: a body not named at this size"
+"""What the legend of a folded map, on the page and in its image, says of such a square."""
 _FIT = 0.96   # the page fits the drawing to 96% of the canvas
-_GAP = 10.0
+GAP = 10.0
+"""The room between two bodies in a band."""
+LINKED_GAP = 22.0
+"""... where lines link them: room for a line to pass between two names."""
 _BAND_GAP = 22.0
 
 
@@ -45,6 +51,10 @@ class Folded:
     """Body node key -> the seat holders folded into it, with their seat there."""
     people: int
     """How many people and posts were folded."""
+    links: int = 0
+    """How many pairs of bodies share members (the overlaps view)."""
+    least: int = 1
+    """The fewest members a pair of bodies drawn linked shares."""
 
 
 def folds(view: str, nodes: int, fold_above: int | None, focused: bool) -> bool:
@@ -64,17 +74,70 @@ def fold(sk: views.Skeleton, view: str) -> Folded:
             holders[link.target].append((sk.nodes[link.source][1], seat))
     people = sum(1 for rtype, _ in sk.nodes.values() if rtype in ("person", "post"))
     folded = views.Skeleton(bodies, [], sk.notice)
+    links: list[views.Link] = []
+    least = 1
     if view == "overlaps":
         links = _interlocks(sk, bodies)
         least = strongest(links, LINKS_PER_BODY * len(bodies))
         for link in links:
             if len(link.records) >= least:
                 folded.link(link)
-        if least > 1:
-            # (a body's details name everyone on it who sits elsewhere)
-            folded.notice = (f"{len(folded.links):,} of {len(links):,} links drawn: those "
-                             f"of {least} or more shared members")
-    return Folded(folded.sorted(), dict(holders), people)
+    return Folded(folded.sorted(), dict(holders), people, len(links), least)
+
+
+UNLINED = "Shares members with (no line drawn: it would cross a name)"
+"""The detail of a body that names the bodies it is linked to by no line."""
+
+
+def interlocks_drawn(drawn: int, strong: int, links: int, least: int) -> str:
+    """What an interlock map says of its links: how many of them it draws, and which.
+
+    >>> interlocks_drawn(144, 144, 1532, 3)
+    '144 of 1,532 links drawn: those of 3 or more shared members'
+    >>> print(interlocks_drawn(90, 144, 1532, 3))  # doctest: +NORMALIZE_WHITESPACE
+    90 of 1,532 links drawn: those of 3 or more shared members clear of the names
+    (54 more in the details)
+    >>> interlocks_drawn(12, 12, 12, 1)
+    '12 links drawn, one for each pair of bodies that share members'
+    """
+    if drawn == links:
+        return f"{drawn:,} links drawn, one for each pair of bodies that share members"
+    said = f"{drawn:,} of {links:,} links drawn: those of {least} or more shared members"
+    if drawn < strong:
+        said += f" clear of the names ({strong - drawn:,} more in the details)"
+    return said
+
+
+def linked_order(links: Sequence[views.Link]) -> dict[str, float]:
+    """Each linked body's place in an order that keeps the bodies linked by the most
+    members next to each other (networkx's Fiedler vector of the weighted links, as its
+    spectral ordering, each connected part in turn), 0 to 1; a body with no link has none.
+
+    >>> from graphmodel.maps.views import Link
+    >>> chain = [Link(a + b, a, b, "shares_members", ("p",) * n)
+    ...          for a, b, n in [("d", "b", 5), ("b", "a", 4), ("a", "c", 3), ("x", "y", 2)]]
+    >>> place = linked_order(chain)
+    >>> "".join(sorted(place, key=place.get)) in ("dbacxy", "cabdxy")
+    True
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_weighted_edges_from((l.source, l.target, len(l.records)) for l in links)
+    ordered: list[str] = []
+    for part in sorted(nx.connected_components(graph), key=lambda p: (-len(p), min(p))):
+        if len(part) < 3:
+            ordered += sorted(part)
+            continue
+        sub = nx.Graph()   # (built in a fixed order, the vector's sign fixed: the same map
+        sub.add_nodes_from(sorted(part))   # whatever order the sets come in)
+        sub.add_weighted_edges_from(sorted((a, b, w) for a, b, w in
+                                           graph.subgraph(part).edges(data="weight")))
+        vector = nx.fiedler_vector(sub, weight="weight", seed=0)
+        sign = -1.0 if vector[0] > 0 else 1.0
+        ordered += [k for _, k in sorted((round(sign * v, 9), k)
+                                         for k, v in zip(sub.nodes, vector))]
+    return {k: i / max(len(ordered), 1) for i, k in enumerate(ordered)}
 
 
 LINKS_PER_BODY = 2
@@ -142,6 +205,8 @@ class Item:
     must: bool = False
     rank: float = 0.0
     """Higher: its name is shown before others'."""
+    order: float = 0.0
+    """Where it goes in its band among the named (or the unnamed): lower first."""
 
 
 @dataclass
@@ -155,10 +220,12 @@ class Bands:
     """The scale the page will draw it at on :data:`CANVAS`."""
 
 
-def band_layout(items: Sequence[Item], canvas: tuple[float, float] = CANVAS) -> Bands:
+def band_layout(items: Sequence[Item], canvas: tuple[float, float] = CANVAS,
+                gap: float = GAP) -> Bands:
     """Bodies in a band per category (the council's own first, then by name): the bodies
     that must be named and as many others as fit at a readable size on ``canvas`` (the
-    highest ranked first) as boxes with their names inside, the rest as small squares."""
+    highest ranked first) as boxes with their names inside, ``gap`` apart, the rest as
+    small squares."""
     order = sorted({i.band for i in items}, key=lambda b: (b != _COUNCIL_BAND, b))
     must = {i.key for i in items if i.must}
     optional = [i.key for i in sorted((i for i in items if not i.must),
@@ -168,14 +235,14 @@ def band_layout(items: Sequence[Item], canvas: tuple[float, float] = CANVAS) -> 
         return bands.scale * labels.MAJOR >= READABLE
 
     # the most names, best first, that the canvas still shows readable (a binary search)
-    best = _best_width(items, order, must | set(optional), canvas)
+    best = _best_width(items, order, must | set(optional), canvas, gap)
     if readable(best) or not optional:
         return best
     low, high = 0, len(optional) - 1
-    best = _best_width(items, order, must, canvas)
+    best = _best_width(items, order, must, canvas, gap)
     while low < high:
         middle = (low + high + 1) // 2
-        bands = _best_width(items, order, must | set(optional[:middle]), canvas)
+        bands = _best_width(items, order, must | set(optional[:middle]), canvas, gap)
         if readable(bands):
             low, best = middle, bands
         else:
@@ -184,7 +251,7 @@ def band_layout(items: Sequence[Item], canvas: tuple[float, float] = CANVAS) -> 
 
 
 def _best_width(items: Sequence[Item], order: list[str], named: set[str],
-                canvas: tuple[float, float]) -> Bands:
+                canvas: tuple[float, float], gap: float) -> Bands:
     """The bands set out in the columns, of the width, that the canvas shows largest."""
     sizes = {i.key: labels.box_size([i.label]) if i.key in named else (2.0 * SMALL, 2.0 * SMALL)
              for i in items}
@@ -193,7 +260,7 @@ def _best_width(items: Sequence[Item], order: list[str], named: set[str],
     for columns in range(1, min(len(order), 6) + 1):
         for step in range(12):
             places, captions, extent = _columns(items, order, named, sizes,
-                                                widest * (1 + step * 0.4), columns)
+                                                widest * (1 + step * 0.4), columns, gap)
             scale = _FIT * min(canvas[0] / max(extent[0], 1), canvas[1] / max(extent[1], 1))
             if best is None or scale > best.scale:
                 best = Bands(places, set(named), captions, scale)
@@ -210,7 +277,7 @@ Captions = list[tuple[float, float, str]]
 
 
 def _columns(items: Sequence[Item], order: list[str], named: set[str],
-             sizes: dict[str, tuple[float, float]], width: float, columns: int
+             sizes: dict[str, tuple[float, float]], width: float, columns: int, gap: float
              ) -> tuple[Places, Captions, tuple[float, float]]:
     """Each band a block ``width`` wide, the blocks in ``columns`` side by side (each block
     in the shortest column so far); the places, the captions and the whole extent."""
@@ -222,7 +289,7 @@ def _columns(items: Sequence[Item], order: list[str], named: set[str],
     captions: Captions = []
     right = 0.0
     for band in order:
-        block, caption, (w, h) = _block(band, by_band[band], named, sizes, width)
+        block, caption, (w, h) = _block(band, by_band[band], named, sizes, width, gap)
         c = heights.index(min(heights))
         x0, y0 = c * (width + _BAND_GAP), heights[c]
         places.update((k, (x + x0, y + y0)) for k, (x, y) in block.items())
@@ -233,27 +300,27 @@ def _columns(items: Sequence[Item], order: list[str], named: set[str],
 
 
 def _block(band: str, members: list[Item], named: set[str],
-           sizes: dict[str, tuple[float, float]], width: float
+           sizes: dict[str, tuple[float, float]], width: float, gap: float
            ) -> tuple[Places, tuple[float, float], tuple[float, float]]:
     """One band: its caption, then its named boxes in rows, then its small squares, across
     ``width``; the places, the caption's place and the block's extent."""
     places: Places = {}
     right, y = _caption_width(band), labels.MAJOR * 1.5
-    members = sorted(members, key=lambda i: (i.key not in named, -i.rank, i.label))
-    for row in _rows(members, named, sizes, width):
+    members = sorted(members, key=lambda i: (i.key not in named, i.order, -i.rank, i.label))
+    for row in _rows(members, named, sizes, width, gap):
         height = max(sizes[i.key][1] for i in row)
         x = 0.0
         for i in row:
             w, _ = sizes[i.key]
             places[i.key] = (x + w / 2, y + height / 2)
-            x += w + _GAP
-        right = max(right, x - _GAP)
-        y += height + _GAP
-    return places, (0.0, labels.MAJOR * 0.6), (right, y - _GAP)
+            x += w + gap
+        right = max(right, x - gap)
+        y += height + gap
+    return places, (0.0, labels.MAJOR * 0.6), (right, y - gap)
 
 
 def _rows(members: Iterable[Item], named: set[str], sizes: dict[str, tuple[float, float]],
-          width: float) -> list[list[Item]]:
+          width: float, gap: float = GAP) -> list[list[Item]]:
     """The band's boxes in rows no wider than ``width``; the small squares in rows of their own."""
     rows: list[list[Item]] = []
     x, large = 0.0, None
@@ -264,7 +331,7 @@ def _rows(members: Iterable[Item], named: set[str], sizes: dict[str, tuple[float
             rows.append([])
             x, large = 0.0, big
         rows[-1].append(i)
-        x += w + _GAP
+        x += w + gap
     return rows
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from graphmodel.maps import labels, styling
+from graphmodel.maps import folded, labels, routing, styling
 from graphmodel.maps.pyvis_page import node_look
 from graphmodel.maps.scene import Map
 from graphmodel.problems import UsageError
@@ -20,7 +20,7 @@ if TYPE_CHECKING:   # (matplotlib loads when an image is drawn)
     from matplotlib.figure import Figure
     from matplotlib.typing import LineStyleType, RcKeyType
 
-__all__ = ["write_image", "save_figure", "IMAGE_SIZE"]
+__all__ = ["write_image", "save_figure", "legend_labels", "IMAGE_SIZE"]
 
 IMAGE_SIZE = (1600, 900)
 """Width and height in pixels of a PNG (an SVG has the same proportions)."""
@@ -41,10 +41,17 @@ def _dashes(pattern: tuple[int, ...]) -> LineStyleType:
 
 def _draw_edges(ax: Axes, m: Map, at: dict[str, tuple[float, float]]) -> None:
     from matplotlib.patches import FancyArrowPatch
+    from matplotlib.path import Path as Drawn
 
     lines = {n.key: n.label.count("\n") + 1 for n in m.nodes if n.shape == "box"}
     for e in m.edges:
         s = e.look
+        if e.curve:   # bent clear of a name: the very curve the page draws
+            ax.add_patch(FancyArrowPatch(
+                path=Drawn(routing.points(at[e.source], at[e.target], routing.Curve(*e.curve))),
+                arrowstyle="-|>" if s.arrow else "-", mutation_scale=10, color=s.color,
+                linewidth=(e.width or s.width) * 0.8, linestyle=_dashes(s.dashes), zorder=1))
+            continue
         # an org chart's line runs across from the child, then up to the bottom of its box
         shape = ("angle,angleA=0,angleB=90,rad=0" if e.elbow
                  else "arc3,rad=0.2" if s.curved else "arc3")
@@ -66,7 +73,8 @@ def _draw_nodes(ax: Axes, m: Map) -> None:
                     bbox={"boxstyle": "round,pad=0.3", "fc": look["fill"], "ec": look["border"],
                           "lw": min(look["width"], 3)})
             continue
-        ax.scatter([n.x], [n.y], s=(n.size * 1.1) ** 2, marker=_MARKERS.get(look["shape"], "o"),
+        shape = "square" if n.shape == "square" else look["shape"]   # a folded map's small one
+        ax.scatter([n.x], [n.y], s=(n.size * 1.1) ** 2, marker=_MARKERS.get(shape, "o"),
                    c=look["fill"], edgecolors=look["border"], linewidths=min(look["width"], 3),
                    zorder=2)
         if n.font == labels.MAJOR:   # beneath its shape, or above it where the map says
@@ -83,7 +91,7 @@ def _captions(ax: Axes, m: Map) -> None:
                 color=styling.INK, zorder=3)
 
 
-def _legend(ax: Axes, m: Map) -> None:
+def _legend_handles(m: Map) -> list[Artist]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -103,6 +111,11 @@ def _legend(ax: Axes, m: Map) -> None:
         handles.append(Line2D([], [], linestyle="none", marker="s", markerfacecolor=s.fill,
                               markeredgecolor=s.border, markersize=9,
                               label=s.label.replace("the organisation", m.organisation)))
+    if any(n.shape == "square" and not n.label for n in m.nodes):   # a folded map's
+        handles.append(Line2D([], [], linestyle="none", marker="s",
+                              markerfacecolor=styling.PALE, markeredgecolor=styling.INK,
+                              markersize=7, label=f"{folded.SMALL_SQUARE}\n(the interactive "
+                                                  "map names it)"))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
         flag = "Subject of a warning or error (\u26a0 before its name)"
@@ -114,7 +127,16 @@ def _legend(ax: Axes, m: Map) -> None:
     for line in styling.edge_looks((e.relationship, e.variant) for e in m.edges):
         handles.append(Line2D([], [], color=line.color, linewidth=line.width,
                               linestyle=_dashes(line.dashes), label=line.label))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+    return handles
+
+
+def legend_labels(m: Map) -> list[str]:
+    """What the image's legend says, line by line."""
+    return [str(h.get_label()) for h in _legend_handles(m)]
+
+
+def _legend(ax: Axes, m: Map) -> None:
+    ax.legend(handles=_legend_handles(m), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
               frameon=False, title="Legend", title_fontsize=9, alignment="left")
 
 

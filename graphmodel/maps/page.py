@@ -19,7 +19,7 @@ from typing import Iterable
 
 from graphmodel.analysis.findings import Finding
 from graphmodel.graph import NODE_TABLES
-from graphmodel.maps import assets, styling
+from graphmodel.maps import assets, folded, styling
 from graphmodel.maps.pyvis_page import BIG, network_data, vis_file, vis_style_sheet
 from graphmodel.maps.scene import Map, Node, count as _count, finding_nodes
 
@@ -120,8 +120,8 @@ def legend_html(m: Map, level: int) -> str:
                       "shape shows the kind)"))
     if any(n.shape == "square" and not n.label for n in m.nodes):   # a folded map's
         items.append((_swatch("square", styling.PALE, styling.INK, 1, ()),
-                      "Small square: a body not named at this size (point at it, click it "
-                      "or find it for its name)"))
+                      f"{folded.SMALL_SQUARE} (point at it, click it or find it for its "
+                      "name)"))
     if any(n.flagged for n in m.nodes):
         f = styling.FLAGGED
         items.append((_swatch("box" if shapes else "dot", f.fill, f.border, f.border_width, ()),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from graphmodel.analysis.attendance import SeatAttendance, seat_attendance
@@ -31,7 +31,7 @@ from graphmodel.standards import load_rules
 from graphmodel.words import count
 
 __all__ = ["Node", "Edge", "Map", "Review", "prepare", "draw", "VIEW_TITLES",
-           "finding_nodes", "count"]
+           "finding_nodes", "count", "lines_clear_of_names"]
 
 VIEW_TITLES = {
     "network": "the whole network",
@@ -243,6 +243,7 @@ def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map | No
     subjects = {node_key(f.subject.type, f.subject.id) for f in findings
                 if f.severity != "info"}
     degree = Counter(k for l in sk.links for k in (l.source, l.target))
+    near = folded.linked_order(sk.links)
     items = []
     for n in nodes:
         record = sk.nodes[n.key][1]
@@ -256,8 +257,9 @@ def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map | No
                             and rv.org_name else "Members on other bodies of this map",
                             f"{len(held)}: {folded.holder_names(held)}"))
         items.append(folded.Item(n.key, folded.band_of(record), n.label, must=n.flagged,
-                                 rank=len(held) + degree[n.key] / 1000))
-    bands = folded.band_layout(items, canvas)
+                                 rank=len(held) + degree[n.key] / 1000,
+                                 order=near.get(n.key, 0.0)))
+    bands = folded.band_layout(items, canvas, folded.LINKED_GAP if sk.links else folded.GAP)
     _place(nodes, bands.places)
     for n in nodes:
         n.name = sk.nodes[n.key][1].name
@@ -266,14 +268,59 @@ def _draw_folded(rv: Review, view: str, skeleton: views.Skeleton, full: Map | No
         else:   # a small square, named by its tooltip, the details and the search
             n.shape, n.size, n.label = "square", folded.SMALL, ""
     edges = [_edge(rv.current, link) for link in sk.links]
+    notice = sk.notice
+    if edges:
+        edges, notice = _interlocks_clear_of_names(nodes, edges, fold, bands.captions)
     heading = title or f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
     summary = (f"{_drawn(nodes, edges)}, as of {rv.as_of}"
                + (f", for {rv.org_name}" if view == "representation" else "")
                + findings_shown(len(findings), len(rv.findings)))
     evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
     return Map(map_id, view, heading, summary, rv.network.dataset.name, rv.as_of, rv.org_name,
-               nodes, edges, findings, evidence, sk.notice, None, bands.captions,
+               nodes, edges, findings, evidence, notice, None, bands.captions,
                folded=folded.folded_words(fold.people), full=full)
+
+
+def _interlocks_clear_of_names(nodes: list[Node], edges: list[Edge], fold: folded.Folded,
+                               captions: list[tuple[float, float, str]]
+                               ) -> tuple[list[Edge], str]:
+    """The interlocks that run, straight or bent, clear of every name but their own
+    bodies' and of the bands' captions; one that cannot is left out of the drawing and
+    named in the details of its two bodies. Those drawn, and what the map says of them."""
+    by_key = {n.key: n for n in nodes}
+    at = {n.key: routing.Place(n.key, n.x, n.y) for n in nodes}
+    names = {n.key: routing.name_box(n.x, n.y, n.size, n.label, True)
+             for n in nodes if n.font == labels.MAJOR}
+    names.update((f"\0caption {i}", _caption_box(c)) for i, c in enumerate(captions))
+    room = 40.0
+    within = (min(n.x for n in nodes) - room, min(n.y for n in nodes) - room,
+              max(n.x for n in nodes) + room, max(n.y for n in nodes) + room)
+    unlined: dict[str, list[str]] = {}
+    drawn = []
+    for e in edges:
+        if _bend(e, names, at, within):
+            drawn.append(e)
+            continue
+        shared = dict(e.facts).get("Shared members", "").split(":", 1)[0]
+        for end, other in ((e.source, e.target), (e.target, e.source)):
+            unlined.setdefault(end, []).append(f"{by_key[other].name} ({shared})")
+    for key, others in unlined.items():
+        by_key[key].facts.append((folded.UNLINED, "; ".join(others)))
+    return drawn, folded.interlocks_drawn(len(drawn), len(edges), fold.links, fold.least)
+
+
+def lines_clear_of_names(m: Map) -> tuple[Map, int]:
+    """The map with only the links that pass clear of every name shown but their own
+    nodes' (each drawn as it is, bent or not), and how many were left out: a slide's map of
+    a network too dense for every line to find a way between its names."""
+    names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box", n.above))
+             for n in m.nodes if n.font == labels.MAJOR and n.label]
+    at = {n.key: (n.x, n.y) for n in m.nodes}
+    clear = [e for e in m.edges if e.source == e.target or not routing.crossed(
+        routing.points(at[e.source], at[e.target],
+                       routing.Curve(*e.curve) if e.curve else _look(e)),
+        [(k, box) for k, box in names if k not in (e.source, e.target)])]
+    return replace(m, edges=clear), len(m.edges) - len(clear)
 
 
 def findings_shown(shown: int, total: int) -> str:
@@ -325,7 +372,11 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
         _names_away_from_lines(nodes, pairs)
     taken = [_caption_box(c) for c in captions]
     _size_labels(nodes, ranked, first, pairs, taken)
-    _route(nodes, edges, ranked, first | centres, taken)
+    # a person's or post's name, a warning's subject, took room first; where no bend of
+    # a line clears it, it waits for the zoom rather than be crossed (unless the map's
+    # centre)
+    people = {n.key for n in nodes if n.type in ("person", "post")}
+    _route(nodes, edges, ranked, (first - people) | centres, taken)
     return captions
 
 
@@ -551,7 +602,7 @@ HUB_LINKS = 5
 def _label_order(nodes: list[Node], links: list[views.Link],
                  view: str) -> tuple[list[str], set[str]]:
     """The nodes' keys, most important name first, and the nodes whose names must show:
-    the bodies that are subjects of warnings, and the boards a representation map is about (no seat) and
+    every subject of a warning, and the boards a representation map is about (no seat) and
     its organisation, else the hubs."""
     degree = Counter(k for l in links for k in (l.source, l.target))
     if view == "representation":
@@ -560,7 +611,7 @@ def _label_order(nodes: list[Node], links: list[views.Link],
         hubs = sorted((n for n in nodes if n.type in ("body", "organisation")
                        and degree[n.key] >= HUB_LINKS), key=lambda n: (-degree[n.key], n.key))
         first = {n.key for n in hubs[:HUBS]}
-    first |= {n.key for n in nodes if n.flagged and n.type in ("body", "organisation")}
+    first |= {n.key for n in nodes if n.flagged}   # people and posts too
     rank = {"organisation": 1, "body": 1}
     ranked = sorted(nodes, key=lambda n: (n.key not in first, not n.flagged,
                                           rank.get(n.type, 2), -degree[n.key], n.key))
