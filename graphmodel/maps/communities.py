@@ -26,10 +26,11 @@ COMMUNITIES_ABOVE = folded.FOLD_ABOVE
 """A whole network view of more nodes than this is drawn as its communities."""
 SEED = 7
 """The Louvain method's random seed: fixed, so the same network gives the same map."""
-SPREAD = (1.3, 1.66)
-"""How much wider and higher than the page's frame a community map is laid out: a page's
-canvas is about 980x630 pixels at 1366x768, so its names, 18 units high, still come out
-13 px or more once the drawing is fitted to it (vis-network draws a name of less faint)."""
+SPREAD = 1.35
+"""How much wider and higher than its canvas, in pixels, a community map is laid out:
+fitted to it, names 18 units high come out at 12.5 px or more (the page's script fits a
+drawing to 0.96 of its canvas), and a little more on a page at 1366x768, whose canvas is
+larger than the one a map is laid out for."""
 GAPS = (24.0, 16.0)
 """The empty gutter left between two communities' regions, in frame units, the narrower
 where the wider leaves the subject of a warning unnamed: no node, name or link of either
@@ -89,9 +90,14 @@ def union(parts: Sequence[Box]) -> Box:
             max(p[2] for p in parts), max(p[3] for p in parts))
 
 
-def spread(frame: Point) -> Point:
-    """The frame a community map is laid out over (see :data:`SPREAD`)."""
-    return (frame[0] * SPREAD[0], frame[1] * SPREAD[1])
+def spread(canvas: Point) -> Point:
+    """The frame a community map shown on a canvas of this size is laid out over (see
+    :data:`SPREAD`).
+
+    >>> spread((1000, 600))
+    (1350.0, 810.0)
+    """
+    return (canvas[0] * SPREAD, canvas[1] * SPREAD)
 
 
 def find(keys: Sequence[str], links: Iterable[tuple[str, str]],

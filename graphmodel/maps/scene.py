@@ -182,7 +182,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     draws its bodies only, its people folded into them; the Map then holds the view
     with its people too (``full``), unless ``people`` is False (a slide, which has no
     button to show them); its bodies are fitted to ``canvas``, the canvas in pixels
-    it is shown on at 1366x768.
+    it is shown on at 1366x768, as is a whole network view drawn as its communities.
     """
     if view == "representation" and rv.org is None:
         raise NoOrganisation(no_organisation_message(rv.network))
@@ -211,7 +211,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
     if captions is None and communities.applies(view, len(nodes), bool(centres)):
-        captions = _communities(nodes, edges, skeleton, frame)
+        captions = _communities(nodes, edges, skeleton, canvas)
         # the names the communities' layout chose all stay: the links within a community
         # are bent clear of them and of the captions
         boxes = [communities.caption_box(*c) for c in captions]
@@ -562,7 +562,7 @@ def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
 
 
 def _communities(nodes: list[Node], edges: list[Edge], skeleton: views.Skeleton,
-                 frame: tuple[float, float]) -> list[tuple[float, float, str]]:
+                 canvas: tuple[float, float]) -> list[tuple[float, float, str]]:
     """A big network view drawn as its communities, each in its own region under its
     caption, the links between them left for a node's selection; the names shown large
     chosen by importance (the subjects of warnings, the hubs, bodies before people)
@@ -597,7 +597,7 @@ def _communities(nodes: list[Node], edges: list[Edge], skeleton: views.Skeleton,
         n.key for n in order if n.key not in named]
     for gap in communities.GAPS:
         drawn = communities.community_layout(found, links, boxes, names,
-                                             communities.spread(frame), ranked, named, gap)
+                                             communities.spread(canvas), ranked, named, gap)
         if warned <= drawn.clear:
             break
     _place(nodes, drawn.places)
