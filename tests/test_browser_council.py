@@ -9,8 +9,10 @@ import pytest
 
 from graphmodel.generate.council import council_network
 from graphmodel.maps import labels, make_map, write_map
+from graphmodel.maps.communities import find
 
 from test_browser import Visit, browser, labels_on_shapes, outside, overlapping  # noqa: F401
+from test_small_maps import CROSSINGS
 
 FOLDED = ("representation", "overlaps")
 FIRST_PAINT_MS = 2500
@@ -126,8 +128,10 @@ def test_the_page_says_what_was_folded_and_a_button_brings_the_people_back(brows
 
 def test_the_network_view_of_a_council_is_drawn_as_its_communities(browser, out, council):
     """The whole network (over 200 nodes) laid out as its Louvain communities, each under
-    its caption: at least 25 names at 12 px or more at the first view, bodies' and the
-    subjects of warnings' first, none over another name or node; the legend in view."""
+    its caption and apart from the others: at least 25 names at 12 px or more at the
+    first view, bodies' and the subjects of warnings' first, none over another name or
+    node nor crossed by a line; the links between communities drawn with a node's
+    selection; the legend in view."""
     m, visit, seen = first_view(browser, out, council, "network", "council")
     assert len(m.nodes) > 200
     assert len(seen["names"]) >= 25
@@ -139,5 +143,29 @@ def test_the_network_view_of_a_council_is_drawn_as_its_communities(browser, out,
     assert named - warned and (named - warned).isdisjoint(people)   # hubs: bodies first
     assert any(c["text"].startswith("Around Full Council") for c in seen["captions"])
     assert_legible(m, visit, seen, "network")
+    drawn = visit.page.evaluate(f"{CROSSINGS}('map-network')")
+    assert drawn["crossings"] == [] and drawn["names"] == len(named)
+    # an empty gutter, in pixels, between any two communities' nodes and names
+    found = find([n.key for n in m.nodes], [(e.source, e.target) for e in m.edges])
+    boxes = [_around([b for b in seen["shapes"] + seen["names"] if b["id"] in set(c)])
+             for c in found]
+    gutters = [max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3])
+               for i, a in enumerate(boxes) for b in boxes[i + 1:]]
+    print(f"narrowest gutter between communities: {min(gutters):.0f} px")
+    assert min(gutters) >= 12
     visit.shot("council-network")
+    # the Full Council's links to the other communities appear with its selection
+    council_key = next(n.key for n in m.nodes if n.label == "Full Council")
+    shown = "GM.maps['map-network'].edges.get({filter: e => !e.hidden}).length"
+    before = visit.page.evaluate(shown)
+    visit.page.evaluate(f"GM.maps['map-network'].select({council_key!r}, false)")
+    between = {e.key for e in m.edges if e.on_selection and council_key in (e.source, e.target)}
+    assert between and visit.page.evaluate(shown) == before + len(between)
+    visit.page.evaluate("GM.maps['map-network'].clear()")
+    assert visit.page.evaluate(shown) == before
     visit.clean()
+
+
+def _around(parts: list[dict]) -> tuple[float, float, float, float]:
+    return (min(p["x"] for p in parts), min(p["y"] for p in parts),
+            max(p["x"] + p["width"] for p in parts), max(p["y"] + p["height"] for p in parts))

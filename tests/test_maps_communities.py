@@ -6,7 +6,8 @@ import pytest
 from graphmodel import open_source
 from graphmodel.generate.council import council_network
 from graphmodel.maps import labels
-from graphmodel.maps.communities import COMMUNITIES_ABOVE, caption, find, regions
+from graphmodel.maps.communities import (COMMUNITIES_ABOVE, GAPS, caption, caption_box, find,
+                                         node_box, regions, union)
 from graphmodel.maps.scene import draw, prepare
 
 from test_maps import SEED
@@ -29,20 +30,48 @@ def test_the_same_council_gives_the_same_communities_and_the_same_map(review, ne
     assert again.captions == network.captions
 
 
+def _boxes(network, community):
+    """The box round a community's nodes and the names they show, in the map's units."""
+    parts = [(n.x + b[0], n.y + b[1], n.x + b[2], n.y + b[3]) for n in network.nodes
+             if n.key in community
+             for b in node_box(n.size, n.label if n.font == labels.MAJOR else None)]
+    return union(parts)
+
+
 def test_each_community_is_drawn_in_a_region_of_its_own_under_its_caption(review, network):
     keys = [n.key for n in network.nodes]
     links = [(e.source, e.target) for e in network.edges]
     found = find(keys, links)
     assert len(found) >= 5 and sorted(k for c in found for k in c) == sorted(keys)
-    at = {n.key: (n.x, n.y) for n in network.nodes}
-    # a caption heads each community: its first line stands above and left of its nodes
-    firsts = [c for c in network.captions if c[2].startswith(("Around ", *{
-        b.category for b in review.network.bodies.values() if b.category}))]
-    assert len(firsts) == len(found)
-    for community in found:
-        xs, ys = [at[k][0] for k in community], [at[k][1] for k in community]
-        above = [c for c in firsts if c[1] < min(ys) and c[0] <= min(xs) + 60]
+    boxes = [_boxes(network, set(c)) for c in found]
+    # an empty gutter between any two communities, their names and all
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) >= min(GAPS)
+    # a caption heads each community: a line of it stands just above its nodes
+    for community, box in zip(found, boxes):
+        above = [c for c in network.captions
+                 if box[0] - 10 <= c[0] <= box[2] and box[1] - 120 < c[1] < box[1]]
         assert above, community[:3]
+        caption_boxes = [caption_box(*c) for c in network.captions]
+        assert not any(c[0] < box[2] and box[0] < c[2] and c[1] < box[3] and box[1] < c[3]
+                       and inside for c in caption_boxes
+                       for inside in [any(c[0] < n.x < c[2] and c[1] < n.y < c[3]
+                                          for n in network.nodes)])
+
+
+def test_the_links_between_communities_wait_for_a_nodes_selection(network):
+    """The links between communities, and those no bend keeps clear of a name, are left
+    out of the first view (drawn with a node's selection); those drawn cross no name."""
+    keys = [n.key for n in network.nodes]
+    found = find(keys, [(e.source, e.target) for e in network.edges])
+    community = {k: i for i, c in enumerate(found) for k in c}
+    between = [e for e in network.edges if community[e.source] != community[e.target]]
+    assert between and all(e.on_selection for e in between)
+    drawn = [e for e in network.edges if not e.on_selection]
+    assert len(drawn) >= 100
+    assert "between communities or across names, drawn when a node is selected" in \
+        network.summary
 
 
 def test_the_subjects_of_warnings_are_named_first_and_the_rest_wait_for_the_zoom(network):

@@ -19,17 +19,22 @@ from typing import Collection, Iterable, NamedTuple, Sequence
 from graphmodel.maps import folded, labels, layout
 from graphmodel.words import count
 
-__all__ = ["COMMUNITIES_ABOVE", "SEED", "applies", "find", "caption", "Region", "regions",
+__all__ = ["COMMUNITIES_ABOVE", "SEED", "applies", "find", "caption", "Region", "regions", "caption_box", "GAPS",
            "CommunityLayout", "community_layout", "apart", "spread", "node_box", "NAMED", "HUBS", "SMALL", "NAMED_SIZE", "area", "union"]
 
 COMMUNITIES_ABOVE = folded.FOLD_ABOVE
 """A whole network view of more nodes than this is drawn as its communities."""
 SEED = 7
 """The Louvain method's random seed: fixed, so the same network gives the same map."""
-SPREAD = (1.22, 1.52)
-"""How much wider and higher than the page's frame a community map is laid out: a page's
-canvas is about 950x600 pixels at 1366x768, so its names, 18 units high, still come out
-13.5 px or more once the drawing is fitted to it."""
+SPREAD = 1.35
+"""How much wider and higher than its canvas, in pixels, a community map is laid out:
+fitted to it, names 18 units high come out at 12.5 px or more (the page's script fits a
+drawing to 0.96 of its canvas), and a little more on a page at 1366x768, whose canvas is
+larger than the one a map is laid out for."""
+GAPS = (24.0, 16.0)
+"""The empty gutter left between two communities' regions, in frame units, the narrower
+where the wider leaves the subject of a warning unnamed: no node, name or link of either
+stands in it, so the communities read as apart."""
 CAPTION_LINE = 24.0
 """The height of a caption's line, in frame units (captions are drawn 18 units high)."""
 _NAME_CHAR = 0.56
@@ -85,9 +90,14 @@ def union(parts: Sequence[Box]) -> Box:
             max(p[2] for p in parts), max(p[3] for p in parts))
 
 
-def spread(frame: Point) -> Point:
-    """The frame a community map is laid out over (see :data:`SPREAD`)."""
-    return (frame[0] * SPREAD[0], frame[1] * SPREAD[1])
+def spread(canvas: Point) -> Point:
+    """The frame a community map shown on a canvas of this size is laid out over (see
+    :data:`SPREAD`).
+
+    >>> spread((1000, 600))
+    (1350.0, 810.0)
+    """
+    return (canvas[0] * SPREAD, canvas[1] * SPREAD)
 
 
 def find(keys: Sequence[str], links: Iterable[tuple[str, str]],
@@ -144,6 +154,16 @@ def caption_lines(text: str, width: float) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+def caption_box(x: float, y: float, line: str) -> Box:
+    """The room a caption's line drawn at (x, y), left-aligned, takes, with a margin.
+
+    >>> caption_box(0, 0, "Culture")
+    (-4, -12.0, 82.12, 12.0)
+    """
+    return (x - 4, y - CAPTION_LINE / 2, round(x + 4 + len(line) * _CAPTION_CHAR, 2),
+            y + CAPTION_LINE / 2)
 
 
 class Region(NamedTuple):
@@ -232,19 +252,23 @@ class CommunityLayout(NamedTuple):
 
 def community_layout(communities: Sequence[Sequence[str]], links: Sequence[tuple[str, str]],
                      parts: dict[str, list[Box]], names: Sequence[str], frame: Point,
-                     ranked: Sequence[str], named: Collection[str]) -> CommunityLayout:
+                     ranked: Sequence[str], named: Collection[str],
+                     gap: float = GAPS[0]) -> CommunityLayout:
     """Places for every node, each community in its own region of the frame (centred on the
     origin) under its caption (``names``, one per community), laid out by force within it,
     then moved apart (:func:`apart`, the nodes ``ranked`` first the first). ``parts`` are
     each node's boxes (:func:`node_box`) round its centre: its shape and, for the nodes
-    to be ``named``, its name, which may reach past its region's edge."""
+    to be ``named``, its name; the regions ``gap`` apart."""
     boxes = {k: union(p) for k, p in parts.items()}
-    needs = [max(sum(area(boxes[k]) for k in c), _SMALL_NEED) * ROOM + _CAPTION_ROOM
-             for c in communities]
-    least = [(max(boxes[k][2] - boxes[k][0] for k in c) + 8,
-              max(boxes[k][3] - boxes[k][1] for k in c) + 2 * CAPTION_LINE + 8)
-             for c in communities]
-    regs = regions(needs, frame, least)
+    # a region is as large as its nodes' boxes, with room to spare, its caption and its
+    # share of the gutters round it
+    fill = [max(sum(area(boxes[k]) * (NAMES_ROOM if k in named else ROOM) for k in c),
+                _SMALL_NEED * ROOM) for c in communities]
+    needs = [f + _CAPTION_ROOM + 2 * gap * f ** 0.5 for f in fill]
+    least = [(max(b[2] - b[0] for b in bs) + 8 + gap,
+              2 * max(b[3] - b[1] for b in bs) + 3 * CAPTION_LINE + gap + 16)
+             for bs in ([boxes[k] for k in c] for c in communities)]
+    regs = [_inset(r, gap) for r in regions(needs, frame, least)]
     at: dict[str, Point] = {}
     captions: list[tuple[float, float, str]] = []
     taken: list[Box] = []
@@ -256,8 +280,7 @@ def community_layout(communities: Sequence[Sequence[str]], links: Sequence[tuple
         for i, line in enumerate(lines):
             y = top + CAPTION_LINE * (i + 0.5)
             captions.append((round(left + 4, 1), round(y, 1), line))
-            taken.append((left, y - CAPTION_LINE / 2,
-                          left + 8 + len(line) * _CAPTION_CHAR, y + CAPTION_LINE / 2))
+            taken.append(caption_box(left + 4, y, line))
         head = CAPTION_LINE * len(lines) + _MARGIN[1]
         inner = (max(reg.width - _MARGIN[0] - _MARGIN[2], 1.0),
                  max(reg.height - head - _MARGIN[3], 1.0))
@@ -274,9 +297,17 @@ def community_layout(communities: Sequence[Sequence[str]], links: Sequence[tuple
                            captions, clear)
 
 
+def _inset(region: Region, gap: float) -> Region:
+    """A region with half the gutter taken off each side."""
+    return Region(region.left + gap / 2, region.top + gap / 2, max(region.width - gap, 1.0),
+                  max(region.height - gap, 1.0))
+
+
 ROOM = 1.3
 """How much more room a region is given than its nodes' boxes fill, for them to be set
-out without overlapping."""
+out without overlapping ..."""
+NAMES_ROOM = 1.6
+"""... and than its names fill (large boxes, which leave more room between them)."""
 
 
 def area(box: Box) -> float:
@@ -295,8 +326,8 @@ def apart(at: dict[str, Point], parts: dict[str, list[Box]], order: Sequence[str
     """Each node (in ``order``, the names that matter most first) put at the free place
     nearest to where the force layout put it: where its boxes (``parts``, round its place)
     overlap no ``taken`` box nor those of a node to be named (``named``) placed before,
-    lie within ``bounds``, and its shape within its region (``within``; a little past it
-    where that lets a name be shown): the room for names that Gephi's label adjust makes.
+    and lie within ``bounds`` and wholly within its region (``within``), the gutters
+    between regions left empty: the room for names that Gephi's label adjust makes.
     A node to be named that finds no free place for its name is placed as one that is
     not. The places, and the nodes named that found one.
 
@@ -313,44 +344,82 @@ def apart(at: dict[str, Point], parts: dict[str, list[Box]], order: Sequence[str
     solid: list[Box] = list(taken)
     out: dict[str, Point] = {}
     clear: set[str] = set()
+    by_region: dict[Box, list[str]] = {}
     for key in order:
+        by_region.setdefault(within[key], []).append(key)
+    for region, keys in by_region.items():
+        # where the greedy placement from the force layout's places leaves a name out, the
+        # names set out again from one of the region's corners may fit them all
+        wanted = [k for k in keys if k in named]
+        best = _place(keys, at, parts, region, bounds, solid, offsets, named)
+        for starts in [_corner(at, wanted, region, corner)
+                       for corner in ((0, 1), (2, 1), (0, 3), (2, 3))] + [
+                _shelves(at, wanted, parts, region)]:
+            if len(best[1]) < len(wanted):
+                again = _place(keys, starts, parts, region, bounds, solid, offsets, named)
+                best = max(best, again, key=lambda t: [k in t[1] for k in wanted])
+        out.update(best[0])
+        clear |= best[1]
+        solid.extend(best[2])
+    return out, clear
+
+
+def _corner(at: dict[str, Point], named: Collection[str], region: Box,
+            corner: tuple[int, int]) -> dict[str, Point]:
+    """The places to start from with the names at a corner of the region."""
+    return {k: (region[corner[0]], region[corner[1]]) if k in named else p
+            for k, p in at.items()}
+
+
+def _shelves(at: dict[str, Point], named: Sequence[str], parts: dict[str, list[Box]],
+             region: Box) -> dict[str, Point]:
+    """The places to start from with the names set out in rows from the region's top
+    left corner, as many to a row as its width holds."""
+    out = dict(at)
+    x, y, row = region[0], region[1], 0.0
+    for key in named:
+        box = union(parts[key])
+        if x > region[0] and x + box[2] - box[0] > region[2]:
+            x, y, row = region[0], y + row, 0.0
+        out[key] = (x - box[0], y - box[1])
+        x, row = x + box[2] - box[0], max(row, box[3] - box[1])
+    return out
+
+
+def _place(keys: Sequence[str], at: dict[str, Point], parts: dict[str, list[Box]],
+           region: Box, bounds: Box, taken: Sequence[Box], offsets: list[Point],
+           named: Collection[str]) -> tuple[dict[str, Point], set[str], list[Box]]:
+    """One region's nodes placed in turn (see :func:`apart`): the places, the nodes named
+    that found room, and the boxes they took."""
+    solid = list(taken)
+    out: dict[str, Point] = {}
+    clear: set[str] = set()
+    for key in keys:
         boxes = parts[key]
-        half = max(boxes[0][2], 0.0)   # the shape's
-        found = _free(at[key], boxes, half, within[key], bounds, solid, offsets)
-        if found is None and key in named:   # just past its region's edge, rather than unnamed
-            found = _free(at[key], boxes, half, _widened(within[key]), bounds, solid, offsets)
+        found = _free(at[key], boxes, region, bounds, solid, offsets)
         if found is not None and key in named:
             clear.add(key)
         elif found is None:
             boxes = boxes[:1]
-            found = _free(at[key], boxes, half, within[key], bounds, solid, offsets) or at[key]
+            found = _free(at[key], boxes, region, bounds, solid, offsets) or at[key]
         if key in named:
             solid.extend((found[0] + b[0], found[1] + b[1], found[0] + b[2], found[1] + b[3])
                          for b in boxes)
         out[key] = found
-    return out, clear
+    return out, clear, solid[len(taken):]
 
 
-WIDEN = 0.25
-"""How far past its region (as a share of its width and height) a node is put where that
-lets its name be shown."""
-
-
-def _widened(region: Box) -> Box:
-    dx, dy = (region[2] - region[0]) * WIDEN, (region[3] - region[1]) * WIDEN
-    return (region[0] - dx, region[1] - dy, region[2] + dx, region[3] + dy)
-
-
-def _free(start: Point, boxes: list[Box], half: float, region: Box, bounds: Box,
+def _free(start: Point, boxes: list[Box], region: Box, bounds: Box,
           solid: list[Box], offsets: list[Point]) -> Point | None:
-    """The first place (start plus an offset) where the boxes overlap nothing solid."""
-    x = min(max(start[0], region[0] + half), region[2] - half)
-    y = min(max(start[1], region[1] + half), region[3] - half)
+    """The first place (start plus an offset) where the boxes, wholly within the region,
+    overlap nothing solid."""
     whole = union(boxes)
+    x = min(max(start[0], region[0] - whole[0]), region[2] - whole[2])
+    y = min(max(start[1], region[1] - whole[1]), region[3] - whole[3])
     for dx, dy in offsets:
         px, py = x + dx, y + dy
-        if not (region[0] + half <= px <= region[2] - half
-                and region[1] + half <= py <= region[3] - half):
+        if not (region[0] <= px + whole[0] and px + whole[2] <= region[2]
+                and region[1] <= py + whole[1] and py + whole[3] <= region[3]):
             continue
         if px + whole[0] < bounds[0] or py + whole[1] < bounds[1] or px + whole[2] > bounds[2] \
                 or py + whole[3] > bounds[3]:

@@ -154,7 +154,8 @@ def _vis_edge(e: Edge) -> dict[str, object]:
         line["width"] = e.width or s.width
     # one colour stands for the line, selected or pointed at; pyvis gives a directed
     # network's links an arrow, "" takes it away (and network_data drops the "")
-    return {"id": e.key, "color": s.color, "arrows": "to" if s.arrow else "", **line}
+    return {"id": e.key, "color": s.color, "arrows": "to" if s.arrow else "", **line,
+            **({"hidden": True} if e.on_selection else {})}
 
 
 def network_data(m: Map) -> dict[str, object]:

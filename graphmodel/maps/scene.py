@@ -86,6 +86,9 @@ class Edge:
     (see :mod:`graphmodel.maps.routing`); None to draw it as its relationship's look says."""
     variant: str | None = None
     """A look of its own within its relationship: "inferred" for an inferred reporting line."""
+    on_selection: bool = False
+    """Left out of the first view, drawn with its nodes' selection: on a map drawn as its
+    communities, a link between two of them, or one no bend keeps clear of a name."""
 
     @property
     def look(self) -> styling.EdgeStyle:
@@ -179,7 +182,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     draws its bodies only, its people folded into them; the Map then holds the view
     with its people too (``full``), unless ``people`` is False (a slide, which has no
     button to show them); its bodies are fitted to ``canvas``, the canvas in pixels
-    it is shown on at 1366x768.
+    it is shown on at 1366x768, as is a whole network view drawn as its communities.
     """
     if view == "representation" and rv.org is None:
         raise NoOrganisation(no_organisation_message(rv.network))
@@ -208,12 +211,13 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
         groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
     if captions is None and communities.applies(view, len(nodes), bool(centres)):
-        captions = _communities(nodes, skeleton, frame)
-        # the names the communities' layout chose all stay: links are bent clear of them
-        # (and no node is moved onto a caption)
-        _route(nodes, edges, [n.key for n in nodes],
-               keep={n.key for n in nodes if n.font == labels.MAJOR},
-               taken=[_caption_box(c) for c in captions])
+        captions = _communities(nodes, edges, skeleton, canvas)
+        # the names the communities' layout chose all stay: the links within a community
+        # are bent clear of them and of the captions
+        boxes = [communities.caption_box(*c) for c in captions]
+        _route(nodes, [e for e in edges if not e.on_selection], [n.key for n in nodes],
+               keep={n.key for n in nodes if n.font == labels.MAJOR}, taken=boxes, move=False)
+        _hold_back_crossing(nodes, edges, boxes)
     elif captions is None:
         captions = _spread(nodes, edges, skeleton.links, view, frame, set(centres))
     elif not groups:
@@ -221,7 +225,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
-    summary = (f"{_drawn(nodes, edges)}, as of "
+    summary = (f"{_drawn(nodes, edges)}{_between(edges)}, as of "
                f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
                + findings_shown(len(findings), len(rv.findings)))
     evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
@@ -297,8 +301,9 @@ def _interlocks_clear_of_names(nodes: list[Node], edges: list[Edge], fold: folde
               max(n.x for n in nodes) + room, max(n.y for n in nodes) + room)
     unlined: dict[str, list[str]] = {}
     drawn = []
+    inside = {n.key for n in nodes if n.shape == "box"}
     for e in edges:
-        if _bend(e, names, at, within):
+        if _bend(e, names, at, within, inside):
             drawn.append(e)
             continue
         shared = dict(e.facts).get("Shared members", "").split(":", 1)[0]
@@ -310,17 +315,45 @@ def _interlocks_clear_of_names(nodes: list[Node], edges: list[Edge], fold: folde
 
 
 def lines_clear_of_names(m: Map) -> tuple[Map, int]:
-    """The map with only the links that pass clear of every name shown but their own
-    nodes' (each drawn as it is, bent or not), and how many were left out: a slide's map of
-    a network too dense for every line to find a way between its names."""
+    """The map with only the links that pass clear of every name shown, their own nodes'
+    too unless inside their boxes (each drawn as it is, bent or not), and how many were
+    left out: a slide's map of a network too dense for every line to find a way between
+    its names."""
     names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box", n.above))
              for n in m.nodes if n.font == labels.MAJOR and n.label]
     at = {n.key: (n.x, n.y) for n in m.nodes}
+    inside = {n.key for n in m.nodes if n.shape == "box"}
     clear = [e for e in m.edges if e.source == e.target or not routing.crossed(
         routing.points(at[e.source], at[e.target],
                        routing.Curve(*e.curve) if e.curve else _look(e)),
-        [(k, box) for k, box in names if k not in (e.source, e.target)])]
+        [(k, box) for k, box in names if k not in inside or k not in (e.source, e.target)])]
     return replace(m, edges=clear), len(m.edges) - len(clear)
+
+
+def _between(edges: list[Edge]) -> str:
+    """What a map drawn as its communities leaves out of its first view."""
+    later = sum(1 for e in edges if e.on_selection)
+    return f" ({later:,} of them, between communities or across names, drawn when a " \
+        "node is selected)" if later else ""
+
+
+def _hold_back_crossing(nodes: list[Node], edges: list[Edge],
+                        taken: Sequence[routing.Box]) -> None:
+    """The links of a map drawn as its communities that no bend took clear of a name or
+    a caption, left for their nodes' selection."""
+    at = {n.key: n for n in nodes}
+    names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box", n.above))
+             for n in nodes if n.font == labels.MAJOR]
+    names += [(f"\0caption {i}", box) for i, box in enumerate(taken)]
+    for e in edges:
+        if e.on_selection or e.source == e.target:
+            continue
+        a, b = at[e.source], at[e.target]
+        line = routing.points((a.x, a.y), (b.x, b.y),
+                              routing.Curve(*e.curve) if e.curve else _look(e))
+        e.on_selection = bool(routing.crossed(line, [
+            (k, box) for k, box in names
+            if k not in (e.source, e.target) or at.get(k) is None or at[k].shape != "box"]))
 
 
 def findings_shown(shown: int, total: int) -> str:
@@ -411,14 +444,16 @@ names can be kept clear of them all, and the routing would hold up the drawing."
 
 
 def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
-           keep: Iterable[str] = (), taken: Sequence[routing.Box] = ()) -> None:
+           keep: Iterable[str] = (), taken: Sequence[routing.Box] = (),
+           move: bool = True) -> None:
     """Bend each link that would cross a name shown at the first view clear of it, the
     names of its own nodes too (a line leaving a node runs through its name beneath or
     above it), but for a name inside its box, which covers the line's end. Where no bend
     can, the name it crosses is left for the zoom, the least important first, unless it
     is one the map must show (``keep``, and the names inside an org chart's boxes); then
     an end's name is turned to the other side of its shape; then an end is moved aside,
-    with its name. ``ranked`` are the nodes' keys, most important first."""
+    with its name (unless ``move`` is False: a map drawn as its communities keeps each
+    node in its region). ``ranked`` are the nodes' keys, most important first."""
     if len(nodes) > ROUTED:
         return
     keep = set(keep) | {n.key for n in nodes if n.shape == "box"}
@@ -453,7 +488,8 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
             if any(_turn_name(by_key[k], nodes, edges, names, at, within, inside, turned)
                    for k in crossed if k in (e.source, e.target) and k not in inside):
                 continue
-            moved = _move_aside(nodes, edges, e, names, at, within, tried, inside)
+            moved = _move_aside(nodes, edges, e, names, at, within, tried, inside) \
+                if move else None
             if moved is not None:
                 # its links are routed again, and any link its name now lies on
                 box = names.get(moved)
@@ -630,14 +666,18 @@ def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
 
 
-def _communities(nodes: list[Node], skeleton: views.Skeleton,
-                 frame: tuple[float, float]) -> list[tuple[float, float, str]]:
+def _communities(nodes: list[Node], edges: list[Edge], skeleton: views.Skeleton,
+                 canvas: tuple[float, float]) -> list[tuple[float, float, str]]:
     """A big network view drawn as its communities, each in its own region under its
-    caption; the names shown large chosen by importance (the subjects of warnings, the
-    hubs, bodies before people) where they fit. The captions."""
+    caption, the links between them left for a node's selection; the names shown large
+    chosen by importance (the subjects of warnings, the hubs, bodies before people)
+    where they fit. The captions."""
     links = [(l.source, l.target) for l in skeleton.links]
     degree = Counter(k for link in links for k in link)
     found = communities.find([n.key for n in nodes], links)
+    community = {k: i for i, group in enumerate(found) for k in group}
+    for e in edges:
+        e.on_selection = community[e.source] != community[e.target]
     names: list[str] = []
     for group in found:
         bodies = [(record.name, getattr(record, "category", None), degree[k])
@@ -654,12 +694,17 @@ def _communities(nodes: list[Node], skeleton: views.Skeleton,
     for n in nodes:
         n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
         boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
-    # the names first, the largest first (which packs them closest), then the rest
+    # the subjects of warnings first, then the hubs, each the largest first (which packs
+    # them closest), then the rest
     ranked = sorted((n.key for n in order if n.key in named),
-                    key=lambda k: -communities.area(communities.union(boxes[k]))) + [
+                    key=lambda k: (k not in warned,
+                                   -communities.area(communities.union(boxes[k])))) + [
         n.key for n in order if n.key not in named]
-    drawn = communities.community_layout(found, links, boxes, names, communities.spread(frame),
-                                         ranked, named)
+    for gap in communities.GAPS:
+        drawn = communities.community_layout(found, links, boxes, names,
+                                             communities.spread(canvas), ranked, named, gap)
+        if warned <= drawn.clear:
+            break
     _place(nodes, drawn.places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in named and n.key in drawn.clear else labels.MINOR

@@ -192,7 +192,9 @@
       edges.update(data.edges.map(function (e) {
         // (a link in the look most links share has it from the options)
         return { id: e.id, color: !keep || touching[e.id] ? e.color || data.options.edges.color
-                 : { color: FADED.edge, highlight: FADED.edge, hover: FADED.edge } };
+                 : { color: FADED.edge, highlight: FADED.edge, hover: FADED.edge },
+                 // a link left out of the first view is drawn with its node's selection
+                 hidden: !!e.hidden && !(keep && touching[e.id]) };
       }));
       state.faded = !!keep;
     }
