@@ -12,7 +12,7 @@ from graphmodel.maps import labels, make_map, write_map
 from graphmodel.maps.communities import find
 
 from test_browser import Visit, browser, labels_on_shapes, outside, overlapping  # noqa: F401
-from test_small_maps import CROSSINGS
+from map_measures import CROSSINGS
 
 FOLDED = ("representation", "overlaps")
 FIRST_PAINT_MS = 2500

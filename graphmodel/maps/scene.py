@@ -210,7 +210,8 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     if skeleton.groups:
         groups = _place_groups(nodes, edges, skeleton.groups, frame, view)
         captions = []
-    if captions is None and communities.applies(view, len(nodes), bool(centres)):
+    as_communities = captions is None and communities.applies(view, len(nodes), bool(centres))
+    if as_communities:
         captions = _communities(nodes, edges, skeleton, canvas)
         # the names the communities' layout chose all stay: the links within a community
         # are bent clear of them and of the captions
@@ -225,7 +226,7 @@ def draw(rv: Review, view: str = "network", focus: str | Sequence[str] | None = 
     focus_names = ", ".join(_name(skeleton, c) for c in centres)
     heading = title or (f"{rv.network.dataset.name}: {VIEW_TITLES[view]}"
                         + (f", around {focus_names}" if centres else ""))
-    summary = (f"{_drawn(nodes, edges)}{_between(edges)}, as of "
+    summary = (f"{_drawn(nodes, edges)}{_between(edges, as_communities)}, as of "
                f"{rv.as_of}" + (f", for {rv.org_name}" if view == "representation" else "")
                + findings_shown(len(findings), len(rv.findings)))
     evidence = [[tooltips.evidence_text(rv.network, e) for e in f.evidence] for f in findings]
@@ -330,11 +331,12 @@ def lines_clear_of_names(m: Map) -> tuple[Map, int]:
     return replace(m, edges=clear), len(m.edges) - len(clear)
 
 
-def _between(edges: list[Edge]) -> str:
-    """What a map drawn as its communities leaves out of its first view."""
+def _between(edges: list[Edge], communities: bool) -> str:
+    """What a map leaves out of its first view: the links between its communities, if it
+    is drawn as its communities, and those no way was found for clear of the names."""
     later = sum(1 for e in edges if e.on_selection)
-    return f" ({later:,} of them, between communities or across names, drawn when a " \
-        "node is selected)" if later else ""
+    why = "between communities or across names" if communities else "across names"
+    return f" ({later:,} of them, {why}, drawn when a node is selected)" if later else ""
 
 
 def _hold_back_crossing(nodes: list[Node], edges: list[Edge],
@@ -497,6 +499,8 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
                     moved in (o.source, o.target) or box is not None
                     and routing.crossed(_drawn_line(o, at), [(moved, box)])))
                 continue
+            # no way clear of the names: the link waits for a selection of one of its nodes
+            e.on_selection = True
             break
 
 
