@@ -14,7 +14,8 @@ from networkx.algorithms import bipartite
 from scipy import sparse
 
 from graphmodel import open_source
-from graphmodel.analysis.centrality import articulation_cuts, betweenness
+from graphmodel.analysis import overlaps
+from graphmodel.analysis.centrality import Links, articulation_cuts, betweenness
 from graphmodel.analysis.overlaps import Seats, interlocks, overlap_findings
 from graphmodel.cli import main
 from graphmodel.generate import generate
@@ -94,6 +95,19 @@ def test_betweenness_equals_networkx(seed):
     expected = nx.betweenness_centrality(g)
     assert sampled == 0
     assert np.allclose(scores, [expected[v] for v in range(len(g))], rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_small_graphs_lists_give_the_matrixs_betweenness_and_cuts_to_the_last_bit(seed):
+    g, adjacency = random_bipartite(seed)
+    adjacency.sort_indices()
+    links = Links(adjacency.indptr.tolist(), adjacency.indices.tolist())
+    for sample in (None, 5):
+        on_matrix, sampled = betweenness(adjacency, sample=sample, seed=seed)
+        on_lists, sampled_too = betweenness(links, sample=sample, seed=seed)
+        assert on_lists.tobytes() == on_matrix.tobytes() and sampled == sampled_too
+    is_body = [g.nodes[v]["bipartite"] == 1 for v in range(len(g))]
+    assert articulation_cuts(links, is_body) == articulation_cuts(adjacency, is_body)
 
 
 def test_sampled_betweenness_is_repeatable_and_close_for_the_top_broker():
@@ -234,3 +248,38 @@ def test_brokers_are_the_people_with_networkxs_betweenness_in_the_notebooks_grap
     found = rule(overlap_findings(network, rules=rules, as_of=day, top=0), "broker")
     assert {key(f): f.data["betweenness"] for f in found} == pytest.approx(brokers, abs=2e-6)
     assert found and all(f.data["sampled_sources"] is None for f in found)
+
+
+# --- a small network's lists and a large one's matrices: the same findings ---------------
+
+def same_on_lists_and_matrices(network, day, monkeypatch, rules=None):
+    """Every overlap finding, on lists (as for a small network) and on matrices (as for a
+    large one); asserts both give the same findings and returns them."""
+    assert len(Seats(network, day).held) <= overlaps.SMALL_SEATS
+    on_lists = overlap_findings(network, rules=rules, as_of=day, top=0, min_shared=1)
+    with monkeypatch.context() as patch:
+        patch.setattr(overlaps, "SMALL_SEATS", -1)    # every network counts as large
+        on_matrices = overlap_findings(network, rules=rules, as_of=day, top=0, min_shared=1)
+    assert on_lists == on_matrices
+    return on_lists
+
+
+@pytest.mark.parametrize("dataset, day", SEED_DAYS)
+def test_a_seed_datasets_overlaps_are_the_same_on_lists_as_on_matrices(dataset, day,
+                                                                       monkeypatch):
+    found = same_on_lists_and_matrices(open_source(SEED / dataset), day, monkeypatch)
+    assert {"interlock", "broker", "single-point-of-failure"} <= {f.rule for f in found}
+
+
+def test_a_generated_networks_overlaps_are_the_same_on_lists_as_on_matrices(tmp_path,
+                                                                           monkeypatch):
+    generate(tmp_path / "g", bodies=150, people=600, seed=3)
+    network = open_source(tmp_path / "g")
+    rules = copy.deepcopy(load_rules())
+    rules["overlaps"]["person-load"]["max_bodies"] = 3
+    found = same_on_lists_and_matrices(network, "2020-01-01", monkeypatch, rules)
+    by_rule = {name: rule(found, name) for name in
+               ("person-load", "interlock", "broker", "single-point-of-failure")}
+    assert all(by_rule.values()), {name: len(f) for name, f in by_rule.items()}
+    # over 128 people and bodies: betweenness estimated from the same sample both ways
+    assert by_rule["broker"][0].data["sampled_sources"] == 128

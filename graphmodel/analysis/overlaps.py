@@ -6,6 +6,8 @@ seats of :func:`graphmodel.graph.people_bodies`, numbered for sparse matrices
 (:class:`Seats`). They compute on those matrices rather than on networkx's graph,
 which the benchmark measured several times slower (see
 :mod:`graphmodel.analysis.centrality`); the tests check they agree with networkx.
+Up to :data:`SMALL_SEATS` seats they compute on plain lists instead, with the same
+findings, so that checking a council's network does not wait for scipy to load.
 
 - ``person-load``: someone on more current bodies than the rules allow.
 - ``interlock``: two bodies sharing members (``shared``, and ``jaccard`` = shared
@@ -19,11 +21,11 @@ which the benchmark measured several times slower (see
 from __future__ import annotations
 
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator, SupportsIndex, TypeAlias
+from typing import TYPE_CHECKING, Iterator, Sequence, SupportsIndex, TypeAlias
 
-from graphmodel.analysis.centrality import articulation_cuts, betweenness
+from graphmodel.analysis.centrality import Links, articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, Found, Subject, evidence_for, subject_of
 from graphmodel.analysis.runner import run_rules
 from graphmodel.graph import seats_held
@@ -36,10 +38,14 @@ if TYPE_CHECKING:   # (numpy and scipy load when a rule runs)
     import numpy.typing as npt
     from scipy import sparse
 
-__all__ = ["Seats", "overlap_findings", "interlocks", "Incidence"]
+__all__ = ["Seats", "overlap_findings", "interlocks", "Incidence", "SMALL_SEATS"]
 
 Incidence: TypeAlias = "sparse.csr_matrix[np.int32]"
 """Sitters x bodies, 1 where someone sits on a body."""
+
+SMALL_SEATS = 20_000
+"""Up to this many seats on the day, the rules compute on lists: a council's network
+checks in a few hundredths of a second on them, where loading scipy alone takes a tenth."""
 
 
 class Seats:
@@ -91,11 +97,60 @@ class Seats:
 
 
 class _Overlaps(Seats):
-    """Who sits where on one day, with the sitters x bodies matrix every rule reads."""
+    """Who sits where on one day, as every rule reads it: the sitters x bodies matrix,
+    or on a small network (:data:`SMALL_SEATS`) each sitter's and each body's list."""
+
+    @cached_property
+    def small(self) -> bool:
+        return len(self.held) <= SMALL_SEATS
 
     @cached_property
     def incidence(self) -> Incidence:
         return self.matrix()
+
+    @cached_property
+    def rows(self) -> list[list[int]]:
+        """Each sitter's bodies, by number, ascending (a small network's matrix rows)."""
+        rows: list[list[int]] = [[] for _ in self.sitters]
+        for s, b in self.held:
+            rows[int(s)].append(int(b))
+        for row in rows:
+            row.sort()
+        return rows
+
+    @cached_property
+    def columns(self) -> list[list[int]]:
+        """Each body's sitters, by number, ascending (a small network's matrix columns)."""
+        columns: list[list[int]] = [[] for _ in self.bodies]
+        for s, row in enumerate(self.rows):
+            for b in row:
+                columns[b].append(s)
+        return columns
+
+    def bodies_of(self, s: int) -> "Sequence[int] | npt.NDArray[np.integer]":
+        """The bodies sitter ``s`` sits on, by number, ascending."""
+        if self.small:
+            return self.rows[s]
+        incidence = self.incidence
+        return incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
+
+    def loads(self) -> "Sequence[int] | npt.NDArray[np.integer]":
+        """How many bodies each sitter sits on."""
+        if self.small:
+            return [len(row) for row in self.rows]
+        import numpy as np
+        return np.asarray(self.incidence.sum(axis=1)).ravel()
+
+    def links(self) -> "Links | sparse.csr_matrix[np.int32]":
+        """The people-and-bodies graph, sitters numbered first, then bodies."""
+        if not self.small:
+            return _bipartite_adjacency(self.incidence)
+        first = len(self.sitters)
+        neighbours = [[first + b for b in row] for row in self.rows] + self.columns
+        indptr = [0]
+        for each in neighbours:
+            indptr.append(indptr[-1] + len(each))
+        return Links(indptr, [v for each in neighbours for v in each])
 
 
 @view("overlaps")
@@ -138,15 +193,12 @@ def _person_load(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     >>> show(run_rule(net, "person-load", max_bodies=2))
     info: Ann sits on 3 current bodies (the rules suggest at most 2): A, B, C.
     """
-    import numpy as np
-
-    incidence = seats.incidence
     limit = settings["max_bodies"]
-    loads = np.asarray(incidence.sum(axis=1)).ravel()
-    over = sorted((int(s) for s in np.flatnonzero(loads > limit)),
+    loads = seats.loads()
+    over = sorted((s for s, load in enumerate(loads) if load > limit),
                   key=lambda s: (-loads[s], seats.sitters[s]))
     for s in over:
-        row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
+        row = seats.bodies_of(s)
         bodies = [seats.body(b) for b in row]
         names = sorted(b.name for b in bodies)
         shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
@@ -187,25 +239,52 @@ def _interlock(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     >>> show(run_rule(net, "interlock"))
     info: The A and the B share 2 members: Ann, Bob.
     """
+    ranked = _small_interlocks if seats.small else _large_interlocks
+    for a, b, n, jaccard, common in ranked(seats, settings["min_shared"]):
+        x, y = seats.body(a), seats.body(b)
+        names = sorted(seats.name(s) for s in common)
+        held = [m for s in common for body in (a, b) for m in seats.held[s, body]]
+        yield Found(
+            subject_of(x, "body"),
+            f"The {x.name} and the {y.name} share {count(n, 'member')}: "
+            + ", ".join(names[:10]) + (", ..." if len(names) > 10 else "") + ".",
+            evidence_for([("body", x), ("body", y)] + [("membership", m) for m in held]),
+            {"other_body": y.id, "shared": n, "jaccard": round(jaccard, 4)})
+
+
+Interlocking: TypeAlias = "tuple[int, int, int, float, Sequence[int] | npt.NDArray[np.integer]]"
+"""Two bodies by number (a < b), their shared members' count and jaccard, and the
+shared members by number, ascending."""
+
+
+def _large_interlocks(seats: _Overlaps, min_shared: int) -> Iterator[Interlocking]:
+    """The interlocking pairs, most shared members first, from the sparse matrix product."""
     import numpy as np
 
     incidence = seats.incidence
-    a, b, n, jaccard = interlocks(incidence, settings["min_shared"])
+    a, b, n, jaccard = interlocks(incidence, min_shared)
     # bodies are numbered in id order, so ties fall to the pair with the first ids
     order = np.lexsort((b, a, -jaccard, -n))
     by_body = incidence.T.tocsr()
     for i in order:
-        x, y = seats.body(a[i]), seats.body(b[i])
         common = np.intersect1d(by_body.indices[by_body.indptr[a[i]]:by_body.indptr[a[i] + 1]],
                                 by_body.indices[by_body.indptr[b[i]]:by_body.indptr[b[i] + 1]])
-        names = sorted(seats.name(s) for s in common)
-        held = [m for s in common for body in (a[i], b[i]) for m in seats.held[s, body]]
-        yield Found(
-            subject_of(x, "body"),
-            f"The {x.name} and the {y.name} share {count(int(n[i]), 'member')}: "
-            + ", ".join(names[:10]) + (", ..." if len(names) > 10 else "") + ".",
-            evidence_for([("body", x), ("body", y)] + [("membership", m) for m in held]),
-            {"other_body": y.id, "shared": int(n[i]), "jaccard": round(float(jaccard[i]), 4)})
+        yield int(a[i]), int(b[i]), int(n[i]), float(jaccard[i]), common
+
+
+def _small_interlocks(seats: _Overlaps, min_shared: int) -> Iterator[Interlocking]:
+    """The same pairs in the same order, counted from each sitter's list of bodies."""
+    shared = Counter[tuple[int, int]]()
+    for row in seats.rows:
+        for i, a in enumerate(row):
+            for b in row[i + 1:]:
+                shared[a, b] += 1
+    sizes = [len(column) for column in seats.columns]
+    pairs = [(a, b, n, n / (sizes[a] + sizes[b] - n))
+             for (a, b), n in shared.items() if n >= min_shared]
+    pairs.sort(key=lambda pair: (-pair[2], -pair[3], pair[0], pair[1]))
+    for a, b, n, jaccard in pairs:
+        yield a, b, n, jaccard, sorted(set(seats.columns[a]) & set(seats.columns[b]))
 
 
 def _bipartite_adjacency(incidence: Incidence) -> "sparse.csr_matrix[np.int32]":
@@ -233,20 +312,16 @@ def _brokers(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     info: Bob sits on 2 bodies and is a broker: 66.7% of the shortest connections
       between other people and bodies run through them.
     """
-    import numpy as np
-
-    incidence = seats.incidence
-    n_sitters = incidence.shape[0]
+    n_sitters = len(seats.sitters)
     if n_sitters == 0:
         return
-    adjacency = _bipartite_adjacency(incidence)
-    scores, sampled = betweenness(adjacency, sample=settings["sample"] or None, seed=0)
-    loads = np.asarray(incidence.sum(axis=1)).ravel()
+    scores, sampled = betweenness(seats.links(), sample=settings["sample"] or None, seed=0)
+    loads = seats.loads()
     people = [s for s in range(n_sitters)
               if scores[s] > 0 and loads[s] >= settings["min_bodies"]]
     people.sort(key=lambda s: (-scores[s], seats.sitters[s]))
     for s in people:
-        row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
+        row = seats.bodies_of(s)
         held = [m for b in row for m in seats.held[s, b]]
         yield Found(
             _sitter_subject(seats, s),
@@ -271,16 +346,15 @@ def _single_points(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     warning: If Bob left, 1 body would have no member in common with the rest of the
       network: B.
     """
-    incidence = seats.incidence
-    n_sitters = incidence.shape[0]
-    is_body = [False] * n_sitters + [True] * incidence.shape[1]
-    cuts = articulation_cuts(_bipartite_adjacency(incidence), is_body)
+    n_sitters = len(seats.sitters)
+    is_body = [False] * n_sitters + [True] * len(seats.bodies)
+    cuts = articulation_cuts(seats.links(), is_body)
     minimum = max(settings["min_cut_off"], 1)
     people = sorted((v for v, cut in cuts.items() if v < n_sitters and len(cut) >= minimum),
                     key=lambda v: (-len(cuts[v]), seats.sitters[v]))
     for s in people:
         cut = sorted((seats.body(b - n_sitters) for b in cuts[s]), key=lambda b: b.name)
-        row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
+        row = seats.bodies_of(s)
         held = [m for b in row for m in seats.held[s, b]]
         yield Found(
             _sitter_subject(seats, s),
