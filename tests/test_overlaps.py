@@ -4,6 +4,8 @@ from __future__ import annotations
 import copy
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -17,8 +19,10 @@ from graphmodel import open_source
 from graphmodel.analysis import overlaps
 from graphmodel.analysis.centrality import Links, articulation_cuts, betweenness
 from graphmodel.analysis.overlaps import Seats, interlocks, overlap_findings
+from graphmodel.analysis.small_betweenness import small_betweenness
 from graphmodel.cli import main
 from graphmodel.generate import generate
+from graphmodel.generate.council import generate_council
 from graphmodel.graph import people_bodies
 from graphmodel.model import Body, Membership, Person
 from graphmodel.standards import load_rules
@@ -108,6 +112,24 @@ def test_a_small_graphs_lists_give_the_matrixs_betweenness_and_cuts_to_the_last_
         assert on_lists.tobytes() == on_matrix.tobytes() and sampled == sampled_too
     is_body = [g.nodes[v]["bipartite"] == 1 for v in range(len(g))]
     assert articulation_cuts(links, is_body) == articulation_cuts(adjacency, is_body)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_small_graphs_betweenness_in_plain_python_is_numpys_to_the_last_bit(seed):
+    g, adjacency = random_bipartite(seed)
+    adjacency.sort_indices()
+    plain = small_betweenness(Links(adjacency.indptr.tolist(), adjacency.indices.tolist()))
+    on_matrix, _ = betweenness(adjacency)
+    assert plain is not None and np.array(plain).tobytes() == on_matrix.tobytes()
+
+
+def test_a_graph_of_many_shortest_paths_has_the_same_betweenness_in_plain_python():
+    # every pair of the 8 x 8 grid's far corners is joined by 3,432 shortest paths
+    g = nx.convert_node_labels_to_integers(nx.grid_2d_graph(8, 8))
+    adjacency = sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=range(len(g))))
+    adjacency.sort_indices()
+    plain = small_betweenness(Links(adjacency.indptr.tolist(), adjacency.indices.tolist()))
+    assert plain is not None and np.array(plain).tobytes() == betweenness(adjacency)[0].tobytes()
 
 
 def test_sampled_betweenness_is_repeatable_and_close_for_the_top_broker():
@@ -283,3 +305,26 @@ def test_a_generated_networks_overlaps_are_the_same_on_lists_as_on_matrices(tmp_
     assert all(by_rule.values()), {name: len(f) for name, f in by_rule.items()}
     # over 128 people and bodies: betweenness estimated from the same sample both ways
     assert by_rule["broker"][0].data["sampled_sources"] == 128
+
+
+def libraries_loaded_by_check(source):
+    """Which of numpy and scipy ``graphmodel check SOURCE`` loads, run as a user runs it."""
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print(sorted({'numpy', 'scipy'} & set(sys.modules))))\n"
+            "from graphmodel.cli import main\n"
+            f"sys.argv = ['graphmodel', 'check', {str(source)!r}]\n"
+            "main()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    return out.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("dataset", ["leeds", "harborough"])
+def test_checking_a_seed_dataset_loads_neither_numpy_nor_scipy(dataset):
+    assert libraries_loaded_by_check(SEED / dataset) == "[]"
+
+
+def test_checking_a_council_does_not_load_scipy(tmp_path):
+    generate_council(tmp_path / "council", 0)
+    # numpy draws the sample of sources its brokers are estimated from
+    assert libraries_loaded_by_check(tmp_path / "council") == "['numpy']"

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence, SupportsIndex, TypeAlias
 from graphmodel.analysis.centrality import Links, articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, Found, Subject, evidence_for, subject_of
 from graphmodel.analysis.runner import run_rules
+from graphmodel.analysis.small_betweenness import small_betweenness
 from graphmodel.graph import seats_held
 from graphmodel.model import Body, Membership, Network, Person, Post
 from graphmodel.registry import Settings, Standards, rule, rules_of, view
@@ -315,7 +316,14 @@ def _brokers(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     n_sitters = len(seats.sitters)
     if n_sitters == 0:
         return
-    scores, sampled = betweenness(seats.links(), sample=settings["sample"] or None, seed=0)
+    links, sample = seats.links(), settings["sample"] or None
+    every_source = sample is None or sample >= n_sitters + len(seats.bodies)
+    plain = small_betweenness(links) if every_source and isinstance(links, Links) else None
+    scores: Sequence[float] | npt.NDArray[np.float64]
+    if plain is None:
+        scores, sampled = betweenness(links, sample=sample, seed=0)
+    else:
+        scores, sampled = plain, 0
     loads = seats.loads()
     people = [s for s in range(n_sitters)
               if scores[s] > 0 and loads[s] >= settings["min_bodies"]]
