@@ -13,6 +13,13 @@ check <= 0.5 s, the council's <= 1 s. Runs alternate between the commands, so a 
 in the machine's load falls on all of them; with ``--against`` (another installation's
 ``graphmodel``, e.g. the code before a change) its runs alternate with these too and
 its figures are printed beside them. Exits 0 when every target is met.
+
+Python keeps each module it compiles as bytecode, so a user's second run of a command
+reads it rather than compiling the source again; the runs here do the same, keeping it
+in a scratch folder of their own (``PYTHONPYCACHEPREFIX``) even where the environment
+says not to write it (``PYTHONDONTWRITEBYTECODE``), and so writing nothing beside the
+code measured. ``--compile-each-run`` measures instead with nothing kept, every module
+compiled afresh in every run.
 """
 from __future__ import annotations
 
@@ -34,24 +41,36 @@ SEEDS = HERE.parent / "seed_data"
 TARGETS = {"leeds": 0.5, "harborough": 0.5, "council": 1.0}
 
 
-def run(command: list[str]) -> tuple[float, float]:
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds from starting the command in a fresh process to its exit, and the CPU
     seconds (user + system) it used: the steadier figure on a machine shared with other work."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env=env)
     _, _, usage = os.wait4(child.pid, 0)
     return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
 
 
-def timings(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[float, float]]]:
+def timings(commands: dict[str, list[str]], runs: int,
+            env: dict[str, str] | None) -> dict[str, list[tuple[float, float]]]:
     """Each command's runs: one warm-up, then ``runs`` rounds, one run of each a round."""
     for command in commands.values():
-        run(command)
+        run(command, env)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            times[name].append(run(command))
+            times[name].append(run(command, env))
     return times
+
+
+def environment(scratch: Path, compile_each_run: bool) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    if compile_each_run:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
+    return env
 
 
 def _load() -> str:
@@ -69,6 +88,8 @@ def main() -> int:
     parser.add_argument("--graphmodel", default=_graphmodel(),
                         help="the graphmodel command to time (default: this Python's)")
     parser.add_argument("--against", help="another graphmodel command to alternate with")
+    parser.add_argument("--compile-each-run", action="store_true",
+                        help="keep no bytecode: every run compiles every module afresh")
     args = parser.parse_args()
     python = str(Path(args.graphmodel).with_name("python")) if "/" in args.graphmodel \
         else sys.executable
@@ -86,13 +107,15 @@ def main() -> int:
             commands[f"check {name}"] = [args.graphmodel, "check", str(path)]
             if args.against:
                 commands[f"earlier check {name}"] = [args.against, "check", str(path)]
-        measured = timings(commands, args.runs)
+        measured = timings(commands, args.runs, environment(Path(scratch),
+                                                            args.compile_each_run))
     times = {name: [w for w, _ in runs] for name, runs in measured.items()}
     for name, runs in measured.items():
         walls = times[name]
         print(f"{name:<26} median {statistics.median(walls):.3f} s wall (min {min(walls):.3f}, "
               f"max {max(walls):.3f}), {statistics.median(c for _, c in runs):.3f} s CPU")
-    print(f"load average after {_load()}")
+    print(f"load average after {_load()}; bytecode "
+          + ("compiled afresh in every run" if args.compile_each_run else "kept between runs"))
     bare = statistics.median(times["python -c pass"])
     networkx = statistics.median(times["import networkx"])
     anchor = f"python start-up {bare:.2f} s, import networkx {networkx:.2f} s"
