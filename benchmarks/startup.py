@@ -47,8 +47,12 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              env=env)
-    _, _, usage = os.wait4(child.pid, 0)
-    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):   # 1: it found something to report
+        raise SystemExit(f"{' '.join(command)} failed (exit code "
+                         f"{os.waitstatus_to_exitcode(status)})")
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def timings(commands: dict[str, list[str]], runs: int,
