@@ -44,9 +44,10 @@ __all__ = ["Seats", "overlap_findings", "interlocks", "Incidence", "SMALL_SEATS"
 Incidence: TypeAlias = "sparse.csr_matrix[np.int32]"
 """Sitters x bodies, 1 where someone sits on a body."""
 
-SMALL_SEATS = 20_000
+SMALL_SEATS = 5_000
 """Up to this many seats on the day, the rules compute on lists: a council's network
-checks in a few hundredths of a second on them, where loading scipy alone takes a tenth."""
+(about 500 seats) takes a few hundredths of a second on them, where loading scipy alone
+takes a tenth. Around 5,000 seats both ways take the same time, scipy's loading included."""
 
 
 class Seats:
