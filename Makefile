@@ -88,6 +88,7 @@ benchmark: $(VENV)/.installed-bench provision
 	$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1 --runs 5
 	$(BIN)/python benchmarks/analysis.py --bodies 20000 --people 200000 --seed 1
 	$(BIN)/python benchmarks/tables.py --rows 100000 --width 100
+	$(BIN)/python benchmarks/startup.py --runs 7
 	$(BIN)/python benchmarks/maps.py
 	$(BIN)/python benchmarks/importers.py --committees 300 --outside-bodies 400 --rows 20000
 

@@ -8,7 +8,8 @@ time (user + system) and peak resident memory, then the medians. CPU time is the
 steadier figure on a machine shared with other work. With --against FILE (a copy
 of an earlier generator module, e.g. taken with ``git show REV:graphmodel/generate.py``)
 the runs alternate between it and the current generator, so both are measured under
-the same load, and the output of the two is compared byte for byte.
+the same load, and the output of the two is compared byte for byte: the one judged
+figure (no time target is set for generating).
 """
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from common import verdict  # noqa: E402
 
 # Runs in the child process: argv[1] the module file ("" for the current generator),
 # argv[2] the output directory, then bodies, people, seed.
@@ -90,7 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"median {name:<8} {statistics.median(r[0] for r in rows):7.2f} s wall  "
               f"{statistics.median(r[1] for r in rows):6.2f} s CPU")
     if args.against:
-        print("output: byte-identical" if identical else "output: DIFFERENT")
+        verdict("output: " + ("byte-identical" if identical else "DIFFERENT"),
+                "byte-identical to the earlier generator's", identical,
+                "the earlier generator: median "
+                f"{statistics.median(r[0] for r in figures['earlier']):.2f} s wall")
     return 0 if identical else 1
 
 

@@ -5,17 +5,24 @@
 Renders the same findings table (severity, rule, subject and a message long enough
 to wrap) as ``graphmodel check`` prints it: once with no width limit, as when the
 output is piped, and once fitted to a terminal ``--width`` columns wide, which wraps
-the message column. Target: a piped table of 100,000 findings in <= 5 s.
+the message column. Target: a piped table of 100,000 findings in <= 5 s. Anchor, in
+the same run: the standard library's ``csv.writer`` writing the same rows, what a
+script would print them with instead.
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
+from common import verdict  # noqa: E402
 from graphmodel.analysis.findings import Finding, Subject, to_rows  # noqa: E402
 from graphmodel.render import table  # noqa: E402
 
@@ -40,9 +47,14 @@ def main() -> None:
     start = time.perf_counter()
     table(rows, COLUMNS, width=args.width)
     fitted = time.perf_counter() - start
+    start = time.perf_counter()
+    csv.writer(io.StringIO()).writerows([row[c] for c in COLUMNS] for row in rows)
+    plain = time.perf_counter() - start
     print(f"{args.rows:,} findings: piped {piped:.2f} s, fitted to {args.width} columns "
           f"{fitted:.2f} s")
-    sys.exit(0 if piped <= 5 else 1)
+    met = verdict(f"{args.rows:,} findings piped {piped:.2f} s", "<= 5 s", piped <= 5,
+                  f"csv.writer {plain:.2f} s")
+    sys.exit(0 if met else 1)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ from __future__ import annotations
 import copy
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -14,10 +16,13 @@ from networkx.algorithms import bipartite
 from scipy import sparse
 
 from graphmodel import open_source
-from graphmodel.analysis.centrality import articulation_cuts, betweenness
+from graphmodel.analysis import overlaps
+from graphmodel.analysis.centrality import Links, articulation_cuts, betweenness
 from graphmodel.analysis.overlaps import Seats, incidence, interlocks, overlap_findings
+from graphmodel.analysis.small_betweenness import small_betweenness
 from graphmodel.cli import main
 from graphmodel.generate import generate
+from graphmodel.generate.council import generate_council
 from graphmodel.graph import people_bodies
 from graphmodel.model import Body, Membership, Person
 from graphmodel.standards import load_rules
@@ -108,11 +113,16 @@ def test_interlocks_from_the_memberships_are_networkx_projection(tmp_path, sourc
     assert interlocks_from_memberships(network, day) == expected and expected
 
 
-def test_a_second_seat_on_one_body_and_a_post_count_once_in_the_incidence(network):
+@pytest.mark.parametrize("numbered", ["on lists", "with numpy"])
+def test_a_second_seat_on_one_body_and_a_post_count_once_in_the_incidence(network, numbered,
+                                                                          monkeypatch):
     # Ann holds two seats on the board, and the director's post (holder not named) sits
     # on it too: the board has three sitters, Ann once
     add(network, Membership("ann-again", "board", person="ann", on_behalf_of="council"))
+    if numbered == "with numpy":
+        monkeypatch.setattr(overlaps, "SMALL_SEATS", -1)    # every network counts as large
     seats = Seats(network, "2013-01-01")
+    assert seats.small == (numbered == "on lists")
     board = seats.bodies.index("board")
     ann = seats.sitters.index("person:ann")
     assert incidence(network, "2013-01-01").sum(axis=0).tolist()[0][board] == \
@@ -138,6 +148,37 @@ def test_betweenness_equals_networkx(seed):
     expected = nx.betweenness_centrality(g)
     assert sampled == 0
     assert np.allclose(scores, [expected[v] for v in range(len(g))], rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_small_graphs_lists_give_the_matrixs_betweenness_and_cuts_to_the_last_bit(seed):
+    g, adjacency = random_bipartite(seed)
+    adjacency.sort_indices()
+    links = Links(adjacency.indptr.tolist(), adjacency.indices.tolist())
+    for sample in (None, 5):
+        on_matrix, sampled = betweenness(adjacency, sample=sample, seed=seed)
+        on_lists, sampled_too = betweenness(links, sample=sample, seed=seed)
+        assert on_lists.tobytes() == on_matrix.tobytes() and sampled == sampled_too
+    is_body = [g.nodes[v]["bipartite"] == 1 for v in range(len(g))]
+    assert articulation_cuts(links, is_body) == articulation_cuts(adjacency, is_body)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_small_graphs_betweenness_in_plain_python_is_numpys_to_the_last_bit(seed):
+    g, adjacency = random_bipartite(seed)
+    adjacency.sort_indices()
+    plain = small_betweenness(Links(adjacency.indptr.tolist(), adjacency.indices.tolist()))
+    on_matrix, _ = betweenness(adjacency)
+    assert plain is not None and np.array(plain).tobytes() == on_matrix.tobytes()
+
+
+def test_a_graph_of_many_shortest_paths_has_the_same_betweenness_in_plain_python():
+    # every pair of the 8 x 8 grid's far corners is joined by 3,432 shortest paths
+    g = nx.convert_node_labels_to_integers(nx.grid_2d_graph(8, 8))
+    adjacency = sparse.csr_matrix(nx.to_scipy_sparse_array(g, nodelist=range(len(g))))
+    adjacency.sort_indices()
+    plain = small_betweenness(Links(adjacency.indptr.tolist(), adjacency.indices.tolist()))
+    assert plain is not None and np.array(plain).tobytes() == betweenness(adjacency)[0].tobytes()
 
 
 def test_sampled_betweenness_is_repeatable_and_close_for_the_top_broker():
@@ -278,3 +319,82 @@ def test_brokers_are_the_people_with_networkxs_betweenness_in_the_notebooks_grap
     found = rule(overlap_findings(network, rules=rules, as_of=day, top=0), "broker")
     assert {key(f): f.data["betweenness"] for f in found} == pytest.approx(brokers, abs=2e-6)
     assert found and all(f.data["sampled_sources"] is None for f in found)
+
+
+# --- a small network's lists and a large one's matrices: the same findings ---------------
+
+def same_on_lists_and_matrices(network, day, monkeypatch, rules=None):
+    """Every overlap finding, on lists (as for a small network) and on matrices (as for a
+    large one); asserts both give the same findings and returns them."""
+    assert len(Seats(network, day).held) <= overlaps.SMALL_SEATS
+    on_lists = overlap_findings(network, rules=rules, as_of=day, top=0, min_shared=1)
+    with monkeypatch.context() as patch:
+        patch.setattr(overlaps, "SMALL_SEATS", -1)    # every network counts as large
+        on_matrices = overlap_findings(network, rules=rules, as_of=day, top=0, min_shared=1)
+    assert on_lists == on_matrices
+    return on_lists
+
+
+@pytest.mark.parametrize("dataset, day", SEED_DAYS)
+def test_a_seed_datasets_overlaps_are_the_same_on_lists_as_on_matrices(dataset, day,
+                                                                       monkeypatch):
+    found = same_on_lists_and_matrices(open_source(SEED / dataset), day, monkeypatch)
+    assert {"interlock", "broker", "single-point-of-failure"} <= {f.rule for f in found}
+
+
+def test_a_generated_networks_overlaps_are_the_same_on_lists_as_on_matrices(tmp_path,
+                                                                           monkeypatch):
+    generate(tmp_path / "g", bodies=150, people=600, seed=3)
+    network = open_source(tmp_path / "g")
+    rules = copy.deepcopy(load_rules())
+    rules["overlaps"]["person-load"]["max_bodies"] = 3
+    found = same_on_lists_and_matrices(network, "2020-01-01", monkeypatch, rules)
+    by_rule = {name: rule(found, name) for name in
+               ("person-load", "interlock", "broker", "single-point-of-failure")}
+    assert all(by_rule.values()), {name: len(f) for name, f in by_rule.items()}
+    # over 128 people and bodies: betweenness estimated from the same sample both ways
+    assert by_rule["broker"][0].data["sampled_sources"] == 128
+
+
+@pytest.mark.parametrize("source, day", [(SEED / "leeds", "2013-03-01"),
+                                         (SEED / "harborough", None),
+                                         ("generated", "2020-01-01")])
+def test_a_small_networks_seats_are_numbered_on_lists_as_numpy_numbers_them(
+        tmp_path, monkeypatch, source, day):
+    if source == "generated":
+        generate(tmp_path / "g", bodies=150, people=600, seed=5)
+        source = tmp_path / "g"
+    network = open_source(source)
+    on_lists = Seats(network, day)
+    with monkeypatch.context() as patch:
+        patch.setattr(overlaps, "SMALL_SEATS", -1)    # every network counts as large
+        with_numpy = Seats(network, day)
+    assert on_lists.small and not with_numpy.small
+    assert on_lists.sitters == with_numpy.sitters and on_lists.bodies == with_numpy.bodies
+    assert on_lists.held == with_numpy.held and on_lists.held
+    assert all(on_lists.seats_of(s) == with_numpy.seats_of(s)
+               for s in range(len(on_lists.sitters)))
+    assert (on_lists.matrix() != with_numpy.matrix()).nnz == 0
+
+
+def libraries_loaded_by_check(source):
+    """Which of numpy and scipy ``graphmodel check SOURCE`` loads, run as a user runs it."""
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print(sorted({'numpy', 'scipy'} & set(sys.modules))))\n"
+            "from graphmodel.cli import main\n"
+            f"sys.argv = ['graphmodel', 'check', {str(source)!r}]\n"
+            "main()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    return out.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("dataset", ["leeds", "harborough"])
+def test_checking_a_seed_dataset_loads_neither_numpy_nor_scipy(dataset):
+    assert libraries_loaded_by_check(SEED / dataset) == "[]"
+
+
+def test_checking_a_council_does_not_load_scipy(tmp_path):
+    generate_council(tmp_path / "council", 0)
+    # numpy draws the sample of sources its brokers are estimated from
+    assert libraries_loaded_by_check(tmp_path / "council") == "['numpy']"

@@ -6,6 +6,9 @@ seats of :func:`graphmodel.graph.people_bodies`, numbered for sparse matrices
 (:class:`Seats`). They compute on those matrices rather than on networkx's graph,
 which the benchmark measured several times slower (see
 :mod:`graphmodel.analysis.centrality`); the tests check they agree with networkx.
+Up to :data:`SMALL_SEATS` memberships on the day they number the seats and compute on
+plain lists instead, with the same findings, so that checking a small network waits for
+neither numpy nor scipy to load.
 
 - ``person-load``: someone on more current bodies than the rules allow.
 - ``interlock``: two bodies sharing members (``shared``, and ``jaccard`` = shared
@@ -20,14 +23,18 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cached_property
-from operator import attrgetter
-from typing import TYPE_CHECKING, Iterator, NamedTuple, SupportsIndex, TypeAlias, cast
+from itertools import accumulate
+from operator import attrgetter, itemgetter
+from typing import (TYPE_CHECKING, Iterator, NamedTuple, Sequence, SupportsIndex, TypeAlias,
+                    cast)
 
-from graphmodel.analysis.centrality import articulation_cuts, betweenness
+from graphmodel.analysis.centrality import Links, articulation_cuts, betweenness
 from graphmodel.analysis.findings import Finding, Found, Subject, evidence_for, subject_of
 from graphmodel.analysis.runner import run_rules
+from graphmodel.analysis.small_betweenness import small_betweenness
+from graphmodel.graph import seats_held
 from graphmodel.model import Body, Membership, Network, Person, Post
 from graphmodel.registry import Settings, Standards, rule, rules_of, view
 from graphmodel.words import count
@@ -37,10 +44,16 @@ if TYPE_CHECKING:   # (numpy and scipy load when a rule runs)
     import numpy.typing as npt
     from scipy import sparse
 
-__all__ = ["Seats", "overlap_findings", "interlocks", "incidence", "Incidence"]
+__all__ = ["Seats", "overlap_findings", "interlocks", "incidence", "Incidence", "SMALL_SEATS"]
 
 Incidence: TypeAlias = "sparse.csr_matrix[np.int32]"
 """Sitters x bodies, 1 where someone sits on a body."""
+
+SMALL_SEATS = 5_000
+"""Up to this many memberships on the day (so at most as many seats), the rules number
+the seats and compute on lists: a council's network (about 500 seats) takes a few
+hundredths of a second on them, where loading numpy and scipy alone takes a tenth or
+more. Around 5,000 seats both ways take the same time, the libraries' loading included."""
 
 
 class Seats:
@@ -54,16 +67,27 @@ class Seats:
 
     The seats are coded with numpy from one pass over the memberships, rather than
     one Python object per seat: at a million memberships that pass is most of the
-    cost of the incidence matrix (see :func:`interlocks`).
+    cost of the incidence matrix (see :func:`interlocks`). A small network's
+    (:data:`SMALL_SEATS`) are numbered the same way in plain Python (``small``).
     """
+
+    _indptr: "list[int] | npt.NDArray[np.intp]"     # each sitter's first seat
+    _cols: "list[int] | npt.NDArray[np.int32]"      # each seat's body
 
     def __init__(self, network: Network, as_of: "str | _dt.date | None" = None,
                  current: bool = False):
-        import numpy as np
-
         self.net = network if current else network.as_of(as_of)
         self.bodies: list[str] = sorted(self.net.bodies)
         self.body_records = [self.net.bodies[b] for b in self.bodies]
+        self.small = len(self.net.memberships) <= SMALL_SEATS
+        if self.small:
+            self._number_on_lists()
+        else:
+            self._number_with_numpy()
+
+    def _number_with_numpy(self) -> None:
+        import numpy as np
+
         memberships, sitter, body = _coded_seats(self.net, self.bodies)
         self.sitters: list[str] = sitter.names
         # the seats in order of sitter, then body, then source order: each sitter's
@@ -85,13 +109,32 @@ class Seats:
         self._cols = (self._pairs % n_bodies).astype(np.int32)
         self._n_bodies = n_bodies
 
+    def _number_on_lists(self) -> None:
+        """The same numbering and runs of memberships in plain Python, from the seats of
+        :func:`graphmodel.graph.seats_held` (a small network's, without loading numpy)."""
+        seated = seats_held(self.net)
+        self.sitters = sorted({who for who, _ in seated})
+        sitter_index = {who: i for i, who in enumerate(self.sitters)}
+        body_index = {b: i for i, b in enumerate(self.bodies)}
+        self._n_bodies = n_bodies = max(len(self.bodies), 1)
+        runs = sorted(((sitter_index[who] * n_bodies + body_index[body], held)
+                       for (who, body), held in seated.items()), key=itemgetter(0))
+        self._memberships = [m for _, held in runs for m in held]
+        self._pair_codes = [code for code, _ in runs]
+        self._pair_start = list(accumulate((len(held) for _, held in runs), initial=0))
+        self._indptr = [bisect_left(self._pair_codes, s * n_bodies)
+                        for s in range(len(self.sitters) + 1)]
+        self._sitter_start = [self._pair_start[i] for i in self._indptr]
+        self._cols = [code % n_bodies for code in self._pair_codes]
+
     def matrix(self) -> Incidence:
         """The sitters x bodies incidence matrix (1 where someone sits on a body)."""
         import numpy as np
         from scipy import sparse
 
         ones = np.ones(len(self._cols), dtype=np.int32)
-        return sparse.csr_matrix((ones, self._cols.copy(), self._indptr.copy()),
+        return sparse.csr_matrix((ones, np.array(self._cols, dtype=np.int32),
+                                  np.array(self._indptr)),
                                  shape=(len(self.sitters), len(self.bodies)))
 
     def seats_of(self, s: SupportsIndex) -> list[Membership]:
@@ -205,11 +248,51 @@ def incidence(network: Network, as_of: "str | _dt.date | None" = None) -> Incide
 
 
 class _Overlaps(Seats):
-    """Who sits where on one day, with the sitters x bodies matrix every rule reads."""
+    """Who sits where on one day, as every rule reads it: the sitters x bodies matrix,
+    or on a small network (:data:`SMALL_SEATS`) each sitter's and each body's list."""
 
     @cached_property
     def incidence(self) -> Incidence:
         return self.matrix()
+
+    @cached_property
+    def rows(self) -> list[list[int]]:
+        """Each sitter's bodies, by number, ascending (a small network's matrix rows)."""
+        indptr, cols = self._indptr, self._cols
+        return [list(cols[indptr[s]:indptr[s + 1]]) for s in range(len(self.sitters))]
+
+    @cached_property
+    def columns(self) -> list[list[int]]:
+        """Each body's sitters, by number, ascending (a small network's matrix columns)."""
+        columns: list[list[int]] = [[] for _ in self.bodies]
+        for s, row in enumerate(self.rows):
+            for b in row:
+                columns[b].append(s)
+        return columns
+
+    def bodies_of(self, s: int) -> "Sequence[int] | npt.NDArray[np.int32]":
+        """The bodies sitter ``s`` sits on, by number, ascending."""
+        if self.small:
+            return self.rows[s]
+        incidence = self.incidence
+        return incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
+
+    def loads(self) -> "list[int] | npt.NDArray[np.integer]":
+        """How many bodies each sitter sits on."""
+        if self.small:
+            return [len(row) for row in self.rows]
+        import numpy as np
+        return np.asarray(self.incidence.sum(axis=1)).ravel()
+
+    def links(self) -> "Links | sparse.csr_matrix[np.int32]":
+        """The people-and-bodies graph, sitters numbered first, then bodies: a small
+        network's as lists."""
+        if not self.small:
+            return _bipartite_adjacency(self.incidence)
+        first = len(self.sitters)
+        neighbours = [[first + b for b in row] for row in self.rows] + self.columns
+        return Links(list(accumulate(map(len, neighbours), initial=0)),
+                     [v for each in neighbours for v in each])
 
 
 @view("overlaps")
@@ -252,16 +335,11 @@ def _person_load(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     >>> show(run_rule(net, "person-load", max_bodies=2))
     info: Ann sits on 3 current bodies (the rules suggest at most 2): A, B, C.
     """
-    import numpy as np
-
-    incidence = seats.incidence
     limit = settings["max_bodies"]
-    loads = np.asarray(incidence.sum(axis=1)).ravel()
-    over = sorted((int(s) for s in np.flatnonzero(loads > limit)),
-                  key=lambda s: (-loads[s], seats.sitters[s]))
+    loads = seats.loads()
+    over = sorted(_over(loads, limit), key=lambda s: (-loads[s], seats.sitters[s]))
     for s in over:
-        row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
-        bodies = [seats.body(b) for b in row]
+        bodies = [seats.body(b) for b in seats.bodies_of(s)]
         names = sorted(b.name for b in bodies)
         shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
         held = seats.seats_of(s)
@@ -270,6 +348,14 @@ def _person_load(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
             f"{seats.name(s)} sits on {count(len(bodies), 'current body')} (the rules suggest at most "
             f"{limit}): {shown}.", evidence_for([("membership", m) for m in held]),
             {"bodies": int(loads[s]), "body_ids": sorted(b.id for b in bodies)})
+
+
+def _over(loads: "list[int] | npt.NDArray[np.integer]", limit: int) -> list[int]:
+    """The sitters whose load is over ``limit``."""
+    if isinstance(loads, list):
+        return [s for s, load in enumerate(loads) if load > limit]
+    import numpy as np
+    return np.flatnonzero(loads > limit).tolist()
 
 
 def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
@@ -301,25 +387,52 @@ def _interlock(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     >>> show(run_rule(net, "interlock"))
     info: The A and the B share 2 members: Ann, Bob.
     """
+    ranked = _small_interlocks if seats.small else _large_interlocks
+    for a, b, n, jaccard, common in ranked(seats, settings["min_shared"]):
+        x, y = seats.body(a), seats.body(b)
+        names = sorted(seats.name(s) for s in common)
+        held = [m for s in common for body in (a, b) for m in seats.seat(s, body)]
+        yield Found(
+            subject_of(x, "body"),
+            f"The {x.name} and the {y.name} share {count(n, 'member')}: "
+            + ", ".join(names[:10]) + (", ..." if len(names) > 10 else "") + ".",
+            evidence_for([("body", x), ("body", y)] + [("membership", m) for m in held]),
+            {"other_body": y.id, "shared": n, "jaccard": round(jaccard, 4)})
+
+
+Interlocking: TypeAlias = "tuple[int, int, int, float, Sequence[int] | npt.NDArray[np.int32]]"
+"""Two bodies by number (a < b), their shared members' count and jaccard, and the
+shared members by number, ascending."""
+
+
+def _large_interlocks(seats: _Overlaps, min_shared: int) -> Iterator[Interlocking]:
+    """The interlocking pairs, most shared members first, from the sparse matrix product."""
     import numpy as np
 
     incidence = seats.incidence
-    a, b, n, jaccard = interlocks(incidence, settings["min_shared"])
+    a, b, n, jaccard = interlocks(incidence, min_shared)
     # bodies are numbered in id order, so ties fall to the pair with the first ids
     order = np.lexsort((b, a, -jaccard, -n))
     by_body = incidence.T.tocsr()
     for i in order:
-        x, y = seats.body(a[i]), seats.body(b[i])
         common = np.intersect1d(by_body.indices[by_body.indptr[a[i]]:by_body.indptr[a[i] + 1]],
                                 by_body.indices[by_body.indptr[b[i]]:by_body.indptr[b[i] + 1]])
-        names = sorted(seats.name(s) for s in common)
-        held = [m for s in common for body in (a[i], b[i]) for m in seats.seat(s, body)]
-        yield Found(
-            subject_of(x, "body"),
-            f"The {x.name} and the {y.name} share {count(int(n[i]), 'member')}: "
-            + ", ".join(names[:10]) + (", ..." if len(names) > 10 else "") + ".",
-            evidence_for([("body", x), ("body", y)] + [("membership", m) for m in held]),
-            {"other_body": y.id, "shared": int(n[i]), "jaccard": round(float(jaccard[i]), 4)})
+        yield int(a[i]), int(b[i]), int(n[i]), float(jaccard[i]), common
+
+
+def _small_interlocks(seats: _Overlaps, min_shared: int) -> Iterator[Interlocking]:
+    """The same pairs in the same order, counted from each sitter's list of bodies."""
+    shared = Counter[tuple[int, int]]()
+    for row in seats.rows:
+        for i, a in enumerate(row):
+            for b in row[i + 1:]:
+                shared[a, b] += 1
+    sizes = [len(column) for column in seats.columns]
+    pairs = [(a, b, n, n / (sizes[a] + sizes[b] - n))
+             for (a, b), n in shared.items() if n >= min_shared]
+    pairs.sort(key=lambda pair: (-pair[2], -pair[3], pair[0], pair[1]))
+    for a, b, n, jaccard in pairs:
+        yield a, b, n, jaccard, sorted(set(seats.columns[a]) & set(seats.columns[b]))
 
 
 def _bipartite_adjacency(incidence: Incidence) -> "sparse.csr_matrix[np.int32]":
@@ -347,29 +460,38 @@ def _brokers(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     info: Bob sits on 2 bodies and is a broker: 66.7% of the shortest connections
       between other people and bodies run through them.
     """
-    import numpy as np
-
-    incidence = seats.incidence
-    n_sitters = incidence.shape[0]
+    n_sitters = len(seats.sitters)
     if n_sitters == 0:
         return
-    adjacency = _bipartite_adjacency(incidence)
-    scores, sampled = betweenness(adjacency, sample=settings["sample"] or None, seed=0)
-    loads = np.asarray(incidence.sum(axis=1)).ravel()
+    scores, sampled = _betweenness(seats, settings["sample"] or None)
+    loads = seats.loads()
     people = [s for s in range(n_sitters)
               if scores[s] > 0 and loads[s] >= settings["min_bodies"]]
     people.sort(key=lambda s: (-scores[s], seats.sitters[s]))
     for s in people:
-        row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
         held = seats.seats_of(s)
         yield Found(
             _sitter_subject(seats, s),
-            f"{seats.name(s)} sits on {count(len(row), 'body')} and is a broker: "
+            f"{seats.name(s)} sits on {count(int(loads[s]), 'body')} and is a broker: "
             f"{scores[s]:.1%} of the shortest connections between other people and bodies "
             "run through them" + (" (estimated from a sample)." if sampled else "."),
             evidence_for([("membership", m) for m in held]),
             {"betweenness": round(float(scores[s]), 6), "bodies": int(loads[s]),
              "sampled_sources": sampled or None})
+
+
+def _betweenness(seats: _Overlaps, sample: int | None) -> tuple[
+        "Sequence[float] | npt.NDArray[np.float64]", int]:
+    """The people-and-bodies graph's betweenness and the number of sampled sources (0 when
+    exact): a small graph's from every source in plain Python, numpy's figures to the
+    last bit (:mod:`graphmodel.analysis.small_betweenness`), else numpy's (a small
+    network's without scipy)."""
+    links = seats.links()
+    if isinstance(links, Links) and (sample is None or sample >= len(links.indptr) - 1):
+        plain = small_betweenness(links)
+        if plain is not None:
+            return plain, 0
+    return betweenness(links, sample=sample, seed=0)
 
 
 @rule("overlaps", "single-point-of-failure", {"min_cut_off": "count"})
@@ -385,16 +507,14 @@ def _single_points(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     warning: If Bob left, 1 body would have no member in common with the rest of the
       network: B.
     """
-    incidence = seats.incidence
-    n_sitters = incidence.shape[0]
-    is_body = [False] * n_sitters + [True] * incidence.shape[1]
-    cuts = articulation_cuts(_bipartite_adjacency(incidence), is_body)
+    n_sitters = len(seats.sitters)
+    is_body = [False] * n_sitters + [True] * len(seats.bodies)
+    cuts = articulation_cuts(seats.links(), is_body)
     minimum = max(settings["min_cut_off"], 1)
     people = sorted((v for v, cut in cuts.items() if v < n_sitters and len(cut) >= minimum),
                     key=lambda v: (-len(cuts[v]), seats.sitters[v]))
     for s in people:
         cut = sorted((seats.body(b - n_sitters) for b in cuts[s]), key=lambda b: b.name)
-        row = incidence.indices[incidence.indptr[s]:incidence.indptr[s + 1]]
         held = seats.seats_of(s)
         yield Found(
             _sitter_subject(seats, s),
