@@ -106,8 +106,13 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
                     findings: bool = True) -> list[Change]:
     """What changed in one network between two days (``start`` < ``end``)."""
     before, after = dates.as_date(start), dates.as_date(end)
-    old, new = network.as_of(before), network.as_of(after)
     kinds: dict[tuple[str, str], list[Change]] = {}
+    if findings:   # first: the two reviews' findings are let go before the records' changes
+        for c in _finding_changes(network, before, network, after, org, rules):
+            kinds.setdefault((c.change, c.record_type), []).append(c)
+        for group in kinds.values():
+            group.sort(key=_BY_NAME)
+    old, new = network.as_of(before), network.as_of(after)
     for rt in SCHEMA.record_types:
         if not (rt.dated or rt.lapses_with):
             continue
@@ -117,12 +122,6 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
         was, now = old.tables[rt.name], new.tables[rt.name]
         _add(kinds, began, rt, network, [now[key] for key in now.keys() - was.keys()])
         _add(kinds, ended, rt, network, [was[key] for key in was.keys() - now.keys()])
-    if findings:
-        for c in _finding_changes(network, before, network, after, org, rules):
-            kinds.setdefault((c.change, c.record_type), []).append(c)
-        for change, record_type in kinds:
-            if record_type == "finding":
-                kinds[change, record_type].sort(key=_BY_NAME)
     return _in_order(kinds)
 
 
