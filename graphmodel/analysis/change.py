@@ -213,13 +213,21 @@ def _key(f: Finding) -> tuple[str, ...]:
 
 def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt.date,
                      org: str | None, rules: Standards | None) -> list[Change]:
-    was = {_key(f): f for f in review(old, org=org, rules=rules, as_of=old_day)}
-    now = {_key(f): f for f in review(new, org=org, rules=rules, as_of=new_day)}
-    out = [Change("appeared", "finding", f"{f.rule}:{f.subject.id}", f.subject.name, f.message,
-                  f.evidence) for k, f in now.items() if k not in was]
-    out += [Change("disappeared", "finding", f"{f.rule}:{f.subject.id}", f.subject.name,
-                   f.message, f.evidence) for k, f in was.items() if k not in now]
+    # each review's findings are kept only as the changes they would be (each key's last
+    # finding, in the order the keys first came): not the numbers behind them, which
+    # the diff does not show
+    was = {_key(f): _finding_change("disappeared", f)
+           for f in review(old, org=org, rules=rules, as_of=old_day)}
+    now = {_key(f): _finding_change("appeared", f)
+           for f in review(new, org=org, rules=rules, as_of=new_day)}
+    out = [c for k, c in now.items() if k not in was]
+    out += [c for k, c in was.items() if k not in now]
     return out
+
+
+def _finding_change(change: str, f: Finding) -> Change:
+    return Change(change, "finding", f"{f.rule}:{f.subject.id}", f.subject.name, f.message,
+                  f.evidence)
 
 
 _ORDER = {change: i for i, change in enumerate(
