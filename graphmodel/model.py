@@ -957,11 +957,12 @@ class Network:
         >>> net.remembered("names", names, ["organisations"])
         ['Demo Council', 'Health Trust']
         """
-        memo = self.__dict__.setdefault("_remembered", {})
+        memo: dict[str, tuple[dict[str, list[Record]], Any]] = \
+            self.__dict__.setdefault("_remembered", {})
         read = {name: self.tables[name] for name in tables}
         kept = memo.get(what)
         if kept is not None and _same_records(kept[0], read):
-            return kept[1]   # type: ignore[no-any-return]
+            return kept[1]
         made = make(self)
         memo[what] = ({name: list(t.values()) for name, t in read.items()}, made)
         return made
