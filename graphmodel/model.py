@@ -942,6 +942,31 @@ class Network:
         memo[on] = ({name: list(t.values()) for name, t in self.tables.items()}, current)
         return current
 
+    def remembered(self, what: str, make: Callable[["Network"], T],
+                   tables: Iterable[str]) -> T:
+        """``make(self)``, worked out once and remembered until a record of ``tables``
+        (the ones ``make`` reads) is added, removed or replaced.
+
+        >>> net = Network(Dataset("demo", "Demo", "o1"),
+        ...               [Organisation("o1", "Demo Council", "local_authority")])
+        >>> names = lambda n: [o.name for o in n.organisations.values()]
+        >>> net.remembered("names", names, ["organisations"]) is \\
+        ...     net.remembered("names", names, ["organisations"])
+        True
+        >>> net.organisations["o2"] = Organisation("o2", "Health Trust", "nhs_body")
+        >>> net.remembered("names", names, ["organisations"])
+        ['Demo Council', 'Health Trust']
+        """
+        memo: dict[str, tuple[dict[str, list[Record]], Any]] = \
+            self.__dict__.setdefault("_remembered", {})
+        read = {name: self.tables[name] for name in tables}
+        kept = memo.get(what)
+        if kept is not None and _same_records(kept[0], read):
+            return kept[1]
+        made = make(self)
+        memo[what] = ({name: list(t.values()) for name, t in read.items()}, made)
+        return made
+
     def _as_of(self, on: _dt.date) -> "Network":
         current = Network(self.dataset)
         for rt in SCHEMA.record_types:

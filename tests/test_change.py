@@ -49,6 +49,24 @@ def test_a_membership_ending_on_the_later_day_has_not_yet_ended(network):
         changes_between(network, "2013-01-01", "2013-06-01", findings=False))
 
 
+def test_seats_of_one_name_are_listed_by_id_after_the_bodies_established():
+    # Ann holds two seats as member of the Safer Town Board, both started in 2015:
+    # the same name, so the diff lists them by id; the board itself, established
+    # that year, comes first
+    from graphmodel.analysis.example import body, seat, tiny_network
+    net = tiny_network(body("board", "Safer Town Board", established="2015-01-01"),
+                       replace(seat("board", "ann"), id="seat-2", start="2015-02-01"),
+                       replace(seat("board", "ann"), id="seat-1", start="2015-03-01"),
+                       replace(seat("board", "bob"), id="seat-0", start="2015-03-01"))
+    found = changes_between(net, "2014-06-01", "2016-01-01", findings=False)
+    assert [(c.change, c.id, c.detail) for c in found] == [
+        ("established", "board", "from 2015-01-01 to now"),
+        ("started", "seat-1", "from 2015-03-01 to now"),
+        ("started", "seat-2", "from 2015-02-01 to now"),
+        ("started", "seat-0", "from 2015-03-01 to now")]
+    assert found[1].name == found[2].name == "Ann on the Safer Town Board (member)"
+
+
 def test_two_sources_one_membership_added_one_changed_one_removed(network, tmp_path):
     old = write_source(network, tmp_path / "old", "csv")
     network.tables["memberships"]["m-new"] = Membership("m-new", "scrutiny", person="bob",

@@ -134,6 +134,22 @@ def test_a_second_seat_on_one_body_and_a_post_count_once_in_the_incidence(networ
         seats.seat(ann, len(seats.bodies))
 
 
+def test_the_day_s_seats_coded_for_the_rules_are_coded_afresh_when_a_seat_is_added(network):
+    # the overlaps rules code the day's seats and the incidence reuses them; a body and
+    # a seat added to that day's network afterwards (Ann joins the Safety Forum) count
+    day = network.as_of("2013-01-01")
+    overlap_findings(network, as_of="2013-01-01")
+    before, seats = incidence(network, "2013-01-01"), Seats(day, current=True)
+    assert len(seats.bodies) == before.shape[1] and "forum" not in seats.bodies
+    add(day, Body("forum", "Safety Forum", "partnership"),
+        Membership("ann-forum", "forum", person="ann", on_behalf_of="council"))
+    after, seats = incidence(day, "2013-01-01"), Seats(day, current=True)
+    assert after.shape == (before.shape[0], before.shape[1] + 1)
+    forum, ann = seats.bodies.index("forum"), seats.sitters.index("person:ann")
+    assert after[ann, forum] == 1 and after[:, forum].sum() == 1
+    assert [m.id for m in seats.seat(ann, forum)] == ["ann-forum"]
+
+
 def random_bipartite(seed):
     rnd = random.Random(seed)
     g = nx.bipartite.random_graph(rnd.randint(3, 40), rnd.randint(3, 25), rnd.uniform(.05, .3),

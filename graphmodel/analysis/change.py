@@ -106,8 +106,13 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
                     findings: bool = True) -> list[Change]:
     """What changed in one network between two days (``start`` < ``end``)."""
     before, after = dates.as_date(start), dates.as_date(end)
+    kinds: dict[tuple[str, str], list[Change]] = {}
+    if findings:   # first: the two reviews' findings are let go before the records' changes
+        for c in _finding_changes(network, before, network, after, org, rules):
+            kinds.setdefault((c.change, c.record_type), []).append(c)
+        for group in kinds.values():
+            group.sort(key=_BY_NAME)
     old, new = network.as_of(before), network.as_of(after)
-    out = []
     for rt in SCHEMA.record_types:
         if not (rt.dated or rt.lapses_with):
             continue
@@ -115,11 +120,20 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
         # attendance with its meeting)
         began, ended = rt.change_words if rt.dated else ("recorded", "lapsed")
         was, now = old.tables[rt.name], new.tables[rt.name]
-        out += _changes(began, rt, network, [now[key] for key in now.keys() - was.keys()])
-        out += _changes(ended, rt, network, [was[key] for key in was.keys() - now.keys()])
-    if findings:
-        out += _finding_changes(network, before, network, after, org, rules)
-    return _ordered(out)
+        _add(kinds, began, rt, network, [now[key] for key in now.keys() - was.keys()])
+        _add(kinds, ended, rt, network, [was[key] for key in was.keys() - now.keys()])
+    return _in_order(kinds)
+
+
+def _add(kinds: dict[tuple[str, str], list[Change]], change: str, rt: RecordType,
+         network: Network, records: list[Record]) -> None:
+    """The changes of one table's records that began (or ended), by name and id."""
+    if not records:
+        return
+    group = kinds.setdefault((change, rt.key), [])
+    group += _changes(change, rt, network, records, ordered=True)
+    if len(group) > len(records):   # (two tables of one key: ordered as one)
+        group.sort(key=_BY_NAME)
 
 
 @without_cycle_collection
@@ -162,20 +176,32 @@ def _change(change: str, rt: RecordType, network: Network, record: Record) -> Ch
 
 
 def _changes(change: str, rt: RecordType, network: Network,
-             records: list[Record]) -> list[Change]:
-    """The change of each record of one table that began or ended, with its dates."""
+             records: list[Record], ordered: bool = False) -> list[Change]:
+    """The change of each record of one table that began or ended, with its dates
+    (``ordered``: by name, then id, as :func:`_ordered` would put them)."""
     start, end = rt.period
-    kind, name_of, out = rt.key, _namer(network, rt), []
-    for record in records:
+    kind, name_of = rt.key, _namer(network, rt)
+    names = list(map(name_of, records))
+    if ordered:
+        # by id, then (stably) by name: the order of (name, id), with no tuple per record
+        order = sorted(range(len(records)), key=[r.id for r in records].__getitem__)
+        order.sort(key=names.__getitem__)
+        records, names = [records[i] for i in order], [names[i] for i in order]
+    details: dict[tuple[object, object], str] = {}   # many records share their dates
+    out = []
+    for record, name in zip(records, names):
         began = getattr(record, start) if start else None
         ended = getattr(record, end) if end else None
-        if start and not end:   # a record of one day: a succession
-            detail = f"on {began}" if began else ""
-        else:
-            detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
+        detail = details.get((began, ended))
+        if detail is None:
+            if start and not end:   # a record of one day: a succession
+                detail = f"on {began}" if began else ""
+            else:
+                detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
+            details[began, ended] = detail
         # (the evidence of one record, as evidence_for gives it; a document is itself
         # the source: it cites no other)
-        out.append(Change(change, kind, record.id, name_of(record), detail, (Evidence(
+        out.append(Change(change, kind, record.id, name, detail, (Evidence(
             kind, record.id, getattr(record, "source_document", None),
             getattr(record, "source_section", None)),)))
     return out
@@ -187,13 +213,21 @@ def _key(f: Finding) -> tuple[str, ...]:
 
 def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt.date,
                      org: str | None, rules: Standards | None) -> list[Change]:
-    was = {_key(f): f for f in review(old, org=org, rules=rules, as_of=old_day)}
-    now = {_key(f): f for f in review(new, org=org, rules=rules, as_of=new_day)}
-    out = [Change("appeared", "finding", f"{f.rule}:{f.subject.id}", f.subject.name, f.message,
-                  f.evidence) for k, f in now.items() if k not in was]
-    out += [Change("disappeared", "finding", f"{f.rule}:{f.subject.id}", f.subject.name,
-                   f.message, f.evidence) for k, f in was.items() if k not in now]
+    # each review's findings are kept only as the changes they would be (each key's last
+    # finding, in the order the keys first came): not the numbers behind them, which
+    # the diff does not show
+    was = {_key(f): _finding_change("disappeared", f)
+           for f in review(old, org=org, rules=rules, as_of=old_day)}
+    now = {_key(f): _finding_change("appeared", f)
+           for f in review(new, org=org, rules=rules, as_of=new_day)}
+    out = [c for k, c in now.items() if k not in was]
+    out += [c for k, c in was.items() if k not in now]
     return out
+
+
+def _finding_change(change: str, f: Finding) -> Change:
+    return Change(change, "finding", f"{f.rule}:{f.subject.id}", f.subject.name, f.message,
+                  f.evidence)
 
 
 _ORDER = {change: i for i, change in enumerate(
@@ -211,10 +245,18 @@ def _ordered(changes: list[Change]) -> list[Change]:
     kinds: dict[tuple[str, str], list[Change]] = {}
     for c in changes:
         kinds.setdefault((c.change, c.record_type), []).append(c)
+    for group in kinds.values():
+        group.sort(key=_BY_NAME)
+    return _in_order(kinds)
+
+
+def _in_order(kinds: dict[tuple[str, str], list[Change]]) -> list[Change]:
+    """The changes of each kind (each already by name and id), kind after kind:
+    records before findings, by change, then record type."""
     out: list[Change] = []
     for change, record_type in sorted(kinds, key=lambda k: (
             k[1] == "finding", _ORDER.get(k[0], _OTHER), k[1])):
-        out += sorted(kinds[change, record_type], key=_BY_NAME)
+        out += kinds[change, record_type]
     return out
 
 

@@ -77,19 +77,22 @@ class Seats:
     def __init__(self, network: Network, as_of: "str | _dt.date | None" = None,
                  current: bool = False):
         self.net = network if current else network.as_of(as_of)
-        self.bodies: list[str] = sorted(self.net.bodies)
-        self.body_records = [self.net.bodies[b] for b in self.bodies]
         self.small = len(self.net.memberships) <= SMALL_SEATS
+        self.bodies: list[str]
+        self.sitters: list[str]
         if self.small:
+            self.bodies = sorted(self.net.bodies)
             self._number_on_lists()
         else:
             self._number_with_numpy()
+        self.body_records = [self.net.bodies[b] for b in self.bodies]
 
     def _number_with_numpy(self) -> None:
         import numpy as np
 
-        memberships, sitter, body = _coded_seats(self.net, self.bodies)
-        self.sitters: list[str] = sitter.names
+        bodies, memberships, sitter, body = _seat_codes(self.net)
+        self.bodies = list(bodies)     # (copies: the day's network keeps them)
+        self.sitters = list(sitter.names)
         # the seats in order of sitter, then body, then source order: each sitter's
         # seats (and each seat's memberships) are one run of this list
         n_bodies = max(len(self.bodies), 1)
@@ -181,11 +184,10 @@ class _Sitters(NamedTuple):
 _PERSON, _BODY = attrgetter("person"), attrgetter("body")
 
 
-def _coded_seats(network: Network, bodies: list[str], ordered: bool = True) -> tuple[
+def _coded_seats(network: Network, bodies: list[str]) -> tuple[
         list[Membership], _Sitters, "npt.NDArray[np.int64]"]:
     """The memberships whose holder is named, each one's sitter (numbered in order of
-    :func:`graphmodel.graph.sitter_key`; ``ordered=False``: as first met, for counts
-    only) and body (its place in ``bodies``)."""
+    :func:`graphmodel.graph.sitter_key`) and body (its place in ``bodies``)."""
     import numpy as np
 
     memberships = list(network.memberships.values())
@@ -205,8 +207,7 @@ def _coded_seats(network: Network, bodies: list[str], ordered: bool = True) -> t
     someone.pop(None, None)
     people = cast(dict[str, None], someone)
     posts = dict.fromkeys(post_seats.values())
-    if ordered:
-        people, posts = dict.fromkeys(sorted(people)), dict.fromkeys(sorted(posts))
+    people, posts = dict.fromkeys(sorted(people)), dict.fromkeys(sorted(posts))
     index: dict[str | None, int] = dict(zip(people, range(len(people))))
     index[None] = -1
     codes = np.fromiter(map(index.__getitem__, who), dtype=np.int64, count=len(who))
@@ -221,14 +222,32 @@ def _coded_seats(network: Network, bodies: list[str], ordered: bool = True) -> t
         memberships = [memberships[i] for i in seated.tolist()]
         codes, body = codes[seated], body[seated]
     # "person:" sorts before "post:", so this is the order of the sitters' node keys
-    names = ["person:" + p for p in people] + ["post:" + p for p in posts] if ordered else []
+    names = ["person:" + p for p in people] + ["post:" + p for p in posts]
     return memberships, _Sitters(names, codes), body
+
+
+def _seat_codes(network: Network) -> tuple[list[str], list[Membership], _Sitters,
+                                           "npt.NDArray[np.int64]"]:
+    """The bodies in order of their ids and :func:`_coded_seats` of them, worked out once
+    for a day's network: the overlaps rules and :func:`incidence` share them."""
+    return network.remembered("coded seats", _coded_seats_of, _READS)
+
+
+_READS = ("memberships", "posts", "bodies")   # what _coded_seats reads
+
+
+def _coded_seats_of(network: Network) -> tuple[list[str], list[Membership], _Sitters,
+                                                "npt.NDArray[np.int64]"]:
+    bodies = sorted(network.bodies)
+    return (bodies, *_coded_seats(network, bodies))
 
 
 def incidence(network: Network, as_of: "str | _dt.date | None" = None) -> Incidence:
     """The sitters x bodies incidence matrix of a day, straight from the memberships (the
-    bodies in order of their ids, the sitters in no order): :func:`interlocks` needs no
-    more, and none of the names and memberships :class:`Seats` keeps for the findings.
+    bodies in order of their ids, the sitters numbered as :class:`Seats` numbers them):
+    :func:`interlocks` needs no more, and none of the indexes :class:`Seats` makes for
+    the findings. The day's seats are coded once, for this and the overlaps rules alike,
+    so after those rules (or a first call) this is numpy's work alone.
 
     >>> from graphmodel.analysis.example import tiny_network, seat
     >>> net = tiny_network(seat("a", "ann"), seat("a", "bob"), seat("b", "bob"))
@@ -238,11 +257,9 @@ def incidence(network: Network, as_of: "str | _dt.date | None" = None) -> Incide
     import numpy as np
     from scipy import sparse
 
-    current = network.as_of(as_of)
-    _, sitters, body = _coded_seats(current, sorted(current.bodies), ordered=False)
-    n_sitters = int(sitters.codes.max()) + 1 if len(sitters.codes) else 0
+    bodies, _, sitters, body = _seat_codes(network.as_of(as_of))
     matrix = sparse.csr_matrix((np.ones(len(body), dtype=np.int32), (sitters.codes, body)),
-                               shape=(n_sitters, len(current.bodies)))
+                               shape=(len(sitters.names), len(bodies)))
     matrix.data[:] = 1      # two memberships of one sitter on one body are one seat
     return matrix
 

@@ -85,7 +85,8 @@ class RuleRun:
         for r in applied:
             if not r.for_each_body:
                 limit = settings[r.name].get("top") or None
-                findings += [_finding(r, settings[r.name], f)
+                standard = _standard(settings[r.name])
+                findings += [_finding(r, settings[r.name], f, standard)
                              for f in islice(r.check(view, settings[r.name]), limit)]
         return findings
 
@@ -93,25 +94,30 @@ class RuleRun:
                       settings: dict[str, Settings]) -> list[Finding]:
         findings, counts = list[Finding](), Counter[str]()
         # each rule's settings and limit looked up once, not once per body
-        rules = [(r, settings[r.name], settings[r.name].get("top")) for r in applied]
+        rules = [(r, settings[r.name], settings[r.name].get("top"), _standard(settings[r.name]))
+                 for r in applied]
         for body in view.net.bodies.values():
             said: set[str] = set()
-            for r, rule_settings, limit in rules:
+            for r, rule_settings, limit, standard in rules:
                 if any(n in said for n in r.said_by) or (limit and counts[r.name] >= limit):
                     continue
                 found: Found | None = r.check(view, body, rule_settings)
                 if found is not None:
                     said.add(r.name)
                     counts[r.name] += 1
-                    findings.append(_finding(r, rule_settings, found))
+                    findings.append(_finding(r, rule_settings, found, standard))
         return findings
 
 
-def _finding(found_by: Rule, settings: Settings, found: Found) -> Finding:
+def _finding(found_by: Rule, settings: Settings, found: Found, standard: str) -> Finding:
     """What a rule found, with the rule's severity (unless it chose one) and standard."""
     return Finding(found_by.name, found.severity or settings["severity"], found.subject,
-                   found.message, found.evidence,
-                   {**found.data, "standard": " ".join(settings["standard"].split())})
+                   found.message, found.evidence, {**found.data, "standard": standard})
+
+
+def _standard(settings: Settings) -> str:
+    """A rule's standard as one line (once per rule, not once per finding)."""
+    return " ".join(settings["standard"].split())
 
 
 def run_rules(network: Network, rules: Standards | None = None, org: str | None = None,
