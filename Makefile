@@ -82,15 +82,17 @@ test: $(VENV)/.installed-test provision
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
+# Every benchmark runs, whatever the one before it judged: each prints its figures beside
+# their targets and anchors, "met" or "NOT met" (a benchmark exits 1 on a target not met)
 benchmark: $(VENV)/.installed-bench provision
-	$(BIN)/python benchmarks/generate.py --bodies 20000 --people 200000 --seed 1 --runs 3
-	$(BIN)/python benchmarks/read_validate.py --bodies 20000 --people 200000 --seed 1
-	$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1 --runs 5
-	$(BIN)/python benchmarks/analysis.py --bodies 20000 --people 200000 --seed 1
-	$(BIN)/python benchmarks/tables.py --rows 100000 --width 100
-	$(BIN)/python benchmarks/startup.py --runs 7
-	$(BIN)/python benchmarks/maps.py
-	$(BIN)/python benchmarks/importers.py --committees 300 --outside-bodies 400 --rows 20000
+	-$(BIN)/python benchmarks/generate.py --bodies 20000 --people 200000 --seed 1 --runs 3
+	-$(BIN)/python benchmarks/read_validate.py --bodies 20000 --people 200000 --seed 1
+	-$(BIN)/python benchmarks/neo4j_load.py --bodies 20000 --people 200000 --seed 1 --runs 3
+	-$(BIN)/python benchmarks/analysis.py --bodies 20000 --people 200000 --seed 1
+	-$(BIN)/python benchmarks/tables.py --rows 100000 --width 100
+	-$(BIN)/python benchmarks/startup.py --runs 7
+	-$(BIN)/python benchmarks/maps.py
+	-$(BIN)/python benchmarks/importers.py --committees 300 --outside-bodies 400 --rows 20000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .import_linter_cache .grimp_cache build *.egg-info site
