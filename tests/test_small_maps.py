@@ -55,6 +55,7 @@ def test_no_line_crosses_a_name_on_any_seed_map_slide_or_pack_map(browser, demo,
             visit.page.evaluate(f"GM.slide({number - 1})")
             if visit.page.locator(f"#slide-{number}-map[data-gm-map]").count():
                 found[f"slide {number}"] = measure(visit, f"slide-{number}-map")
+                found[f"slide {number}"]["cut off"] = _cut_off(visit, f"slide-{number}-map")
     else:
         for map_id in visit.page.evaluate(
                 "[...document.querySelectorAll('[data-gm-map]')].map(s => s.id)"):
@@ -63,8 +64,18 @@ def test_no_line_crosses_a_name_on_any_seed_map_slide_or_pack_map(browser, demo,
     assert found, path
     assert {where: m["crossings"] for where, m in found.items() if m["crossings"]} == {}
     assert {where: m["small"] for where, m in found.items() if m["small"]} == {}
+    assert {where: m["cut off"] for where, m in found.items() if m.get("cut off")} == {}
     assert all(m["names"] for m in found.values()), found
     visit.clean()
+
+
+def _cut_off(visit: Visit, map_id: str) -> list[str]:
+    """The names that run past the edge of the map's canvas (a name drawn above its
+    shape at the top of a slide, say)."""
+    box = visit.page.locator(f"#{map_id}-canvas").bounding_box()
+    return [n["id"] for n in visit.page.evaluate(f"GM.maps[{map_id!r}].labels()")
+            if n["x"] < -1 or n["y"] < -1 or n["x"] + n["width"] > box["width"] + 1
+            or n["y"] + n["height"] > box["height"] + 1]
 
 
 def _finding_section(visit: Visit, heading: str) -> str:

@@ -274,10 +274,15 @@
       });
     });
     network.once("afterDrawing", function () {
-      // labels are measured only once drawn: fit again so that none runs past the edge
+      // labels are measured only once drawn: fit again so that none runs past the edge,
+      // and once more after that drawing (a name measured only then, drawn above its
+      // shape, would be cut off at the top)
       fitAll();
-      section.setAttribute("data-drawn", "yes");
-      if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
+      network.once("afterDrawing", function () {
+        fitAll();
+        section.setAttribute("data-drawn", "yes");
+        if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
+      });
     });
     /* Where a node's name is drawn, in the map's units (vis-network's own measure leaves
      * out the shift of a name drawn above its shape); null when it is not drawn. */
