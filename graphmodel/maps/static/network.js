@@ -275,11 +275,11 @@
     });
     network.once("afterDrawing", function () {
       // labels are measured only once drawn: fit again so that none runs past the edge,
-      // and once more after that drawing (a name measured only then, drawn above its
-      // shape, would be cut off at the top)
+      // and once more after that drawing if a name measured only then (one drawn above
+      // its shape) is cut off at the edge
       fitAll();
       network.once("afterDrawing", function () {
-        fitAll();
+        if (nameCutOff()) fitAll();
         section.setAttribute("data-drawn", "yes");
         if (window.performance && performance.mark) performance.mark("graphmodel-first-paint");
       });
@@ -291,6 +291,17 @@
       if (!label.visible() || !label.size.width) return null;
       return { x: label.size.left, y: label.size.top + (label.fontOptions.vadjust || 0),
                width: label.size.width, height: label.size.height };
+    }
+    /* Whether a name runs past the edge of the canvas as the map is now drawn. */
+    function nameCutOff() {
+      var width = holder.clientWidth, height = holder.clientHeight;
+      return network.body.nodeIndices.some(function (id) {
+        var name = nameBox(id);
+        if (!name) return false;
+        var a = network.canvasToDOM({ x: name.x, y: name.y }),
+            b = network.canvasToDOM({ x: name.x + name.width, y: name.y + name.height });
+        return a.x < -1 || a.y < -1 || b.x > width + 1 || b.y > height + 1;
+      });
     }
     /* The whole drawing, names and all, as large as the canvas holds (up to the layout's
      * own size): vis-network's own fit leaves a tenth of the canvas empty round it. */
