@@ -213,7 +213,7 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
     memberships = list(network.memberships.values())
     who = list(map(_PERSON, memberships))
     string, first = _distinct(np.fromiter(map(id, who), dtype=np.int64, count=len(who)))
-    ids = [who[i] for i in first.tolist()]       # each distinct string (or None) once
+    ids = list(map(who.__getitem__, first.tolist()))   # each distinct string (or None)
     unnamed = list(compress(range(len(ids)), map(not_, ids)))
     post_seats: dict[int, str] = {}     # membership -> post that sits, holder not named
     holders: dict[int, str] = {}        # membership -> the post's named holder
@@ -288,28 +288,34 @@ def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", list[str]
     >>> places, distinct = _sorted_places(["p10", "p9", "p10", "p1", "p10x"])
     >>> places.tolist(), distinct
     ([1, 3, 1, 0, 2], ['p1', 'p10', 'p10x', 'p9'])
-    >>> _sorted_places(["é", "e", "é"])[0].tolist()
-    [1, 0, 1]
+    >>> _sorted_places(["council-b", "council", "council-a1", "council-b"])[0].tolist()
+    [2, 0, 1, 2]
+    >>> _sorted_places(["é", "e", "é"])[0].tolist(), _sorted_places(["a\\0", "a"])[0].tolist()
+    ([1, 0, 1], [1, 0])
+    >>> _sorted_places([])
+    (array([], dtype=int64), [])
     """
     import numpy as np
 
-    spelt = "".join(names)
-    if not spelt.isascii() or "\0" in spelt:    # (a NUL would read as the end of an id)
+    spelt = "\0".join(names)     # (isascii is a flag the string keeps)
+    text = np.frombuffer(spelt.encode("ascii") if spelt.isascii() else b"", dtype=np.uint8)
+    ends = np.flatnonzero(text == 0)
+    if not spelt.isascii() or len(ends) != max(len(names) - 1, 0):
+        # an id in other letters, or holding a NUL (which would read as an id's end)
         distinct = sorted(set(names))
         index = dict(zip(distinct, range(len(distinct))))
         return np.fromiter(map(index.__getitem__, names), dtype=np.int64,
                            count=len(names)), distinct
-    lengths = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
+    lengths = np.diff(ends, prepend=-1, append=len(text)) - 1 if names else ends
     width = -(-int(lengths.max(initial=1)) // 8) * 8
     chars = np.zeros((len(names), width), dtype=np.uint8)     # each name's bytes, then 0s
-    chars[np.arange(width) < lengths[:, None]] = np.frombuffer(spelt.encode("ascii"),
-                                                                dtype=np.uint8)
+    chars[np.arange(width) < lengths[:, None]] = text[text != 0]
     words = chars.view(">u8")    # eight bytes at a time, the first most significant
     order = np.argsort(words[:, 0]) if width == 8 else np.lexsort(words.T[::-1])
     new = _firsts(words[order])
     places = np.empty(len(names), dtype=np.int64)
     places[order] = np.cumsum(new) - 1
-    return places, [names[i] for i in order[new].tolist()]
+    return places, list(map(names.__getitem__, order[new].tolist()))
 
 
 def _seat_codes(network: Network) -> tuple[list[str], list[Membership], _Sitters,
