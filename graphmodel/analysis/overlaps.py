@@ -499,20 +499,26 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     indptr, bodies = incidence.indptr.astype(np.int64), incidence.indices
     n_bodies = incidence.shape[1]
     # each seat is paired with the seats after it in its sitter's row
-    later = np.repeat(indptr[1:], np.diff(indptr)) - np.arange(1, len(bodies) + 1)
-    start = np.cumsum(later) - later
-    partner = np.arange(int(later.sum())) + np.repeat(np.arange(1, len(bodies) + 1) - start,
-                                                      later)
-    dtype = np.int32 if n_bodies * n_bodies <= np.iinfo(np.int32).max else np.int64
-    pairs = np.repeat(bodies.astype(dtype), later) * dtype(n_bodies) + bodies[partner]
+    seat = np.arange(1, len(bodies) + 1)
+    later = np.repeat(indptr[1:], np.diff(indptr)) - seat
+    total = int(later.sum())
+    small = np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64
+    partner = np.arange(total, dtype=small)
+    partner += np.repeat((seat - (np.cumsum(later) - later)).astype(small), later)
+    pairs = np.repeat(bodies.astype(small), later)     # (pairs of bodies numbered a * n + b)
+    pairs *= n_bodies
+    pairs += bodies[partner]
+    del partner
     pairs.sort()
     first = np.flatnonzero(_firsts(pairs))
-    shared = np.diff(first, append=len(pairs)).astype(np.int32)
+    shared = np.empty(len(first), dtype=np.int32)
+    np.subtract(first[1:], first[:-1], out=shared[:-1], casting="unsafe")
+    shared[-1:] = len(pairs) - first[-1:]
     pairs = pairs[first]
     if min_shared > 1:
         kept = shared >= min_shared
         pairs, shared = pairs[kept], shared[kept]
-    a, b = (pairs // n_bodies).astype(np.int32), (pairs % n_bodies).astype(np.int32)
+    a, b = (x.astype(np.int32, copy=False) for x in np.divmod(pairs, n_bodies))
     sizes = np.bincount(bodies, minlength=n_bodies)
     return a, b, shared, shared / (sizes[a] + sizes[b] - shared)
 
