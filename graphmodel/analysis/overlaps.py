@@ -502,8 +502,9 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     seat = np.arange(1, len(bodies) + 1)
     later = np.repeat(indptr[1:], np.diff(indptr)) - seat
     total = int(later.sum())
-    small = np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64
-    partner = np.arange(total, dtype=small)
+    small: type[np.signedinteger[Any]] = (
+        np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64)
+    partner: npt.NDArray[np.signedinteger[Any]] = np.arange(total, dtype=small)
     partner += np.repeat((seat - (np.cumsum(later) - later)).astype(small), later)
     pairs = np.repeat(bodies.astype(small), later)     # (pairs of bodies numbered a * n + b)
     pairs *= n_bodies
