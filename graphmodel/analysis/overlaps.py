@@ -211,9 +211,9 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
     import numpy as np
 
     memberships = list(network.memberships.values())
-    who = list(map(_PERSON, memberships))
-    string, first = _distinct(np.fromiter(map(id, who), dtype=np.int64, count=len(who)))
-    ids = list(map(who.__getitem__, first.tolist()))   # each distinct string (or None)
+    who = np.fromiter(map(_PERSON, memberships), dtype=object, count=len(memberships))
+    string, first = _distinct(_identities(who))
+    ids = who[first].tolist()       # each distinct string (or None) once
     unnamed = list(compress(range(len(ids)), map(not_, ids)))
     post_seats: dict[int, str] = {}     # membership -> post that sits, holder not named
     holders: dict[int, str] = {}        # membership -> the post's named holder
@@ -246,6 +246,18 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
         memberships = [memberships[i] for i in seated.tolist()]
         codes, body = codes[seated], body[seated]
     return memberships, _Sitters(people, posts, codes), body
+
+
+def _identities(objects: "npt.NDArray[np.object_]") -> "npt.NDArray[np.int64]":
+    """Each object's ``id``: in CPython, the addresses the array holds, read as they are
+    rather than made into a Python number each (checked on the first few)."""
+    import numpy as np
+
+    if objects.itemsize == 8:
+        addresses = np.frombuffer(objects.data, dtype=np.int64)
+        if addresses[:8].tolist() == list(map(id, objects[:8].tolist())):
+            return addresses
+    return np.fromiter(map(id, objects.tolist()), dtype=np.int64, count=len(objects))
 
 
 def _distinct(values: "npt.NDArray[np.int64]") -> tuple[
