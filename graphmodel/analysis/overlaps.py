@@ -12,7 +12,8 @@ neither numpy nor scipy to load.
 
 - ``person-load``: someone on more current bodies than the rules allow.
 - ``interlock``: two bodies sharing members (``shared``, and ``jaccard`` = shared
-  members over members of either), computed as a sparse matrix product.
+  members over members of either), the sitters x bodies matrix's Gram matrix above
+  its diagonal, counted from the matrix's rows.
 - ``broker``: the people with the highest betweenness — through whom most shortest
   paths between bodies and people run; estimated from a sample on large networks.
 - ``single-point-of-failure``: someone whose departure would leave bodies with no
@@ -511,7 +512,7 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     """
     import numpy as np
 
-    incidence = sparse_canonical(incidence)
+    incidence = _canonical(incidence)
     if not (incidence.data == 1).all():     # (not 0/1: the product counts as it always did)
         return _interlocks_by_product(incidence, min_shared)
     indptr, bodies = incidence.indptr.astype(np.int64), incidence.indices
@@ -542,7 +543,7 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     return a, b, shared, shared / (sizes[a] + sizes[b] - shared)
 
 
-def sparse_canonical(matrix: Incidence) -> Incidence:
+def _canonical(matrix: Incidence) -> Incidence:
     """``matrix`` with each row's columns sorted and no entry twice (a copy if not)."""
     if matrix.has_canonical_format:
         return matrix
@@ -595,7 +596,7 @@ shared members by number, ascending."""
 
 
 def _large_interlocks(seats: _Overlaps, min_shared: int) -> Iterator[Interlocking]:
-    """The interlocking pairs, most shared members first, from the sparse matrix product."""
+    """The interlocking pairs, most shared members first, as :func:`interlocks` counts them."""
     import numpy as np
 
     incidence = seats.incidence
