@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import random
 import subprocess
@@ -24,7 +25,7 @@ from graphmodel.cli import main
 from graphmodel.generate import generate
 from graphmodel.generate.council import generate_council
 from graphmodel.graph import people_bodies
-from graphmodel.model import Body, Membership, Person
+from graphmodel.model import Body, Membership, Network, Person, Post
 from graphmodel.standards import load_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seed_data"
@@ -36,7 +37,8 @@ def rule(findings, name):
 
 def add(network, *records):
     for r in records:
-        table = {Body: "bodies", Membership: "memberships", Person: "people"}[type(r)]
+        table = {Body: "bodies", Membership: "memberships", Person: "people",
+                 Post: "posts"}[type(r)]
         network.tables[table][r.id] = r
     return network
 
@@ -111,6 +113,77 @@ def test_interlocks_from_the_memberships_are_networkx_projection(tmp_path, sourc
     network = open_source(source)
     expected = networkx_interlocks(network, day)
     assert interlocks_from_memberships(network, day) == expected and expected
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("min_shared", [1, 2, 3])
+def test_interlocks_are_the_pairs_of_networkxs_projection_sharing_at_least_min_shared(
+        seed, min_shared):
+    # people (one side of a random bipartite graph) by bodies (the other), in the order
+    # networkx numbers them
+    g, _ = random_bipartite(seed)
+    people = [v for v in g if g.nodes[v]["bipartite"] == 0]
+    bodies = [v for v in g if g.nodes[v]["bipartite"] == 1]
+    matrix = sparse.csr_matrix(bipartite.biadjacency_matrix(g, people, bodies, dtype=np.int32))
+    a, b, shared, jaccard = interlocks(matrix, min_shared)
+    projected = bipartite.weighted_projected_graph(g, bodies)
+    expected = {frozenset((u, v)): w for u, v, w in projected.edges(data="weight")
+                if w >= min_shared}
+    assert {frozenset((bodies[x], bodies[y])): n for x, y, n in zip(a, b, shared)} == expected
+    assert (a < b).all() and list(zip(a, b)) == sorted(zip(a, b))
+    members = {body: set(g[body]) for body in bodies}
+    assert jaccard.tolist() == [len(members[bodies[x]] & members[bodies[y]])
+                                / len(members[bodies[x]] | members[bodies[y]])
+                                for x, y in zip(a, b)]
+
+
+def test_a_weighted_incidence_counts_its_weights_as_the_gram_matrix_does():
+    # Ann sits on the board twice over (a weight of 2), Bob once on each body
+    matrix = sparse.csr_matrix(np.array([[2, 1], [1, 1]], dtype=np.int32))
+    a, b, shared, jaccard = interlocks(matrix)
+    assert (a.tolist(), b.tolist(), shared.tolist()) == ([0], [1], [3])
+    # a matrix whose columns are out of order counts as sorted, and one holding an entry
+    # twice as their sum: the second row's two entries for body 1 weigh 2, so body 1's
+    # size is 3
+    muddled = sparse.csr_matrix((np.ones(4, dtype=np.int32), [1, 0, 1, 1], [0, 2, 4]),
+                                shape=(2, 2))
+    assert [x.tolist() for x in interlocks(muddled)] == [[0], [1], [1], [1 / 3]]
+    unsorted = sparse.csr_matrix((np.ones(4, dtype=np.int32), [1, 0, 1, 0], [0, 2, 4]),
+                                 shape=(2, 2))
+    assert [x.tolist() for x in interlocks(unsorted)] == [[0], [1], [2], [1.0]]
+
+
+@pytest.mark.parametrize("letters", ["", "é"])
+def test_ids_spelt_by_different_strings_or_in_other_letters_are_one_sitter_each(
+        tmp_path, monkeypatch, letters):
+    # the seats are told apart by the string object each id is; ids read from a file
+    # share one, but a network built otherwise need not: the same ids spelt afresh for
+    # each membership, or ending in other letters, give the sitters of the notebook's
+    # graph in order, and its matrix
+    monkeypatch.setattr(overlaps, "SMALL_SEATS", -1)    # every network counts as large
+    generate(tmp_path / "g", bodies=60, people=300, seed=7)
+    day = open_source(tmp_path / "g").as_of("2020-01-01")
+    memberships = [
+        # (a member for a post: the post's holder sits, or the post)
+        dataclasses.replace(m, person=None if m.post or not m.person
+                            else "".join(m.person) + letters, body="".join(m.body))
+        for m in day.memberships.values()]
+    # every other post's holder not named: the post itself sits
+    posts = [dataclasses.replace(p, holder=p.holder + letters if p.holder and i % 2 else None)
+             for i, p in enumerate(day.posts.values())]
+    respelt = Network(day.dataset, [r for r in day.records()
+                                    if not isinstance(r, (Membership, Post))])
+    add(respelt, *memberships, *posts)
+    g = people_bodies(respelt.as_of("2020-01-01"))
+    sitters = [v for v, kind in g.nodes(data="bipartite") if kind == 0]
+    seats = Seats(respelt, "2020-01-01")
+    assert seats.sitters == sorted(sitters, key=lambda v: (not v.startswith("person:"), v))
+    assert sum(v.startswith("post:") for v in sitters) == 1 and all(
+        v.endswith(letters) for v in sitters if v.startswith("person:"))
+    bodies = [f"body:{b}" for b in seats.bodies]
+    expected = bipartite.biadjacency_matrix(g, seats.sitters, bodies, dtype=np.int32)
+    assert incidence(respelt, "2020-01-01").toarray().tolist() == expected.toarray().tolist()
+    assert expected.nnz > 100
 
 
 @pytest.mark.parametrize("numbered", ["on lists", "with numpy"])
