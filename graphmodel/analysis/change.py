@@ -9,8 +9,11 @@ appeared and disappeared.
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import fields
+from functools import partial
+from itertools import repeat
 from operator import attrgetter
-from typing import Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
@@ -19,6 +22,9 @@ from graphmodel.memory import without_cycle_collection
 from graphmodel.model import (SCHEMA, Attendance, Body, Document, Meeting, Membership, Network,
                               Organisation, Person, Post, Record, RecordType, record_type)
 from graphmodel.registry import Standards
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
 
@@ -100,29 +106,102 @@ def _ends(table: str) -> tuple[str, ...]:
                  if f.metadata["ref"] in (("bodies",), ("organisations",)))
 
 
+APART_FROM = 100_000
+"""From this many memberships on the two days together, :func:`changes_between` reviews
+the later day in a second process (forked, where the system can) while this one reviews
+the earlier day and compares the records: on two cores the diff of a large network then
+takes about as long as its longer half. The second process starts as a copy of this one,
+so it needs no copy of the network; it sends back only the changes its findings make."""
+
+
 @without_cycle_collection
 def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.date",
                     org: str | None = None, rules: Standards | None = None,
                     findings: bool = True) -> list[Change]:
-    """What changed in one network between two days (``start`` < ``end``)."""
+    """What changed in one network between two days (``start`` < ``end``).
+
+    On a large network (:data:`APART_FROM`) the later day's review runs in a second
+    process, beside the rest; the changes are the same either way.
+    """
     before, after = dates.as_date(start), dates.as_date(end)
     kinds: dict[tuple[str, str], list[Change]] = {}
-    if findings:   # first: the two reviews' findings are let go before the records' changes
-        for c in _finding_changes(network, before, network, after, org, rules):
-            kinds.setdefault((c.change, c.record_type), []).append(c)
-        for group in kinds.values():
-            group.sort(key=_BY_NAME)
     old, new = network.as_of(before), network.as_of(after)
+    later = _Apart(network, after, org, rules) if findings and _apart(old, new) else None
+    if findings:   # first: the two reviews' findings are let go before the records' changes
+        was = _review_changes("disappeared", network, before, org, rules)
+        now = later.changes() if later else \
+            _review_changes("appeared", network, after, org, rules)
+        _add_findings(kinds, was, now)
     for rt in SCHEMA.record_types:
         if not (rt.dated or rt.lapses_with):
             continue
         # a record of no dates of its own comes and goes with what it lapses with (an
         # attendance with its meeting)
         began, ended = rt.change_words if rt.dated else ("recorded", "lapsed")
-        was, now = old.tables[rt.name], new.tables[rt.name]
-        _add(kinds, began, rt, network, [now[key] for key in now.keys() - was.keys()])
-        _add(kinds, ended, rt, network, [was[key] for key in was.keys() - now.keys()])
+        held, holds = old.tables[rt.name], new.tables[rt.name]
+        _add(kinds, began, rt, network, [holds[key] for key in holds.keys() - held.keys()])
+        _add(kinds, ended, rt, network, [held[key] for key in held.keys() - holds.keys()])
     return _in_order(kinds)
+
+
+def _add_findings(kinds: dict[tuple[str, str], list[Change]],
+                  was: dict[tuple[str, ...], Change], now: dict[tuple[str, ...], Change]) -> None:
+    """The findings that appeared and disappeared, kind by kind, by name and id (first,
+    into no other kinds)."""
+    for c in _appeared_and_gone(was, now):
+        kinds.setdefault((c.change, c.record_type), []).append(c)
+    for group in kinds.values():
+        group.sort(key=_BY_NAME)
+
+
+def _apart(old: Network, new: Network) -> bool:
+    """Whether the later day's review is worth a second process."""
+    import multiprocessing
+    import os
+
+    return (len(old.memberships) + len(new.memberships) >= APART_FROM
+            and (os.cpu_count() or 1) >= 2
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class _Apart:
+    """One day's review, run in a forked copy of this process: :meth:`changes` gives
+    what :func:`_review_changes` would. Should the copy fail, the review runs here."""
+
+    def __init__(self, network: Network, day: _dt.date, org: str | None,
+                 rules: Standards | None):
+        import multiprocessing
+
+        self.review = ("appeared", network, day, org, rules)
+        fork = multiprocessing.get_context("fork")
+        self.receiving, sending = fork.Pipe(duplex=False)
+        self.process = fork.Process(target=_send_review, args=(sending, *self.review),
+                                    daemon=True)
+        self.process.start()
+        sending.close()
+
+    def changes(self) -> dict[tuple[str, ...], Change]:
+        try:
+            found: dict[tuple[str, ...], Change] | None = self.receiving.recv()
+        except EOFError:   # the copy ended without a word
+            found = None
+        finally:
+            self.receiving.close()
+            self.process.join()
+        return found if found is not None else _review_changes(*self.review)
+
+
+def _send_review(sending: "Connection", change: str, network: Network, day: _dt.date,
+                 org: str | None, rules: Standards | None) -> None:
+    """In the forked copy: the day's review, as its changes, sent back (None if it fails:
+    the review then runs again in the first process, and any error is raised there)."""
+    try:
+        found: dict[tuple[str, ...], Change] | None = \
+            _review_changes(change, network, day, org, rules)
+    except BaseException:
+        found = None
+    sending.send(found)
+    sending.close()
 
 
 def _add(kinds: dict[tuple[str, str], list[Change]], change: str, rt: RecordType,
@@ -181,30 +260,52 @@ def _changes(change: str, rt: RecordType, network: Network,
     (``ordered``: by name, then id, as :func:`_ordered` would put them)."""
     start, end = rt.period
     kind, name_of = rt.key, _namer(network, rt)
-    names = list(map(name_of, records))
+    names, ids = list(map(name_of, records)), list(map(_ID, records))
     if ordered:
         # by id, then (stably) by name: the order of (name, id), with no tuple per record
-        order = sorted(range(len(records)), key=[r.id for r in records].__getitem__)
+        order = sorted(range(len(records)), key=ids.__getitem__)
         order.sort(key=names.__getitem__)
         records, names = [records[i] for i in order], [names[i] for i in order]
-    details: dict[tuple[object, object], str] = {}   # many records share their dates
-    out = []
-    for record, name in zip(records, names):
-        began = getattr(record, start) if start else None
-        ended = getattr(record, end) if end else None
-        detail = details.get((began, ended))
-        if detail is None:
-            if start and not end:   # a record of one day: a succession
-                detail = f"on {began}" if began else ""
-            else:
-                detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
-            details[began, ended] = detail
-        # (the evidence of one record, as evidence_for gives it; a document is itself
-        # the source: it cites no other)
-        out.append(Change(change, kind, record.id, name, detail, (Evidence(
-            kind, record.id, getattr(record, "source_document", None),
-            getattr(record, "source_section", None)),)))
-    return out
+        ids = [ids[i] for i in order]
+    # each column read, and each Evidence and Change made, by C-level maps: a diff of a
+    # large network holds half a million seats, and a Python loop per seat was most of
+    # its records' time
+    dated = map(attrgetter(start, end), records) if start and end else \
+        zip(map(attrgetter(start), records), repeat(None)) if start else \
+        zip(repeat(None), map(attrgetter(end), records)) if end else repeat((None, None))
+    details = map(_Details(bool(start and not end)).__getitem__, dated)
+    # (the evidence of one record, as evidence_for gives it; a document is itself
+    # the source: it cites no other)
+    cites = {f.name for f in fields(rt.cls)} >= {"source_document", "source_section"}
+    documents = map(_DOCUMENT, records) if cites else repeat(None)
+    sections = map(_SECTION, records) if cites else repeat(None)
+    evidence = map(_new_evidence, zip(repeat(kind), ids, documents, sections))
+    return list(map(_new_change, zip(repeat(change), repeat(kind), ids, names, details,
+                                     zip(evidence))))
+
+
+_ID, _DOCUMENT, _SECTION = attrgetter("id"), attrgetter("source_document"), \
+    attrgetter("source_section")
+_new_evidence = partial(tuple.__new__, Evidence)
+_new_change = partial(tuple.__new__, Change)
+
+
+class _Details(dict[tuple[object, object], str]):
+    """A change's detail from a record's dates (start, end), worked out once for each
+    distinct pair: many records share their dates."""
+
+    def __init__(self, one_day: bool) -> None:
+        super().__init__()
+        self.one_day = one_day   # a record of one day (a start and no end): a succession
+
+    def __missing__(self, dated: tuple[object, object]) -> str:
+        began, ended = dated
+        if self.one_day:
+            detail = f"on {began}" if began else ""
+        else:
+            detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
+        self[dated] = detail
+        return detail
 
 
 def _key(f: Finding) -> tuple[str, ...]:
@@ -213,13 +314,21 @@ def _key(f: Finding) -> tuple[str, ...]:
 
 def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt.date,
                      org: str | None, rules: Standards | None) -> list[Change]:
-    # each review's findings are kept only as the changes they would be (each key's last
+    return _appeared_and_gone(_review_changes("disappeared", old, old_day, org, rules),
+                              _review_changes("appeared", new, new_day, org, rules))
+
+
+def _review_changes(change: str, network: Network, day: _dt.date, org: str | None,
+                    rules: Standards | None) -> dict[tuple[str, ...], Change]:
+    # a review's findings are kept only as the changes they would be (each key's last
     # finding, in the order the keys first came): not the numbers behind them, which
     # the diff does not show
-    was = {_key(f): _finding_change("disappeared", f)
-           for f in review(old, org=org, rules=rules, as_of=old_day)}
-    now = {_key(f): _finding_change("appeared", f)
-           for f in review(new, org=org, rules=rules, as_of=new_day)}
+    return {_key(f): _finding_change(change, f)
+            for f in review(network, org=org, rules=rules, as_of=day)}
+
+
+def _appeared_and_gone(was: dict[tuple[str, ...], Change],
+                       now: dict[tuple[str, ...], Change]) -> list[Change]:
     out = [c for k, c in now.items() if k not in was]
     out += [c for k, c in was.items() if k not in now]
     return out
