@@ -89,9 +89,39 @@ def _namer(network: Network, rt: RecordType) -> Callable[[Record], str]:
     """:func:`describe` for the records of one table (seats, of which a diff can hold a
     million, with the tables it looks in found once)."""
     if rt.cls is Membership:
-        tables = network.people, network.posts, network.bodies, network.organisations
-        return lambda record: _seat_name(record, *tables)  # type: ignore[arg-type]
+        return _SeatNames(network)  # type: ignore[return-value]
     return lambda record: describe(network, rt.name, record)
+
+
+class _SeatNames:
+    """:func:`_seat_name`, with the words each body and role add worked out once (a body
+    has many seats)."""
+
+    def __init__(self, network: Network):
+        self.tables = network.people, network.posts, network.bodies, network.organisations
+        self.people = network.people
+        self.where = _Where(network.bodies)
+
+    def __call__(self, record: Membership) -> str:
+        person = record.person
+        if not person:
+            return _seat_name(record, *self.tables)
+        sitting = self.people.get(person)
+        return (sitting.name if sitting else person) + self.where[record.body, record.role]
+
+
+class _Where(dict[tuple[str, str], str]):
+    """(body, role) -> `` on the Safer Town Board (chair)``."""
+
+    def __init__(self, bodies: dict[str, Body]):
+        super().__init__()
+        self.bodies = bodies
+
+    def __missing__(self, seat: tuple[str, str]) -> str:
+        body = self.bodies.get(seat[0])
+        self[seat] = where = (f" on the {body.name if body else seat[0]} "
+                              f"({seat[1].replace('_', ' ')})")
+        return where
 
 
 def _meeting_name(network: Network, meeting: Meeting) -> str:
@@ -173,6 +203,7 @@ class _Apart:
         import multiprocessing
 
         self.review = ("appeared", network, day, org, rules)
+        self.answered = False   # whether the copy sent its review back
         fork = multiprocessing.get_context("fork")
         self.receiving, sending = fork.Pipe(duplex=False)
         self.process = fork.Process(target=_send_review, args=(sending, *self.review),
@@ -188,6 +219,7 @@ class _Apart:
         finally:
             self.receiving.close()
             self.process.join()
+        self.answered = found is not None
         return found if found is not None else _review_changes(*self.review)
 
 
