@@ -151,37 +151,55 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
     """What changed in one network between two days (``start`` < ``end``).
 
     On a large network (:data:`APART_FROM`) the later day's review runs in a second
-    process, beside the rest; the changes are the same either way.
+    process, beside the earlier day's review and the records' comparison here: two
+    processes, two cores busy for a few seconds. The changes are the same either way.
     """
     before, after = dates.as_date(start), dates.as_date(end)
     kinds: dict[tuple[str, str], list[Change]] = {}
     old, new = network.as_of(before), network.as_of(after)
-    later = _Apart(network, after, org, rules) if findings and _apart(old, new) else None
-    if findings:   # first: the two reviews' findings are let go before the records' changes
+    if not findings:
+        _record_changes(kinds, network, old, new)
+        return _in_order(kinds)
+    later = _Apart(network, after, org, rules) if _apart(old, new) else None
+    try:
         was = _review_changes("disappeared", network, before, org, rules)
-        now = later.changes() if later else \
-            _review_changes("appeared", network, after, org, rules)
-        _add_findings(kinds, was, now)
+        if later is None:   # the two reviews' findings are let go before the records' changes
+            now = _review_changes("appeared", network, after, org, rules)
+        else:               # the records compared while the later day is reviewed apart
+            _record_changes(kinds, network, old, new)
+            now = later.changes()
+    finally:
+        if later is not None:
+            later.stop()
+    _add_findings(kinds, was, now)
+    if later is None:
+        _record_changes(kinds, network, old, new)
+    return _in_order(kinds)
+
+
+def _record_changes(kinds: dict[tuple[str, str], list[Change]], network: Network,
+                    old: Network, new: Network) -> None:
+    """The records of each dated table that began and ended between the two days."""
     for rt in SCHEMA.record_types:
         if not (rt.dated or rt.lapses_with):
             continue
         # a record of no dates of its own comes and goes with what it lapses with (an
         # attendance with its meeting)
         began, ended = rt.change_words if rt.dated else ("recorded", "lapsed")
-        held, holds = old.tables[rt.name], new.tables[rt.name]
-        _add(kinds, began, rt, network, [holds[key] for key in holds.keys() - held.keys()])
-        _add(kinds, ended, rt, network, [held[key] for key in held.keys() - holds.keys()])
-    return _in_order(kinds)
+        was, now = old.tables[rt.name], new.tables[rt.name]
+        _add(kinds, began, rt, network, [now[key] for key in now.keys() - was.keys()])
+        _add(kinds, ended, rt, network, [was[key] for key in was.keys() - now.keys()])
 
 
 def _add_findings(kinds: dict[tuple[str, str], list[Change]],
                   was: dict[tuple[str, ...], Change], now: dict[tuple[str, ...], Change]) -> None:
-    """The findings that appeared and disappeared, kind by kind, by name and id (first,
-    into no other kinds)."""
+    """The findings that appeared and disappeared, kind by kind, by name and id."""
+    found: dict[tuple[str, str], list[Change]] = {}
     for c in _appeared_and_gone(was, now):
-        kinds.setdefault((c.change, c.record_type), []).append(c)
-    for group in kinds.values():
+        found.setdefault((c.change, c.record_type), []).append(c)
+    for kind, group in found.items():
         group.sort(key=_BY_NAME)
+        kinds[kind] = group
 
 
 def _apart(old: Network, new: Network) -> bool:
@@ -217,10 +235,16 @@ class _Apart:
         except EOFError:   # the copy ended without a word
             found = None
         finally:
-            self.receiving.close()
-            self.process.join()
+            self.stop()
         self.answered = found is not None
         return found if found is not None else _review_changes(*self.review)
+
+    def stop(self) -> None:
+        """Let the copy go, ended if it is still reviewing (this process failed)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receiving.close()
 
 
 def _send_review(sending: "Connection", change: str, network: Network, day: _dt.date,
