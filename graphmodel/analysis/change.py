@@ -9,6 +9,8 @@ appeared and disappeared.
 from __future__ import annotations
 
 import datetime as _dt
+import multiprocessing
+import os
 from dataclasses import fields
 from functools import partial
 from itertools import repeat
@@ -204,9 +206,6 @@ def _add_findings(kinds: dict[tuple[str, str], list[Change]],
 
 def _apart(old: Network, new: Network) -> bool:
     """Whether the later day's review is worth a second process."""
-    import multiprocessing
-    import os
-
     return (len(old.memberships) + len(new.memberships) >= APART_FROM
             and (os.cpu_count() or 1) >= 2
             and "fork" in multiprocessing.get_all_start_methods())
@@ -218,8 +217,6 @@ class _Apart:
 
     def __init__(self, network: Network, day: _dt.date, org: str | None,
                  rules: Standards | None):
-        import multiprocessing
-
         self.review = ("appeared", network, day, org, rules)
         self.answered = False   # whether the copy sent its review back
         fork = multiprocessing.get_context("fork")
