@@ -171,3 +171,41 @@ def test_next_years_register_citing_one_more_document_is_a_document_added(tmp_pa
                       "name": "Partnership review 2014", "detail": "",
                       "evidence": [{"type": "document", "id": "review-2014",
                                     "source_document": None, "source_section": None}]}]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    from graphmodel.generate import generate
+    path = tmp_path_factory.mktemp("generated")
+    generate(path, bodies=300, people=3000, seed=3)
+    return open_source(path)
+
+
+def test_a_large_networks_days_hold_what_they_hold_read_record_by_record(generated,
+                                                                          monkeypatch):
+    # from 10,000 records a table's dates are numbered once and shared by every day
+    from graphmodel import model
+    assert len(generated.memberships) >= 10_000
+    shared = {day: generated.as_of(day) for day in ("2020-01-01", "2024-01-01")}
+    monkeypatch.setattr(model, "_PERIODS_FROM", 10 ** 9)   # every record read on each day
+    for day, network in shared.items():
+        read = generated._as_of(generated.review_day(day))
+        assert {name: list(t.items()) for name, t in network.tables.items()} == \
+            {name: list(t.items()) for name, t in read.tables.items()}
+    assert len(shared["2020-01-01"].memberships) != len(shared["2024-01-01"].memberships)
+
+
+def test_the_later_days_review_in_a_second_process_changes_nothing(generated, monkeypatch):
+    from graphmodel.analysis import change
+    here = changes_between(generated, "2020-01-01", "2024-01-01")
+    monkeypatch.setattr(change, "APART_FROM", 0)   # every diff's later review apart
+    apart = changes_between(generated, "2020-01-01", "2024-01-01")
+    kinds = {(c.change, c.record_type) for c in apart}
+    assert {("appeared", "finding"), ("disappeared", "finding"),
+            ("started", "membership"), ("ended", "membership")} <= kinds
+    assert apart == here
+    # and the second process did review the day, with the findings a review here makes
+    later = change._Apart(generated, generated.review_day("2024-01-01"), None, None)
+    assert later.changes() == change._review_changes(
+        "appeared", generated, generated.review_day("2024-01-01"), None, None)
+    assert later.answered

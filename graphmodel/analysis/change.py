@@ -9,8 +9,13 @@ appeared and disappeared.
 from __future__ import annotations
 
 import datetime as _dt
+import multiprocessing
+import os
+from dataclasses import fields
+from functools import partial
+from itertools import repeat
 from operator import attrgetter
-from typing import Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
@@ -19,6 +24,9 @@ from graphmodel.memory import without_cycle_collection
 from graphmodel.model import (SCHEMA, Attendance, Body, Document, Meeting, Membership, Network,
                               Organisation, Person, Post, Record, RecordType, record_type)
 from graphmodel.registry import Standards
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
 
@@ -83,9 +91,39 @@ def _namer(network: Network, rt: RecordType) -> Callable[[Record], str]:
     """:func:`describe` for the records of one table (seats, of which a diff can hold a
     million, with the tables it looks in found once)."""
     if rt.cls is Membership:
-        tables = network.people, network.posts, network.bodies, network.organisations
-        return lambda record: _seat_name(record, *tables)  # type: ignore[arg-type]
+        return _SeatNames(network)  # type: ignore[return-value]
     return lambda record: describe(network, rt.name, record)
+
+
+class _SeatNames:
+    """:func:`_seat_name`, with the words each body and role add worked out once (a body
+    has many seats)."""
+
+    def __init__(self, network: Network):
+        self.tables = network.people, network.posts, network.bodies, network.organisations
+        self.people = network.people
+        self.where = _Where(network.bodies)
+
+    def __call__(self, record: Membership) -> str:
+        person = record.person
+        if not person:
+            return _seat_name(record, *self.tables)
+        sitting = self.people.get(person)
+        return (sitting.name if sitting else person) + self.where[record.body, record.role]
+
+
+class _Where(dict[tuple[str, str], str]):
+    """(body, role) -> `` on the Safer Town Board (chair)``."""
+
+    def __init__(self, bodies: dict[str, Body]):
+        super().__init__()
+        self.bodies = bodies
+
+    def __missing__(self, seat: tuple[str, str]) -> str:
+        body = self.bodies.get(seat[0])
+        self[seat] = where = (f" on the {body.name if body else seat[0]} "
+                              f"({seat[1].replace('_', ' ')})")
+        return where
 
 
 def _meeting_name(network: Network, meeting: Meeting) -> str:
@@ -100,19 +138,50 @@ def _ends(table: str) -> tuple[str, ...]:
                  if f.metadata["ref"] in (("bodies",), ("organisations",)))
 
 
+APART_FROM = 100_000
+"""From this many memberships on the two days together, :func:`changes_between` reviews
+the later day in a second process (forked, where the system can) while this one reviews
+the earlier day and compares the records: on two cores the diff of a large network then
+takes about as long as its longer half. The second process starts as a copy of this one,
+so it needs no copy of the network; it sends back only the changes its findings make."""
+
+
 @without_cycle_collection
 def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.date",
                     org: str | None = None, rules: Standards | None = None,
                     findings: bool = True) -> list[Change]:
-    """What changed in one network between two days (``start`` < ``end``)."""
+    """What changed in one network between two days (``start`` < ``end``).
+
+    On a large network (:data:`APART_FROM`) the later day's review runs in a second
+    process, beside the earlier day's review and the records' comparison here: two
+    processes, two cores busy for a few seconds. The changes are the same either way.
+    """
     before, after = dates.as_date(start), dates.as_date(end)
     kinds: dict[tuple[str, str], list[Change]] = {}
-    if findings:   # first: the two reviews' findings are let go before the records' changes
-        for c in _finding_changes(network, before, network, after, org, rules):
-            kinds.setdefault((c.change, c.record_type), []).append(c)
-        for group in kinds.values():
-            group.sort(key=_BY_NAME)
     old, new = network.as_of(before), network.as_of(after)
+    if not findings:
+        _record_changes(kinds, network, old, new)
+        return _in_order(kinds)
+    later = _Apart(network, after, org, rules) if _apart(old, new) else None
+    try:
+        was = _review_changes("disappeared", network, before, org, rules)
+        if later is None:   # the two reviews' findings are let go before the records' changes
+            now = _review_changes("appeared", network, after, org, rules)
+        else:               # the records compared while the later day is reviewed apart
+            _record_changes(kinds, network, old, new)
+            now = later.changes()
+    finally:
+        if later is not None:
+            later.stop()
+    _add_findings(kinds, was, now)
+    if later is None:
+        _record_changes(kinds, network, old, new)
+    return _in_order(kinds)
+
+
+def _record_changes(kinds: dict[tuple[str, str], list[Change]], network: Network,
+                    old: Network, new: Network) -> None:
+    """The records of each dated table that began and ended between the two days."""
     for rt in SCHEMA.record_types:
         if not (rt.dated or rt.lapses_with):
             continue
@@ -122,7 +191,70 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
         was, now = old.tables[rt.name], new.tables[rt.name]
         _add(kinds, began, rt, network, [now[key] for key in now.keys() - was.keys()])
         _add(kinds, ended, rt, network, [was[key] for key in was.keys() - now.keys()])
-    return _in_order(kinds)
+
+
+def _add_findings(kinds: dict[tuple[str, str], list[Change]],
+                  was: dict[tuple[str, ...], Change], now: dict[tuple[str, ...], Change]) -> None:
+    """The findings that appeared and disappeared, kind by kind, by name and id."""
+    found: dict[tuple[str, str], list[Change]] = {}
+    for c in _appeared_and_gone(was, now):
+        found.setdefault((c.change, c.record_type), []).append(c)
+    for kind, group in found.items():
+        group.sort(key=_BY_NAME)
+        kinds[kind] = group
+
+
+def _apart(old: Network, new: Network) -> bool:
+    """Whether the later day's review is worth a second process."""
+    return (len(old.memberships) + len(new.memberships) >= APART_FROM
+            and (os.cpu_count() or 1) >= 2
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class _Apart:
+    """One day's review, run in a forked copy of this process: :meth:`changes` gives
+    what :func:`_review_changes` would. Should the copy fail, the review runs here."""
+
+    def __init__(self, network: Network, day: _dt.date, org: str | None,
+                 rules: Standards | None):
+        self.review = ("appeared", network, day, org, rules)
+        self.answered = False   # whether the copy sent its review back
+        fork = multiprocessing.get_context("fork")
+        self.receiving, sending = fork.Pipe(duplex=False)
+        self.process = fork.Process(target=_send_review, args=(sending, *self.review),
+                                    daemon=True)
+        self.process.start()
+        sending.close()
+
+    def changes(self) -> dict[tuple[str, ...], Change]:
+        try:
+            found: dict[tuple[str, ...], Change] | None = self.receiving.recv()
+        except EOFError:   # the copy ended without a word
+            found = None
+        finally:
+            self.stop()
+        self.answered = found is not None
+        return found if found is not None else _review_changes(*self.review)
+
+    def stop(self) -> None:
+        """Let the copy go, ended if it is still reviewing (this process failed)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receiving.close()
+
+
+def _send_review(sending: "Connection", change: str, network: Network, day: _dt.date,
+                 org: str | None, rules: Standards | None) -> None:
+    """In the forked copy: the day's review, as its changes, sent back (None if it fails:
+    the review then runs again in the first process, and any error is raised there)."""
+    try:
+        found: dict[tuple[str, ...], Change] | None = \
+            _review_changes(change, network, day, org, rules)
+    except BaseException:
+        found = None
+    sending.send(found)
+    sending.close()
 
 
 def _add(kinds: dict[tuple[str, str], list[Change]], change: str, rt: RecordType,
@@ -181,30 +313,52 @@ def _changes(change: str, rt: RecordType, network: Network,
     (``ordered``: by name, then id, as :func:`_ordered` would put them)."""
     start, end = rt.period
     kind, name_of = rt.key, _namer(network, rt)
-    names = list(map(name_of, records))
+    names, ids = list(map(name_of, records)), list(map(_ID, records))
     if ordered:
         # by id, then (stably) by name: the order of (name, id), with no tuple per record
-        order = sorted(range(len(records)), key=[r.id for r in records].__getitem__)
+        order = sorted(range(len(records)), key=ids.__getitem__)
         order.sort(key=names.__getitem__)
         records, names = [records[i] for i in order], [names[i] for i in order]
-    details: dict[tuple[object, object], str] = {}   # many records share their dates
-    out = []
-    for record, name in zip(records, names):
-        began = getattr(record, start) if start else None
-        ended = getattr(record, end) if end else None
-        detail = details.get((began, ended))
-        if detail is None:
-            if start and not end:   # a record of one day: a succession
-                detail = f"on {began}" if began else ""
-            else:
-                detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
-            details[began, ended] = detail
-        # (the evidence of one record, as evidence_for gives it; a document is itself
-        # the source: it cites no other)
-        out.append(Change(change, kind, record.id, name, detail, (Evidence(
-            kind, record.id, getattr(record, "source_document", None),
-            getattr(record, "source_section", None)),)))
-    return out
+        ids = [ids[i] for i in order]
+    # each column read, and each Evidence and Change made, by C-level maps: a diff of a
+    # large network holds half a million seats, and a Python loop per seat was most of
+    # its records' time
+    dated = map(attrgetter(start, end), records) if start and end else \
+        zip(map(attrgetter(start), records), repeat(None)) if start else \
+        zip(repeat(None), map(attrgetter(end), records)) if end else repeat((None, None))
+    details = map(_Details(bool(start and not end)).__getitem__, dated)
+    # (the evidence of one record, as evidence_for gives it; a document is itself
+    # the source: it cites no other)
+    cites = {f.name for f in fields(rt.cls)} >= {"source_document", "source_section"}
+    documents = map(_DOCUMENT, records) if cites else repeat(None)
+    sections = map(_SECTION, records) if cites else repeat(None)
+    evidence = map(_new_evidence, zip(repeat(kind), ids, documents, sections))
+    return list(map(_new_change, zip(repeat(change), repeat(kind), ids, names, details,
+                                     zip(evidence))))
+
+
+_ID, _DOCUMENT, _SECTION = attrgetter("id"), attrgetter("source_document"), \
+    attrgetter("source_section")
+_new_evidence = partial(tuple.__new__, Evidence)
+_new_change = partial(tuple.__new__, Change)
+
+
+class _Details(dict[tuple[object, object], str]):
+    """A change's detail from a record's dates (start, end), worked out once for each
+    distinct pair: many records share their dates."""
+
+    def __init__(self, one_day: bool) -> None:
+        super().__init__()
+        self.one_day = one_day   # a record of one day (a start and no end): a succession
+
+    def __missing__(self, dated: tuple[object, object]) -> str:
+        began, ended = dated
+        if self.one_day:
+            detail = f"on {began}" if began else ""
+        else:
+            detail = f"from {began or '?'} to {ended or 'now'}" if began or ended else ""
+        self[dated] = detail
+        return detail
 
 
 def _key(f: Finding) -> tuple[str, ...]:
@@ -213,13 +367,21 @@ def _key(f: Finding) -> tuple[str, ...]:
 
 def _finding_changes(old: Network, old_day: _dt.date, new: Network, new_day: _dt.date,
                      org: str | None, rules: Standards | None) -> list[Change]:
-    # each review's findings are kept only as the changes they would be (each key's last
+    return _appeared_and_gone(_review_changes("disappeared", old, old_day, org, rules),
+                              _review_changes("appeared", new, new_day, org, rules))
+
+
+def _review_changes(change: str, network: Network, day: _dt.date, org: str | None,
+                    rules: Standards | None) -> dict[tuple[str, ...], Change]:
+    # a review's findings are kept only as the changes they would be (each key's last
     # finding, in the order the keys first came): not the numbers behind them, which
     # the diff does not show
-    was = {_key(f): _finding_change("disappeared", f)
-           for f in review(old, org=org, rules=rules, as_of=old_day)}
-    now = {_key(f): _finding_change("appeared", f)
-           for f in review(new, org=org, rules=rules, as_of=new_day)}
+    return {_key(f): _finding_change(change, f)
+            for f in review(network, org=org, rules=rules, as_of=day)}
+
+
+def _appeared_and_gone(was: dict[tuple[str, ...], Change],
+                       now: dict[tuple[str, ...], Change]) -> list[Change]:
     out = [c for k, c in now.items() if k not in was]
     out += [c for k, c in was.items() if k not in now]
     return out
