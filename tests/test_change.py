@@ -199,6 +199,7 @@ def test_the_later_days_review_in_a_second_process_changes_nothing(generated, mo
     from graphmodel.analysis import change
     here = changes_between(generated, "2020-01-01", "2024-01-01")
     monkeypatch.setattr(change, "APART_FROM", 0)   # every diff's later review apart
+    assert change._apart(generated.as_of("2020-01-01"), generated.as_of("2024-01-01"))
     apart = changes_between(generated, "2020-01-01", "2024-01-01")
     kinds = {(c.change, c.record_type) for c in apart}
     assert {("appeared", "finding"), ("disappeared", "finding"),
@@ -209,3 +210,20 @@ def test_the_later_days_review_in_a_second_process_changes_nothing(generated, mo
     assert later.changes() == change._review_changes(
         "appeared", generated, generated.review_day("2024-01-01"), None, None)
     assert later.answered
+
+
+def test_a_process_running_other_threads_reviews_both_days_itself(generated, monkeypatch):
+    import threading
+
+    from graphmodel.analysis import change
+    monkeypatch.setattr(change, "APART_FROM", 0)
+    old, new = generated.as_of("2020-01-01"), generated.as_of("2024-01-01")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:   # a fork would copy this thread's locks but not the thread
+        assert not change._apart(old, new)
+    finally:
+        stop.set()
+        other.join()
+    assert change._apart(old, new)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import multiprocessing
 import os
+import threading
 from dataclasses import fields
 from functools import partial
 from itertools import repeat
@@ -205,9 +206,11 @@ def _add_findings(kinds: dict[tuple[str, str], list[Change]],
 
 
 def _apart(old: Network, new: Network) -> bool:
-    """Whether the later day's review is worth a second process."""
+    """Whether the later day's review is worth a second process. Never from a process
+    running other threads (a notebook's, a driver's): a fork copies only the thread
+    that forks, and a lock another thread held would never be let go in the copy."""
     return (len(old.memberships) + len(new.memberships) >= APART_FROM
-            and (os.cpu_count() or 1) >= 2
+            and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
 
 
