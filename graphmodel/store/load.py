@@ -125,7 +125,7 @@ def _write_changes(writer: Writer, changes: dict[str, Change], prune: bool) -> N
         change = changes[edge.table]
         writer.edges(edge, change.added + change.changed)
     writer.flush()
-    for table in NODE_LABELS:
+    for table in NODE_LABELS:   # one table at a time: two tables' nodes may share a link
         change = changes[table]
         writer.delete(table, change.abandoned + (change.removed if prune else []), change.copies)
-    writer.flush()
+        writer.flush()
