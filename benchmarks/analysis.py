@@ -50,34 +50,16 @@ def timed(label: str, results: dict, fn, *args, **kwargs):
     # that the pass is not charged to whichever analysis it happens to fall in (the total,
     # "all analyses", still includes it)
     gc.collect()
-    started, cpu, apart = time.perf_counter(), time.process_time(), children_cpu()
+    started, cpu = time.perf_counter(), time.process_time()
     out = fn(*args, **kwargs)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    apart = children_cpu() - apart
     count = len(out) if isinstance(out, list) else None
     results[label] = {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
                       "findings": count}
-    if apart:
-        results[label]["second_process_cpu_seconds"] = round(apart, 2)
     print(f"{label:<34} {seconds:8.2f} s  cpu {cpu:6.2f} s"
           + (f"  {count:>8,} findings" if count is not None else "")
-          + f"  peak {peak_mib():,.0f} MiB"
-          + (f"  (and cpu {apart:.2f} s, peak {children_peak_mib():,.0f} MiB in a second "
-             "process)" if apart else ""), flush=True)
+          + f"  peak {peak_mib():,.0f} MiB", flush=True)
     return out
-
-
-def children_cpu() -> float:
-    """CPU seconds of the processes an analysis started and waited for (the change between
-    two days reviews its later day in a second process on a large network)."""
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
-def children_peak_mib() -> float:
-    """The peak resident memory of the largest such process (pages it shares with this
-    one, a copy of it, counted in full)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def projection_comparison(network, as_of: str, min_shared: int) -> dict:

@@ -193,37 +193,3 @@ def test_a_large_networks_days_hold_what_they_hold_read_record_by_record(generat
         assert {name: list(t.items()) for name, t in network.tables.items()} == \
             {name: list(t.items()) for name, t in read.tables.items()}
     assert len(shared["2020-01-01"].memberships) != len(shared["2024-01-01"].memberships)
-
-
-def test_the_later_days_review_in_a_second_process_changes_nothing(generated, monkeypatch):
-    from graphmodel.analysis import change
-    here = changes_between(generated, "2020-01-01", "2024-01-01")
-    monkeypatch.setattr(change, "APART_FROM", 0)   # every diff's later review apart
-    assert change._apart(generated.as_of("2020-01-01"), generated.as_of("2024-01-01"))
-    apart = changes_between(generated, "2020-01-01", "2024-01-01")
-    kinds = {(c.change, c.record_type) for c in apart}
-    assert {("appeared", "finding"), ("disappeared", "finding"),
-            ("started", "membership"), ("ended", "membership")} <= kinds
-    assert apart == here
-    # and the second process did review the day, with the findings a review here makes
-    later = change._Apart(generated, generated.review_day("2024-01-01"), None, None)
-    assert later.changes() == change._review_changes(
-        "appeared", generated, generated.review_day("2024-01-01"), None, None)
-    assert later.answered
-
-
-def test_a_process_running_other_threads_reviews_both_days_itself(generated, monkeypatch):
-    import threading
-
-    from graphmodel.analysis import change
-    monkeypatch.setattr(change, "APART_FROM", 0)
-    old, new = generated.as_of("2020-01-01"), generated.as_of("2024-01-01")
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:   # a fork would copy this thread's locks but not the thread
-        assert not change._apart(old, new)
-    finally:
-        stop.set()
-        other.join()
-    assert change._apart(old, new)

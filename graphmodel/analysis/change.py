@@ -9,14 +9,11 @@ appeared and disappeared.
 from __future__ import annotations
 
 import datetime as _dt
-import multiprocessing
-import os
-import threading
 from dataclasses import fields
 from functools import partial
 from itertools import repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import Callable, NamedTuple
 
 from graphmodel import dates, render
 from graphmodel.analysis.findings import Evidence, Finding, evidence_for
@@ -25,9 +22,6 @@ from graphmodel.memory import without_cycle_collection
 from graphmodel.model import (SCHEMA, Attendance, Body, Document, Meeting, Membership, Network,
                               Organisation, Person, Post, Record, RecordType, record_type)
 from graphmodel.registry import Standards
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
 
 __all__ = ["Change", "changes_between", "changes", "render_changes"]
 
@@ -139,44 +133,20 @@ def _ends(table: str) -> tuple[str, ...]:
                  if f.metadata["ref"] in (("bodies",), ("organisations",)))
 
 
-APART_FROM = 100_000
-"""From this many memberships on the two days together, :func:`changes_between` reviews
-the later day in a second process (forked, where the system can) while this one reviews
-the earlier day and compares the records: on two cores the diff of a large network then
-takes about as long as its longer half. The second process starts as a copy of this one,
-so it needs no copy of the network; it sends back only the changes its findings make."""
-
-
 @without_cycle_collection
 def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.date",
                     org: str | None = None, rules: Standards | None = None,
                     findings: bool = True) -> list[Change]:
-    """What changed in one network between two days (``start`` < ``end``).
-
-    On a large network (:data:`APART_FROM`) the later day's review runs in a second
-    process, beside the earlier day's review and the records' comparison here: two
-    processes, two cores busy for a few seconds. The changes are the same either way.
-    """
+    """What changed in one network between two days (``start`` < ``end``)."""
     before, after = dates.as_date(start), dates.as_date(end)
     kinds: dict[tuple[str, str], list[Change]] = {}
     old, new = network.as_of(before), network.as_of(after)
-    if not findings:
-        _record_changes(kinds, network, old, new)
-        return _in_order(kinds)
-    later = _Apart(network, after, org, rules) if _apart(old, new) else None
-    try:
+    if findings:   # first: the two reviews' findings are let go before the records' changes
         was = _review_changes("disappeared", network, before, org, rules)
-        if later is None:   # the two reviews' findings are let go before the records' changes
-            now = _review_changes("appeared", network, after, org, rules)
-        else:               # the records compared while the later day is reviewed apart
-            _record_changes(kinds, network, old, new)
-            now = later.changes()
-    finally:
-        if later is not None:
-            later.stop()
-    _add_findings(kinds, was, now)
-    if later is None:
-        _record_changes(kinds, network, old, new)
+        now = _review_changes("appeared", network, after, org, rules)
+        _add_findings(kinds, was, now)
+        del was, now
+    _record_changes(kinds, network, old, new)
     return _in_order(kinds)
 
 
@@ -203,61 +173,6 @@ def _add_findings(kinds: dict[tuple[str, str], list[Change]],
     for kind, group in found.items():
         group.sort(key=_BY_NAME)
         kinds[kind] = group
-
-
-def _apart(old: Network, new: Network) -> bool:
-    """Whether the later day's review is worth a second process. Never from a process
-    running other threads (a notebook's, a driver's): a fork copies only the thread
-    that forks, and a lock another thread held would never be let go in the copy."""
-    return (len(old.memberships) + len(new.memberships) >= APART_FROM
-            and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
-
-
-class _Apart:
-    """One day's review, run in a forked copy of this process: :meth:`changes` gives
-    what :func:`_review_changes` would. Should the copy fail, the review runs here."""
-
-    def __init__(self, network: Network, day: _dt.date, org: str | None,
-                 rules: Standards | None):
-        self.review = ("appeared", network, day, org, rules)
-        self.answered = False   # whether the copy sent its review back
-        fork = multiprocessing.get_context("fork")
-        self.receiving, sending = fork.Pipe(duplex=False)
-        self.process = fork.Process(target=_send_review, args=(sending, *self.review),
-                                    daemon=True)
-        self.process.start()
-        sending.close()
-
-    def changes(self) -> dict[tuple[str, ...], Change]:
-        try:
-            found: dict[tuple[str, ...], Change] | None = self.receiving.recv()
-        except EOFError:   # the copy ended without a word
-            found = None
-        finally:
-            self.stop()
-        self.answered = found is not None
-        return found if found is not None else _review_changes(*self.review)
-
-    def stop(self) -> None:
-        """Let the copy go, ended if it is still reviewing (this process failed)."""
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-        self.receiving.close()
-
-
-def _send_review(sending: "Connection", change: str, network: Network, day: _dt.date,
-                 org: str | None, rules: Standards | None) -> None:
-    """In the forked copy: the day's review, as its changes, sent back (None if it fails:
-    the review then runs again in the first process, and any error is raised there)."""
-    try:
-        found: dict[tuple[str, ...], Change] | None = \
-            _review_changes(change, network, day, org, rules)
-    except BaseException:
-        found = None
-    sending.send(found)
-    sending.close()
 
 
 def _add(kinds: dict[tuple[str, str], list[Change]], change: str, rt: RecordType,
