@@ -985,9 +985,10 @@ class Network:
                 current.tables[rt.name] = {key: r for key, r in table.items()
                                            if holds[dated(r)]}
                 continue
+            columns = (start, end) if end else (start,)
             periods = self.remembered(f"periods of {rt.name}",
-                                      functools.partial(_periods, rt.name, dated), [rt.name])
-            current.tables[rt.name] = periods.held(table, holds)
+                                      functools.partial(_periods, rt.name, columns), [rt.name])
+            current.tables[rt.name] = periods.held(table, on)
         for rt in SCHEMA.record_types:   # in schema order: what it refers to comes first
             if not rt.lapses_with:
                 continue
@@ -1008,24 +1009,46 @@ remembered, for every day the network is looked at."""
 
 
 class _Periods:
-    """The distinct periods (dates) of one table's records, and each record's period by
-    number, in source order: what does not depend on the day of :meth:`Network.as_of`,
-    so that a second day (a diff's) reads a million records' dates no more."""
+    """The distinct starts (and ends) of one table's records, and each record's start
+    (and end) by number, in source order: what does not depend on the day of
+    :meth:`Network.as_of`, so that a second day (a diff's) reads a million records'
+    dates no more. A record holds when its start is not after the day and its end is
+    not before it, so each distinct start and end is judged once a day, on its own."""
 
-    def __init__(self, table: dict[str, Any], dated: Callable[[Any], Any]) -> None:
-        number = _Numbers()
-        self.codes = array("l", map(number.__getitem__, map(dated, table.values())))
-        self.periods = list(number)
+    def __init__(self, table: dict[str, Any], columns: tuple[str, ...]) -> None:
+        import numpy as np
 
-    def held(self, table: dict[str, Any], holds: "_Holds") -> dict[str, Any]:
-        """The records of ``table`` (the one numbered) whose period holds, in source order."""
-        flags = [holds[period] for period in self.periods]
-        return dict(zip(itertools.compress(table, map(flags.__getitem__, self.codes)),
-                        itertools.compress(table.values(), map(flags.__getitem__, self.codes))))
+        self.columns: list[tuple[Any, list[Any]]] = []   # (numpy codes, values)
+        for column in columns:
+            number = _Numbers()
+            codes = np.fromiter(map(number.__getitem__, map(operator.attrgetter(column),
+                                                             table.values())),
+                                dtype=np.int32, count=len(table))
+            self.columns.append((codes, list(number)))
+
+    def held(self, table: dict[str, Any], on: _dt.date) -> dict[str, Any]:
+        """The records of ``table`` (the one numbered) that hold on a day, in source order."""
+        import numpy as np
+
+        keep = np.ones(len(table), dtype=bool)
+        for (codes, values), holds in zip(self.columns, (_started, _not_ended)):
+            keep &= np.fromiter((holds(value, on) for value in values), dtype=bool,
+                                count=len(values))[codes]
+        kept = keep.tolist()
+        return dict(zip(itertools.compress(table, kept),
+                        itertools.compress(table.values(), kept)))
 
 
-def _periods(name: str, dated: Callable[[Any], Any], network: "Network") -> _Periods:
-    return _Periods(network.tables[name], dated)
+def _started(start: str | None, on: _dt.date) -> bool:
+    return not (start and dates.earliest(start) > on)
+
+
+def _not_ended(end: str | None, on: _dt.date) -> bool:
+    return not (end and dates.latest(end) < on)
+
+
+def _periods(name: str, columns: tuple[str, ...], network: "Network") -> _Periods:
+    return _Periods(network.tables[name], columns)
 
 
 class _Numbers(dict[Any, int]):
