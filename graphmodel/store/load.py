@@ -95,37 +95,25 @@ def _write(network: Network, store: Store, batch_size: int, prune: bool, workers
                    new=load_id == 1)
     # the bulk load's records carry no load number: the dataset's bulk_load stands for it
     tag = None if load_id == bulk_load else load_id
-    with Writer(store, dataset, tag, batch_size, element_ids, progress, workers) as writer:
-        _write_changes(writer, changes, prune)
+    writer = Writer(store, dataset, tag, batch_size, element_ids, progress, workers)
+    for edge in EDGES:   # relationships that go (or are rewritten) first
+        change = changes[edge.table]
+        writer.delete(edge.table, change.abandoned + (change.removed if prune else [])
+                      + [r.id for r in change.changed], change.copies)
+    for table in NODE_LABELS:
+        writer.nodes(table, changes[table].added, changes[table].changed)
+    for table, label in NODE_LABELS.items():
+        if label in LINKS:
+            change = changes[table]
+            writer.links(table, change.added + change.changed, change.changed)
+    for edge in EDGES:
+        change = changes[edge.table]
+        writer.edges(edge, change.added + change.changed)
+    for table in NODE_LABELS:
+        change = changes[table]
+        writer.delete(table, change.abandoned + (change.removed if prune else []), change.copies)
     ds = network.dataset
     store.run("load.cypher", "finish_load", dataset=dataset, properties={
         **{c: getattr(ds, c) for c in DATASET_TYPE.columns if c != "id"},
         "counts": [f"{k}={v}" for k, v in network.counts().items()]})
     return LoadReport(dataset, changes, False, prune)
-
-
-def _write_changes(writer: Writer, changes: dict[str, Change], prune: bool) -> None:
-    """Each step's writes share the writer's sessions; a step waits for the one before
-    (relationships need their ends' element ids; old links go before new ones)."""
-    for edge in EDGES:   # relationships that go (or are rewritten) first
-        change = changes[edge.table]
-        writer.delete(edge.table, change.abandoned + (change.removed if prune else [])
-                      + [r.id for r in change.changed], change.copies)
-    writer.flush()
-    for table in NODE_LABELS:
-        writer.nodes(table, changes[table].added, changes[table].changed)
-    writer.flush()
-    linked = [table for table, label in NODE_LABELS.items() if label in LINKS]
-    for table in linked:
-        writer.unlink(table, changes[table].changed)
-    writer.flush()
-    for table in linked:
-        writer.links(table, changes[table].added + changes[table].changed)
-    for edge in EDGES:
-        change = changes[edge.table]
-        writer.edges(edge, change.added + change.changed)
-    writer.flush()
-    for table in NODE_LABELS:   # one table at a time: two tables' nodes may share a link
-        change = changes[table]
-        writer.delete(table, change.abandoned + (change.removed if prune else []), change.copies)
-        writer.flush()

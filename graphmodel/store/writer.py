@@ -81,13 +81,9 @@ class _Rows(list[Param]):
 class Writer:
     """Writes batches of rows with named queries, keeping track of element ids.
 
-    Batches run on ``workers`` sessions at once (the server runs each transaction on
-    one core). Writes that do not depend on each other, such as every node table's,
-    share the sessions: a small table's one batch runs beside the next table's rather
-    than alone. :meth:`flush` waits for every write so far; the load flushes between
-    writes that depend on each other (nodes before the relationships between them).
+    Batches of one query run on ``workers`` sessions at once (the server runs each
+    transaction on one core); a query's batches all finish before the next query.
     Rows are built lazily, so the next batch is built while earlier ones are written.
-    Use as a context manager: on leaving, unstarted batches of a failed load are dropped.
     """
 
     def __init__(self, store: Store, dataset: str, load_tag: int | None, batch_size: int,
@@ -96,14 +92,6 @@ class Writer:
         self.store, self.dataset, self.load_tag = store, dataset, load_tag
         self.batch_size, self.eid, self.workers = batch_size, element_ids, workers
         self.progress = progress or (lambda table, n: None)
-        self._pool = ThreadPoolExecutor(workers)
-        self._pending: dict[Future[Result], Callable[[Result], None]] = {}
-
-    def __enter__(self) -> "Writer":
-        return self
-
-    def __exit__(self, *failure: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def eid_of(self, table: str) -> dict[str, str]:
         """The element id of each record of a table, by record id."""
@@ -113,51 +101,39 @@ class Writer:
         return self.store.run("load.cypher", name, dataset=self.dataset, load=self.load_tag,
                               **{key: _Rows(batch)})
 
-    def _collect(self, done: Iterable[Future[Result]]) -> None:
-        for future in done:
-            self._pending.pop(future)(future.result())
-
     def write(self, name: str, rows: Iterable[P], table: str | None = None,
-              key: str = "rows", weight: Callable[[P], int] | None = None,
-              results: Callable[[Result], None] | None = None) -> None:
-        """Run a query over batches of rows, beside the writes before it; ``weight``
-        says how many records a row holds, ``results`` takes each batch's result."""
-        for batch, records in _batches(rows, self.batch_size, weight):
-            if len(self._pending) > self.workers:   # one batch waits ready, no more
-                self._collect(wait(self._pending, return_when=FIRST_COMPLETED)[0])
+              key: str = "rows", weight: Callable[[P], int] | None = None) -> Result:
+        """Run a query over batches of rows; ``weight`` says how many records a row holds."""
+        results: Result = []
+        pending: dict[Future[Result], int] = {}
 
-            def done(result: Result, records: int = records) -> None:
-                if results:
-                    results(result)
+        def collect(done: Iterable[Future[Result]]) -> None:
+            for future in done:
+                results.extend(future.result())
                 if table:
-                    self.progress(table, records)
-            self._pending[self._pool.submit(self._run, name, key, batch)] = done
-
-    def flush(self) -> None:
-        """Wait for every write so far (a failed batch's error is raised here)."""
-        self._collect(list(self._pending))
+                    self.progress(table, pending.pop(future))
+        with ThreadPoolExecutor(self.workers) as pool:
+            for batch, records in _batches(rows, self.batch_size, weight):
+                if len(pending) > self.workers:   # one batch waits ready, no more
+                    collect(wait(pending, return_when=FIRST_COMPLETED)[0])
+                pending[pool.submit(self._run, name, key, batch)] = records
+            collect(list(pending))
+        return results
 
     def nodes(self, table: str, added: list[Record], changed: list[Record]) -> None:
         label, values = NODE_LABELS[table], _node_values(table)
         create, update = node_row(table), node_update_row(table)
         rows = (create.make(*values(r)) for r in added)
+        for batch in self.write(f"create_{label}", rows, table):
+            self.eid_of(table).update(zip(batch["ids"], batch["eids"]))
         eid = self.eid_of(table)
-
-        def created(result: Result) -> None:
-            for batch in result:
-                eid.update(zip(batch["ids"], batch["eids"]))
-        self.write(f"create_{label}", rows, table, results=created)
         self.write(f"update_{label}", (update.make(eid[r.id], *values(r)) for r in changed),
                    table)
 
-    def unlink(self, table: str, changed: list[Record]) -> None:
-        """Remove the links of changed records, before :meth:`links` writes them anew."""
-        eid = self.eid_of(table)
-        self.write(f"unlink_{NODE_LABELS[table]}", [eid[r.id] for r in changed], key="ids")
-
-    def links(self, table: str, records: list[Record]) -> None:
+    def links(self, table: str, records: list[Record], changed: list[Record]) -> None:
         label = NODE_LABELS[table]
         eid = self.eid_of(table)
+        self.write(f"unlink_{label}", [eid[r.id] for r in changed], key="ids")
         for column, _, target_label in LINKS[label]:
             target = self.eid_of(TABLES_BY_LABEL[target_label])
             self.write(f"link_{label}_{column}",
