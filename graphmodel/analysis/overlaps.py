@@ -741,7 +741,10 @@ def _remit_overlap(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
         for i, first in enumerate(bodies):
             for second in bodies[i + 1:]:
                 pairs[min(first, second), max(first, second)].append(cell)
-    ranked = sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    # by pair, then (stably) most shared first: the order of (-shared, pair) with no
+    # tuple made per pair (a large network has hundreds of thousands)
+    ranked = sorted(pairs.items())
+    ranked.sort(key=lambda kv: -len(kv[1]))
     net = seats.net
     for (x_id, y_id), shared in ranked:
         x, y = net.bodies[x_id], net.bodies[y_id]
