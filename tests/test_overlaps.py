@@ -487,3 +487,46 @@ def test_checking_a_council_does_not_load_scipy(tmp_path):
     generate_council(tmp_path / "council", 0)
     # numpy draws the sample of sources its brokers are estimated from
     assert libraries_loaded_by_check(tmp_path / "council") == "['numpy']"
+
+
+def _remit_pairs_one_by_one(net, kinds):
+    """Every pair of bodies in each (theme, area), counted pair by pair (a body listing a
+    theme twice is in its cell twice): what the remit-overlap rule must rank, most
+    shared first, then by the pair's ids."""
+    cells = {}
+    for b in net.bodies.values():
+        if b.kind in kinds:
+            for theme in b.themes:
+                for area in b.areas:
+                    cells.setdefault((theme, area), []).append(b.id)
+    pairs = {}
+    for cell, bodies in cells.items():
+        for i, first in enumerate(bodies):
+            for second in bodies[i + 1:]:
+                pairs.setdefault((min(first, second), max(first, second)), []).append(cell)
+    return sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def test_remit_overlaps_come_most_shared_first_with_every_theme_and_area_they_share():
+    from graphmodel.analysis.example import body, run_rule, tiny_network
+    net = tiny_network(
+        body("d", "Safer Town Board", themes=("safety", "health"), areas=("town", "north")),
+        body("b", "Community Safety Partnership", themes=("safety",), areas=("town", "north")),
+        body("c", "Health and Wellbeing Board", themes=("health", "health"), areas=("town",)),
+        body("a", "Town Centre Group", themes=("safety", "health"), areas=("town",)),
+        body("e", "Scrutiny Board", kind="scrutiny_board", themes=("safety",), areas=("town",)))
+    kinds = ("partnership_board",)
+    found = run_rule(net, "remit-overlap", top=0, kinds=kinds)
+    expected = _remit_pairs_one_by_one(net, kinds)
+    assert [(f.subject.id, f.data["other_body"]) for f in found] == [p for p, _ in expected]
+    for f, (_, cells) in zip(found, expected):
+        assert f.data["themes"] == sorted({net.themes[t].name for t, _ in cells})
+        assert f.data["areas"] == sorted({net.areas[a].name for _, a in cells})
+    # the Safer Town Board and the partnership share Safety in Town and in North
+    shared = {(f.subject.id, f.data["other_body"]): f.data for f in found}
+    assert shared["b", "d"]["themes"] == ["Safety"]
+    assert shared["b", "d"]["areas"] == ["North", "Town"]
+    assert list(shared)[-2:] == [("a", "b"), ("c", "c")]   # one cell each: last
+    # a board listing Health twice shares Health in Town with itself, as it always has
+    assert ("c", "c") in [(f.subject.id, f.data["other_body"]) for f in found]
+    assert "e" not in {f.subject.id for f in found} | {f.data["other_body"] for f in found}

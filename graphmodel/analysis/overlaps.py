@@ -26,7 +26,7 @@ import datetime as _dt
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import cached_property
-from itertools import accumulate, compress
+from itertools import accumulate, combinations, compress
 from operator import attrgetter, itemgetter, not_
 from typing import (TYPE_CHECKING, Any, Iterator, NamedTuple, Sequence, SupportsIndex, TypeAlias,
                     cast)
@@ -736,23 +736,41 @@ def _remit_overlap(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
             for theme in body.themes:
                 for area in body.areas:
                     cells[theme, area].append(body.id)
-    pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for cell, bodies in cells.items():
-        for i, first in enumerate(bodies):
-            for second in bodies[i + 1:]:
-                pairs[min(first, second), max(first, second)].append(cell)
+    shared = Counter[tuple[str, str]]()
+    for bodies in cells.values():   # each pair of bodies a cell holds, the lesser id first
+        shared.update(combinations(sorted(bodies), 2))
     # by pair, then (stably) most shared first: the order of (-shared, pair) with no
     # tuple made per pair (a large network has hundreds of thousands)
-    ranked = sorted(pairs.items())
-    ranked.sort(key=lambda kv: -len(kv[1]))
-    net = seats.net
-    for (x_id, y_id), shared in ranked:
+    ranked = sorted(shared.items())
+    ranked.sort(key=lambda kv: -kv[1])
+    net, where = seats.net, _cells_of(cells)
+    for x_id, y_id in map(itemgetter(0), ranked):
         x, y = net.bodies[x_id], net.bodies[y_id]
-        themes = sorted({net.themes[t].name if t in net.themes else t for t, _ in shared})
-        areas = sorted({net.areas[a].name if a in net.areas else a for _, a in shared})
+        both = _shared_cells(cells, where, x_id, y_id)
+        themes = sorted({net.themes[t].name if t in net.themes else t for t, _ in both})
+        areas = sorted({net.areas[a].name if a in net.areas else a for _, a in both})
         yield Found(
             subject_of(x, "body"),
             f"The {x.name} and the {y.name} both work on {', '.join(themes)} in "
             f"{', '.join(areas)}: check they do not duplicate each other.",
             evidence_for([("body", x), ("body", y)]),
             {"other_body": y.id, "themes": themes, "areas": areas})
+
+
+def _cells_of(cells: dict[tuple[str, str], list[str]]) -> dict[str, set[tuple[str, str]]]:
+    """The (theme, area) cells each body works in."""
+    where: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for cell, bodies in cells.items():
+        for body in bodies:
+            where[body].add(cell)
+    return where
+
+
+def _shared_cells(cells: dict[tuple[str, str], list[str]],
+                  where: dict[str, set[tuple[str, str]]], x: str, y: str
+                  ) -> set[tuple[str, str]]:
+    """The cells two bodies share (a body listing a theme or area twice shares a cell
+    with itself)."""
+    if x != y:
+        return where[x] & where[y]
+    return {cell for cell in where[x] if cells[cell].count(x) > 1}
