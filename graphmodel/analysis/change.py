@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Callable, NamedTuple
 
 from graphmodel import dates, render
-from graphmodel.analysis.findings import Evidence, Finding, evidence_for
+from graphmodel.analysis.findings import Evidence, Finding, evidence_for, new_evidence
 from graphmodel.analysis.review import review
 from graphmodel.memory import without_cycle_collection
 from graphmodel.model import (SCHEMA, Attendance, Body, Document, Meeting, Membership, Network,
@@ -250,14 +250,13 @@ def _changes(change: str, rt: RecordType, network: Network,
     cites = {f.name for f in fields(rt.cls)} >= {"source_document", "source_section"}
     documents = map(_DOCUMENT, records) if cites else repeat(None)
     sections = map(_SECTION, records) if cites else repeat(None)
-    evidence = map(_new_evidence, zip(repeat(kind), ids, documents, sections))
+    evidence = map(new_evidence, zip(repeat(kind), ids, documents, sections))
     return list(map(_new_change, zip(repeat(change), repeat(kind), ids, names, details,
                                      zip(evidence))))
 
 
 _ID, _DOCUMENT, _SECTION = attrgetter("id"), attrgetter("source_document"), \
     attrgetter("source_section")
-_new_evidence = partial(tuple.__new__, Evidence)
 _new_change = partial(tuple.__new__, Change)
 
 

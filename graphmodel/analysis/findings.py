@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import partial
+from operator import attrgetter
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from graphmodel import render
@@ -80,6 +82,25 @@ def evidence_for(records: Iterable[tuple[str, Record]]) -> tuple[Evidence, ...]:
             out.append(Evidence(record_type, record.id, getattr(record, "source_document", None),
                                 getattr(record, "source_section", None)))
     return tuple(out)
+
+
+new_evidence = partial(tuple.__new__, Evidence)
+"""An Evidence from a tuple of its four fields, made without a Python call."""
+_CITED = attrgetter("id", "source_document", "source_section")
+
+
+def evidence_of_each(record_type: str, records: Iterable[Record]) -> tuple[Evidence, ...]:
+    """:func:`evidence_for` of records of one type that cite their documents, each listed
+    once (a person's seats): the same evidence, without the check for a record twice.
+
+    >>> from graphmodel.model import Membership
+    >>> seats = [Membership("m1", "board", "ann", source_document="d1"),
+    ...          Membership("m2", "board", "bob", source_section="p. 4")]
+    >>> evidence_of_each("membership", seats) == evidence_for(
+    ...     [("membership", m) for m in seats])
+    True
+    """
+    return tuple(new_evidence((record_type, *_CITED(record))) for record in records)
 
 
 def _cite(evidence: tuple[Evidence, ...]) -> str:

@@ -32,7 +32,8 @@ from typing import (TYPE_CHECKING, Any, Iterator, NamedTuple, Sequence, Supports
                     cast)
 
 from graphmodel.analysis.centrality import Links, articulation_cuts, betweenness
-from graphmodel.analysis.findings import Finding, Found, Subject, evidence_for, subject_of
+from graphmodel.analysis.findings import (Finding, Found, Subject, evidence_for,
+                                          evidence_of_each, subject_of)
 from graphmodel.analysis.runner import run_rules
 from graphmodel.analysis.small_betweenness import small_betweenness
 from graphmodel.graph import seats_held
@@ -481,7 +482,7 @@ def _person_load(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
         yield Found(
             _sitter_subject(seats, s),
             f"{seats.name(s)} sits on {count(len(bodies), 'current body')} (the rules suggest at most "
-            f"{limit}): {shown}.", evidence_for([("membership", m) for m in held]),
+            f"{limit}): {shown}.", evidence_of_each("membership", held),
             {"bodies": int(loads[s]), "body_ids": sorted(b.id for b in bodies)})
 
 
