@@ -80,6 +80,27 @@ def test_a_real_world_popolo_file_imports_with_warnings_for_its_gaps(tmp_path):
         "current until its end date (warning)"]
 
 
+def test_a_co_opted_members_seat_keeps_what_the_file_says_of_them(tmp_path):
+    # "Co-opted Member" is a member's seat, and says the sitter was co-opted: the
+    # seat is read as a member's and the file's words kept, not dropped in silence
+    path = tmp_path / "other-tool.json"
+    path.write_text(json.dumps({
+        "persons": [{"id": "p1", "name": "Jo Bloggs"}, {"id": "p2", "name": "Sam Roe"}],
+        "organizations": [{"id": "csp", "name": "Community Safety Partnership",
+                           "classification": "partnership"}],
+        "memberships": [
+            {"id": "a", "person_id": "p1", "organization_id": "csp", "role": "Co-opted Member",
+             "start_date": "2020"},
+            {"id": "b", "person_id": "p2", "organization_id": "csp", "role": "Chairman",
+             "start_date": "2020"}],
+    }), encoding="utf-8")
+    network, _ = read_source(path)
+    assert network.memberships["a"].role == "member"
+    assert network.memberships["a"].notes == "role: Co-opted Member"
+    assert network.memberships["b"].role == "chair"
+    assert not network.memberships["b"].notes   # a chair's seat says no more than chair
+
+
 def test_a_key_with_a_line_break_is_named_quoted_on_one_line(tmp_path):
     path = tmp_path / "odd.json"
     path.write_text(json.dumps({"persons": [{"id": "p1", "name": "Jo Bloggs",

@@ -16,7 +16,9 @@ register's cell would be:
 - anything else: a body of kind ``other_body``, with a warning.
 
 A membership's ``role`` is read the same way (``Chairman`` is ``chair``); a word that is
-not a role is read as ``other`` and kept in the notes, with a warning. Dates are read as
+not a role is read as ``other`` and kept in the notes, with a warning; a role that also
+says who sits (``Co-opted Member``, ``Councillor``) is read as its role (``member``),
+its words kept in the notes. Dates are read as
 every source's are (:func:`graphmodel.dates.read_date`).
 
 Whatever its classification, an organization that memberships are held on behalf
@@ -47,8 +49,8 @@ from typing import Any
 
 from graphmodel.io.tables import Collected, TableReader, format_cell
 from graphmodel.model import (BODY_KINDS, DATASET_TYPE, MEETING_STATUSES, ORGANISATION_KINDS,
-                              RECORD_TYPES, ROLES, Body, Meeting, Membership, Network,
-                              Organisation, Person, Post, record_type)
+                              PERSON_KINDS, RECORD_TYPES, ROLES, Body, Meeting, Membership,
+                              Network, Organisation, Person, Post, record_type)
 from graphmodel.problems import NotRead, Problem
 
 __all__ = ["read_popolo", "write_popolo", "to_popolo"]
@@ -438,6 +440,10 @@ def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
         rows.warn(at, "role", f"{ROLES.refusal(raw_role)}: read as other, kept in the notes")
         cells["notes"] = f"role: {raw_role}"
         role = "other"
+    elif PERSON_KINDS.canonical(raw_role) not in (None, "other"):
+        # a role that also says who sits ("Co-opted Member", "Councillor"): the seat is
+        # read as its role, and what the file says of the sitter kept
+        cells["notes"] = f"role: {raw_role}"
     cells["role"] = role
     if not cells.get("on_behalf_of"):
         rows.warn(at, "on_behalf_of_id", "missing: whom this seat represents is unknown")
