@@ -736,20 +736,25 @@ def _communities(nodes: list[Node], edges: list[Edge], skeleton: views.Skeleton,
                                          n.key))
     warned = {n.key for n in nodes if n.flagged}
     hubs = [n.key for n in order if n.type in rank and n.key not in warned]
-    named = warned | set(hubs[:max(communities.NAMED - len(warned), communities.HUBS)])
-    boxes = {}
-    for n in nodes:
-        n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
-        boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
-    # the subjects of warnings first, then the hubs, each the largest first (which packs
-    # them closest), then the rest
-    ranked = sorted((n.key for n in order if n.key in named),
-                    key=lambda k: (k not in warned,
-                                   -communities.area(communities.union(boxes[k])))) + [
-        n.key for n in order if n.key not in named]
-    for gap in communities.GAPS:
-        drawn = communities.community_layout(found, links, boxes, names,
-                                             communities.spread(canvas), ranked, named, gap)
+    # the hubs give up their room to the subjects of warnings where both do not fit
+    for named in (warned | set(hubs[:max(communities.NAMED - len(warned), communities.HUBS)]),
+                  warned):
+        boxes = {}
+        for n in nodes:
+            n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
+            boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
+        # the subjects of warnings first, then the hubs, each the largest first (which
+        # packs them closest), then the rest
+        ranked = sorted((n.key for n in order if n.key in named),
+                        key=lambda k: (k not in warned,
+                                       -communities.area(communities.union(boxes[k])))) + [
+            n.key for n in order if n.key not in named]
+        for gap in communities.GAPS:
+            drawn = communities.community_layout(found, links, boxes, names,
+                                                 communities.spread(canvas), ranked, named,
+                                                 gap)
+            if warned <= drawn.clear:
+                break
         if warned <= drawn.clear:
             break
     _place(nodes, drawn.places)
