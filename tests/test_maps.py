@@ -113,6 +113,59 @@ def test_the_whole_leeds_network_draws_every_record_and_relationship(leeds):
     assert len({n.key for n in m.nodes}) == len(m.nodes)
 
 
+def unnamed_warnings(m) -> list[str]:
+    """The subjects of warnings on a map whose names wait for the zoom (not drawn large)."""
+    from graphmodel.maps import labels
+
+    return [n.label.replace("\n", " ") for n in m.nodes
+            if n.flagged and (n.font != labels.MAJOR or not n.label)]
+
+
+def test_the_harborough_decks_whole_network_names_every_subject_of_a_warning(harborough):
+    """Slide 2 of Harborough's deck: the Health and Wellbeing Board, the Welland Market
+    Towns Group and the Director of Community Services are warned about; their names
+    show at the first view, with the nine other warned bodies'."""
+    from graphmodel.maps.layout import VIEW_SLIDE_FRAME
+    from graphmodel.maps.scene import draw, prepare
+
+    m = draw(prepare(harborough, as_of=HARBOROUGH_DAY), "network", frame=VIEW_SLIDE_FRAME,
+             people=False)
+    warned = {n.key for n in m.nodes if n.flagged}
+    assert {"body:leicestershire-health-wellbeing-board", "body:welland-market-towns-group",
+            "post:hdc-director-community-services"} <= warned and len(warned) == 12
+    assert unnamed_warnings(m) == []
+
+
+@pytest.mark.parametrize("dataset, day", [("leeds", LEEDS_DAY), ("harborough", HARBOROUGH_DAY)])
+@pytest.mark.parametrize("view", ["network", "accountability", "representation", "overlaps"])
+def test_every_subject_of_a_warning_is_named_on_the_seed_maps_and_slides(dataset, day, view):
+    """On each map page and on the deck's slide of each view (a lower frame), every warned
+    record's name shows at the first view: Leeds's Chair of the Safer and Stronger
+    Communities scrutiny board, whose name the hosting lines to the City Council ran
+    through, is moved to where none does."""
+    from graphmodel.maps.highlights import try_draw
+    from graphmodel.maps.layout import VIEW_SLIDE_FRAME
+    from graphmodel.maps.scene import prepare
+
+    rv = prepare(open_source(SEED / dataset), as_of=day)
+    for frame in ({}, {"frame": VIEW_SLIDE_FRAME, "people": False}):
+        m = try_draw(rv, view, "map", **frame)
+        assert m is not None
+        assert unnamed_warnings(m) == [], frame
+
+
+def test_a_councils_outside_bodies_drawn_in_layers_name_every_warned_body():
+    """The accountability view of the generator's council profile, too many bodies for an
+    org chart of boxes, is drawn in layers: each warned body is named, moved with its
+    name to free room where its neighbours' names leave none."""
+    from graphmodel.generate.council import council_network
+
+    m = make_map(council_network(0), "accountability")
+    assert not m.folded and not m.groups and len(m.nodes) > 100
+    assert sum(n.flagged for n in m.nodes) >= 10
+    assert unnamed_warnings(m) == []
+
+
 def test_the_harborough_representation_map_shows_the_llep_board_as_unrepresented(harborough):
     m = make_map(harborough, "representation", as_of=HARBOROUGH_DAY)
     status = {n.id: n.status for n in m.nodes if n.type == "body"}

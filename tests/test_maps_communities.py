@@ -84,6 +84,18 @@ def test_the_subjects_of_warnings_are_named_first_and_the_rest_wait_for_the_zoom
     assert small and all(n.size < 10 for n in small)
 
 
+def test_where_the_hubs_and_the_warnings_do_not_all_fit_the_warnings_are_named():
+    """Another council (seed 1): 51 subjects of warnings, three of them people in crowded
+    communities; with the hubs named too, the people's names find no room, so the hubs
+    give theirs up and every warning's subject is named."""
+    m = draw(prepare(council_network(1)), "network")
+    assert m.captions   # drawn as its communities
+    warned = {n.key for n in m.nodes if n.flagged}
+    named = {n.key for n in m.nodes if n.font == labels.MAJOR}
+    assert len(warned) == 51 and {"person:p12", "person:p33", "person:p60"} <= warned
+    assert warned <= named
+
+
 def test_a_caption_names_a_community_by_its_category_or_its_best_connected_body():
     health = [("Adult Social Care Board", "Health and social care", 6),
               ("Carers' Forum", "Health and social care", 1), ("Arts Trust", "Culture", 1)]

@@ -69,6 +69,56 @@ def test_no_line_crosses_a_name_on_any_seed_map_slide_or_pack_map(browser, demo,
     visit.clean()
 
 
+WARNED = r"""
+(id => {
+  const m = GM.maps[id], body = m.network.body, later = m.data.namesOnZoom || {};
+  return body.nodeIndices.filter(k => (body.nodes[k].options.label || later[k] || "")
+    .startsWith("\u26a0"));
+})
+"""
+"""The nodes of a map whose names carry the warning sign, drawn or waiting for the zoom."""
+
+
+@pytest.mark.parametrize("dataset, page", [(d, page) for d in ("harborough", "leeds") for page in
+                                           ("network", "accountability", "representation",
+                                            "overlaps", "deck")])
+def test_every_warnings_subject_is_named_at_the_first_view(browser, demo, dataset, page):
+    """On each seed map and each slide of each seed deck at 1366x768, every subject of a
+    warning (its name marked with the warning sign) is named as vis-network draws it at
+    the first view, solid and no smaller than 12 px, and no two names overlap: on
+    Harborough's whole network, the Health and Wellbeing Board, the Welland Market Towns
+    Group and the Director of Community Services among them."""
+    from test_browser import overlapping
+
+    visit = Visit(browser, demo / dataset / f"{page}.html", 1366, 768)
+    unnamed, crowded, warned = {}, {}, set()
+
+    def look(map_id: str) -> None:
+        visit.drawn(map_id)
+        names = visit.page.evaluate(f"GM.maps[{map_id!r}].labels()")
+        named = {n["id"] for n in names if n["solid"] and n["font"] >= 12}
+        subjects = set(visit.page.evaluate(f"{WARNED}({map_id!r})"))
+        warned.update(subjects)
+        if subjects - named:
+            unnamed[map_id] = sorted(subjects - named)
+        if overlapping(names):
+            crowded[map_id] = overlapping(names)
+
+    if page == "deck":
+        for number in range(1, visit.page.locator(".gm-slide").count() + 1):
+            visit.page.evaluate(f"GM.slide({number - 1})")
+            if visit.page.locator(f"#slide-{number}-map[data-gm-map]").count():
+                look(f"slide-{number}-map")
+    elif visit.page.locator("[data-gm-map]").count():   # (not Harborough's one reporting line)
+        look(f"map-{page}")
+    assert unnamed == {} and crowded == {}
+    assert warned or (dataset, page) == ("harborough", "accountability")
+    if (dataset, page) == ("harborough", "deck"):
+        assert {"body:leicestershire-health-wellbeing-board", "body:welland-market-towns-group",
+                "post:hdc-director-community-services"} <= warned
+    visit.clean()
+
+
 def _cut_off(visit: Visit, map_id: str) -> list[str]:
     """The names that run past the edge of the map's canvas (a name drawn above its
     shape at the top of a slide, say)."""

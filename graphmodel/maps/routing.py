@@ -90,28 +90,6 @@ def points(a: Point, b: Point, curve: Curve) -> list[Point]:
     return out
 
 
-def _enters(p: Point, q: Point, box: Box) -> bool:
-    """Whether the segment from p to q passes through the box (Liang and Barsky's test)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    for step, room in ((-dx, p[0] - box[0]), (dx, box[2] - p[0]),
-                       (-dy, p[1] - box[1]), (dy, box[3] - p[1])):
-        if step == 0:
-            if room < 0:
-                return False
-            continue
-        r = room / step
-        if step < 0:
-            if r > t1:
-                return False
-            t0 = max(t0, r)
-        else:
-            if r < t0:
-                return False
-            t1 = min(t1, r)
-    return t1 > t0
-
-
 def crossed(line: Sequence[Point], names: Sequence[tuple[str, Box]]) -> list[str]:
     """The keys of the names whose boxes the line passes through."""
     xs, ys = [p[0] for p in line], [p[1] for p in line]
@@ -120,7 +98,7 @@ def crossed(line: Sequence[Point], names: Sequence[tuple[str, Box]]) -> list[str
     for key, box in names:
         if box[0] > span[2] or box[2] < span[0] or box[1] > span[3] or box[3] < span[1]:
             continue
-        if any(_enters(p, q, box) for p, q in zip(line, line[1:])):
+        if any(labels.enters(p, q, box) for p, q in zip(line, line[1:])):
             out.append(key)
     return out
 

@@ -13,7 +13,7 @@ import datetime as _dt
 import math
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 from graphmodel.analysis.attendance import SeatAttendance, seat_attendance
 from graphmodel.analysis.findings import Finding
@@ -406,13 +406,53 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
         _place(nodes, layout.force_layout(keys, pairs, frame, room))
         _names_away_from_lines(nodes, pairs)
     taken = [_caption_box(c) for c in captions]
+    # a person's or post's name took room first; where no bend of a line clears it, it
+    # waits for the zoom rather than be crossed, unless the map's centre or a warning's
+    # subject: every warning names its subject at the first view
+    people = {n.key for n in nodes if n.type in ("person", "post") and not n.flagged}
+    keep = (first - people) | centres
+    laid = _state(nodes, edges)
     _size_labels(nodes, ranked, first, pairs, taken)
-    # a person's or post's name, a warning's subject, took room first; where no bend of
-    # a line clears it, it waits for the zoom rather than be crossed (unless the map's
-    # centre)
-    people = {n.key for n in nodes if n.type in ("person", "post")}
-    _route(nodes, edges, ranked, (first - people) | centres, taken)
+    _route(nodes, edges, ranked, keep, taken)
+    crossed = _warned_people_crossed(nodes, edges)
+    if crossed:
+        # ... and where that left links for a selection, their names are drawn again,
+        # moved first to where no line runs through them, if that leaves fewer
+        once, left = _state(nodes, edges), sum(e.on_selection for e in edges)
+        _restore(nodes, edges, laid)
+        _size_labels(nodes, ranked, first, pairs, taken, crossed)
+        _route(nodes, edges, ranked, keep, taken)
+        if sum(e.on_selection for e in edges) >= left:
+            _restore(nodes, edges, once)
     return captions
+
+
+_State = tuple[list[tuple[float, float, bool, int]], list[tuple[tuple[str, float] | None, bool]]]
+
+
+def _state(nodes: list[Node], edges: list[Edge]) -> _State:
+    """Where the nodes are and how their names and links are drawn."""
+    return ([(n.x, n.y, n.above, n.font) for n in nodes],
+            [(e.curve, e.on_selection) for e in edges])
+
+
+def _restore(nodes: list[Node], edges: list[Edge], state: _State) -> None:
+    """Put the nodes and links back as :func:`_state` found them."""
+    for n, (x, y, above, font) in zip(nodes, state[0]):
+        n.x, n.y, n.above, n.font = x, y, above, font
+    for e, (curve, later) in zip(edges, state[1]):
+        e.curve, e.on_selection = curve, later
+
+
+def _warned_people_crossed(nodes: list[Node], edges: list[Edge]) -> set[str]:
+    """The people and posts, subjects of warnings, whose names a link left for a
+    selection would cross."""
+    at = {n.key: routing.Place(n.key, n.x, n.y) for n in nodes}
+    names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, False, n.above))
+             for n in nodes if n.flagged and n.type in ("person", "post")
+             and n.font == labels.MAJOR]
+    return {k for e in edges if e.on_selection and names
+            for k in routing.crossed(_drawn_line(e, at), names)}
 
 
 def _names_away_from_lines(nodes: list[Node], pairs: list[tuple[str, str]]) -> None:
@@ -659,15 +699,18 @@ def _label_order(nodes: list[Node], links: list[views.Link],
 
 
 def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
-                 links: list[tuple[str, str]], taken: Sequence[routing.Box] = ()) -> None:
+                 links: list[tuple[str, str]], taken: Sequence[routing.Box] = (),
+                 off_lines: Collection[str] = ()) -> None:
     """Large names for the nodes that matter most, as many as fit without overlapping
-    each other or the captions (``taken``)."""
-    shown, places = labels.shown_labels([(n.key, n.x, n.y, n.size, n.label) for n in nodes],
-                                        ranked, first, links, taken,
-                                        {n.key for n in nodes if n.above})
+    each other or the captions (``taken``); the names of ``off_lines`` moved, with their
+    nodes, clear of the links (see :func:`graphmodel.maps.labels.shown_labels`)."""
+    shown, places, above = labels.shown_labels(
+        [(n.key, n.x, n.y, n.size, n.label) for n in nodes], ranked, first, links, taken,
+        {n.key for n in nodes if n.above}, off_lines)
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
+        n.above = n.key in above
 
 
 def _communities(nodes: list[Node], edges: list[Edge], skeleton: views.Skeleton,
@@ -693,20 +736,25 @@ def _communities(nodes: list[Node], edges: list[Edge], skeleton: views.Skeleton,
                                          n.key))
     warned = {n.key for n in nodes if n.flagged}
     hubs = [n.key for n in order if n.type in rank and n.key not in warned]
-    named = warned | set(hubs[:max(communities.NAMED - len(warned), communities.HUBS)])
-    boxes = {}
-    for n in nodes:
-        n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
-        boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
-    # the subjects of warnings first, then the hubs, each the largest first (which packs
-    # them closest), then the rest
-    ranked = sorted((n.key for n in order if n.key in named),
-                    key=lambda k: (k not in warned,
-                                   -communities.area(communities.union(boxes[k])))) + [
-        n.key for n in order if n.key not in named]
-    for gap in communities.GAPS:
-        drawn = communities.community_layout(found, links, boxes, names,
-                                             communities.spread(canvas), ranked, named, gap)
+    # the hubs give up their room to the subjects of warnings where both do not fit
+    for named in (warned | set(hubs[:max(communities.NAMED - len(warned), communities.HUBS)]),
+                  warned):
+        boxes = {}
+        for n in nodes:
+            n.size = communities.NAMED_SIZE if n.key in named else communities.SMALL
+            boxes[n.key] = communities.node_box(n.size, n.label if n.key in named else None)
+        # the subjects of warnings first, then the hubs, each the largest first (which
+        # packs them closest), then the rest
+        ranked = sorted((n.key for n in order if n.key in named),
+                        key=lambda k: (k not in warned,
+                                       -communities.area(communities.union(boxes[k])))) + [
+            n.key for n in order if n.key not in named]
+        for gap in communities.GAPS:
+            drawn = communities.community_layout(found, links, boxes, names,
+                                                 communities.spread(canvas), ranked, named,
+                                                 gap)
+            if warned <= drawn.clear:
+                break
         if warned <= drawn.clear:
             break
     _place(nodes, drawn.places)
