@@ -516,32 +516,63 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     incidence = _canonical(incidence)
     if not (incidence.data == 1).all():     # (not 0/1: the product counts as it always did)
         return _interlocks_by_product(incidence, min_shared)
-    indptr, bodies = incidence.indptr.astype(np.int64), incidence.indices
     n_bodies = incidence.shape[1]
-    # each seat is paired with the seats after it in its sitter's row
-    seat = np.arange(1, len(bodies) + 1)
-    later = np.repeat(indptr[1:], np.diff(indptr)) - seat
-    total = int(later.sum())
-    small: type[np.signedinteger[Any]] = (
-        np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64)
-    partner: npt.NDArray[np.signedinteger[Any]] = np.arange(total, dtype=small)
-    partner += np.repeat((seat - (np.cumsum(later) - later)).astype(small), later)
-    pairs = np.repeat(bodies.astype(small), later)     # (pairs of bodies numbered a * n + b)
-    pairs *= n_bodies
-    pairs += bodies[partner]
-    del partner
+    pairs = _pairs_sat_on(incidence)
     pairs.sort()
     first = np.flatnonzero(_firsts(pairs))
     shared = np.empty(len(first), dtype=np.int32)
     np.subtract(first[1:], first[:-1], out=shared[:-1], casting="unsafe")
     shared[-1:] = len(pairs) - first[-1:]
-    pairs = pairs[first]
+    pairs = pairs.take(first)
     if min_shared > 1:
         kept = shared >= min_shared
         pairs, shared = pairs[kept], shared[kept]
-    a, b = (x.astype(np.int32, copy=False) for x in np.divmod(pairs, n_bodies))
-    sizes = np.bincount(bodies, minlength=n_bodies)
-    return a, b, shared, shared / (sizes[a] + sizes[b] - shared)
+    a = (pairs // n_bodies).astype(np.int32, copy=False)
+    pairs -= a * n_bodies
+    b = pairs.astype(np.int32, copy=False)
+    sizes = np.bincount(incidence.indices, minlength=n_bodies).astype(np.int32)
+    either = sizes.take(a)      # members of either body
+    either += sizes.take(b)
+    either -= shared
+    return a, b, shared, np.divide(shared, either, dtype=np.float64)
+
+
+def _pairs_sat_on(incidence: Incidence) -> "npt.NDArray[np.signedinteger[Any]]":
+    """Every pair of bodies a sitter sits on, a < b, numbered a * bodies + b, once for
+    each sitter on both (in no particular order).
+
+    The sitters are taken together by how many bodies they sit on: those on ``k`` bodies
+    are a table of ``k`` columns, and their pairs are that table's columns taken two by
+    two, a few numpy operations for each ``k`` rather than one for each pair.
+
+    >>> from scipy import sparse
+    >>> sorted(_pairs_sat_on(sparse.csr_matrix([[1, 1, 0], [1, 1, 1], [0, 0, 1]])).tolist())
+    [1, 1, 2, 5]
+    """
+    import numpy as np
+
+    indptr, bodies = incidence.indptr, incidence.indices
+    n_bodies = incidence.shape[1]
+    loads = np.diff(indptr)
+    total = int((loads * (loads - 1) // 2).sum(dtype=np.int64))
+    small: type[np.signedinteger[Any]] = (
+        np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64)
+    pairs = np.empty(total, dtype=small)
+    by_load = np.argsort(loads, kind="stable")
+    ends = np.cumsum(np.bincount(loads))
+    done = 0
+    for k in range(2, len(ends)):
+        sitters = by_load[ends[k - 1]:ends[k]]
+        if not len(sitters):
+            continue
+        seats = bodies[indptr[sitters][:, None] + np.arange(k)].astype(small)   # one row each
+        first, second = np.triu_indices(k, 1)
+        block = pairs[done:done + len(sitters) * len(first)].reshape(len(sitters), len(first))
+        np.take(seats, first, axis=1, out=block)
+        block *= n_bodies
+        block += seats[:, second]
+        done += block.size
+    return pairs
 
 
 def _canonical(matrix: Incidence) -> Incidence:
