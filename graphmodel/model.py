@@ -1074,8 +1074,15 @@ class _Holds(dict[Any, bool]):
 
 def _same_records(snapshot: dict[str, list[Record]],
                   tables: dict[str, dict[str, Record]]) -> bool:
-    # identity, not equality: the snapshot keeps the old records alive, so a
-    # replaced record can never share an address with the one it replaced
+    """Whether each table holds the records it held when ``snapshot`` was taken, in the
+    same order.
+
+    Lists' equality compares two records by identity first, and only records that are
+    not the same object by their values: a table left alone (nearly always) is checked
+    by identity alone, twice as fast as comparing each pair with ``is`` from Python. A
+    record replaced by one of the same values reads as unchanged, which is what every
+    result worked out from the old one says of the new; one of other values is noticed.
+    """
     return snapshot.keys() == tables.keys() and all(
-        len(snapshot[name]) == len(table) and all(map(operator.is_, snapshot[name], table.values()))
+        len(snapshot[name]) == len(table) and snapshot[name] == list(table.values())
         for name, table in tables.items())

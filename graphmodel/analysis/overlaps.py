@@ -281,11 +281,46 @@ def _distinct(values: "npt.NDArray[np.int64]") -> tuple[
     """
     import numpy as np
 
-    order = np.argsort(values)
-    new = _firsts(values[order])
+    ordered, order = _ordered(values)
+    new = _firsts(ordered)
     numbers = np.empty(len(values), dtype=np.int64)
     numbers[order] = np.cumsum(new) - 1
     return numbers, order[new]
+
+
+def _ordered(values: "npt.NDArray[np.int64]") -> tuple[
+        "npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]:
+    """``values`` in ascending order, and where each one is in ``values`` (equal values
+    in the order they are there).
+
+    numpy sorts plain integers several times faster than it finds the order that sorts
+    them (``argsort``), so when each value, less the least, and its place fit in one
+    63-bit number together, the place in the low bits, those numbers are sorted instead.
+
+    >>> import numpy as np
+    >>> ordered, order = _ordered(np.array([7, 3, 7, 5]))
+    >>> ordered.tolist(), order.tolist()
+    ([3, 5, 7, 7], [1, 3, 0, 2])
+    >>> [x.tolist() for x in _ordered(np.array([2**62, -2**62, 0]))]   # (too far apart)
+    [[-4611686018427387904, 0, 4611686018427387904], [1, 2, 0]]
+    """
+    import numpy as np
+
+    if not len(values):
+        return values.copy(), np.zeros(0, dtype=np.int64)
+    least = int(values.min())
+    bits = max(len(values) - 1, 1).bit_length()
+    if (int(values.max()) - least).bit_length() + bits > 63:
+        order = np.argsort(values, kind="stable")
+        return values[order], order
+    key = values - least
+    key <<= bits
+    key |= np.arange(len(values))
+    key.sort()
+    order = key & ((1 << bits) - 1)
+    key >>= bits
+    key += least
+    return key, order
 
 
 def _firsts(ordered: "npt.NDArray[Any]") -> "npt.NDArray[np.bool_]":
