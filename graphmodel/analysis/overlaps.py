@@ -408,12 +408,16 @@ def incidence(network: Network, as_of: "str | _dt.date | None" = None) -> Incide
     n_bodies = max(len(bodies), 1)
     # each seat once (two memberships of one sitter on one body are one seat), in order
     # of sitter, then body: the matrix's rows one after another
-    seats = np.sort(sitters.codes * n_bodies + body)
+    seats = sitters.codes * n_bodies
+    seats += body
+    seats.sort()
     seats = seats[_firsts(seats)]
-    rows = np.searchsorted(seats, np.arange(sitters.number + 1) * n_bodies)
-    matrix = sparse.csr_matrix((np.ones(len(seats), dtype=np.int32),
-                                (seats % n_bodies).astype(np.int32), rows.astype(np.int32)),
-                               shape=(sitters.number, len(bodies)))
+    sitter = seats // n_bodies
+    rows = np.zeros(sitters.number + 1, dtype=np.int32)    # where each sitter's row begins
+    np.cumsum(np.bincount(sitter, minlength=sitters.number), out=rows[1:])
+    seats -= sitter * n_bodies      # (now each seat's body)
+    matrix = sparse.csr_matrix((np.ones(len(seats), dtype=np.int32), seats.astype(np.int32),
+                                rows), shape=(sitters.number, len(bodies)))
     matrix.has_canonical_format = True      # (sorted, no seat twice: as made above)
     return matrix
 
