@@ -214,9 +214,13 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
 
     memberships = list(network.memberships.values())
     who = np.fromiter(map(_PERSON, memberships), dtype=object, count=len(memberships))
-    string, first = _distinct(_identities(who))
+    addresses = _identities(who)
+    string, first = _distinct(addresses)
     ids = who[first].tolist()       # each distinct string (or None) once
-    unnamed = list(compress(range(len(ids)), map(not_, ids)))
+    named = cast(list[str], list(filter(None, ids)))
+    unnamed = np.flatnonzero(addresses[first] == id(None)).tolist()
+    if len(named) + len(unnamed) < len(ids):    # an empty id too: each one looked at
+        unnamed = list(compress(range(len(ids)), map(not_, ids)))
     post_seats: dict[int, str] = {}     # membership -> post that sits, holder not named
     holders: dict[int, str] = {}        # membership -> the post's named holder
     for i in np.flatnonzero(np.isin(string, unnamed)).tolist() if unnamed else ():
@@ -229,7 +233,6 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
                 holders[i] = post.holder
             else:
                 post_seats[i] = m.post
-    named = cast(list[str], list(filter(None, ids)))
     places, people = _sorted_places(named + list(holders.values()))
     place = np.full(len(ids) + 1, -1, dtype=np.int64)     # (and -1 at -1)
     place[np.delete(np.arange(len(ids)), unnamed)] = places[:len(named)]
