@@ -600,7 +600,9 @@ def _pairs_sat_on(incidence: Incidence) -> "npt.NDArray[np.signedinteger[Any]]":
     small: type[np.signedinteger[Any]] = (
         np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64)
     pairs = np.empty(total, dtype=small)
-    by_load = np.argsort(loads, kind="stable")
+    # (numpy sorts 16-bit numbers by radix, in one pass: several times faster)
+    by_load = np.argsort(loads.astype(np.int16) if loads.max(initial=0) < 2**15 else loads,
+                         kind="stable")
     ends = np.cumsum(np.bincount(loads))
     done = 0
     for k in range(2, len(ends)):
