@@ -179,9 +179,16 @@ class Seats:
 
 
 class _Sitters(NamedTuple):
-    people: list[str]                # the ids of the people, then of the posts, that sit,
-    posts: list[str]                 # each in order: the sitters in order of their codes
-    codes: "npt.NDArray[np.int64]"  # one per membership
+    named: list[str]                # the ids of the people that sit as given (some twice),
+    spelt: "npt.NDArray[np.int64]"  # and where each one is in them, in order of ids;
+    posts: list[str]                # then the ids of the posts that sit, in order: the
+    codes: "npt.NDArray[np.int64]"  # sitters in order of their codes (one per membership)
+
+    @property
+    def people(self) -> list[str]:
+        """The ids of the people that sit, in order (made when asked for: the incidence
+        matrix needs none)."""
+        return list(map(self.named.__getitem__, self.spelt.tolist()))
 
     @property
     def names(self) -> list[str]:
@@ -192,7 +199,7 @@ class _Sitters(NamedTuple):
     @property
     def number(self) -> int:
         """How many sitters there are."""
-        return len(self.people) + len(self.posts)
+        return len(self.spelt) + len(self.posts)
 
 
 _PERSON, _BODY = attrgetter("person"), attrgetter("body")
@@ -233,15 +240,16 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
                 holders[i] = post.holder
             else:
                 post_seats[i] = m.post
-    places, people = _sorted_places(named + list(holders.values()))
+    named += holders.values()
+    places, spelt = _sorted_places(named)
     place = np.full(len(ids) + 1, -1, dtype=np.int64)     # (and -1 at -1)
-    place[np.delete(np.arange(len(ids)), unnamed)] = places[:len(named)]
+    place[np.delete(np.arange(len(ids)), unnamed)] = places[:len(ids) - len(unnamed)]
     codes = place[string]
     if holders:
-        codes[list(holders)] = places[len(named):]
+        codes[list(holders)] = places[len(ids) - len(unnamed):]
     posts = sorted(set(post_seats.values()))
     if post_seats:
-        post_index = dict(zip(posts, range(len(people), len(people) + len(posts))))
+        post_index = dict(zip(posts, range(len(spelt), len(spelt) + len(posts))))
         codes[list(post_seats)] = [post_index[p] for p in post_seats.values()]
     body_index = dict(zip(bodies, range(len(bodies))))
     body = np.fromiter(map(body_index.__getitem__, map(_BODY, memberships)), dtype=np.int64,
@@ -250,7 +258,7 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
     if len(seated) < len(memberships):
         memberships = [memberships[i] for i in seated.tolist()]
         codes, body = codes[seated], body[seated]
-    return memberships, _Sitters(people, posts, codes), body
+    return memberships, _Sitters(named, spelt, posts, codes), body
 
 
 def _identities(objects: "npt.NDArray[np.object_]") -> "npt.NDArray[np.int64]":
@@ -337,21 +345,23 @@ def _firsts(ordered: "npt.NDArray[Any]") -> "npt.NDArray[np.bool_]":
     return first
 
 
-def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", list[str]]:
-    """The distinct names in Python's order, and each name's place among them.
+def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]:
+    """Each name's place among the distinct names in Python's order, and where in
+    ``names`` each distinct name is, in that order.
 
     Ids in ASCII (nearly all) are sorted by numpy as rows of bytes, eight at a time,
     several times faster than Python's sort; any other id is sorted by Python.
 
-    >>> places, distinct = _sorted_places(["p10", "p9", "p10", "p1", "p10x"])
-    >>> places.tolist(), distinct
+    >>> names = ["p10", "p9", "p10", "p1", "p10x"]
+    >>> places, spelt = _sorted_places(names)
+    >>> places.tolist(), [names[i] for i in spelt]
     ([1, 3, 1, 0, 2], ['p1', 'p10', 'p10x', 'p9'])
     >>> _sorted_places(["council-b", "council", "council-a1", "council-b"])[0].tolist()
     [2, 0, 1, 2]
     >>> _sorted_places(["é", "e", "é"])[0].tolist(), _sorted_places(["a\\0", "a"])[0].tolist()
     ([1, 0, 1], [1, 0])
-    >>> _sorted_places([])
-    (array([], dtype=int64), [])
+    >>> [x.tolist() for x in _sorted_places([])]
+    [[], []]
     """
     import numpy as np
 
@@ -360,10 +370,12 @@ def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", list[str]
     ends = np.flatnonzero(text == 0)
     if not spelt.isascii() or len(ends) != max(len(names) - 1, 0):
         # an id in other letters, or holding a NUL (which would read as an id's end)
-        distinct = sorted(set(names))
+        where = dict(zip(names, range(len(names))))
+        distinct = sorted(where)
         index = dict(zip(distinct, range(len(distinct))))
-        return np.fromiter(map(index.__getitem__, names), dtype=np.int64,
-                           count=len(names)), distinct
+        return (np.fromiter(map(index.__getitem__, names), dtype=np.int64, count=len(names)),
+                np.fromiter(map(where.__getitem__, distinct), dtype=np.int64,
+                            count=len(distinct)))
     lengths = np.diff(ends, prepend=-1, append=len(text)) - 1 if names else ends
     width = -(-int(lengths.max(initial=1)) // 8) * 8
     chars = np.zeros((len(names), width), dtype=np.uint8)     # each name's bytes, then 0s
@@ -373,7 +385,7 @@ def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", list[str]
     new = _firsts(words[order])
     places = np.empty(len(names), dtype=np.int64)
     places[order] = np.cumsum(new) - 1
-    return places, list(map(names.__getitem__, order[new].tolist()))
+    return places, order[new]
 
 
 def _seat_codes(network: Network) -> tuple[list[str], list[Membership], _Sitters,
