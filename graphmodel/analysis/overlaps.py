@@ -581,11 +581,15 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     if min_shared > 1:
         kept = shared >= min_shared
         pairs, shared = pairs[kept], shared[kept]
-    a = (pairs // n_bodies).astype(np.int32, copy=False)
+    # the pairs are in order of a: each body's run of them as a is found by a search
+    # once for each body, not a division once for each pair
+    per_a = np.diff(np.searchsorted(pairs, np.arange(n_bodies, dtype=pairs.dtype) * n_bodies),
+                    append=len(pairs))
+    a = np.repeat(np.arange(n_bodies, dtype=np.int32), per_a)
     pairs -= a * n_bodies
     b = pairs.astype(np.int32, copy=False)
     sizes = np.bincount(incidence.indices, minlength=n_bodies).astype(np.int32)
-    either = sizes.take(a)      # members of either body
+    either = np.repeat(sizes, per_a)      # members of either body
     either += sizes.take(b)
     either -= shared
     return a, b, shared, np.divide(shared, either, dtype=np.float64)
