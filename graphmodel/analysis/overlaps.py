@@ -222,7 +222,7 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
     memberships = list(network.memberships.values())
     who = np.fromiter(map(_PERSON, memberships), dtype=object, count=len(memberships))
     addresses = _identities(who)
-    string, first = _distinct(addresses)
+    order, string, first = _distinct(addresses)     # (string: each one's, so ordered)
     ids = who[first].tolist()       # each distinct string (or None) once
     named = cast(list[str], list(filter(None, ids)))
     unnamed = np.flatnonzero(addresses[first] == id(None)).tolist()
@@ -230,7 +230,7 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
         unnamed = list(compress(range(len(ids)), map(not_, ids)))
     post_seats: dict[int, str] = {}     # membership -> post that sits, holder not named
     holders: dict[int, str] = {}        # membership -> the post's named holder
-    for i in np.flatnonzero(np.isin(string, unnamed)).tolist() if unnamed else ():
+    for i in _runs_of(order, string, unnamed):
         # the rule of graph.sitter_key: the person, else the post's named holder, else
         # the post itself
         m = memberships[i]
@@ -244,7 +244,8 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
     places, spelt = _sorted_places(named)
     place = np.full(len(ids) + 1, -1, dtype=np.int64)     # (and -1 at -1)
     place[np.delete(np.arange(len(ids)), unnamed)] = places[:len(ids) - len(unnamed)]
-    codes = place[string]
+    codes = np.empty(len(memberships), dtype=np.int64)
+    codes[order] = place[string]
     if holders:
         codes[list(holders)] = places[len(ids) - len(unnamed):]
     posts = sorted(set(post_seats.values()))
@@ -259,6 +260,22 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
         memberships = [memberships[i] for i in seated.tolist()]
         codes, body = codes[seated], body[seated]
     return memberships, _Sitters(named, spelt, posts, codes), body
+
+
+def _runs_of(order: "npt.NDArray[np.int64]", numbers: "npt.NDArray[np.int64]",
+             wanted: list[int]) -> list[int]:
+    """Where the values numbered ``wanted`` are, in order, given the values' ``order``
+    and their ascending ``numbers`` (as :func:`_distinct` gives them).
+
+    >>> import numpy as np
+    >>> _runs_of(np.array([1, 3, 0, 2]), np.array([0, 1, 2, 2]), [2, 0])
+    [0, 1, 2]
+    """
+    import numpy as np
+
+    starts = np.searchsorted(numbers, wanted, side="left").tolist()
+    ends = np.searchsorted(numbers, wanted, side="right").tolist()
+    return sorted(i for start, end in zip(starts, ends) for i in order[start:end].tolist())
 
 
 def _identities(objects: "npt.NDArray[np.object_]") -> "npt.NDArray[np.int64]":
@@ -280,23 +297,25 @@ def _identities(objects: "npt.NDArray[np.object_]") -> "npt.NDArray[np.int64]":
 
 
 def _distinct(values: "npt.NDArray[np.int64]") -> tuple[
-        "npt.NDArray[np.int64]", "npt.NDArray[np.intp]"]:
-    """Each value's number among the distinct values (numbered in ascending order), and
-    a place where each distinct value is, in that order.
+        "npt.NDArray[np.int64]", "npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]:
+    """The values in ascending order, as where each one is (``order``); the number of
+    each one so ordered among the distinct values (numbered in ascending order); and a
+    place where each distinct value is, in that order.
+
+    The numbers are given in the values' order rather than put back in ``values``'s:
+    the caller puts back what it works out of them, once.
 
     >>> import numpy as np
     >>> values = np.array([7, 3, 7, 5])
-    >>> numbers, places = _distinct(values)
-    >>> numbers.tolist(), values[places].tolist()
-    ([2, 0, 2, 1], [3, 5, 7])
+    >>> order, numbers, places = _distinct(values)
+    >>> order.tolist(), numbers.tolist(), values[places].tolist()
+    ([1, 3, 0, 2], [0, 1, 2, 2], [3, 5, 7])
     """
     import numpy as np
 
     ordered, order = _ordered(values)
     new = _firsts(ordered)
-    numbers = np.empty(len(values), dtype=np.int64)
-    numbers[order] = np.cumsum(new) - 1
-    return numbers, order[new]
+    return order, np.cumsum(new) - 1, order[new]
 
 
 def _ordered(values: "npt.NDArray[np.int64]") -> tuple[
