@@ -298,12 +298,12 @@ def _identities(objects: "npt.NDArray[np.object_]") -> "npt.NDArray[np.int64]":
 
 def _distinct(values: "npt.NDArray[np.int64]") -> tuple[
         "npt.NDArray[np.int64]", "npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]:
-    """The values in ascending order, as where each one is (``order``); the number of
-    each one so ordered among the distinct values (numbered in ascending order); and a
+    """The order that sorts ``values`` (where each value is, smallest first); each value's
+    number in that order among the distinct values (numbered in ascending order); and a
     place where each distinct value is, in that order.
 
-    The numbers are given in the values' order rather than put back in ``values``'s:
-    the caller puts back what it works out of them, once.
+    The numbers are left in sorted order rather than put back in the values' places:
+    the caller puts back what it works out from them, once.
 
     >>> import numpy as np
     >>> values = np.array([7, 3, 7, 5])
