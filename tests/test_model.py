@@ -1,6 +1,7 @@
 """The Network and its view of one day."""
 import csv
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -103,3 +104,28 @@ def test_every_table_is_a_typed_property_of_the_network_holding_its_records(netw
         assert isinstance(prop, property), rt.name
         assert typing.get_type_hints(prop.fget)["return"] == dict[str, rt.cls], rt.name
         assert getattr(network, rt.name) is network.tables[rt.name]
+
+
+def test_the_day_is_worked_out_afresh_when_a_record_is_replaced_by_one_of_other_values(network):
+    day = network.as_of("2013-05-31")
+    assert network.as_of("2013-05-31") is day and "m-bob" in day.memberships
+    # Bob's seat ended on 31 May 2013; the source now says it ended a year before
+    network.memberships["m-bob"] = replace(network.memberships["m-bob"], end="2012-05-31")
+    assert "m-bob" not in network.as_of("2013-05-31").memberships
+
+
+def test_a_record_replaced_by_one_of_the_same_values_leaves_the_day_as_it_was(network):
+    day = network.as_of("2013-05-31")
+    network.memberships["m-bob"] = replace(network.memberships["m-bob"])
+    assert network.as_of("2013-05-31") is day
+
+
+def test_what_is_remembered_of_a_table_is_worked_out_afresh_when_a_record_changes(network):
+    def roles(net):
+        return sorted(m.role for m in net.memberships.values())
+
+    before = network.remembered("roles", roles, ["memberships"])
+    assert network.remembered("roles", roles, ["memberships"]) is before
+    network.memberships["m-bob"] = replace(network.memberships["m-bob"], role="vice_chair")
+    after = network.remembered("roles", roles, ["memberships"])
+    assert after.count("vice_chair") == before.count("vice_chair") + 1

@@ -186,6 +186,23 @@ def test_ids_spelt_by_different_strings_or_in_other_letters_are_one_sitter_each(
     assert expected.nnz > 100
 
 
+def test_a_seat_whose_person_is_given_as_an_empty_id_is_the_post_s_as_the_graph_has_it(
+        network, monkeypatch):
+    # the director's post sits on the scrutiny committee through a membership whose
+    # person is an empty id rather than none: the post sits, as it does on the board
+    monkeypatch.setattr(overlaps, "SMALL_SEATS", -1)    # every network counts as large
+    add(network, Membership("m-director-scrutiny", "scrutiny", person="", post="director",
+                            on_behalf_of="council"))
+    g = people_bodies(network.as_of("2013-01-01"))
+    seats = Seats(network, "2013-01-01")
+    assert seats.sitters == sorted(v for v, kind in g.nodes(data="bipartite") if kind == 0)
+    bodies = [f"body:{b}" for b in seats.bodies]
+    expected = bipartite.biadjacency_matrix(g, seats.sitters, bodies, dtype=np.int32)
+    assert incidence(network, "2013-01-01").toarray().tolist() == expected.toarray().tolist()
+    director = seats.sitters.index("post:director")
+    assert [m.id for m in seats.seats_of(director)] == ["m-director", "m-director-scrutiny"]
+
+
 @pytest.mark.parametrize("numbered", ["on lists", "with numpy"])
 def test_a_second_seat_on_one_body_and_a_post_count_once_in_the_incidence(network, numbered,
                                                                           monkeypatch):

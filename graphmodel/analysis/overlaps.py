@@ -179,9 +179,16 @@ class Seats:
 
 
 class _Sitters(NamedTuple):
-    people: list[str]                # the ids of the people, then of the posts, that sit,
-    posts: list[str]                 # each in order: the sitters in order of their codes
-    codes: "npt.NDArray[np.int64]"  # one per membership
+    named: list[str]                # the ids of the people that sit as given (some twice),
+    spelt: "npt.NDArray[np.int64]"  # and where each one is in them, in order of ids;
+    posts: list[str]                # then the ids of the posts that sit, in order: the
+    codes: "npt.NDArray[np.int64]"  # sitters in order of their codes (one per membership)
+
+    @property
+    def people(self) -> list[str]:
+        """The ids of the people that sit, in order (made when asked for: the incidence
+        matrix needs none)."""
+        return list(map(self.named.__getitem__, self.spelt.tolist()))
 
     @property
     def names(self) -> list[str]:
@@ -192,7 +199,7 @@ class _Sitters(NamedTuple):
     @property
     def number(self) -> int:
         """How many sitters there are."""
-        return len(self.people) + len(self.posts)
+        return len(self.spelt) + len(self.posts)
 
 
 _PERSON, _BODY = attrgetter("person"), attrgetter("body")
@@ -214,12 +221,16 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
 
     memberships = list(network.memberships.values())
     who = np.fromiter(map(_PERSON, memberships), dtype=object, count=len(memberships))
-    string, first = _distinct(_identities(who))
+    addresses = _identities(who)
+    order, string, first = _distinct(addresses)     # (string: each one's, so ordered)
     ids = who[first].tolist()       # each distinct string (or None) once
-    unnamed = list(compress(range(len(ids)), map(not_, ids)))
+    named = cast(list[str], list(filter(None, ids)))
+    unnamed = np.flatnonzero(addresses[first] == id(None)).tolist()
+    if len(named) + len(unnamed) < len(ids):    # an empty id too: each one looked at
+        unnamed = list(compress(range(len(ids)), map(not_, ids)))
     post_seats: dict[int, str] = {}     # membership -> post that sits, holder not named
     holders: dict[int, str] = {}        # membership -> the post's named holder
-    for i in np.flatnonzero(np.isin(string, unnamed)).tolist() if unnamed else ():
+    for i in _runs_of(order, string, unnamed):
         # the rule of graph.sitter_key: the person, else the post's named holder, else
         # the post itself
         m = memberships[i]
@@ -229,16 +240,17 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
                 holders[i] = post.holder
             else:
                 post_seats[i] = m.post
-    named = cast(list[str], list(filter(None, ids)))
-    places, people = _sorted_places(named + list(holders.values()))
+    named += holders.values()
+    places, spelt = _sorted_places(named)
     place = np.full(len(ids) + 1, -1, dtype=np.int64)     # (and -1 at -1)
-    place[np.delete(np.arange(len(ids)), unnamed)] = places[:len(named)]
-    codes = place[string]
+    place[np.delete(np.arange(len(ids)), unnamed)] = places[:len(ids) - len(unnamed)]
+    codes = np.empty(len(memberships), dtype=np.int64)
+    codes[order] = place[string]
     if holders:
-        codes[list(holders)] = places[len(named):]
+        codes[list(holders)] = places[len(ids) - len(unnamed):]
     posts = sorted(set(post_seats.values()))
     if post_seats:
-        post_index = dict(zip(posts, range(len(people), len(people) + len(posts))))
+        post_index = dict(zip(posts, range(len(spelt), len(spelt) + len(posts))))
         codes[list(post_seats)] = [post_index[p] for p in post_seats.values()]
     body_index = dict(zip(bodies, range(len(bodies))))
     body = np.fromiter(map(body_index.__getitem__, map(_BODY, memberships)), dtype=np.int64,
@@ -247,7 +259,23 @@ def _coded_seats(network: Network, bodies: list[str]) -> tuple[
     if len(seated) < len(memberships):
         memberships = [memberships[i] for i in seated.tolist()]
         codes, body = codes[seated], body[seated]
-    return memberships, _Sitters(people, posts, codes), body
+    return memberships, _Sitters(named, spelt, posts, codes), body
+
+
+def _runs_of(order: "npt.NDArray[np.int64]", numbers: "npt.NDArray[np.int64]",
+             wanted: list[int]) -> list[int]:
+    """Where the values numbered ``wanted`` are, in order, given the values' ``order``
+    and their ascending ``numbers`` (as :func:`_distinct` gives them).
+
+    >>> import numpy as np
+    >>> _runs_of(np.array([1, 3, 0, 2]), np.array([0, 1, 2, 2]), [2, 0])
+    [0, 1, 2]
+    """
+    import numpy as np
+
+    starts = np.searchsorted(numbers, wanted, side="left").tolist()
+    ends = np.searchsorted(numbers, wanted, side="right").tolist()
+    return sorted(i for start, end in zip(starts, ends) for i in order[start:end].tolist())
 
 
 def _identities(objects: "npt.NDArray[np.object_]") -> "npt.NDArray[np.int64]":
@@ -269,23 +297,60 @@ def _identities(objects: "npt.NDArray[np.object_]") -> "npt.NDArray[np.int64]":
 
 
 def _distinct(values: "npt.NDArray[np.int64]") -> tuple[
-        "npt.NDArray[np.int64]", "npt.NDArray[np.intp]"]:
-    """Each value's number among the distinct values (numbered in ascending order), and
-    a place where each distinct value is, in that order.
+        "npt.NDArray[np.int64]", "npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]:
+    """The order that sorts ``values`` (where each value is, smallest first); each value's
+    number in that order among the distinct values (numbered in ascending order); and a
+    place where each distinct value is, in that order.
+
+    The numbers are left in sorted order rather than put back in the values' places:
+    the caller puts back what it works out from them, once.
 
     >>> import numpy as np
     >>> values = np.array([7, 3, 7, 5])
-    >>> numbers, places = _distinct(values)
-    >>> numbers.tolist(), values[places].tolist()
-    ([2, 0, 2, 1], [3, 5, 7])
+    >>> order, numbers, places = _distinct(values)
+    >>> order.tolist(), numbers.tolist(), values[places].tolist()
+    ([1, 3, 0, 2], [0, 1, 2, 2], [3, 5, 7])
     """
     import numpy as np
 
-    order = np.argsort(values)
-    new = _firsts(values[order])
-    numbers = np.empty(len(values), dtype=np.int64)
-    numbers[order] = np.cumsum(new) - 1
-    return numbers, order[new]
+    ordered, order = _ordered(values)
+    new = _firsts(ordered)
+    return order, np.cumsum(new) - 1, order[new]
+
+
+def _ordered(values: "npt.NDArray[np.int64]") -> tuple[
+        "npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]:
+    """``values`` in ascending order, and where each one is in ``values`` (equal values
+    in the order they are there).
+
+    numpy sorts plain integers several times faster than it finds the order that sorts
+    them (``argsort``), so when each value, less the least, and its place fit in one
+    63-bit number together, the place in the low bits, those numbers are sorted instead.
+
+    >>> import numpy as np
+    >>> ordered, order = _ordered(np.array([7, 3, 7, 5]))
+    >>> ordered.tolist(), order.tolist()
+    ([3, 5, 7, 7], [1, 3, 0, 2])
+    >>> [x.tolist() for x in _ordered(np.array([2**62, -2**62, 0]))]   # (too far apart)
+    [[-4611686018427387904, 0, 4611686018427387904], [1, 2, 0]]
+    """
+    import numpy as np
+
+    if not len(values):
+        return values.copy(), np.zeros(0, dtype=np.int64)
+    least = int(values.min())
+    bits = max(len(values) - 1, 1).bit_length()
+    if (int(values.max()) - least).bit_length() + bits > 63:
+        order = np.argsort(values, kind="stable")
+        return values[order], order
+    key = values - least
+    key <<= bits
+    key |= np.arange(len(values))
+    key.sort()
+    order = key & ((1 << bits) - 1)
+    key >>= bits
+    key += least
+    return key, order
 
 
 def _firsts(ordered: "npt.NDArray[Any]") -> "npt.NDArray[np.bool_]":
@@ -299,21 +364,23 @@ def _firsts(ordered: "npt.NDArray[Any]") -> "npt.NDArray[np.bool_]":
     return first
 
 
-def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", list[str]]:
-    """The distinct names in Python's order, and each name's place among them.
+def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]:
+    """Each name's place among the distinct names in Python's order, and where in
+    ``names`` each distinct name is, in that order.
 
     Ids in ASCII (nearly all) are sorted by numpy as rows of bytes, eight at a time,
     several times faster than Python's sort; any other id is sorted by Python.
 
-    >>> places, distinct = _sorted_places(["p10", "p9", "p10", "p1", "p10x"])
-    >>> places.tolist(), distinct
+    >>> names = ["p10", "p9", "p10", "p1", "p10x"]
+    >>> places, spelt = _sorted_places(names)
+    >>> places.tolist(), [names[i] for i in spelt]
     ([1, 3, 1, 0, 2], ['p1', 'p10', 'p10x', 'p9'])
     >>> _sorted_places(["council-b", "council", "council-a1", "council-b"])[0].tolist()
     [2, 0, 1, 2]
     >>> _sorted_places(["é", "e", "é"])[0].tolist(), _sorted_places(["a\\0", "a"])[0].tolist()
     ([1, 0, 1], [1, 0])
-    >>> _sorted_places([])
-    (array([], dtype=int64), [])
+    >>> [x.tolist() for x in _sorted_places([])]
+    [[], []]
     """
     import numpy as np
 
@@ -322,10 +389,12 @@ def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", list[str]
     ends = np.flatnonzero(text == 0)
     if not spelt.isascii() or len(ends) != max(len(names) - 1, 0):
         # an id in other letters, or holding a NUL (which would read as an id's end)
-        distinct = sorted(set(names))
+        where = dict(zip(names, range(len(names))))
+        distinct = sorted(where)
         index = dict(zip(distinct, range(len(distinct))))
-        return np.fromiter(map(index.__getitem__, names), dtype=np.int64,
-                           count=len(names)), distinct
+        return (np.fromiter(map(index.__getitem__, names), dtype=np.int64, count=len(names)),
+                np.fromiter(map(where.__getitem__, distinct), dtype=np.int64,
+                            count=len(distinct)))
     lengths = np.diff(ends, prepend=-1, append=len(text)) - 1 if names else ends
     width = -(-int(lengths.max(initial=1)) // 8) * 8
     chars = np.zeros((len(names), width), dtype=np.uint8)     # each name's bytes, then 0s
@@ -335,7 +404,7 @@ def _sorted_places(names: list[str]) -> tuple["npt.NDArray[np.int64]", list[str]
     new = _firsts(words[order])
     places = np.empty(len(names), dtype=np.int64)
     places[order] = np.cumsum(new) - 1
-    return places, list(map(names.__getitem__, order[new].tolist()))
+    return places, order[new]
 
 
 def _seat_codes(network: Network) -> tuple[list[str], list[Membership], _Sitters,
@@ -373,12 +442,16 @@ def incidence(network: Network, as_of: "str | _dt.date | None" = None) -> Incide
     n_bodies = max(len(bodies), 1)
     # each seat once (two memberships of one sitter on one body are one seat), in order
     # of sitter, then body: the matrix's rows one after another
-    seats = np.sort(sitters.codes * n_bodies + body)
+    seats = sitters.codes * n_bodies
+    seats += body
+    seats.sort()
     seats = seats[_firsts(seats)]
-    rows = np.searchsorted(seats, np.arange(sitters.number + 1) * n_bodies)
-    matrix = sparse.csr_matrix((np.ones(len(seats), dtype=np.int32),
-                                (seats % n_bodies).astype(np.int32), rows.astype(np.int32)),
-                               shape=(sitters.number, len(bodies)))
+    sitter = seats // n_bodies
+    rows = np.zeros(sitters.number + 1, dtype=np.int32)    # where each sitter's row begins
+    np.cumsum(np.bincount(sitter, minlength=sitters.number), out=rows[1:])
+    seats -= sitter * n_bodies      # (now each seat's body)
+    matrix = sparse.csr_matrix((np.ones(len(seats), dtype=np.int32), seats.astype(np.int32),
+                                rows), shape=(sitters.number, len(bodies)))
     matrix.has_canonical_format = True      # (sorted, no seat twice: as made above)
     return matrix
 
@@ -516,32 +589,69 @@ def interlocks(incidence: Incidence, min_shared: int = 1) -> tuple[
     incidence = _canonical(incidence)
     if not (incidence.data == 1).all():     # (not 0/1: the product counts as it always did)
         return _interlocks_by_product(incidence, min_shared)
-    indptr, bodies = incidence.indptr.astype(np.int64), incidence.indices
     n_bodies = incidence.shape[1]
-    # each seat is paired with the seats after it in its sitter's row
-    seat = np.arange(1, len(bodies) + 1)
-    later = np.repeat(indptr[1:], np.diff(indptr)) - seat
-    total = int(later.sum())
-    small: type[np.signedinteger[Any]] = (
-        np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64)
-    partner: npt.NDArray[np.signedinteger[Any]] = np.arange(total, dtype=small)
-    partner += np.repeat((seat - (np.cumsum(later) - later)).astype(small), later)
-    pairs = np.repeat(bodies.astype(small), later)     # (pairs of bodies numbered a * n + b)
-    pairs *= n_bodies
-    pairs += bodies[partner]
-    del partner
+    pairs = _pairs_sat_on(incidence)
     pairs.sort()
     first = np.flatnonzero(_firsts(pairs))
     shared = np.empty(len(first), dtype=np.int32)
     np.subtract(first[1:], first[:-1], out=shared[:-1], casting="unsafe")
     shared[-1:] = len(pairs) - first[-1:]
-    pairs = pairs[first]
+    pairs = pairs.take(first)
     if min_shared > 1:
         kept = shared >= min_shared
         pairs, shared = pairs[kept], shared[kept]
-    a, b = (x.astype(np.int32, copy=False) for x in np.divmod(pairs, n_bodies))
-    sizes = np.bincount(bodies, minlength=n_bodies)
-    return a, b, shared, shared / (sizes[a] + sizes[b] - shared)
+    # the pairs are in order of a: each body's run of them as a is found by a search
+    # once for each body, not a division once for each pair
+    per_a = np.diff(np.searchsorted(pairs, np.arange(n_bodies, dtype=pairs.dtype) * n_bodies),
+                    append=len(pairs))
+    a = np.repeat(np.arange(n_bodies, dtype=np.int32), per_a)
+    pairs -= a * n_bodies
+    b = pairs.astype(np.int32, copy=False)
+    sizes = np.bincount(incidence.indices, minlength=n_bodies).astype(np.int32)
+    either = np.repeat(sizes, per_a)      # members of either body
+    either += sizes.take(b)
+    either -= shared
+    return a, b, shared, np.divide(shared, either, dtype=np.float64)
+
+
+def _pairs_sat_on(incidence: Incidence) -> "npt.NDArray[np.signedinteger[Any]]":
+    """Every pair of bodies a sitter sits on, a < b, numbered a * bodies + b, once for
+    each sitter on both (in no particular order).
+
+    The sitters are taken together by how many bodies they sit on: those on ``k`` bodies
+    are a table of ``k`` columns, and their pairs are that table's columns taken two by
+    two, a few numpy operations for each ``k`` rather than one for each pair.
+
+    >>> from scipy import sparse
+    >>> sorted(_pairs_sat_on(sparse.csr_matrix([[1, 1, 0], [1, 1, 1], [0, 0, 1]])).tolist())
+    [1, 1, 2, 5]
+    """
+    import numpy as np
+
+    indptr, bodies = incidence.indptr, incidence.indices
+    n_bodies = incidence.shape[1]
+    loads = np.diff(indptr)
+    total = int((loads * (loads - 1) // 2).sum(dtype=np.int64))
+    small: type[np.signedinteger[Any]] = (
+        np.int32 if max(total, n_bodies * n_bodies) <= np.iinfo(np.int32).max else np.int64)
+    pairs = np.empty(total, dtype=small)
+    # (numpy sorts 16-bit numbers by radix, in one pass: several times faster)
+    by_load = np.argsort(loads.astype(np.int16) if loads.max(initial=0) < 2**15 else loads,
+                         kind="stable")
+    ends = np.cumsum(np.bincount(loads))
+    done = 0
+    for k in range(2, len(ends)):
+        sitters = by_load[ends[k - 1]:ends[k]]
+        if not len(sitters):
+            continue
+        seats = bodies[indptr[sitters][:, None] + np.arange(k)].astype(small)   # one row each
+        first, second = np.triu_indices(k, 1)
+        block = pairs[done:done + len(sitters) * len(first)].reshape(len(sitters), len(first))
+        np.take(seats, first, axis=1, out=block)
+        block *= n_bodies
+        block += seats[:, second]
+        done += block.size
+    return pairs
 
 
 def _canonical(matrix: Incidence) -> Incidence:
