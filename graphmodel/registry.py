@@ -108,7 +108,8 @@ TOPICS: dict[str, Topic] = {topic.name: topic for topic in (
         "Who sits on too many bodies, and the bodies they link. Brokers, and single "
         "points of failure.",
         "people on more bodies than the rules allow (`data.bodies`); pairs of bodies sharing "
-        "members (`data.shared`, `data.jaccard`), from a sparse matrix product; people with "
+        "members (`data.shared`, `data.jaccard`), counted from the pairs of bodies each "
+        "member sits on; people with "
         "the highest betweenness (estimated from a seeded sample of 128 sources on large "
         "networks); people whose leaving would cut bodies off from the rest of the network "
         "(`data.cut_off_bodies`); bodies working on the same theme in the same area")),

@@ -67,6 +67,27 @@ def test_seats_of_one_name_are_listed_by_id_after_the_bodies_established():
     assert found[1].name == found[2].name == "Ann on the Safer Town Board (member)"
 
 
+def test_each_seat_that_began_is_named_as_a_reviewer_would_say_it():
+    # Ann's seat by her name; a seat naming someone the source does not list, by the id
+    # it gives; a post's seat, holder not named, by the post; a trust's seat with no one
+    # named, as someone not named for the trust
+    from graphmodel.analysis.example import body, seat, tiny_network
+    began = {"start": "2015-02-01"}
+    net = tiny_network(body("board", "Safer Town Board"),
+                       replace(seat("board", "ann", role="vice_chair"), **began),
+                       replace(seat("board", "p-404"), **began),
+                       replace(seat("board", post="chair-post"), **began),
+                       replace(seat("board", on_behalf_of="health-trust"), **began))
+    del net.people["p-404"]
+    found = changes_between(net, "2014-06-01", "2016-01-01", findings=False)
+    assert {c.id: c.name for c in found if c.record_type == "membership"} == {
+        "board/ann": "Ann on the Safer Town Board (vice chair)",
+        "board/p-404": "p-404 on the Safer Town Board (member)",
+        "board/chair-post": "Chair Post on the Safer Town Board (member)",
+        "board/health-trust":
+            "someone (not named) for Health Trust on the Safer Town Board (member)"}
+
+
 def test_two_sources_one_membership_added_one_changed_one_removed(network, tmp_path):
     old = write_source(network, tmp_path / "old", "csv")
     network.tables["memberships"]["m-new"] = Membership("m-new", "scrutiny", person="bob",

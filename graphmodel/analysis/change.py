@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import fields
 from functools import partial
-from itertools import repeat
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import add, attrgetter, not_
 from typing import Callable, NamedTuple
 
 from graphmodel import dates, render
@@ -82,29 +82,40 @@ def _seat_name(record: Membership, people: dict[str, Person], posts: dict[str, P
     return f"{who} on the {body.name if body else record.body} ({record.role.replace('_', ' ')})"
 
 
-def _namer(network: Network, rt: RecordType) -> Callable[[Record], str]:
-    """:func:`describe` for the records of one table (seats, of which a diff can hold a
-    million, with the tables it looks in found once)."""
+def _namer(network: Network, rt: RecordType) -> Callable[[list[Record]], list[str]]:
+    """:func:`describe` for a list of records of one table (seats, of which a diff can
+    hold a million, named without a Python call for each)."""
     if rt.cls is Membership:
         return _SeatNames(network)  # type: ignore[return-value]
-    return lambda record: describe(network, rt.name, record)
+    return lambda records: [describe(network, rt.name, record) for record in records]
 
 
 class _SeatNames:
-    """:func:`_seat_name`, with the words each body and role add worked out once (a body
-    has many seats)."""
+    """:func:`_seat_name` of many seats: each person's name and the words each body and
+    role add are worked out once (a body has many seats, a person several), and joined
+    by C-level maps; a seat whose holder is not named is named one by one."""
 
     def __init__(self, network: Network):
         self.tables = network.people, network.posts, network.bodies, network.organisations
-        self.people = network.people
+        self.who = _Who(zip(network.people, map(_NAME, network.people.values())))
         self.where = _Where(network.bodies)
 
-    def __call__(self, record: Membership) -> str:
-        person = record.person
-        if not person:
-            return _seat_name(record, *self.tables)
-        sitting = self.people.get(person)
-        return (sitting.name if sitting else person) + self.where[record.body, record.role]
+    def __call__(self, records: list[Membership]) -> list[str]:
+        people = list(map(_PERSON, records))
+        names = list(map(add, map(self.who.__getitem__, people),
+                         map(self.where.__getitem__,
+                             zip(map(_BODY, records), map(_ROLE, records)))))
+        for i in compress(range(len(people)), map(not_, people)):
+            names[i] = _seat_name(records[i], *self.tables)
+        return names
+
+
+class _Who(dict[str, str]):
+    """Person id -> their name; an id of no person known stands for itself (an empty
+    one for nothing: the seat is named another way)."""
+
+    def __missing__(self, person: str | None) -> str:
+        return person or ""
 
 
 class _Where(dict[tuple[str, str], str]):
@@ -231,7 +242,7 @@ def _changes(change: str, rt: RecordType, network: Network,
     (``ordered``: by name, then id, as :func:`_ordered` would put them)."""
     start, end = rt.period
     kind, name_of = rt.key, _namer(network, rt)
-    names, ids = list(map(name_of, records)), list(map(_ID, records))
+    names, ids = name_of(records), list(map(_ID, records))
     if ordered:
         # by id, then (stably) by name: the order of (name, id), with no tuple per record
         order = sorted(range(len(records)), key=ids.__getitem__)
@@ -257,6 +268,8 @@ def _changes(change: str, rt: RecordType, network: Network,
 
 _ID, _DOCUMENT, _SECTION = attrgetter("id"), attrgetter("source_document"), \
     attrgetter("source_section")
+_PERSON, _BODY, _ROLE, _NAME = (attrgetter(column) for column in ("person", "body", "role",
+                                                                   "name"))
 _new_change = partial(tuple.__new__, Change)
 
 
