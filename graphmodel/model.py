@@ -936,13 +936,54 @@ class Network:
         on = self.review_day(when)
         memo = self.__dict__.setdefault("_as_of_memo", {})
         remembered = memo.get(on)
-        if remembered is not None and _same_records(remembered[0], self.tables):
-            return remembered[1]
-        while len(memo) >= 2:           # two days: enough for a comparison
-            memo.pop(next(iter(memo)))
-        current = self._as_of(on)
-        memo[on] = ({name: list(t.values()) for name, t in self.tables.items()}, current)
+        hold: _Unchanging | None = self.__dict__.get("_unchanging")
+        if remembered is not None and self._still(("day", on), remembered[0], self.tables):
+            current = remembered[1]
+        else:
+            while len(memo) >= 2:           # two days: enough for a comparison
+                memo.pop(next(iter(memo)))
+            current = self._as_of(on)
+            memo[on] = ({name: list(t.values()) for name, t in self.tables.items()}, current)
+            if hold:
+                hold.checked.add((id(self), ("day", on)))
+        if hold:
+            hold.add(current)
         return current
+
+    @contextmanager
+    def unchanging(self) -> Iterator[None]:
+        """A block in which no record of this network is added, removed or replaced (a
+        review's rules only read): a day's network, and what was worked out from it, is
+        checked against the records once in the block rather than at every call.
+
+        >>> net = Network(Dataset("demo", "Demo", "o1"),
+        ...               [Organisation("o1", "Demo Council", "local_authority")])
+        >>> with net.unchanging():
+        ...     net.as_of("2014-01-01") is net.as_of("2014-01-01")
+        True
+        """
+        if self.__dict__.get("_unchanging") is not None:    # (a block within one)
+            yield
+            return
+        hold = _Unchanging()
+        hold.add(self)
+        try:
+            yield
+        finally:
+            hold.release()
+
+    def _still(self, key: tuple[str, Any], snapshot: dict[str, list[Record]],
+               tables: dict[str, dict[str, Record]]) -> bool:
+        """Whether ``tables`` hold the records of ``snapshot``: checked once in an
+        :meth:`unchanging` block, at every call outside one."""
+        hold: _Unchanging | None = self.__dict__.get("_unchanging")
+        if hold and (id(self), key) in hold.checked:
+            return True
+        if not _same_records(snapshot, tables):
+            return False
+        if hold:
+            hold.checked.add((id(self), key))
+        return True
 
     def remembered(self, what: str, make: Callable[["Network"], T],
                    tables: Iterable[str]) -> T:
@@ -963,10 +1004,13 @@ class Network:
             self.__dict__.setdefault("_remembered", {})
         read = {name: self.tables[name] for name in tables}
         kept = memo.get(what)
-        if kept is not None and _same_records(kept[0], read):
+        if kept is not None and self._still(("remembered", what), kept[0], read):
             return kept[1]
         made = make(self)
         memo[what] = ({name: list(t.values()) for name, t in read.items()}, made)
+        hold: _Unchanging | None = self.__dict__.get("_unchanging")
+        if hold:
+            hold.checked.add((id(self), ("remembered", what)))
         return made
 
     def _as_of(self, on: _dt.date) -> "Network":
@@ -1070,6 +1114,26 @@ class _Holds(dict[Any, bool]):
         start, end = dated if self.ends else (dated, None)
         self[dated] = holds = in_period(start, end, self.on)
         return holds
+
+
+class _Unchanging:
+    """The networks of one :meth:`Network.unchanging` block (the network and the days'
+    networks it gave), and what of theirs was checked in it."""
+
+    def __init__(self) -> None:
+        self.networks: list[Network] = []
+        self.checked: set[tuple[int, tuple[str, Any]]] = set()
+
+    def add(self, network: Network) -> None:
+        if network.__dict__.get("_unchanging") is not self:
+            network.__dict__["_unchanging"] = self
+            self.networks.append(network)
+
+    def release(self) -> None:
+        for network in self.networks:
+            network.__dict__.pop("_unchanging", None)
+        self.networks.clear()
+        self.checked.clear()
 
 
 def _same_records(snapshot: dict[str, list[Record]],

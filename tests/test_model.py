@@ -129,3 +129,29 @@ def test_what_is_remembered_of_a_table_is_worked_out_afresh_when_a_record_change
     network.memberships["m-bob"] = replace(network.memberships["m-bob"], role="vice_chair")
     after = network.remembered("roles", roles, ["memberships"])
     assert after.count("vice_chair") == before.count("vice_chair") + 1
+
+
+def test_a_review_sees_a_seat_ended_before_it_began_though_the_day_was_read_earlier(network):
+    # the day is read, then Bob's seat is ended; a review (its rules only read, so the
+    # day is checked once in it) still sees the seat ended, and after the review the
+    # day is checked again at every call
+    assert "m-bob" in network.as_of("2013-05-01").memberships
+    network.memberships["m-bob"] = replace(network.memberships["m-bob"], end="2013-04-01")
+    with network.unchanging():
+        day = network.as_of("2013-05-01")
+        assert "m-bob" not in day.memberships
+        assert network.as_of("2013-05-01") is day
+    network.memberships["m-bob"] = replace(network.memberships["m-bob"], end=None)
+    assert "m-bob" in network.as_of("2013-05-01").memberships
+
+
+def test_what_is_remembered_before_a_review_is_checked_once_in_it(network):
+    def roles(net):
+        return sorted(m.role for m in net.memberships.values())
+
+    before = network.remembered("roles", roles, ["memberships"])
+    network.memberships["m-bob"] = replace(network.memberships["m-bob"], role="vice_chair")
+    with network.unchanging():
+        during = network.remembered("roles", roles, ["memberships"])
+        assert during.count("vice_chair") == before.count("vice_chair") + 1
+        assert network.remembered("roles", roles, ["memberships"]) is during

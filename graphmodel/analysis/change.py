@@ -151,13 +151,14 @@ def changes_between(network: Network, start: "str | _dt.date", end: "str | _dt.d
     """What changed in one network between two days (``start`` < ``end``)."""
     before, after = dates.as_date(start), dates.as_date(end)
     kinds: dict[tuple[str, str], list[Change]] = {}
-    old, new = network.as_of(before), network.as_of(after)
-    if findings:   # first: the two reviews' findings are let go before the records' changes
-        was = _review_changes("disappeared", network, before, org, rules)
-        now = _review_changes("appeared", network, after, org, rules)
-        _add_findings(kinds, was, now)
-        del was, now
-    _record_changes(kinds, network, old, new)
+    with network.unchanging():     # (each day's network checked once)
+        old, new = network.as_of(before), network.as_of(after)
+        if findings:   # first: the two reviews' findings are let go before the records'
+            was = _review_changes("disappeared", network, before, org, rules)
+            now = _review_changes("appeared", network, after, org, rules)
+            _add_findings(kinds, was, now)
+            del was, now
+        _record_changes(kinds, network, old, new)
     return _in_order(kinds)
 
 

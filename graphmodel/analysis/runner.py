@@ -61,15 +61,16 @@ class RuleRun:
         """
         chosen = set(names) if names is not None else None
         found: list[Finding] = []
-        for topic in (TOPICS if topics is None else topics):
-            applied = [r for r in rules_of(topic) if (chosen is None or r.name in chosen)
-                       and (self.org or not r.needs_organisation)]
-            settings = {r.name: self.settings(r, overrides or {}) for r in applied}
-            applied = [r for r in applied if settings[r.name].get("enabled") is not False]
-            if applied:
-                found += self._topic(topic, applied, settings)
-            if progress:
-                progress(1)
+        with self.network.unchanging():     # (the rules only read)
+            for topic in (TOPICS if topics is None else topics):
+                applied = [r for r in rules_of(topic) if (chosen is None or r.name in chosen)
+                           and (self.org or not r.needs_organisation)]
+                settings = {r.name: self.settings(r, overrides or {}) for r in applied}
+                applied = [r for r in applied if settings[r.name].get("enabled") is not False]
+                if applied:
+                    found += self._topic(topic, applied, settings)
+                if progress:
+                    progress(1)
         # the views are let go while the cyclic collector is paused: alive when it
         # resumes, its first pass would scan every object they hold
         self._views.clear()
