@@ -615,3 +615,24 @@ def test_importing_the_maps_loads_pyvis_only_when_a_map_is_drawn():
 def test_the_map_command_has_no_renderer_to_choose(dataset_dir):
     result = CliRunner().invoke(main, ["map", str(dataset_dir), "--renderer", "canvas"])
     assert result.exit_code == 2 and "No such option" in result.output
+
+
+def shapes_on_shapes(m) -> list[tuple[str, str]]:
+    """Pairs of nodes whose shapes the map draws on one another."""
+    import math
+    return [(a.key, b.key) for i, a in enumerate(m.nodes) for b in m.nodes[i + 1:]
+            if math.dist((a.x, a.y), (b.x, b.y)) < a.size + b.size]
+
+
+@pytest.mark.parametrize("frame", ["page", "slide"])
+def test_the_whole_network_draws_no_shape_on_another(leeds, harborough, frame):
+    """Harborough District Council's diamond, its scrutiny bodies and Leeds's Bishop John
+    Packer each stand clear of the others, on the page and on the deck's slide: a
+    presenter clicks the one they mean."""
+    from graphmodel.maps.layout import FRAME, VIEW_SLIDE_FRAME
+    from graphmodel.maps.scene import draw, prepare
+
+    for network, day in ((leeds, LEEDS_DAY), (harborough, HARBOROUGH_DAY)):
+        m = draw(prepare(network, as_of=day), "network",
+                 frame=FRAME if frame == "page" else VIEW_SLIDE_FRAME, people=frame == "page")
+        assert shapes_on_shapes(m) == []

@@ -78,7 +78,7 @@ def room(node_size: float, label: str) -> tuple[float, float]:
 def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: Iterable[str],
                  first: Collection[str] = (), links: Iterable[tuple[str, str]] = (),
                  taken: Iterable[Box] = (), above: Collection[str] = (),
-                 off_lines: Collection[str] = ()
+                 off_lines: Collection[str] = (), shapes_apart: bool = False
                  ) -> tuple[set[str], dict[str, tuple[float, float]], set[str]]:
     """The keys whose labels are shown large, every node's place, and the keys whose names
     are drawn above their shapes: ``nodes`` are (key, x, y, size, label), ``ranked``
@@ -90,7 +90,9 @@ def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: 
     names of the nodes ``above`` are drawn above them. A node of ``off_lines`` (among
     ``first``: a person or post the map must name, whose name no line may cross) whose
     name other nodes' links would run through is first moved, with its name, to the
-    nearest place clear of them and of its own, its name beneath or above its shape."""
+    nearest place clear of them and of its own, its name beneath or above its shape.
+    With ``shapes_apart``, a node moved aside lands on no other node's shape (a map laid
+    out by its links, where nodes stand close; an org chart keeps to its rows)."""
     above = set(above)
     where = {key: (x, y, size, label) for key, x, y, size, label in nodes}
     pairs = [(a, b) for a, b in links if a != b]
@@ -104,12 +106,12 @@ def shown_labels(nodes: Sequence[tuple[str, float, float, float, str]], ranked: 
     for key in ranked:
         box = _off_lines(key, where, kept, extent, above, pairs) if key in off_lines else None
         if box is None:
-            box = _clear_place(key, where, kept, shown, key in above) if key in first else \
-                label_box(*where[key], above=key in above)
+            box = _clear_place(key, where, kept, shown, key in above, shapes_apart) \
+                if key in first else label_box(*where[key], above=key in above)
         blocking = [] if box is None else _blocking(key, box, where)
         if box is not None and blocking and key in first:
-            blocking = [o for o in blocking
-                        if not _make_room(o, key, box, where, kept, shown, near.get(o, ()))]
+            blocking = [o for o in blocking if not _make_room(
+                o, key, box, where, kept, shown, near.get(o, ()), shapes_apart)]
         if key in first and (box is None or blocking):
             # a name the map must show, with no room where its node stands or beside it:
             # the node is moved, with its name, to the nearest place both are clear
@@ -229,7 +231,8 @@ def _free_place(key: str, where: dict[str, tuple[float, float, float, str]],
 
 
 def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
-                 kept: list[Box], shown: set[str], above: bool) -> Box | None:
+                 kept: list[Box], shown: set[str], above: bool,
+                 shapes_apart: bool = False) -> Box | None:
     """The box of the name of ``key`` where it stands, else moved sideways just clear of
     the names shown (and the node moved with it); None if neither way is clear."""
     x, y, size, label = where[key]
@@ -237,7 +240,7 @@ def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
     hit = [other for other in kept if _overlap(box, other)]
     if not hit:
         return box
-    fixed = [shape_box(*where[k][:3]) for k in shown]
+    fixed = [shape_box(*where[k][:3]) for k in _others(key, where, shown, shapes_apart)]
     left = min(other[0] for other in hit) - box[2]
     right = max(other[2] for other in hit) - box[0]
     for dx in sorted((left, right), key=abs):
@@ -250,7 +253,8 @@ def _clear_place(key: str, where: dict[str, tuple[float, float, float, str]],
 
 
 def _make_room(key: str, owner: str, box: Box, where: dict[str, tuple[float, float, float, str]],
-               kept: list[Box], shown: set[str], near: Sequence[str] = ()) -> bool:
+               kept: list[Box], shown: set[str], near: Sequence[str] = (),
+               shapes_apart: bool = False) -> bool:
     """Move the node ``key`` out of the name ``box`` of ``owner``, to the nearest place
     beside or below it that is clear of the names shown and their nodes, one from which
     no line to its neighbours (``near``) crosses that name first; False if there is none,
@@ -258,7 +262,8 @@ def _make_room(key: str, owner: str, box: Box, where: dict[str, tuple[float, flo
     if key in shown:
         return False
     x, y, size, label = where[key]
-    fixed = [shape_box(*where[k][:3]) for k in (*shown, owner)]
+    fixed = [shape_box(*where[k][:3])
+             for k in _others(key, where, {*shown, owner}, shapes_apart)]
     places = sorted([(box[0] - size - _GAP, y), (box[2] + size + _GAP, y),
                      (x, box[3] + size + _GAP)], key=lambda p: abs(p[0] - x) + abs(p[1] - y))
     clear = [p for p in places
@@ -269,6 +274,12 @@ def _make_room(key: str, owner: str, box: Box, where: dict[str, tuple[float, flo
             where[key] = (px, py, size, label)
             return True
     return False
+
+
+def _others(key: str, where: dict[str, tuple[float, float, float, str]],
+            shown: Collection[str], every: bool) -> Collection[str]:
+    """The nodes a node moved aside must keep off: every other node, or those ``shown``."""
+    return [k for k in where if k != key] if every else shown
 
 
 def _through(p: tuple[float, float], q: tuple[float, float], box: Box, steps: int = 32) -> bool:

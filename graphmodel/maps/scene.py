@@ -404,6 +404,7 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
     else:
         room = {n.key: labels.room(n.size, n.label) for n in nodes if n.key in first or n.flagged}
         _place(nodes, layout.force_layout(keys, pairs, frame, room))
+        _shapes_apart(nodes)
         _names_away_from_lines(nodes, pairs)
     taken = [_caption_box(c) for c in captions]
     # a person's or post's name took room first; where no bend of a line clears it, it
@@ -411,8 +412,9 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
     # subject: every warning names its subject at the first view
     people = {n.key for n in nodes if n.type in ("person", "post") and not n.flagged}
     keep = (first - people) | centres
-    laid = _state(nodes, edges)
-    _size_labels(nodes, ranked, first, pairs, taken)
+    # (an org chart keeps to its rows: there a name the map must show comes first)
+    laid, apart = _state(nodes, edges), view != "accountability"
+    _size_labels(nodes, ranked, first, pairs, taken, shapes_apart=apart)
     _route(nodes, edges, ranked, keep, taken)
     crossed = _warned_people_crossed(nodes, edges)
     if crossed:
@@ -420,7 +422,7 @@ def _spread(nodes: list[Node], edges: list[Edge], links: list[views.Link], view:
         # moved first to where no line runs through them, if that leaves fewer
         once, left = _state(nodes, edges), sum(e.on_selection for e in edges)
         _restore(nodes, edges, laid)
-        _size_labels(nodes, ranked, first, pairs, taken, crossed)
+        _size_labels(nodes, ranked, first, pairs, taken, crossed, apart)
         _route(nodes, edges, ranked, keep, taken)
         if sum(e.on_selection for e in edges) >= left:
             _restore(nodes, edges, once)
@@ -453,6 +455,33 @@ def _warned_people_crossed(nodes: list[Node], edges: list[Edge]) -> set[str]:
              and n.font == labels.MAJOR]
     return {k for e in edges if e.on_selection and names
             for k in routing.crossed(_drawn_line(e, at), names)}
+
+
+SHAPES_APART = 4.0
+"""The least room, in frame units, between two nodes' shapes: a presenter clicks one, not
+the one drawn under it."""
+
+
+def _shapes_apart(nodes: list[Node], rounds: int = 20) -> None:
+    """Nodes whose shapes the layout drew on one another pushed apart, each pair along
+    the line between them (to either side of a pair drawn at one place), until none
+    overlap or ``rounds`` passes are done."""
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                need = a.size + b.size + SHAPES_APART
+                dx, dy = b.x - a.x, b.y - a.y
+                gap = math.hypot(dx, dy)
+                if gap >= need:
+                    continue
+                ux, uy = (dx / gap, dy / gap) if gap > 1e-9 else (1.0, 0.0)
+                push = (need - gap) / 2
+                a.x, a.y = a.x - ux * push, a.y - uy * push
+                b.x, b.y = b.x + ux * push, b.y + uy * push
+                moved = True
+        if not moved:
+            return
 
 
 def _names_away_from_lines(nodes: list[Node], pairs: list[tuple[str, str]]) -> None:
@@ -700,13 +729,13 @@ def _label_order(nodes: list[Node], links: list[views.Link],
 
 def _size_labels(nodes: list[Node], ranked: list[str], first: set[str],
                  links: list[tuple[str, str]], taken: Sequence[routing.Box] = (),
-                 off_lines: Collection[str] = ()) -> None:
+                 off_lines: Collection[str] = (), shapes_apart: bool = False) -> None:
     """Large names for the nodes that matter most, as many as fit without overlapping
     each other or the captions (``taken``); the names of ``off_lines`` moved, with their
     nodes, clear of the links (see :func:`graphmodel.maps.labels.shown_labels`)."""
     shown, places, above = labels.shown_labels(
         [(n.key, n.x, n.y, n.size, n.label) for n in nodes], ranked, first, links, taken,
-        {n.key for n in nodes if n.above}, off_lines)
+        {n.key for n in nodes if n.above}, off_lines, shapes_apart)
     _place(nodes, places)
     for n in nodes:
         n.font = labels.MAJOR if n.key in shown else labels.MINOR
