@@ -101,6 +101,27 @@ def test_a_co_opted_members_seat_keeps_what_the_file_says_of_them(tmp_path):
     assert not network.memberships["b"].notes   # a chair's seat says no more than chair
 
 
+def test_a_seat_given_only_a_label_keeps_it_and_says_its_role_was_not_given(tmp_path):
+    # Popolo's "label" is the file's own words for a membership: a board director's
+    # seat with no role is read as a member's, with a warning, and the words kept
+    path = tmp_path / "other-tool.json"
+    path.write_text(json.dumps({
+        "persons": [{"id": "p1", "name": "Jo Bloggs"}],
+        "organizations": [{"id": "lep", "name": "Local Enterprise Partnership",
+                           "classification": "partnership"},
+                          {"id": "council", "name": "Eastshire Council",
+                           "classification": "council"}],
+        "memberships": [{"id": "a", "person_id": "p1", "organization_id": "lep",
+                         "label": "Board director", "on_behalf_of_id": "council",
+                         "start_date": "2018"}],
+    }), encoding="utf-8")
+    network, problems = read_source(path)
+    assert network.memberships["a"].role == "member"
+    assert network.memberships["a"].notes == "label: Board director"
+    assert [str(p) for p in problems] == [
+        f"{path}:memberships[0]: role: missing: read as member (warning)"]
+
+
 def test_a_key_with_a_line_break_is_named_quoted_on_one_line(tmp_path):
     path = tmp_path / "odd.json"
     path.write_text(json.dumps({"persons": [{"id": "p1", "name": "Jo Bloggs",

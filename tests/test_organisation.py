@@ -232,8 +232,8 @@ def test_the_day_a_map_uses_is_named_in_its_summary(tmp_path):
     result = run("map", SEED / "harborough", "--out", tmp_path / "m.html")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == (
-        f"wrote {tmp_path / 'm.html'}: 53 nodes and 37 links (1 of them, across names, drawn "
-        "when a node is selected), as of 2014-01-16; 132 of the day's 132 findings")
+        f"wrote {tmp_path / 'm.html'}: 53 nodes and 37 links, as of 2014-01-16; 132 of the "
+        "day's 132 findings")
 
 
 def test_the_dataset_date_is_the_libraries_default_too(harborough):

@@ -230,8 +230,8 @@ _READ_KEYS = {
     "organizations": {"id", "name", "classification", "parent_id", "founding_date",
                       "dissolution_date", "sources"},
     "posts": {"id", "label", "organization_id", "sources"},
-    "memberships": {"id", "person_id", "organization_id", "post_id", "role", "on_behalf_of_id",
-                    "start_date", "end_date", "sources"},
+    "memberships": {"id", "person_id", "organization_id", "post_id", "role", "label",
+                    "on_behalf_of_id", "start_date", "end_date", "sources"},
     "events": {"id", "name", "classification", "start_date", "end_date", "status",
                "organization_id", "attendees", "sources"},
 }
@@ -436,6 +436,8 @@ def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
         rows.warn(at, "id", f"membership has no id; given {at!r}")
     raw_role = _text(item.get("role")) or ""
     role = ROLES.canonical(raw_role) if raw_role.strip() else "member"
+    if not raw_role.strip():
+        rows.warn(at, "role", "missing: read as member")
     if role is None:
         rows.warn(at, "role", f"{ROLES.refusal(raw_role)}: read as other, kept in the notes")
         cells["notes"] = f"role: {raw_role}"
@@ -445,6 +447,9 @@ def _membership(at: str, item: dict[str, Any], rows: _Rows, docs: dict[str, str]
         # read as its role, and what the file says of the sitter kept
         cells["notes"] = f"role: {raw_role}"
     cells["role"] = role
+    label = _text(item.get("label"))
+    if label and label.strip():     # Popolo's words for the seat: kept beside the role's
+        cells["notes"] = "; ".join(filter(None, (cells.get("notes"), f"label: {label.strip()}")))
     if not cells.get("on_behalf_of"):
         rows.warn(at, "on_behalf_of_id", "missing: whom this seat represents is unknown")
     if not cells.get("start"):
