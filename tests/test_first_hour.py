@@ -64,8 +64,8 @@ def test_the_demo_ends_saying_how_to_run_graphmodel_from_a_shell_that_cannot_fin
     assert "88 findings: 6 warnings, 82 notes." in deck
     summaries = [unescape(s) for s in re.findall(r'<p class="gm-summary">([^<]*)</p>', deck)]
     # the whole network's slide and the accountability slide: what each shows of the 88
-    assert summaries[:2] == ["44 nodes and 64 links, as of 2014-07-24; 88 of the day's 88 "
-                             "findings",
+    assert summaries[:2] == ["44 nodes and 64 links (1 of them, across names, drawn when a "
+                             "node is selected), as of 2014-07-24; 88 of the day's 88 findings",
                              "32 nodes and 19 links, as of 2014-07-24; 80 of the day's 88 "
                              "findings"]
     pack = (tmp_path / "leeds" / "review" / "report.md").read_text(encoding="utf-8")
