@@ -636,3 +636,65 @@ def test_the_whole_network_draws_no_shape_on_another(leeds, harborough, frame):
         m = draw(prepare(network, as_of=day), "network",
                  frame=FRAME if frame == "page" else VIEW_SLIDE_FRAME, people=frame == "page")
         assert shapes_on_shapes(m) == []
+
+
+def lines_through_shapes(m) -> list[tuple[str, str, str]]:
+    """(source, target, node) for each link drawn at the first view through the middle of
+    another node's shape (within SHAPE_CLEARED of its size from its centre)."""
+    import math
+
+    from graphmodel.maps import routing
+    from graphmodel.maps.scene import SHAPE_CLEARED, _drawn_line
+
+    def distance(p, a, b):
+        (dx, dy), length = (b[0] - a[0], b[1] - a[1]), math.dist(a, b) ** 2
+        t = 0 if not length else max(0, min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy)
+                                             / length))
+        return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
+    at = {n.key: routing.Place(n.key, n.x, n.y) for n in m.nodes}
+    return [(e.source, e.target, n.key) for e in m.edges
+            if e.source != e.target and not e.on_selection
+            for line in [_drawn_line(e, at)] for n in m.nodes
+            if n.key not in (e.source, e.target)
+            and any(distance((n.x, n.y), a, b) < n.size * SHAPE_CLEARED
+                    for a, b in zip(line, line[1:]))]
+
+
+@pytest.mark.parametrize("frame", ["page", "slide"])
+def test_a_line_runs_through_a_shape_only_where_no_bend_clears_it(leeds, harborough, frame):
+    """The Brigshaw cluster's line to the Children's Trust Board passes by the cluster
+    elected member's star, not through it, and Harborough's Chief Executive's line to
+    the District Council by the Leicestershire Environment Board: a line through a shape
+    reads as a link to it.
+    Every line still through a shape is one that every slight bend would take across a
+    name or another shape."""
+    from graphmodel.maps import labels, routing
+    from graphmodel.maps.layout import FRAME, VIEW_SLIDE_FRAME
+    from graphmodel.maps.scene import SHAPE_BEND, SHAPE_CLEARED, _look, draw, prepare
+
+    maps = {name: draw(prepare(network, as_of=day), "network",
+                       frame=FRAME if frame == "page" else VIEW_SLIDE_FRAME,
+                       people=frame == "page")
+            for name, network, day in (("leeds", leeds, LEEDS_DAY),
+                                       ("harborough", harborough, HARBOROUGH_DAY))}
+    through = {name: lines_through_shapes(m) for name, m in maps.items()}
+    assert ("body:cluster-brigshaw", "body:childrens-trust-board",
+            "post:cluster-elected-member") not in through["leeds"]
+    assert ("post:hdc-chief-executive", "organisation:harborough-district-council",
+            "body:leicestershire-environment-board") not in through["harborough"]
+    for name, m in maps.items():
+        by_key = {n.key: n for n in m.nodes}
+        names = [(n.key, routing.name_box(n.x, n.y, n.size, n.label, n.shape == "box",
+                                          n.above)) for n in m.nodes if n.font == labels.MAJOR]
+        half = max(n.size for n in m.nodes) + 40.0
+        within = (min(n.x for n in m.nodes) - half, min(n.y for n in m.nodes) - half,
+                  max(n.x for n in m.nodes) + half, max(n.y for n in m.nodes) + half + 60.0)
+        for source, target, _ in through[name]:
+            a, b = by_key[source], by_key[target]
+            edge = next(e for e in m.edges if (e.source, e.target) == (source, target))
+            shapes = [(n.key, labels.shape_box(n.x, n.y, n.size * SHAPE_CLEARED))
+                      for n in m.nodes if n.key not in (source, target)]
+            assert routing.clear_curve(
+                routing.Place(source, a.x, a.y), routing.Place(target, b.x, b.y),
+                _look(edge), names + shapes, within, most=SHAPE_BEND) is None, (
+                    name, source, target)

@@ -104,11 +104,11 @@ def crossed(line: Sequence[Point], names: Sequence[tuple[str, Box]]) -> list[str
 
 
 def clear_curve(a: Place, b: Place, curve: Curve, names: Sequence[tuple[str, Box]],
-                within: Box, inside: Collection[str] = ()) -> Curve | None:
-    """The curve, or the least bent one that crosses no name and stays ``within`` the
-    drawing (a curve outside it would be cut off at the canvas's edge); None when every
-    one crosses a name. The names of the nodes ``inside`` are drawn inside their boxes,
-    where a link's own end is hidden under the box."""
+                within: Box, inside: Collection[str] = (), most: float = 1.0) -> Curve | None:
+    """The curve, or the least bent one (bent ``most`` at most) that crosses no name and
+    stays ``within`` the drawing (a curve outside it would be cut off at the canvas's
+    edge); None when every one crosses a name. The names of the nodes ``inside`` are
+    drawn inside their boxes, where a link's own end is hidden under the box."""
     others = [(k, box) for k, box in names if k not in inside or k not in (a.key, b.key)]
     ends = (a.x, a.y), (b.x, b.y)
     if not crossed(points(*ends, curve), others):
@@ -119,7 +119,7 @@ def clear_curve(a: Place, b: Place, curve: Curve, names: Sequence[tuple[str, Box
              for kind in ("curvedCW", "curvedCCW")]
     bends += [Curve(kind, roundness) for roundness in (0.5, 0.75, 1.0)
               for kind in ("cubic-vertical", "cubic-horizontal")]
-    for bent in bends:
+    for bent in (b for b in bends if b.roundness <= most):
         line = points(*ends, bent)
         if all(within[0] <= x <= within[2] and within[1] <= y <= within[3]
                for x, y in line) and not crossed(line, others):
