@@ -810,9 +810,9 @@ def _single_points(seats: _Overlaps, settings: Settings) -> Iterator[Found]:
     """
     n_sitters = len(seats.sitters)
     is_body = [False] * n_sitters + [True] * len(seats.bodies)
-    cuts = articulation_cuts(seats.links(), is_body)
+    cuts = articulation_cuts(seats.links(), is_body, candidates=range(n_sitters))
     minimum = max(settings["min_cut_off"], 1)
-    people = sorted((v for v, cut in cuts.items() if v < n_sitters and len(cut) >= minimum),
+    people = sorted((v for v, cut in cuts.items() if len(cut) >= minimum),
                     key=lambda v: (-len(cuts[v]), seats.sitters[v]))
     for s in people:
         cut = sorted((seats.body(b - n_sitters) for b in cuts[s]), key=lambda b: b.name)
