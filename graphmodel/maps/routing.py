@@ -139,13 +139,14 @@ def name_box(x: float, y: float, size: float, label: str, inside: bool,
 
 def clear_spot(node: Place, size: float, neighbours: Sequence[Place],
                names: Sequence[tuple[str, Box]], shapes: Sequence[tuple[str, Box]],
-               within: Box, inside: Collection[str] = (), name: Box | None = None
-               ) -> Point | None:
+               within: Box, inside: Collection[str] = (), name: Box | None = None,
+               most: float = 1.0) -> Point | None:
     """The nearest place to move a node to, from which a line to each of its neighbours,
     straight or bent, crosses no name (``inside`` as for :func:`clear_curve`), and where
     its shape lies on no name or other node; None if there is none within a few of its
     sizes. A node whose name is shown moves with it: ``name`` is its box from the node's
-    centre, and it must lie clear too, of the lines to its neighbours as well."""
+    centre, and it must lie clear too, of the lines to its neighbours as well. The lines
+    may bend ``most`` at most (see :func:`clear_curve`)."""
     reaches = (2.0, 3.0, 4.5, 6.0, 8.0, 10.0, 13.0, 16.0, 20.0)
     far = (reaches[-1] + 1) * size + (max(map(abs, name)) if name else 0.0)
     around = (node.x - far, node.y - far, node.x + far, node.y + far)
@@ -164,8 +165,8 @@ def clear_spot(node: Place, size: float, neighbours: Sequence[Place],
                 continue
             moved = Place(node.key, round(x, 1), round(y, 1))
             seen = [*others, (node.key, mine[1])] if name else names
-            if all(clear_curve(moved, o, Curve("straight"), seen, within, inside) is not None
-                   for o in neighbours):
+            if all(clear_curve(moved, o, Curve("straight"), seen, within, inside, most)
+                   is not None for o in neighbours):
                 return (moved.x, moved.y)
     return None
 

@@ -572,7 +572,7 @@ def _route(nodes: list[Node], edges: list[Edge], ranked: list[str],
             e.on_selection = True
             break
     if len(edges) <= SHAPES_ROUTED:
-        _bend_clear_of_shapes(nodes, edges, names, at, within, inside)
+        _bend_clear_of_shapes(nodes, edges, names, at, within, inside, move)
 
 
 SHAPES_ROUTED = 300
@@ -583,19 +583,91 @@ council's overlaps view (2,010 links routed) 11 s to draw, against 1.8 s without
 
 def _bend_clear_of_shapes(nodes: list[Node], edges: list[Edge], names: dict[str, routing.Box],
                           at: dict[str, routing.Place], within: routing.Box,
-                          inside: set[str]) -> None:
+                          inside: set[str], move: bool = True) -> None:
     """Each link that runs through another node's shape bent clear of it, where a bend
     clear of the names too can be; once the names are settled (trying at each step of
     :func:`_route` too took a council's overlaps view 53 s under a profiler)."""
     sizes = {n.key: n.size for n in nodes}
-    shapes = [(n.key, labels.shape_box(n.x, n.y, n.size * SHAPE_CLEARED)) for n in nodes]
-    for e in edges:
-        if e.source == e.target or e.on_selection or not routing.crossed(
-                _drawn_line(e, at), [s for s in shapes if s[0] not in (e.source, e.target)]):
-            continue
+    for e, _ in _through(edges, at, sizes):
         was = e.curve
         if not _bend(e, names, at, within, inside, sizes):
             e.curve = was
+    if move and _move_off_lines(nodes, edges, names, at, within, inside):
+        # ... and again where a node moved has left a way clear
+        _bend_clear_of_shapes(nodes, edges, names, at, within, inside, move=False)
+
+
+def _through(edges: list[Edge], at: dict[str, routing.Place],
+             sizes: dict[str, int]) -> list[tuple[Edge, str]]:
+    """(link, node) for each link drawn at the first view through another node's shape."""
+    shapes = [(k, labels.shape_box(p.x, p.y, sizes[k] * SHAPE_CLEARED)) for k, p in at.items()]
+    return [(e, k) for e in edges if e.source != e.target and not e.on_selection
+            for k in routing.crossed(_drawn_line(e, at),
+                                     [s for s in shapes if s[0] not in (e.source, e.target)])]
+
+
+def _move_off_lines(nodes: list[Node], edges: list[Edge], names: dict[str, routing.Box],
+                    at: dict[str, routing.Place], within: routing.Box, inside: set[str]) -> bool:
+    """A node that a link no bend takes clear of still runs through (else an end of that
+    link) moved, with its name, to the nearest place from which its own links are clear
+    of the names, where it lies on no name or shape; kept there only if fewer links then
+    run through shapes and no link crosses its name: three nodes in a row otherwise read
+    as a chain. Whether any moved."""
+    sizes = {n.key: n.size for n in nodes}
+    by_key = {n.key: n for n in nodes}
+    tried: set[str] = set()
+    through = _through(edges, at, sizes)
+    moved = False
+    while True:   # the node in the way first, else an end of the link
+        movable = [(key, k) for e, k in through for key in (k, e.target, e.source)
+                   if key not in tried and key not in inside]
+        if not movable:
+            return moved
+        key, way = movable[0]
+        tried.add(key)
+        if _moved_off(by_key[key], nodes, edges, names, at, within, inside, sizes,
+                      len(through), "" if key == way else way):
+            through, moved = _through(edges, at, sizes), True
+
+
+def _moved_off(n: Node, nodes: list[Node], edges: list[Edge], names: dict[str, routing.Box],
+               at: dict[str, routing.Place], within: routing.Box, inside: set[str],
+               sizes: dict[str, int], before: int, avoid: str) -> bool:
+    """:func:`_move_off_lines` of one node (``avoid``: the node in the way of a link of
+    its, when it is that link's end): True if it moved."""
+    own = [e for e in edges if n.key in (e.source, e.target) and e.source != e.target]
+    if len(own) > MOVED_LINKS:
+        return False
+    name = names.get(n.key)
+    shapes = [(o.key, labels.shape_box(o.x, o.y, o.size)) for o in nodes if o is not n]
+    near = [at[e.target if e.source == n.key else e.source] for e in own]
+    # (an end moved: a place whose links run clear of the shape in the way, too)
+    clear = [(k, b) for k, b in names.items() if k != n.key] + [
+        (f"\0shape {o.key}", labels.shape_box(o.x, o.y, o.size * SHAPE_CLEARED))
+        for o in nodes if o.key == avoid]
+    spot = routing.clear_spot(at[n.key], n.size, near, clear, shapes, within, inside,
+                              name and (name[0] - n.x, name[1] - n.y,
+                                        name[2] - n.x, name[3] - n.y), SHAPE_BEND)
+    if spot is None:
+        return False
+    was = (n.x, n.y, at[n.key], name, [(e, e.curve) for e in edges])
+    n.x, n.y = spot
+    at[n.key] = routing.Place(n.key, *spot)
+    if name:
+        names[n.key] = routing.name_box(n.x, n.y, n.size, n.label, False, n.above)
+    box = names.get(n.key)
+    crossing = [e for e in edges if e.source != e.target and not e.on_selection
+                and n.key not in (e.source, e.target) and box is not None
+                and routing.crossed(_drawn_line(e, at), [(n.key, box)])]
+    if all(_bend(e, names, at, within, inside, sizes) for e in own) and not crossing \
+            and len(_through(edges, at, sizes)) < before:
+        return True
+    n.x, n.y, at[n.key] = was[0], was[1], was[2]
+    if was[3] is not None:
+        names[n.key] = was[3]
+    for e, curve in was[4]:
+        e.curve = curve
+    return False
 
 
 def _turn_name(n: Node, nodes: list[Node], edges: list[Edge], names: dict[str, routing.Box],
